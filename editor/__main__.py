@@ -1,0 +1,24 @@
+"""`python -m editor` and the `inkpost` script: a CLI command, or the GUI.
+
+A first argument that names a CLI command (or `--version`) runs the Qt-free CLI;
+anything else starts the desktop app, which imports Qt only then.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from editor import cli
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if cli.wants_cli(args):
+        return cli.main(args)
+    from editor.app.main import main as gui_main
+
+    return gui_main(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

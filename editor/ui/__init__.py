@@ -1,0 +1,1 @@
+"""PySide6 widgets. Imports editor.core, never editor.app."""

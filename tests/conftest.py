@@ -1,0 +1,31 @@
+"""Test setup shared by every test: offscreen Qt, and an optional block on Qt imports.
+
+With INKPOST_BLOCK_QT=1 any import of PySide6 or shiboken6 fails, so `tests/core`
+proves that editor.core works where Qt cannot be imported at all (CI runs it so).
+"""
+
+from __future__ import annotations
+
+import importlib.abc
+import os
+import sys
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+
+_BLOCKED = ("PySide6", "shiboken6")
+
+
+class _QtBlocker(importlib.abc.MetaPathFinder):
+    def find_spec(self, fullname, path=None, target=None):  # type: ignore[no-untyped-def]
+        if fullname.split(".")[0] in _BLOCKED:
+            raise ImportError(f"{fullname} is blocked: INKPOST_BLOCK_QT=1 (core must not need Qt)")
+        return None
+
+
+if os.environ.get("INKPOST_BLOCK_QT") == "1":
+    for name in list(sys.modules):
+        if name.split(".")[0] in _BLOCKED:
+            raise RuntimeError(f"{name} was imported before the Qt block was set up")
+    sys.meta_path.insert(0, _QtBlocker())
