@@ -1,0 +1,251 @@
+"""Pure text operations behind the editor's Markdown conveniences.
+
+Everything here works on one line (or one selection) and returns what the line should become,
+so the widget applies it in O(line length) whatever the document's size, and tests need no Qt.
+
+- Enter continues lists (bullets, ordered items numbered on, task boxes, block quotes) and ends
+  them on an empty item: `on_enter`.
+- Tab / Shift+Tab indent and outdent list items: `indent_list_line`, `outdent_list_line`.
+- Formatting: `wrap_inline` (bold, italic, code), `cycle_heading`, `make_link`.
+- A URL pasted over a selection becomes a link: `is_url`, `link_for_paste`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+# indent, quote prefix (">" possibly repeated, with spaces), then an optional list marker.
+_QUOTE_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<quote>(?:>[ ]?)+)")
+_ITEM_RE = re.compile(
+    r"^(?P<indent>[ \t]*)"
+    r"(?:(?P<bullet>[-*+])|(?P<number>\d{1,9})(?P<delim>[.)]))"
+    r"(?P<space>[ \t]+|$)"
+    r"(?P<task>\[[ xX]\](?:[ \t]+|$))?"
+)
+_THEMATIC_BREAK_RE = re.compile(r"^[ ]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,})$")
+_HEADING_RE = re.compile(r"^(?P<hashes>#{1,6})(?:[ \t]+|$)")
+_URL_RE = re.compile(r"^(?:https?|ftp)://[^\s<>\"'`]+$|^mailto:[^\s<>\"'`@]+@[^\s<>\"'`]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class ListPrefix:
+    """The structural start of a line: where its text begins and how to continue it.
+
+    `quote` is the block-quote prefix (e.g. "> " or "> > "), `indent` the whitespace before the
+    list marker, `marker` the marker itself ("-", "3.", "2)"), `task` the task box ("[ ]") or "".
+    `end` is the column where the item's text starts.
+    """
+
+    outer_indent: str
+    quote: str
+    indent: str
+    marker: str
+    spacing: str
+    task: str
+    end: int
+
+    @property
+    def is_list_item(self) -> bool:
+        return bool(self.marker)
+
+    @property
+    def ordered(self) -> bool:
+        return self.marker[:1].isdigit()
+
+    def continuation(self) -> str:
+        """The prefix of the next item: numbers go up by one, task boxes start unchecked."""
+        prefix = self.outer_indent + self.quote
+        if not self.marker:
+            return prefix
+        marker = self.marker
+        if self.ordered:
+            marker = f"{int(marker[:-1]) + 1}{marker[-1]}"
+        spacing = self.spacing or " "
+        task = "[ ] " if self.task else ""
+        return f"{prefix}{self.indent}{marker}{spacing}{task}"
+
+    def without_marker(self) -> str:
+        """What an empty item's line becomes when Enter ends the list: its container only."""
+        return self.outer_indent + self.quote if self.marker else ""
+
+
+def parse_prefix(line: str) -> ListPrefix | None:
+    """The quote and list-item prefix of `line`, or None when it has neither."""
+    outer_indent = ""
+    quote = ""
+    rest = line
+    match = _QUOTE_RE.match(line)
+    if match:
+        outer_indent = match.group("indent")
+        quote = match.group("quote")
+        if not quote.endswith(" "):
+            quote += " " if len(line) > match.end() else ""
+        rest = line[match.end() :]
+    offset = len(line) - len(rest)
+    item = None if _THEMATIC_BREAK_RE.match(rest) else _ITEM_RE.match(rest)
+    if item is None:
+        if not match:
+            return None
+        continuation_quote = quote if quote.endswith(" ") else quote + " "
+        return ListPrefix(outer_indent, continuation_quote, "", "", "", "", match.end())
+    marker = item.group("bullet") or f"{item.group('number')}{item.group('delim')}"
+    task = (item.group("task") or "").strip()
+    quote = quote if (not quote or quote.endswith(" ")) else quote + " "
+    return ListPrefix(
+        outer_indent,
+        quote,
+        item.group("indent"),
+        marker,
+        item.group("space"),
+        task,
+        offset + item.end(),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class EnterEdit:
+    """What Enter does on a list or quote line.
+
+    kind "continue": insert a newline followed by `text` at the cursor.
+    kind "end": replace the whole line with `text` (the item was empty: the list ends there).
+    """
+
+    kind: Literal["continue", "end"]
+    text: str
+
+
+def on_enter(line: str, column: int) -> EnterEdit | None:
+    """The edit for Enter pressed at `column` of `line`, or None for a plain newline."""
+    prefix = parse_prefix(line)
+    if prefix is None or column < prefix.end:
+        return None
+    if not line[prefix.end :].strip():
+        # An empty item (or an empty quote line): end the list or the quote.
+        return EnterEdit("end", prefix.without_marker())
+    return EnterEdit("continue", prefix.continuation())
+
+
+def indent_unit(prefix: ListPrefix) -> int:
+    """How far Tab moves an item: the width of its marker and spacing (to nest under a sibling)."""
+    return len(prefix.marker) + max(1, len(prefix.spacing))
+
+
+def indent_list_line(line: str) -> str | None:
+    """`line` indented one level (an ordered item restarts at 1), or None if not a list item."""
+    prefix = parse_prefix(line)
+    if prefix is None or not prefix.is_list_item:
+        return None
+    marker = prefix.marker
+    if prefix.ordered:
+        marker = "1" + marker[-1]
+    head = prefix.outer_indent + prefix.quote
+    new_indent = prefix.indent + " " * indent_unit(prefix)
+    item_start = len(head) + len(prefix.indent)
+    after_marker = line[item_start + len(prefix.marker) :]
+    return f"{head}{new_indent}{marker}{after_marker}"
+
+
+def outdent_list_line(line: str) -> str | None:
+    """`line` outdented one level, or None if it is not an indented list item."""
+    prefix = parse_prefix(line)
+    if prefix is None or not prefix.is_list_item or not prefix.indent:
+        return None
+    indent = prefix.indent.replace("\t", "    ")
+    remove = min(len(indent), indent_unit(prefix))
+    head = prefix.outer_indent + prefix.quote
+    rest = line[len(head) + len(prefix.indent) :]
+    return f"{head}{indent[remove:]}{rest}"
+
+
+@dataclass(frozen=True, slots=True)
+class TextEdit:
+    """A replacement for the selection: the new text and the part of it to select afterwards."""
+
+    text: str
+    select_start: int
+    select_end: int
+
+
+def wrap_inline(selected: str, marker: str, placeholder: str = "text") -> TextEdit:
+    """Wrap `selected` in `marker` (** for bold, * or _ for italic, ` for code); unwrap if wrapped.
+
+    With no selection a placeholder is inserted and selected, ready to be typed over.
+    """
+    if not selected:
+        text = f"{marker}{placeholder}{marker}"
+        return TextEdit(text, len(marker), len(marker) + len(placeholder))
+    n = len(marker)
+    if len(selected) >= 2 * n and selected.startswith(marker) and selected.endswith(marker):
+        inner = selected[n:-n]
+        if marker != "*" or not (inner.startswith("*") or inner.endswith("*")):
+            return TextEdit(inner, 0, len(inner))
+    if marker == "`" and "`" in selected:
+        fence = "``"
+        pad = " " if selected.startswith("`") or selected.endswith("`") else ""
+        text = f"{fence}{pad}{selected}{pad}{fence}"
+        return TextEdit(text, 0, len(text))
+    # Keep surrounding spaces outside the markers: "**word **" is not bold in CommonMark.
+    stripped = selected.strip()
+    lead = selected[: len(selected) - len(selected.lstrip())]
+    trail = selected[len(selected.rstrip()) :]
+    text = f"{lead}{marker}{stripped}{marker}{trail}"
+    return TextEdit(text, 0, len(text))
+
+
+def cycle_heading(line: str) -> str:
+    """The line one heading level deeper: text -> #, # -> ##, ... ###### -> plain text."""
+    match = _HEADING_RE.match(line)
+    if match is None:
+        return f"# {line.lstrip()}"
+    level = len(match.group("hashes"))
+    rest = line[match.end() :]
+    if level >= 6:
+        return rest
+    return f"{'#' * (level + 1)} {rest}"
+
+
+def set_heading(line: str, level: int) -> str:
+    """The line as a heading of `level` (1-6); level 0 makes it plain text."""
+    if not 0 <= level <= 6:
+        raise ValueError(f"heading level must be 0-6, not {level}")
+    match = _HEADING_RE.match(line)
+    rest = line[match.end() :] if match else line.lstrip()
+    return f"{'#' * level} {rest}" if level else rest
+
+
+def is_url(text: str) -> bool:
+    """True when `text` (stripped) is a single absolute http(s)/ftp/mailto URL."""
+    return bool(_URL_RE.match(text.strip()))
+
+
+def _link_destination(url: str) -> str:
+    url = url.strip()
+    if any(ch in url for ch in " ()<>"):
+        return "<" + url.replace("<", "%3C").replace(">", "%3E") + ">"
+    return url
+
+
+def _escape_label(label: str) -> str:
+    return re.sub(r"(?<!\\)([\[\]])", r"\\\1", label)
+
+
+def make_link(selected: str, url: str = "") -> TextEdit:
+    """A Markdown link around `selected`; the URL (or its placeholder) is selected afterwards."""
+    label = _escape_label(selected) if selected else "link text"
+    destination = _link_destination(url) if url else "https://"
+    text = f"[{label}]({destination})"
+    if not selected:
+        return TextEdit(text, 1, 1 + len(label))
+    start = len(label) + 3
+    return TextEdit(text, start, start + len(destination))
+
+
+def link_for_paste(selected: str, pasted: str) -> str | None:
+    """The link to insert when `pasted` is a URL and text is selected, else None (plain paste)."""
+    if not selected or "\n" in selected or not is_url(pasted):
+        return None
+    if is_url(selected):
+        return None
+    return f"[{_escape_label(selected)}]({_link_destination(pasted)})"
