@@ -1,0 +1,233 @@
+"""The header card shown above the preview instead of the front matter.
+
+It mirrors what Hugo's PaperMod theme prints above a post: the title, the tags and the
+meta line "March 9, 2026 · 12 min · 2495 words · author" (PaperMod's `post_meta.html`
+with its English strings: "1 min", "word" for a single word, "N words" otherwise; the
+author from the post's `author`, else the site's `params.author`, lists joined by ", ").
+The figures come from `PostStats`, so they are Hugo's `.ReadingTime` and `.WordCount`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Protocol
+
+__all__ = [
+    "PreviewHeader",
+    "build_preview_header",
+    "format_go_date",
+    "meta_parts",
+]
+
+_DATE_KEYS = ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
+_DEFAULT_LAYOUT = "January 2, 2006"
+_SEPARATOR = " · "
+
+
+class _Stats(Protocol):
+    @property
+    def word_count(self) -> int: ...
+    @property
+    def reading_time(self) -> int: ...
+
+
+class _Site(Protocol):
+    @property
+    def params(self) -> Mapping[str, Any]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewHeader:
+    """What the header card shows; plain text (the preview page escapes it)."""
+
+    title: str = ""
+    tags: tuple[str, ...] = ()
+    date_text: str = ""
+    meta_line: str = ""
+    author: str = ""
+    description: str = ""
+    draft: bool = False
+
+
+def build_preview_header(
+    metadata: Mapping[str, Any],
+    stats: _Stats | None,
+    site: _Site | None,
+    *,
+    post_date: datetime | date | None = None,
+) -> PreviewHeader:
+    """The header card for a post's front matter `metadata` and its `stats`.
+
+    `post_date` overrides the date found in `metadata` (pass `Post.date`, which applies
+    Hugo's front matter date rules); without it the first of date, publishDate, pubdate,
+    published, lastmod, modified is used. `stats=None` (no render yet) leaves out the
+    reading time and word count.
+    """
+    meta = {str(key).lower(): value for key, value in metadata.items()}
+    params = {str(key).lower(): value for key, value in (site.params if site else {}).items()}
+    when = post_date if post_date is not None else _metadata_date(meta)
+    layout = params.get("dateformat")
+    date_text = (
+        format_go_date(when, layout if isinstance(layout, str) and layout else _DEFAULT_LAYOUT)
+        if when is not None
+        else ""
+    )
+    author = _author_text(meta.get("author")) or _author_text(params.get("author"))
+    parts = meta_parts(date_text, stats, author)
+    return PreviewHeader(
+        title=_text(meta.get("title")),
+        tags=_tags(meta.get("tags")),
+        date_text=date_text,
+        meta_line=_SEPARATOR.join(parts),
+        author=author,
+        description=_text(meta.get("description")),
+        draft=meta.get("draft") is True,
+    )
+
+
+def meta_parts(date_text: str, stats: _Stats | None, author: str) -> list[str]:
+    """PaperMod's meta items in order: date, reading time, word count, author."""
+    parts = [date_text] if date_text else []
+    if stats is not None:
+        parts.append(f"{stats.reading_time} min")
+        parts.append("word" if stats.word_count == 1 else f"{stats.word_count} words")
+    if author:
+        parts.append(author)
+    return parts
+
+
+def _metadata_date(meta: Mapping[str, Any]) -> datetime | date | None:
+    for key in _DATE_KEYS:
+        value = meta.get(key)
+        if isinstance(value, datetime | date):
+            return value
+        if isinstance(value, str) and value.strip():
+            parsed = _parse_date_text(value.strip())
+            if parsed is not None:
+                return parsed
+    return None
+
+
+def _parse_date_text(text: str) -> datetime | date | None:
+    candidate = text.replace("Z", "+00:00") if text.endswith("Z") else text
+    try:
+        return datetime.fromisoformat(candidate)
+    except ValueError:
+        pass
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def _author_text(value: Any) -> str:
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, list | tuple):
+        return ", ".join(str(item).strip() for item in value if str(item).strip())
+    return ""
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    return str(value).strip()
+
+
+def _tags(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        items: Iterable[Any] = [value]
+    elif isinstance(value, list | tuple):
+        items = value
+    else:
+        return ()
+    return tuple(str(item).strip() for item in items if str(item).strip())
+
+
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+# Go's reference-time tokens, longest first so "January" wins over "Jan" and "2006" over "06".
+_GO_TOKENS: tuple[str, ...] = (
+    "January",
+    "Monday",
+    "2006",
+    "Jan",
+    "Mon",
+    "MST",
+    "_2",
+    "01",
+    "02",
+    "03",
+    "04",
+    "05",
+    "06",
+    "15",
+    "PM",
+    "pm",
+    "1",
+    "2",
+    "3",
+    "4",
+    "5",
+)
+
+
+def format_go_date(value: datetime | date, layout: str) -> str:
+    """`value` formatted with a Go time layout ("January 2, 2006", "2006-01-02", ...)."""
+    moment = value if isinstance(value, datetime) else datetime(value.year, value.month, value.day)
+    out: list[str] = []
+    i = 0
+    while i < len(layout):
+        for token in _GO_TOKENS:
+            if layout.startswith(token, i):
+                out.append(_go_token(moment, token))
+                i += len(token)
+                break
+        else:
+            out.append(layout[i])
+            i += 1
+    return "".join(out)
+
+
+def _go_token(moment: datetime, token: str) -> str:
+    hour12 = moment.hour % 12 or 12
+    values = {
+        "January": _MONTHS[moment.month - 1],
+        "Jan": _MONTHS[moment.month - 1][:3],
+        "Monday": _DAYS[moment.weekday()],
+        "Mon": _DAYS[moment.weekday()][:3],
+        "MST": moment.tzname() or "UTC",
+        "2006": f"{moment.year:04d}",
+        "06": f"{moment.year % 100:02d}",
+        "01": f"{moment.month:02d}",
+        "1": str(moment.month),
+        "02": f"{moment.day:02d}",
+        "_2": f"{moment.day:>2}",
+        "2": str(moment.day),
+        "15": f"{moment.hour:02d}",
+        "03": f"{hour12:02d}",
+        "3": str(hour12),
+        "04": f"{moment.minute:02d}",
+        "4": str(moment.minute),
+        "05": f"{moment.second:02d}",
+        "5": str(moment.second),
+        "PM": "PM" if moment.hour >= 12 else "AM",
+        "pm": "pm" if moment.hour >= 12 else "am",
+    }
+    return values[token]
