@@ -1,0 +1,147 @@
+"""Hugo parity for the figures: WordCount, FuzzyWordCount, ReadingTime, Summary and Truncated.
+
+Every fixture under fixtures/hugo (stats-*.md, and the renderer's html-*.md) is built by the real
+Hugo 0.168 in four throwaway sites (defaults, hasCJKLanguage, summaryLength 10, unsafe HTML).
+
+Two layers: `stats_from_html` fed with Hugo's own `.Content` must give Hugo's figures exactly
+(this pins stats.py on its own); then the whole pipeline (Inkpost's renderer + stats) must give the
+same words and reading time on every fixture and the same summary on the stats fixtures.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from markdown_it import MarkdownIt
+
+from editor.core import stats
+from tests.hugo_site import HugoPage, HugoSite, hugo_binary
+
+pytestmark = pytest.mark.hugo
+
+FIXTURES = Path(__file__).parent / "fixtures" / "hugo"
+STATS_FIXTURES = sorted(FIXTURES.glob("stats-*.md"))
+ALL_FIXTURES = sorted(FIXTURES.glob("*.md"))
+
+CONFIGS: dict[str, dict[str, Any]] = {
+    "default": {},
+    "cjk": {"hasCJKLanguage": True},
+    "short": {"summaryLength": 10},
+    "unsafe": {"markup": {"goldmark": {"renderer": {"unsafe": True}}}},
+}
+
+_FM_RE = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+
+
+def _front_matter(text: str) -> dict[str, Any]:
+    match = _FM_RE.match(text)
+    if not match:
+        return {}
+    data = yaml.safe_load(match.group(1))
+    return data if isinstance(data, dict) else {}
+
+
+class _Site:
+    """Just the SiteConfig fields stats.py reads, for the HTML-only layer."""
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self.has_cjk_language = bool(config.get("hasCJKLanguage", False))
+        self.summary_length = int(config.get("summaryLength", 70))
+
+
+def normalize(html: str) -> str:
+    """Whitespace between tags does not matter for the comparison."""
+    return re.sub(r">\s+<", "><", re.sub(r"[ \t]*\n[ \t]*", "\n", html.strip()))
+
+
+@pytest.fixture(scope="module", params=sorted(CONFIGS))
+def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    if hugo_binary() is None:
+        pytest.skip("the hugo binary is not installed")
+    name = request.param
+    site = HugoSite(tmp_path_factory.mktemp(f"stats-{name}"), config=CONFIGS[name])
+    for path in ALL_FIXTURES:
+        site.add(f"posts/{path.name}", path.read_text(encoding="utf-8"))
+    return name, site.build()
+
+
+def _page(built: Any, path: Path) -> tuple[str, HugoPage]:
+    name, pages = built
+    return name, pages[f"posts/{path.name}"]
+
+
+def _expected_from_hugo_html(config: str, path: Path, page: HugoPage) -> stats.PostStats:
+    text = path.read_text(encoding="utf-8")
+    meta = _front_matter(text)
+    cjk = stats.is_cjk_page(text, meta, _Site(CONFIGS[config]))  # type: ignore[arg-type]
+    more = page.summary if "<!--more-->" in text else None
+    fm_summary = meta.get("summary")
+    fm_html = MarkdownIt("commonmark").render(fm_summary) if fm_summary else None
+    return stats.stats_from_html(
+        page.content,
+        cjk=cjk,
+        summary_length=_Site(CONFIGS[config]).summary_length,
+        more_html=more,
+        front_matter_summary_html=fm_html,
+    )
+
+
+def test_fixture_count() -> None:
+    assert len(STATS_FIXTURES) >= 15
+
+
+@pytest.mark.parametrize("path", ALL_FIXTURES, ids=lambda p: p.stem)
+def test_figures_from_hugo_html(built: Any, path: Path) -> None:
+    config, page = _page(built, path)
+    got = _expected_from_hugo_html(config, path, page)
+    assert (got.word_count, got.fuzzy_word_count, got.reading_time) == (
+        page.words,
+        page.fuzzy_words,
+        page.reading_time,
+    )
+    assert stats.plain_text(page.content) == page.plain
+    if "<!--more-->" not in path.read_text(encoding="utf-8"):
+        assert normalize(got.summary_html) == normalize(page.summary)
+        assert got.truncated == page.truncated
+
+
+@pytest.mark.parametrize("path", STATS_FIXTURES, ids=lambda p: p.stem)
+def test_manual_divider_truncation(built: Any, path: Path) -> None:
+    config, page = _page(built, path)
+    got = _expected_from_hugo_html(config, path, page)
+    assert got.truncated == page.truncated
+    assert normalize(got.summary_html) == normalize(page.summary)
+
+
+def _inkpost_stats(config: str, path: Path, root: Path) -> stats.PostStats:
+    rendering = pytest.importorskip("editor.core.rendering")
+    posts = pytest.importorskip("editor.core.posts")
+    site_mod = pytest.importorskip("editor.core.site")
+    HugoSite(root, config=CONFIGS[config]).write_config()
+    site = site_mod.load_site(root)
+    post = posts.Post.from_text(path.read_text(encoding="utf-8"), path)
+    result = rendering.render_post(post, site, preview=False)
+    return stats.post_stats(post, site, result)
+
+
+@pytest.mark.parametrize("path", ALL_FIXTURES, ids=lambda p: p.stem)
+def test_pipeline_words_match_hugo(built: Any, path: Path, tmp_path: Path) -> None:
+    config, page = _page(built, path)
+    got = _inkpost_stats(config, path, tmp_path)
+    assert (got.word_count, got.reading_time, got.fuzzy_word_count) == (
+        page.words,
+        page.reading_time,
+        page.fuzzy_words,
+    )
+
+
+@pytest.mark.parametrize("path", STATS_FIXTURES, ids=lambda p: p.stem)
+def test_pipeline_summary_matches_hugo(built: Any, path: Path, tmp_path: Path) -> None:
+    config, page = _page(built, path)
+    got = _inkpost_stats(config, path, tmp_path)
+    assert normalize(got.summary_html) == normalize(page.summary)
+    assert got.truncated == page.truncated
