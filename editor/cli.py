@@ -59,3 +59,130 @@ _CommandSpec = tuple[
     str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]
 ]
 _COMMANDS: dict[str, _CommandSpec] = {}
+
+
+# --- export (issue 6) -----------------------------------------------------------------------
+
+_EXPORT_FORMATS = ("hugo", "hugo-bundle", "jekyll", "zola", "html", "pdf")
+
+
+def _configure_export(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="posts (or folders of posts)")
+    parser.add_argument(
+        "--to",
+        required=True,
+        metavar="DIR",
+        dest="to",
+        help="the target site's root (for html/pdf: any folder)",
+    )
+    parser.add_argument("--format", choices=_EXPORT_FORMATS, default="hugo", dest="format")
+    parser.add_argument("--section", default="posts", help="content section (default: posts)")
+    parser.add_argument("--dry-run", action="store_true", help="print the plan, write nothing")
+    parser.add_argument("--overwrite", action="store_true", help="replace existing files")
+    parser.add_argument(
+        "--rename",
+        action="store_true",
+        help="on a collision, take the proposed free name (-2, -3, ...)",
+    )
+    parser.add_argument(
+        "--front-matter",
+        choices=("yaml", "toml", "json"),
+        default=None,
+        help="Hugo front matter format (default: the post's own)",
+    )
+    parser.add_argument(
+        "--css", metavar="FILE", default=None, help="stylesheet inlined into html/pdf exports"
+    )
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def _export_sources(paths: Sequence[str]) -> list[Path]:
+    """The post files named by `paths` (a folder: its index.md, else its Markdown files)."""
+    out: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            index = path / "index.md"
+            if index.is_file():
+                out.append(index)
+                continue
+            out.extend(
+                p
+                for p in sorted(path.rglob("*"))
+                if p.suffix.lower() in (".md", ".markdown") and p.stem != "_index" and p.is_file()
+            )
+        else:
+            out.append(path)
+    return out
+
+
+def _pdf_by_subprocess(html_file: Path, pdf_file: Path) -> None:
+    """Print with Qt WebEngine in a child process (the CLI itself never imports Qt)."""
+    import os
+    import subprocess
+
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    package_parent = str(Path(__file__).resolve().parent.parent)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_parent, env.get("PYTHONPATH")) if p)
+    done = subprocess.run(
+        [sys.executable, "-m", "editor.ui.pdf_export", str(html_file), str(pdf_file)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise OSError(f"PDF printing failed: {done.stderr.strip() or done.returncode}")
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from editor.core.export import execute, plan_export
+
+    html = None
+    if args.format in ("html", "pdf"):
+        from editor.core.export_html import html_maker
+
+        html = html_maker(None, Path(args.css).read_text(encoding="utf-8") if args.css else "")
+    try:
+        plan = plan_export(
+            _export_sources(args.paths),
+            Path(args.to),
+            args.format,
+            args.section,
+            args.overwrite,
+            rename=args.rename,
+            front_matter=args.front_matter,
+            html=html,
+        )
+    except ValueError as exc:
+        print(f"inkpost export: {exc}", file=sys.stderr)
+        return 2
+    if args.dry_run:
+        if args.json:
+            _print_json({"dry_run": True, "target": str(plan.target_dir), "posts": plan.as_json()})
+        else:
+            sys.stdout.write(plan.describe())
+        return 0 if plan.ok else 1
+    printer = _pdf_by_subprocess if args.format == "pdf" else None
+    report = execute(plan, pdf_printer=printer)
+    if args.json:
+        _print_json({"target": str(report.target_dir), "posts": report.as_json()})
+    else:
+        for result in report.results:
+            name = str(result.source) if result.source is not None else result.title
+            if result.ok:
+                for path in result.written:
+                    print(f"{name} -> {path}")
+            else:
+                print(f"{name}: not exported: {result.error}", file=sys.stderr)
+        print(report.summary())
+    return 0 if report.ok else 1
+
+
+_COMMANDS["export"] = (
+    "Export posts into a Hugo, Jekyll or Zola site, or to standalone HTML or PDF.",
+    _configure_export,
+    _run_export,
+)

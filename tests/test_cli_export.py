@@ -1,0 +1,133 @@
+"""`python -m editor export`: dry run, JSON report, collisions, overwrite and errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from editor import cli
+
+FIXTURES = Path(__file__).parent / "core" / "fixtures" / "export"
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = cli.main(["export", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_dry_run_prints_the_plan_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _err = _run(
+        capsys,
+        str(FIXTURES / "photo-walk"),
+        "--to",
+        str(tmp_path),
+        "--format",
+        "hugo-bundle",
+        "--dry-run",
+    )
+    assert code == 0
+    assert "content/posts/a-photo-walk/index.md" in out
+    assert "+ content/posts/a-photo-walk/river.png" in out
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_json_lists_the_files_written_per_post(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _err = _run(
+        capsys,
+        str(FIXTURES / "yaml-post.md"),
+        str(FIXTURES / "photo-walk" / "index.md"),
+        "--to",
+        str(tmp_path),
+        "--format",
+        "jekyll",
+        "--json",
+    )
+    assert code == 0
+    data = json.loads(out)
+    written = {
+        Path(p["source"]).name: [Path(w).relative_to(tmp_path).as_posix() for w in p["written"]]
+        for p in data["posts"]
+    }
+    assert written == {
+        "yaml-post.md": ["_posts/2024-03-09-profiling-python-a-field-guide.md"],
+        "index.md": [
+            "_posts/2024-05-01-a-photo-walk.md",
+            "assets/a-photo-walk/river.png",
+            "assets/a-photo-walk/img/route.svg",
+        ],
+    }
+    for post in data["posts"]:
+        assert all(Path(p).is_file() for p in post["written"])
+
+
+def test_a_collision_is_refused_then_renamed_or_overwritten(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = str(FIXTURES / "toml-draft.md")
+    existing = tmp_path / "content" / "posts" / "notes-on-toml-front-matter.md"
+    existing.parent.mkdir(parents=True)
+    existing.write_text("mine", encoding="utf-8")
+
+    code, _out, err = _run(capsys, source, "--to", str(tmp_path))
+    assert code == 1
+    assert "notes-on-toml-front-matter-2" in err and existing.read_text("utf-8") == "mine"
+
+    code, out, _err = _run(capsys, source, "--to", str(tmp_path), "--rename")
+    assert code == 0 and "notes-on-toml-front-matter-2.md" in out
+    assert existing.read_text("utf-8") == "mine"
+
+    code, _out, _err = _run(capsys, source, "--to", str(tmp_path), "--overwrite")
+    assert code == 0
+    assert existing.read_text("utf-8").startswith("+++\ntitle = ")
+
+
+def test_unknown_section_escape_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _out, err = _run(
+        capsys, str(FIXTURES / "yaml-post.md"), "--to", str(tmp_path), "--section", "../up"
+    )
+    assert code == 2 and "leave" in err
+
+
+def test_a_folder_of_posts_is_expanded(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "drafts"
+    shutil.copytree(FIXTURES, folder)
+    code, out, _err = _run(
+        capsys,
+        str(folder),
+        "--to",
+        str(tmp_path / "site"),
+        "--format",
+        "zola",
+        "--dry-run",
+        "--json",
+    )
+    assert code == 0
+    names = sorted(Path(p["files"][0]).name for p in json.loads(out)["posts"])
+    assert len(names) == 6 and "cafe-creme-zhong-wen-notes.md" in names
+
+
+def test_the_cli_module_does_not_import_qt() -> None:
+    code = (
+        "import sys, editor.cli, editor.core.export; "
+        "print(any(m.startswith(('PySide6', 'shiboken6')) for m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parent.parent,
+    )
+    assert done.stdout.strip() == "False"
