@@ -74,8 +74,6 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
     try:
         with open(target, "rb") as stream:
             return stream.read()
-    except StorageError:
-        raise
     except OSError as exc:
         raise _error(target, "read", exc) from exc
 
@@ -119,10 +117,10 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
     Raises `StorageError` and leaves the original file untouched on any failure.
     """
     given = Path(path)
-    target = Path(os.path.realpath(given)) if given.is_symlink() else given
+    target = Path(os.path.realpath(given)) if os.path.islink(given) else given
     folder = target.parent
     try:
-        original = os.stat(target)
+        original: os.stat_result | None = os.stat(target)
     except FileNotFoundError:
         original = None
     except OSError as exc:
