@@ -61,6 +61,79 @@ _CommandSpec = tuple[
 _COMMANDS: dict[str, _CommandSpec] = {}
 
 
+# --- info (issue 2) -------------------------------------------------------------------------
+
+
+def _configure_info(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "path", nargs="?", default=".", metavar="PATH", help="a site, or any file or folder in one"
+    )
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def _info_lines(site: object) -> list[tuple[str, str]]:
+    from editor.core.site import SiteConfig
+
+    assert isinstance(site, SiteConfig)
+
+    def yes_no(value: bool) -> str:
+        return "true" if value else "false"
+
+    languages = ", ".join(
+        f"{lang.code}{' (default)' if lang.code == site.default_language else ''}"
+        f"{'' if lang.content_dir == site.content_dir else f' -> {lang.content_dir}'}"
+        for lang in site.languages
+    )
+    style = site.highlight.style + (" (inline styles)" if site.highlight.no_classes else " (CSS)")
+    taxonomies = ", ".join(f"{one} -> {many}" for one, many in site.taxonomies.items())
+    return [
+        ("Site kind", site.kind),
+        ("Root", str(site.root)),
+        ("Config file", str(site.config_file) if site.config_file else "(none)"),
+        ("Content folder", str(site.content_dir)),
+        ("Title", site.title or "(none)"),
+        ("Base URL", site.base_url or "(none)"),
+        ("Languages", languages),
+        ("Markdown engine", site.markdown_engine),
+        ("summaryLength", str(site.summary_length)),
+        ("hasCJKLanguage", yes_no(site.has_cjk_language)),
+        ("Unsafe HTML", yes_no(site.goldmark.unsafe)),
+        ("Highlight style", style),
+        ("Taxonomies", taxonomies or "(none)"),
+        ("Author", site.author or "(none)"),
+        ("Theme", ", ".join(site.theme) or "(none)"),
+        ("Shortcodes", ", ".join(sorted(site.shortcode_names)) or "(none)"),
+    ]
+
+
+def _run_info(args: argparse.Namespace) -> int:
+    from editor.core.site import find_site
+
+    path = Path(args.path).expanduser()
+    if not path.exists():
+        print(f"inkpost info: no such file or folder: {path}", file=sys.stderr)
+        return 2
+    site = find_site(path)
+    if args.json:
+        _print_json(site.to_json())
+        return 0
+    lines = _info_lines(site)
+    width = max(len(label) for label, _ in lines) + 1
+    for label, value in lines:
+        print(f"{label + ':':<{width}} {value}")
+    print(f"{'Diagnostics:':<{width}} {len(site.diagnostics) or 'none'}")
+    for diagnostic in site.diagnostics:
+        print(f"  {diagnostic}")
+    return 0
+
+
+_COMMANDS["info"] = (
+    "Show the site holding PATH: its kind, root, content folder and the settings read.",
+    _configure_info,
+    _run_info,
+)
+
+
 # --- export (issue 6) -----------------------------------------------------------------------
 
 _EXPORT_FORMATS = ("hugo", "hugo-bundle", "jekyll", "zola", "html", "pdf")
