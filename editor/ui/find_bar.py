@@ -1,0 +1,289 @@
+"""FindBar: find and replace in the current post, with regex, case and whole-word options.
+
+Searching uses QRegularExpression on the QTextDocument, so positions are the document's own
+(UTF-16) positions. "Replace all" is one edit block: a single Undo restores the text.
+The bar is handed its editor with `set_editor()`; it keeps no document of its own.
+
+Signals:
+    closed(): the user closed the bar (Escape or the close button).
+    message(str): a short result ("3 of 12", "No matches", "Replaced 12").
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor, QTextDocument
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+_TEMPLATE_REF = re.compile(r"\\(\d)|\$(\d)|\\\\")
+
+
+def expand_template(template: str, captured: list[str]) -> str:
+    """A regex replacement: \\1 or $1 insert group 1, \\\\ a backslash."""
+
+    def substitute(match: re.Match[str]) -> str:
+        if match.group(0) == "\\\\":
+            return "\\"
+        index = int(match.group(1) or match.group(2))
+        return captured[index] if index < len(captured) else ""
+
+    return _TEMPLATE_REF.sub(substitute, template)
+
+
+class FindBar(QWidget):
+    """The find/replace strip shown under the editor. See the module docstring."""
+
+    closed = Signal()
+    message = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("findBar")
+        self._editor: QPlainTextEdit | None = None
+
+        self.find_edit = QLineEdit(self)
+        self.find_edit.setObjectName("findText")
+        self.find_edit.setPlaceholderText("Find")
+        self.find_edit.setClearButtonEnabled(True)
+        self.replace_edit = QLineEdit(self)
+        self.replace_edit.setObjectName("replaceText")
+        self.replace_edit.setPlaceholderText("Replace with (\\1 for a group)")
+        self.regex_box = QCheckBox("Regex", self)
+        self.case_box = QCheckBox("Match case", self)
+        self.word_box = QCheckBox("Whole word", self)
+        self.status = QLabel(self)
+        self.status.setObjectName("findStatus")
+        self.status.setMinimumWidth(90)
+
+        def button(text: str, tip: str) -> QToolButton:
+            tool = QToolButton(self)
+            tool.setText(text)
+            tool.setToolTip(tip)
+            tool.setAutoRaise(True)
+            return tool
+
+        self.previous_button = button("↑", "Previous match (Shift+F3)")
+        self.next_button = button("↓", "Next match (F3)")
+        self.replace_button = button("Replace", "Replace this match and find the next")
+        self.replace_all_button = button("Replace all", "Replace every match (one undo step)")
+        self.close_button = button("✕", "Close (Escape)")
+
+        find_row = QHBoxLayout()
+        find_row.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.find_edit, self.previous_button, self.next_button, self.status):
+            find_row.addWidget(widget)
+        for widget in (self.regex_box, self.case_box, self.word_box, self.close_button):
+            find_row.addWidget(widget)
+        self._replace_row = QWidget(self)
+        replace_row = QHBoxLayout(self._replace_row)
+        replace_row.setContentsMargins(0, 0, 0, 0)
+        replace_row.addWidget(self.replace_edit)
+        replace_row.addWidget(self.replace_button)
+        replace_row.addWidget(self.replace_all_button)
+        replace_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setSpacing(4)
+        layout.addLayout(find_row)
+        layout.addWidget(self._replace_row)
+
+        self.find_edit.textChanged.connect(self._on_find_edit_text_changed)
+        self.find_edit.returnPressed.connect(self.find_next)
+        self.replace_edit.returnPressed.connect(self.replace_current)
+        self.next_button.clicked.connect(self.find_next)
+        self.previous_button.clicked.connect(self.find_previous)
+        self.replace_button.clicked.connect(self.replace_current)
+        self.replace_all_button.clicked.connect(self.replace_all)
+        self.close_button.clicked.connect(self.close_bar)
+        for box in (self.regex_box, self.case_box, self.word_box):
+            box.toggled.connect(self._on_option_toggled)
+
+    # --- set-up -----------------------------------------------------------------------
+
+    def set_editor(self, editor: QPlainTextEdit | None) -> None:
+        self._editor = editor
+        self._update_count()
+
+    def open_find(self, replace: bool = False) -> None:
+        """Show the bar (with the replace row if asked), seeded with the selected word."""
+        self._replace_row.setVisible(replace)
+        if self._editor is not None:
+            selected = self._editor.textCursor().selectedText()
+            if selected and "\u2029" not in selected:
+                self.find_edit.setText(selected)
+        self.show()
+        self.find_edit.setFocus()
+        self.find_edit.selectAll()
+
+    def close_bar(self) -> None:
+        self.hide()
+        if self._editor is not None:
+            self._editor.setFocus()
+        self.closed.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.close_bar()
+            return
+        if event.matches(QKeySequence.StandardKey.FindPrevious):
+            self.find_previous()
+            return
+        if event.matches(QKeySequence.StandardKey.FindNext):
+            self.find_next()
+            return
+        super().keyPressEvent(event)
+
+    # --- the pattern ------------------------------------------------------------------
+
+    def pattern(self) -> QRegularExpression | None:
+        """The search as a QRegularExpression, or None when empty or invalid."""
+        text = self.find_edit.text()
+        if not text:
+            return None
+        source = text if self.regex_box.isChecked() else QRegularExpression.escape(text)
+        if self.word_box.isChecked():
+            source = rf"\b(?:{source})\b"
+        options = QRegularExpression.PatternOption.UseUnicodePropertiesOption
+        if not self.case_box.isChecked():
+            options |= QRegularExpression.PatternOption.CaseInsensitiveOption
+        regex = QRegularExpression(source, options)
+        if not regex.isValid():
+            self._show(f"Bad pattern: {regex.errorString()}")
+            return None
+        return regex
+
+    # --- find -------------------------------------------------------------------------
+
+    def find_next(self) -> bool:
+        return self._find(backward=False)
+
+    def find_previous(self) -> bool:
+        return self._find(backward=True)
+
+    def _find(self, *, backward: bool) -> bool:
+        editor, regex = self._editor, self.pattern()
+        if editor is None or regex is None:
+            return False
+        doc = editor.document()
+        flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
+        cursor = editor.textCursor()
+        found = doc.find(regex, cursor, flags)
+        if found.isNull() or found.selectionStart() == found.selectionEnd():
+            wrap = QTextCursor(doc)
+            if backward:
+                wrap.movePosition(QTextCursor.MoveOperation.End)
+            found = doc.find(regex, wrap, flags)
+        if found.isNull():
+            self._show("No matches")
+            return False
+        editor.setTextCursor(found)
+        editor.ensureCursorVisible()
+        self._update_count()
+        return True
+
+    # --- replace ----------------------------------------------------------------------
+
+    def _replacement_for(self, regex: QRegularExpression, selected: str) -> str:
+        template = self.replace_edit.text()
+        if not self.regex_box.isChecked():
+            return template
+        anchored = QRegularExpression(f"^(?:{regex.pattern()})$", regex.patternOptions()).match(
+            selected
+        )
+        captured = [anchored.captured(i) for i in range(anchored.lastCapturedIndex() + 1)]
+        return expand_template(template, captured or [selected])
+
+    def replace_current(self) -> bool:
+        """Replace the selected match (if the selection is one) and find the next one."""
+        editor, regex = self._editor, self.pattern()
+        if editor is None or regex is None:
+            return False
+        cursor = editor.textCursor()
+        selected = cursor.selectedText()
+        if cursor.hasSelection():
+            match = QRegularExpression(f"^(?:{regex.pattern()})$", regex.patternOptions()).match(
+                selected
+            )
+            if match.hasMatch():
+                cursor.insertText(self._replacement_for(regex, selected))
+                editor.setTextCursor(cursor)
+        return self.find_next()
+
+    def replace_all(self) -> int:
+        """Replace every match as one undo step; returns how many were replaced."""
+        editor, regex = self._editor, self.pattern()
+        if editor is None or regex is None:
+            return 0
+        text = editor.document().toPlainText()
+        matches = []
+        iterator = regex.globalMatch(text)
+        while iterator.hasNext():
+            match = iterator.next()
+            if match.capturedLength() == 0:
+                continue
+            captured = [match.captured(i) for i in range(match.lastCapturedIndex() + 1)]
+            replacement = (
+                expand_template(self.replace_edit.text(), captured)
+                if self.regex_box.isChecked()
+                else self.replace_edit.text()
+            )
+            matches.append((match.capturedStart(), match.capturedEnd(), replacement))
+        if not matches:
+            self._show("No matches")
+            return 0
+        cursor = QTextCursor(editor.document())
+        cursor.beginEditBlock()
+        for start, end, replacement in reversed(matches):
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(replacement)
+        cursor.endEditBlock()
+        self._show(f"Replaced {len(matches)}")
+        return len(matches)
+
+    # --- feedback ---------------------------------------------------------------------
+
+    def count_matches(self) -> int:
+        editor, regex = self._editor, self.pattern()
+        if editor is None or regex is None:
+            return 0
+        count = 0
+        iterator = regex.globalMatch(editor.document().toPlainText())
+        while iterator.hasNext():
+            if iterator.next().capturedLength():
+                count += 1
+        return count
+
+    def _update_count(self) -> None:
+        if not self.find_edit.text() or self._editor is None:
+            self._show("")
+            return
+        total = self.count_matches()
+        self._show(f"{total} match{'es' if total != 1 else ''}" if total else "No matches")
+
+    def _show(self, text: str) -> None:
+        self.status.setText(text)
+        if text:
+            self.message.emit(text)
+
+    def _on_find_edit_text_changed(self, _text: str) -> None:
+        self._update_count()
+        if self._editor is not None and self.find_edit.text():
+            cursor = self._editor.textCursor()
+            cursor.setPosition(cursor.selectionStart())
+            self._editor.setTextCursor(cursor)
+            self._find(backward=False)
+
+    def _on_option_toggled(self, _checked: bool) -> None:
+        self._update_count()

@@ -1,0 +1,389 @@
+"""MarkdownHighlighter: Markdown colouring with per-block work only.
+
+Block states carry what crosses lines: the front matter block (YAML ``---`` or TOML ``+++``
+at the very top), and fenced code (fence character, length, language). Inside a fence the
+language is coloured with Pygments tokens, cached per (language, line text), so re-colouring a
+block costs one dictionary lookup when its text did not change. Front matter is shown as front
+matter (keys and values), never as a heading or a thematic break.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pygments.lexers import get_lexer_by_name
+from pygments.token import (
+    Comment,
+    Keyword,
+    Name,
+    Number,
+    Operator,
+    String,
+    _TokenType,
+)
+from pygments.util import ClassNotFound
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+
+NORMAL = -1
+FRONT_MATTER_YAML = 1
+FRONT_MATTER_TOML = 2
+_FENCE_FLAG = 0x10000  # | lang_id << 8 | tilde << 7 | fence length (<= 127)
+
+_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
+_FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*([^`\s{]*)")
+_QUOTE = re.compile(r"^ {0,3}(?:>[ ]?)+")
+_LIST = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)(?:[ \t]+\[[ xX]\])?")
+_HR = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPH = re.compile(
+    r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?!\*)|(?<![_\w])_(?=\S)(.+?)(?<=\S)_(?!\w)"
+)
+_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
+_LINK = re.compile(
+    r"(!?)\[([^\]\n]*)\]\(([^)\s]*(?:\s+\"[^\"]*\")?)\)|(!?)\[([^\]\n]+)\]\[[^\]\n]*\]"
+)
+_AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]+>|(?<![(<\w])https?://[^\s<>)\]]+")
+_SHORTCODE = re.compile(r"\{\{[<%].*?[>%]\}\}")
+_HTML_COMMENT = re.compile(r"<!--.*?-->")
+_FM_KEY = re.compile(r"^(\s*-?\s*)([\w.\"'-]+)(\s*[:=])")
+_FM_COMMENT = re.compile(r"^\s*#")
+_FM_TABLE = re.compile(r"^\s*\[\[?[^\]]+\]\]?\s*$")
+
+_LANG_ALIASES = {
+    "sh": "bash",
+    "shell": "bash",
+    "zsh": "bash",
+    "js": "javascript",
+    "ts": "typescript",
+    "py": "python",
+    "yml": "yaml",
+    "golang": "go",
+    "rs": "rust",
+    "c++": "cpp",
+}
+
+
+def _fmt(
+    color: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    background: str = "",
+    mono: bool = False,
+    strike: bool = False,
+) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    if color:
+        fmt.setForeground(QColor(color))
+    if bold:
+        fmt.setFontWeight(QFont.Weight.Bold)
+    if italic:
+        fmt.setFontItalic(True)
+    if background:
+        fmt.setBackground(QColor(background))
+    if strike:
+        fmt.setFontStrikeOut(True)
+    return fmt
+
+
+_LIGHT = {
+    "heading": ("#1f4e8c", True),
+    "marker": ("#9aa3af", False),
+    "emph": ("#374151", False),
+    "code": ("#b4235a", False),
+    "code_bg": "#f3f4f6",
+    "fence": ("#6b7280", False),
+    "link": ("#2563eb", False),
+    "url": ("#6b7280", False),
+    "quote": ("#4b5563", False),
+    "list": ("#c2410c", True),
+    "hr": ("#9aa3af", False),
+    "fm": ("#6b7280", False),
+    "fm_key": ("#7c3aed", True),
+    "fm_bg": "#f5f3ff",
+    "shortcode": ("#0f766e", False),
+    "comment": ("#9aa3af", False),
+    "tok_keyword": "#7c3aed",
+    "tok_string": "#15803d",
+    "tok_comment": "#9aa3af",
+    "tok_number": "#c2410c",
+    "tok_name": "#1d4ed8",
+    "tok_builtin": "#0e7490",
+    "tok_op": "#6b7280",
+}
+_DARK = {
+    "heading": ("#8ab4f8", True),
+    "marker": ("#6b7280", False),
+    "emph": ("#e5e7eb", False),
+    "code": ("#f9a8d4", False),
+    "code_bg": "#272b33",
+    "fence": ("#9ca3af", False),
+    "link": ("#93c5fd", False),
+    "url": ("#9ca3af", False),
+    "quote": ("#cbd5e1", False),
+    "list": ("#fdba74", True),
+    "hr": ("#6b7280", False),
+    "fm": ("#9ca3af", False),
+    "fm_key": ("#c4b5fd", True),
+    "fm_bg": "#24212f",
+    "shortcode": ("#5eead4", False),
+    "comment": ("#6b7280", False),
+    "tok_keyword": "#c4b5fd",
+    "tok_string": "#86efac",
+    "tok_comment": "#6b7280",
+    "tok_number": "#fdba74",
+    "tok_name": "#93c5fd",
+    "tok_builtin": "#67e8f9",
+    "tok_op": "#9ca3af",
+}
+
+_TOKEN_KINDS: tuple[tuple[_TokenType, str], ...] = (
+    (Comment, "tok_comment"),
+    (String, "tok_string"),
+    (Keyword, "tok_keyword"),
+    (Number, "tok_number"),
+    (Name.Builtin, "tok_builtin"),
+    (Name.Function, "tok_name"),
+    (Name.Class, "tok_name"),
+    (Name.Decorator, "tok_builtin"),
+    (Name.Tag, "tok_keyword"),
+    (Name.Attribute, "tok_name"),
+    (Operator.Word, "tok_keyword"),
+)
+
+
+@lru_cache(maxsize=64)
+def _lexer(language: str) -> object | None:
+    name = _LANG_ALIASES.get(language.lower(), language.lower())
+    if not name:
+        return None
+    try:
+        return get_lexer_by_name(name, stripnl=False, ensurenl=False)
+    except ClassNotFound:
+        return None
+
+
+@lru_cache(maxsize=20_000)
+def code_tokens(language: str, line: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, length, kind) runs for one line of code in `language` (UTF-16 positions)."""
+    lexer = _lexer(language)
+    if lexer is None or not line:
+        return ()
+    runs: list[tuple[int, int, str]] = []
+    position = 0
+    for token_type, value in lexer.get_tokens(line):  # type: ignore[attr-defined]
+        length = len(value.encode("utf-16-le")) // 2
+        for parent, kind in _TOKEN_KINDS:
+            if token_type in parent:
+                runs.append((position, length, kind))
+                break
+        position += length
+    return tuple(runs)
+
+
+class MarkdownHighlighter(QSyntaxHighlighter):
+    """Colours a post's Markdown; `set_dark()` switches palettes."""
+
+    def __init__(self, document: QTextDocument, *, dark: bool = False) -> None:
+        super().__init__(document)
+        self._languages: list[str] = [""]
+        self._formats: dict[str, QTextCharFormat] = {}
+        self._build_formats(dark)
+
+    # --- public -----------------------------------------------------------------------
+
+    def set_dark(self, dark: bool) -> None:
+        self._build_formats(dark)
+        self.rehighlight()
+
+    def is_code_block(self, block_number: int) -> bool:
+        """True when the block is inside a fenced code block (or is a fence line)."""
+        block = self.document().findBlockByNumber(block_number)
+        if not block.isValid():
+            return False
+        previous = block.previous().userState() if block.blockNumber() > 0 else NORMAL
+        return bool(block.userState() & _FENCE_FLAG and block.userState() > 0) or bool(
+            previous > 0 and previous & _FENCE_FLAG
+        )
+
+    def is_front_matter(self, block_number: int) -> bool:
+        block = self.document().findBlockByNumber(block_number)
+        if not block.isValid():
+            return False
+        if block_number == 0:
+            return block.userState() in (FRONT_MATTER_YAML, FRONT_MATTER_TOML)
+        return block.previous().userState() in (FRONT_MATTER_YAML, FRONT_MATTER_TOML)
+
+    # --- formats ----------------------------------------------------------------------
+
+    def _build_formats(self, dark: bool) -> None:
+        palette = _DARK if dark else _LIGHT
+        f: dict[str, QTextCharFormat] = {}
+        for name in ("marker", "fence", "url", "hr", "fm", "shortcode", "comment", "quote"):
+            color, bold = palette[name]  # type: ignore[misc]
+            f[name] = _fmt(color, bold=bold, italic=name in ("quote", "comment"))
+        color, _ = palette["heading"]  # type: ignore[misc]
+        for level in range(1, 7):
+            fmt = _fmt(color, bold=True)
+            f[f"h{level}"] = fmt
+        f["strong"] = _fmt("", bold=True)
+        f["emph"] = _fmt("", italic=True)
+        f["strike"] = _fmt(palette["marker"][0], strike=True)  # type: ignore[index]
+        f["code"] = _fmt(palette["code"][0], background=str(palette["code_bg"]))  # type: ignore[index]
+        f["code_block"] = _fmt("", background=str(palette["code_bg"]))
+        f["link"] = _fmt(palette["link"][0])  # type: ignore[index]
+        f["link"].setFontUnderline(True)
+        f["list"] = _fmt(*palette["list"][:1], bold=True)  # type: ignore[misc]
+        f["fm_key"] = _fmt(palette["fm_key"][0], bold=True)  # type: ignore[index]
+        f["fm_line"] = _fmt(palette["fm"][0], background=str(palette["fm_bg"]))  # type: ignore[index]
+        for kind in (
+            "tok_keyword",
+            "tok_string",
+            "tok_comment",
+            "tok_number",
+            "tok_name",
+            "tok_builtin",
+            "tok_op",
+        ):
+            code_bg = str(palette["code_bg"])
+            f[kind] = _fmt(str(palette[kind]), background=code_bg, italic=kind == "tok_comment")
+        self._formats = f
+
+    # --- the per-block pass -----------------------------------------------------------
+
+    def highlightBlock(self, text: str) -> None:
+        previous = self.previousBlockState()
+        block_number = self.currentBlock().blockNumber()
+        if block_number == 0 and text in ("---", "+++"):
+            self._front_matter_line(text, delimiter=True)
+            self.setCurrentBlockState(FRONT_MATTER_YAML if text == "---" else FRONT_MATTER_TOML)
+            return
+        if previous in (FRONT_MATTER_YAML, FRONT_MATTER_TOML):
+            closing = "---" if previous == FRONT_MATTER_YAML else "+++"
+            is_end = text.rstrip() == closing or (previous == FRONT_MATTER_YAML and text == "...")
+            self._front_matter_line(text, delimiter=is_end)
+            self.setCurrentBlockState(NORMAL if is_end else previous)
+            return
+        if previous > 0 and previous & _FENCE_FLAG:
+            self._code_line(text, previous)
+            return
+        self.setCurrentBlockState(NORMAL)
+        fence = _FENCE_OPEN.match(text)
+        if fence and not (fence.group(1)[0] == "`" and "`" in text[fence.end() :]):
+            marker = fence.group(1)
+            language = fence.group(2)
+            try:
+                lang_id = self._languages.index(language)
+            except ValueError:
+                self._languages.append(language)
+                lang_id = len(self._languages) - 1
+            lang_id = min(lang_id, 0xFF)
+            tilde = 1 if marker[0] == "~" else 0
+            state = _FENCE_FLAG | (lang_id << 8) | (tilde << 7) | min(len(marker), 127)
+            self.setFormat(0, len(text), self._formats["fence"])
+            self.setCurrentBlockState(state)
+            return
+        self._markdown_line(text)
+
+    def _front_matter_line(self, text: str, *, delimiter: bool) -> None:
+        self.setFormat(0, len(text), self._formats["fm_line"])
+        if delimiter or _FM_COMMENT.match(text) or _FM_TABLE.match(text):
+            fmt = self._formats["comment"] if _FM_COMMENT.match(text) else self._formats["fm_key"]
+            if delimiter:
+                fmt = self._formats["marker"]
+            merged = QTextCharFormat(self._formats["fm_line"])
+            merged.merge(fmt)
+            self.setFormat(0, len(text), merged)
+            return
+        key = _FM_KEY.match(text)
+        if key:
+            merged = QTextCharFormat(self._formats["fm_line"])
+            merged.merge(self._formats["fm_key"])
+            self.setFormat(key.start(2), key.end(2) - key.start(2), merged)
+
+    def _code_line(self, text: str, state: int) -> None:
+        fence_len = state & 0x7F
+        tilde = (state >> 7) & 1
+        char = "~" if tilde else "`"
+        stripped = text.strip()
+        if (
+            len(text) - len(text.lstrip(" ")) < 4
+            and len(stripped) >= fence_len
+            and stripped == char * len(stripped)
+        ):
+            self.setFormat(0, len(text), self._formats["fence"])
+            self.setCurrentBlockState(NORMAL)
+            return
+        self.setCurrentBlockState(state)
+        self.setFormat(0, len(text), self._formats["code_block"])
+        language = self._languages[(state >> 8) & 0xFF]
+        for start, length, kind in code_tokens(language, text):
+            self.setFormat(start, length, self._formats[kind])
+
+    def _markdown_line(self, text: str) -> None:
+        f = self._formats
+        if not text.strip():
+            return
+        if _HR.match(text):
+            self.setFormat(0, len(text), f["hr"])
+            return
+        heading = _HEADING.match(text)
+        if heading:
+            level = len(heading.group(1))
+            self.setFormat(0, len(text), f[f"h{level}"])
+            self.setFormat(0, heading.end(1), f["marker"])
+            self._inline(text, heading.end(), base=f[f"h{level}"])
+            return
+        start = 0
+        quote = _QUOTE.match(text)
+        if quote:
+            self.setFormat(0, len(text), f["quote"])
+            self.setFormat(0, quote.end(), f["marker"])
+            start = quote.end()
+        item = _LIST.match(text, start)
+        if item:
+            self.setFormat(start, item.end() - start, f["list"])
+            start = item.end()
+        self._inline(text, start, base=f["quote"] if quote else None)
+
+    def _apply(
+        self, start: int, length: int, fmt: QTextCharFormat, base: QTextCharFormat | None
+    ) -> None:
+        if base is not None:
+            merged = QTextCharFormat(base)
+            merged.merge(fmt)
+            fmt = merged
+        self.setFormat(start, length, fmt)
+
+    def _inline(self, text: str, start: int, base: QTextCharFormat | None = None) -> None:
+        f = self._formats
+        if start >= len(text):
+            return
+        if "*" in text or "_" in text:
+            for m in _STRONG.finditer(text, start):
+                self._apply(m.start(), m.end() - m.start(), f["strong"], base)
+                self.setFormat(m.start(), 2, f["marker"])
+                self.setFormat(m.end() - 2, 2, f["marker"])
+            for m in _EMPH.finditer(text, start):
+                self._apply(m.start(), m.end() - m.start(), f["emph"], base)
+        if "~~" in text:
+            for m in _STRIKE.finditer(text, start):
+                self.setFormat(m.start(), m.end() - m.start(), f["strike"])
+        if "[" in text:
+            for m in _LINK.finditer(text, start):
+                self.setFormat(m.start(), m.end() - m.start(), f["url"])
+                label = 2 if m.group(2) is not None else 5
+                self.setFormat(m.start(label), m.end(label) - m.start(label), f["link"])
+        if "http" in text or "<" in text:
+            for m in _AUTOLINK.finditer(text, start):
+                self.setFormat(m.start(), m.end() - m.start(), f["link"])
+            for m in _HTML_COMMENT.finditer(text, start):
+                self.setFormat(m.start(), m.end() - m.start(), f["comment"])
+        if "{{" in text:
+            for m in _SHORTCODE.finditer(text, start):
+                self.setFormat(m.start(), m.end() - m.start(), f["shortcode"])
+        if "`" in text:
+            for m in _CODE_SPAN.finditer(text, start):
+                self.setFormat(m.start(), m.end() - m.start(), f["code"])
