@@ -624,7 +624,8 @@ class Post:
             a, b = split.content
             content, opener, closer = self.text[a:b], "", ""
         expected = dict(self.metadata)
-        expected[key] = _plain(value)
+        wanted = _plain(value)
+        expected[key] = wanted
         order = [k for k in expected if k != key]
         makers = {
             "yaml": (_yaml_set, _yaml_full),
@@ -639,6 +640,8 @@ class Post:
             except (ValueError, TypeError, YAMLError, tomlkit.exceptions.TOMLKitError) as exc:
                 problem = str(exc) or type(exc).__name__
                 continue
+            if isinstance(wanted, datetime) and key in check:  # JSON keeps dates as text
+                check[key] = parse_date(check[key])
             if check == expected and [k for k in check if k != key] == order:
                 return self.with_text(self.text[:a] + opener + new + closer + self.text[b:])
         raise PostError(f"cannot set '{key}' to {value!r}: {problem}", self.path)
