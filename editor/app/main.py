@@ -1,0 +1,245 @@
+"""Start the desktop app: `inkpost [SITE] [POST] [--screenshot OUT.png [--size WxH]]`.
+
+The one place where everything is created and wired: it prepares Qt (before the
+QApplication exists), probes the PySide6 None leak and refuses a leaking pair, creates the
+Settings, the site, the window, and opens the posts. With `--screenshot` it waits until the
+preview has painted the post, saves the whole window as a PNG, checks that the preview is
+not a blank pane, and exits.
+
+Keystroke repaint: a QWebEngineView (a QQuickWidget inside) turns the window into an
+OpenGL-composed surface, so every paint in the window - a key in the editor, the caret
+blink - re-composes the whole window (about 12 ms a key at 1400x900 under Xvfb). Qt Quick's
+software backend keeps repaints to the widget that changed; see docs/window.md for the
+measurements behind that choice and `INKPOST_QUICK_BACKEND` to override it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from editor.app.qt_guard import LeakProbeResult, probe_none_leak
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_REFUSED = 2
+SCREENSHOT_TIMEOUT_MS = 60_000
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="inkpost", description="Inkpost: a Markdown editor for static-site blogs."
+    )
+    parser.add_argument("site", nargs="?", help="the site folder (or a post inside it)")
+    parser.add_argument("post", nargs="?", help="the post to open")
+    parser.add_argument("--screenshot", metavar="OUT.png", help="save a PNG of the window, exit")
+    parser.add_argument("--size", default="1400x900", type=_size, help="window size, WxH")
+    return parser
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size like 1400x900: {text!r}") from None
+    if not (200 <= width <= 10_000 and 150 <= height <= 10_000):
+        raise argparse.ArgumentTypeError(f"size out of range: {text!r}")
+    return width, height
+
+
+def prepare_qt_environment() -> None:
+    """What must be set before the QApplication exists (no effect if one already does)."""
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        # Chromium refuses to start its sandbox as root.
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    from PySide6.QtCore import QCoreApplication, Qt
+
+    if QCoreApplication.instance() is not None:
+        return
+    # QtWebEngine shares OpenGL contexts with the widgets; it must be said before the app.
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    backend = os.environ.get("INKPOST_QUICK_BACKEND", "software")
+    if backend == "software":
+        from PySide6.QtQuick import QQuickWindow, QSGRendererInterface
+
+        QQuickWindow.setGraphicsApi(QSGRendererInterface.GraphicsApi.Software)
+
+
+def refuse(result: LeakProbeResult, *, interactive: bool) -> int:
+    """Tell the user why Inkpost will not run (stderr, and a message box when possible)."""
+    message = result.message()
+    print(message, file=sys.stderr)
+    if interactive:
+        try:
+            from PySide6.QtWidgets import QApplication, QMessageBox
+
+            app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "inkpost"])
+            assert app is not None
+            QMessageBox.critical(None, "Inkpost cannot start", message)
+        except Exception as error:  # no display, no Qt widgets: stderr said it already
+            print(f"(could not show a message box: {error})", file=sys.stderr)
+    return EXIT_REFUSED
+
+
+def newest_post(content_dir: Path, now: datetime | None = None) -> Path | None:
+    """The most recent published post under `content_dir` (not a draft, not future-dated)."""
+    from editor.core.posts import Post
+
+    now = now or datetime.now(UTC)
+    best: tuple[datetime, str, Path] | None = None
+    fallback: Path | None = None
+    for path in sorted(content_dir.rglob("*.md")):
+        if path.name == "_index.md":
+            continue
+        try:
+            post = Post.load(path)
+        except (OSError, ValueError):
+            continue
+        fallback = fallback or path
+        when = post.date
+        if post.draft or when is None or when > now:
+            continue
+        key = (when, str(path), path)
+        if best is None or key[:2] > best[:2]:
+            best = key
+    return best[2] if best else fallback
+
+
+def _resolve_paths(args: argparse.Namespace, restored_site: str) -> tuple[Path, Path | None, bool]:
+    """(site folder, post to open, whether the user named them) from the arguments."""
+    from editor.app.resources import sample_site
+
+    post = Path(args.post).expanduser() if args.post else None
+    if args.site:
+        site = Path(args.site).expanduser()
+        if site.is_file() and post is None:
+            return site.parent, site, True
+        return site, post, True
+    if restored_site and Path(restored_site).is_dir() and not args.screenshot:
+        return Path(restored_site), post, False
+    return sample_site(), post, False
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    probe: Callable[[], LeakProbeResult] | None = None,
+) -> int:
+    """Run the app; returns the exit code. `argv` are the arguments after the program name."""
+    args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    result = (probe or probe_none_leak)()
+    if result.leaks:
+        return refuse(result, interactive=not args.screenshot)
+    prepare_qt_environment()
+
+    from PySide6.QtWidgets import QApplication
+
+    from editor.app.settings import Settings
+    from editor.core.site import find_site
+    from editor.ui.main_window import MainWindow
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication([sys.argv[0] if sys.argv else "inkpost"])
+    app.setApplicationName("Inkpost")
+    app.setOrganizationName("Inkpost")
+    app.setDesktopFileName("inkpost")
+
+    config = os.environ.get("INKPOST_CONFIG_DIR")
+    settings = Settings(Path(config) if config else None)
+    state = settings.window_state()
+    site_path, post_path, named = _resolve_paths(args, state.site)
+    site = find_site(site_path)
+    for diagnostic in site.diagnostics:
+        print(diagnostic, file=sys.stderr)
+
+    window = MainWindow(settings, site)
+    if args.screenshot:
+        window.save_state_on_close = False  # a screenshot leaves the user's state alone
+        window.resize(*args.size)
+    else:
+        window.resize(1400, 900)
+        window.restore_state(state, reopen_posts=not named)
+    if post_path is not None:
+        window.open_post(post_path)
+    if not window.tab_list():
+        newest = newest_post(Path(site.content_dir))
+        if newest is not None:
+            window.open_post(newest)
+        else:
+            window.new_post()
+
+    if args.screenshot:
+        return _screenshot(app, window, Path(args.screenshot))
+    window.show()
+    return app.exec()
+
+
+def _screenshot(app: Any, window: Any, out: Path) -> int:
+    """Show the window, wait for the painted preview, save it as a PNG; the exit code."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    outcome: dict[str, int] = {}
+
+    def finish(code: int, message: str = "") -> None:
+        if message:
+            print(message, file=sys.stderr)
+        outcome.setdefault("code", code)
+        loop.exit(code)
+
+    def grab() -> None:
+        if "code" in outcome:
+            return
+        pixmap = window.grab()
+        preview = window.preview
+        region = preview.rect().translated(preview.mapTo(window, preview.rect().topLeft()))
+        if is_blank(pixmap.toImage().copy(region)):
+            # The page may be a frame behind its signal; the next paint is the post.
+            return
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if not pixmap.save(str(out), "PNG"):
+            finish(EXIT_FAILED, f"could not write {out}")
+            return
+        finish(EXIT_OK)
+
+    def on_preview_created(preview: Any) -> None:
+        preview.contentPainted.connect(lambda: QTimer.singleShot(0, grab))
+
+    window.previewCreated.connect(on_preview_created)
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(lambda: finish(EXIT_FAILED, "the preview did not paint the post in time"))
+    timer.start(SCREENSHOT_TIMEOUT_MS)
+    window.show()
+    loop.exec()
+    timer.stop()
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return outcome.get("code", EXIT_FAILED)
+
+
+def is_blank(image: Any, samples: int = 40) -> bool:
+    """True when a grid of samples over `image` finds a single colour (a blank pane)."""
+    width, height = image.width(), image.height()
+    if width < 2 or height < 2:
+        return True
+    colours = set()
+    for row in range(samples):
+        for column in range(samples):
+            x = int((column + 0.5) * width / samples)
+            y = int((row + 0.5) * height / samples)
+            colours.add(image.pixel(x, y))
+            if len(colours) > 1:
+                return False
+    return True
+
+
+if __name__ == "__main__":
+    sys.exit(main())

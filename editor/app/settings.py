@@ -1,0 +1,112 @@
+"""Typed settings over QSettings: preferences in one file, window state in another.
+
+Preferences (`preferences.ini`) are what the user chooses in the Preferences dialog; window
+state (`state.ini`) is what the app remembers by itself: geometry, splitter sizes, the open
+site and posts. Keeping them apart means deleting the state never loses a preference.
+`Settings(location)` takes the folder, so tests point it at a temporary one; the app passes
+the platform's config folder. Nothing here is global.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, fields, replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+
+from editor.ui.preferences import Preferences, WindowState
+
+__all__ = ["Preferences", "Settings", "WindowState", "default_location"]
+
+
+def default_location() -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    return Path(base or Path.home() / ".config") / "inkpost"
+
+
+def _coerce(value: Any, default: Any) -> Any:
+    """A value read from an INI file, converted to the type of `default` (or the default)."""
+    if value is None:
+        return default
+    try:
+        if isinstance(default, bool):
+            if isinstance(value, str):
+                return value.strip().lower() in ("true", "1", "yes", "on")
+            return bool(value)
+        if isinstance(default, int):
+            return int(value)
+        if isinstance(default, float):
+            return float(value)
+        if isinstance(default, bytes):
+            if isinstance(value, QByteArray):
+                return bytes(value.data())
+            return bytes(value) if isinstance(value, bytes | bytearray) else default
+        if isinstance(default, tuple):
+            items = json.loads(value) if isinstance(value, str) else list(value)
+            kind = type(default[0]) if default else None
+            return tuple(kind(item) if kind else item for item in items)
+        if isinstance(default, str):
+            return str(value)
+    except (TypeError, ValueError):
+        return default
+    return value
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, bytes):
+        return QByteArray(value)
+    if isinstance(value, tuple):
+        return json.dumps(list(value))
+    return value
+
+
+class Settings:
+    """Preferences and window state, read and written as typed dataclasses."""
+
+    def __init__(self, location: Path | None = None) -> None:
+        self.location = Path(location) if location is not None else default_location()
+        self.location.mkdir(parents=True, exist_ok=True)
+        fmt = QSettings.Format.IniFormat
+        self._prefs = QSettings(str(self.location / "preferences.ini"), fmt)
+        self._state = QSettings(str(self.location / "state.ini"), fmt)
+
+    @staticmethod
+    def _read(store: QSettings, defaults: Any, group: str) -> dict[str, Any]:
+        store.beginGroup(group)
+        try:
+            values = {}
+            for field in fields(defaults):
+                default = getattr(defaults, field.name)
+                values[field.name] = _coerce(store.value(field.name), default)
+            # Empty tuples are written as "[]" and read back with no element type: fine.
+            return values
+        finally:
+            store.endGroup()
+
+    @staticmethod
+    def _write(store: QSettings, data: Any, group: str) -> None:
+        store.beginGroup(group)
+        for key, value in asdict(data).items():
+            store.setValue(key, _encode(value))
+        store.endGroup()
+        store.sync()
+
+    def preferences(self) -> Preferences:
+        defaults = Preferences()
+        return replace(defaults, **self._read(self._prefs, defaults, "preferences")).normalized()
+
+    def save_preferences(self, prefs: Preferences) -> None:
+        self._write(self._prefs, prefs.normalized(), "preferences")
+
+    def window_state(self) -> WindowState:
+        defaults = WindowState()
+        return replace(defaults, **self._read(self._state, defaults, "window"))
+
+    def save_window_state(self, state: WindowState) -> None:
+        self._write(self._state, state, "window")
+
+    def sync(self) -> None:
+        self._prefs.sync()
+        self._state.sync()

@@ -1,0 +1,159 @@
+"""The Preferences dialog and the two persisted records it and the window work with.
+
+`Preferences` is what the user chooses; `WindowState` is what the window remembers by itself.
+Both are plain frozen dataclasses: the app's Settings stores them (QSettings), the window reads
+them through the small `SettingsStore` protocol, so ui never imports app.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFontComboBox,
+    QFormLayout,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+THEMES = ("system", "light", "dark")
+THEME_TITLES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+CODE_STYLES = ("site", "monokai", "github", "dracula", "friendly", "nord", "solarized-light")
+
+
+@dataclass(frozen=True, slots=True)
+class Preferences:
+    """The user's choices. `editor_font` is a QFont.toString() (empty: the system's fixed font);
+    `code_style` is "site" (the site's highlight style) or a Pygments/Chroma style name;
+    `autosave_interval` is in seconds, 0 turns autosave off."""
+
+    editor_font: str = ""
+    theme: str = "system"
+    code_style: str = "site"
+    autosave_interval: int = 0
+    allow_remote: bool = False
+    line_numbers: bool = True
+    soft_wrap: bool = True
+
+    def normalized(self) -> Preferences:
+        theme = self.theme if self.theme in THEMES else "system"
+        interval = min(max(0, self.autosave_interval), 3600)
+        return replace(self, theme=theme, autosave_interval=interval)
+
+    def font(self) -> QFont:
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        if self.editor_font:
+            chosen = QFont()
+            if chosen.fromString(self.editor_font):
+                return chosen
+        if font.pointSizeF() < 10:
+            font.setPointSizeF(10.5)
+        return font
+
+
+@dataclass(frozen=True, slots=True)
+class WindowState:
+    """What the window restores at start."""
+
+    geometry: bytes = b""
+    dock_state: bytes = b""
+    splitter_sizes: tuple[int, ...] = ()
+    preview_visible: bool = True
+    sidebar_visible: bool = False
+    site: str = ""
+    last_post: str = ""
+    open_posts: tuple[str, ...] = ()
+    zoom: int = 0
+
+
+class SettingsStore(Protocol):
+    """What the window needs from the app's Settings."""
+
+    def preferences(self) -> Preferences: ...
+    def save_preferences(self, prefs: Preferences) -> None: ...
+    def window_state(self) -> WindowState: ...
+    def save_window_state(self, state: WindowState) -> None: ...
+
+
+class PreferencesDialog(QDialog):
+    """Edits a Preferences record; `preferences()` returns the result after exec()."""
+
+    def __init__(self, prefs: Preferences, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Preferences")
+        self.setObjectName("preferencesDialog")
+        self._base = prefs
+
+        self.font_box = QFontComboBox(self)
+        self.font_box.setFontFilters(QFontComboBox.FontFilter.MonospacedFonts)
+        self.font_box.setCurrentFont(prefs.font())
+        self.font_size = QSpinBox(self)
+        self.font_size.setRange(6, 48)
+        self.font_size.setSuffix(" pt")
+        self.font_size.setValue(max(6, round(prefs.font().pointSizeF())))
+
+        self.theme_box = QComboBox(self)
+        for theme in THEMES:
+            self.theme_box.addItem(THEME_TITLES[theme], theme)
+        self.theme_box.setCurrentIndex(THEMES.index(prefs.normalized().theme))
+
+        self.code_style_box = QComboBox(self)
+        for style in CODE_STYLES:
+            title = "The site's style" if style == "site" else style
+            self.code_style_box.addItem(title, style)
+        if prefs.code_style not in CODE_STYLES:
+            self.code_style_box.addItem(prefs.code_style, prefs.code_style)
+        self.code_style_box.setCurrentIndex(self.code_style_box.findData(prefs.code_style))
+
+        self.autosave = QSpinBox(self)
+        self.autosave.setRange(0, 3600)
+        self.autosave.setSuffix(" s")
+        self.autosave.setSpecialValueText("Off")
+        self.autosave.setValue(prefs.autosave_interval)
+
+        self.allow_remote = QCheckBox("Load remote images and media in the preview", self)
+        self.allow_remote.setChecked(prefs.allow_remote)
+        self.line_numbers = QCheckBox("Show line numbers", self)
+        self.line_numbers.setChecked(prefs.line_numbers)
+        self.soft_wrap = QCheckBox("Wrap long lines", self)
+        self.soft_wrap.setChecked(prefs.soft_wrap)
+
+        form = QFormLayout()
+        form.addRow("Editor font:", self.font_box)
+        form.addRow("Font size:", self.font_size)
+        form.addRow("Theme:", self.theme_box)
+        form.addRow("Code style in the preview:", self.code_style_box)
+        form.addRow("Autosave every:", self.autosave)
+        form.addRow("", self.allow_remote)
+        form.addRow("", self.line_numbers)
+        form.addRow("", self.soft_wrap)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def preferences(self) -> Preferences:
+        font = QFont(self.font_box.currentFont())
+        font.setPointSizeF(float(self.font_size.value()))
+        return replace(
+            self._base,
+            editor_font=font.toString(),
+            theme=str(self.theme_box.currentData()),
+            code_style=str(self.code_style_box.currentData()),
+            autosave_interval=self.autosave.value(),
+            allow_remote=self.allow_remote.isChecked(),
+            line_numbers=self.line_numbers.isChecked(),
+            soft_wrap=self.soft_wrap.isChecked(),
+        ).normalized()
