@@ -165,6 +165,8 @@ def _iso(value: datetime | date) -> str:
 
 
 def _as_date(value: Any, text: str | None) -> DateText | None:
+    if isinstance(value, DateText):
+        return value
     if isinstance(value, (datetime, date)):
         return DateText(value, text)
     if isinstance(value, str):
@@ -353,7 +355,6 @@ def write_yaml(meta: Mapping[str, Any], raw: Mapping[str, str]) -> str:
     lines: list[str] = []
     for key, value in meta.items():
         as_date = _as_date(value, raw.get(key)) if not isinstance(value, (bool, str)) else None
-        as_date = as_date or _date_string(key, value)
         if as_date is not None:
             lines.append(f"{_yaml_key(key)}: {as_date.yaml()}\n")
             continue
@@ -372,7 +373,7 @@ def _yaml_key(key: str) -> str:
 def _toml_value(value: Any, raw: str | None, warnings: list[str], where: str) -> Any:
     if isinstance(value, bool):
         return value
-    as_date = _as_date(value, raw) if isinstance(value, (datetime, date)) else None
+    as_date = _as_date(value, raw) if isinstance(value, (datetime, date, DateText)) else None
     if as_date is not None:
         return as_date.toml_item()
     if value is None:
@@ -411,10 +412,6 @@ def write_toml(meta: Mapping[str, Any], raw: Mapping[str, str]) -> tuple[str, li
     doc = tomlkit.document()
     tables: list[tuple[str, Any]] = []
     for key, value in meta.items():
-        as_date = _date_string(key, value)
-        if as_date is not None:
-            doc[key] = as_date.toml_item()
-            continue
         converted = _toml_value(value, raw.get(key), warnings, key)
         if converted is None:
             warnings.append(f"front matter key {key!r} is empty (null): TOML cannot hold it")
@@ -429,14 +426,18 @@ def write_toml(meta: Mapping[str, Any], raw: Mapping[str, str]) -> tuple[str, li
             doc[key] = converted
     for key, converted in tables:
         doc[key] = converted
-    return "+++\n" + tomlkit.dumps(doc) + "+++\n", warnings
+    text = tomlkit.dumps(doc)
+    if text and not text.endswith("\n"):
+        text += "\n"
+    return "+++\n" + text + "+++\n", warnings
 
 
 def write_json(meta: Mapping[str, Any], raw: Mapping[str, str]) -> str:
     def convert(value: Any, raw_text: str | None) -> Any:
         if isinstance(value, bool):
             return value
-        as_date = _as_date(value, raw_text) if isinstance(value, (datetime, date)) else None
+        is_date = isinstance(value, (datetime, date, DateText))
+        as_date = _as_date(value, raw_text) if is_date else None
         if as_date is not None:
             return as_date.json()
         if isinstance(value, time):
@@ -462,8 +463,14 @@ def convert_front_matter(
     date_value: datetime | date | None = None,
 ) -> ConvertedFrontMatter:
     """The front matter block for `generator`, written as `fm_format`."""
+    dated: dict[str, Any] = {}
+    for key, value in metadata.items():
+        as_date = None
+        if isinstance(value, (datetime, date)):
+            as_date = _as_date(value, raw.get(key))
+        dated[key] = as_date or _date_string(key, value) or value
     meta, warnings = target_metadata(
-        metadata, generator, draft=draft, slug=slug, date_value=date_value
+        dated, generator, draft=draft, slug=slug, date_value=date_value
     )
     if fm_format == "toml":
         block, more = write_toml(meta, raw)
