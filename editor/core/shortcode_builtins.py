@@ -25,7 +25,7 @@ NO_INNER = frozenset(
     ["param", "ref", "relref", "youtube", "vimeo", "vimeo_simple", "x", "x_simple", "tweet",
      "twitter", "twitter_simple", "instagram", "gist", "figure"]
 )  # fmt: skip
-NEEDS_INNER = frozenset(["highlight"])
+NEEDS_INNER = frozenset(["highlight", "details", "comment", "qr"])  # closed or self-closed
 _EMBEDS = {
     "x": "X (Twitter) post",
     "x_simple": "X (Twitter) post",
@@ -244,10 +244,31 @@ def _highlight(call: Call, ctx: ShortcodeContext) -> str:
     options = call.get(1)
     if ctx.highlight is not None:
         return ctx.highlight(code, lang, options)
-    cls = f' class="language-{go_escape(lang)}" data-lang="{go_escape(lang)}"' if lang else ""
-    return (
-        f'<div class="highlight"><pre tabindex="0"><code{cls}>{go_escape(code)}</code></pre></div>'
+    return highlight_with_renderer(code, lang, options, ctx.site)
+
+
+def highlight_with_renderer(code: str, lang: str, options: str, site: Any) -> str:
+    """Hugo's `highlight` through the renderer's fence highlighting (editor.core.highlight)."""
+    from editor.core import highlight as hl
+
+    conf = getattr(site, "highlight", None)
+    defaults = hl.CodeOptions()
+    code_options = hl.CodeOptions(
+        style=getattr(conf, "style", defaults.style),
+        no_classes=getattr(conf, "no_classes", defaults.no_classes),
+        line_nos=getattr(conf, "line_nos", defaults.line_nos),
+        line_numbers_in_table=getattr(conf, "line_numbers_in_table", True),
+        line_no_start=getattr(conf, "line_no_start", defaults.line_no_start),
+        tab_width=getattr(conf, "tab_width", defaults.tab_width),
+        code_fences=True,
     )
+    info = hl.parse_fence_info(f"{lang} {{{options}}}", code_options)
+    html, _known = hl.render_fence(code, info, code_options)
+    # The shortcode's code is trimmed: Chroma ends its last line without a newline.
+    last = html.rfind("\n</span></span></code></pre>")
+    if last != -1:
+        html = html[:last] + html[last + 1 :]
+    return html
 
 
 def _lookup(data: Mapping[str, Any], key: str) -> Any:

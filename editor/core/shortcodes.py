@@ -313,7 +313,11 @@ def _expand(text: str, state: _State, lo: int, hi: int, source: str) -> str:
                 call.inner = segment[call.end : found[0]]
                 call.end = found[1]
             elif call.name in builtins.NEEDS_INNER:
-                state.warn(f"shortcode {call.name!r} has no closing tag", call.line)
+                state.warn(
+                    f"shortcode {call.name!r} has no closing tag (Hugo wants it closed or"
+                    " self-closed)",
+                    call.line,
+                )
         out.append(_render(call, state))
         pos = call.end
     out.append(segment[pos:hi])
