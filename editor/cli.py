@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from editor import __version__
 
@@ -258,4 +260,118 @@ _COMMANDS["export"] = (
     "Export posts into a Hugo, Jekyll or Zola site, or to standalone HTML or PDF.",
     _configure_export,
     _run_export,
+)
+
+
+# --- stats and render (issue 3) ---------------------------------------------------------------
+
+_FM_DATE_RE = re.compile(r"""^\s*"?date"?\s*[:=]\s*(.*?)\s*,?\s*$""", re.MULTILINE | re.IGNORECASE)
+
+
+def _configure_posts(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="posts (or folders of posts)")
+    parser.add_argument("--site", metavar="DIR", default=None, help="the site (default: found)")
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+class _PostRunner:
+    """Loads posts and renders them, one site (and one Renderer) per site root."""
+
+    def __init__(self, site_dir: str | None) -> None:
+        from editor.core.site import find_site, load_site
+
+        self._find_site = find_site
+        self._fixed = load_site(Path(site_dir)) if site_dir else None
+        self._sites: dict[Path, Any] = {}
+        self._renderers: dict[Path, Any] = {}
+
+    def site_for(self, path: Path) -> Any:
+        if self._fixed is not None:
+            return self._fixed
+        folder = path.resolve().parent
+        if folder not in self._sites:
+            self._sites[folder] = self._find_site(folder)
+        return self._sites[folder]
+
+    def render(self, path: Path) -> tuple[Any, Any, Any]:
+        from editor.core.posts import Post
+        from editor.core.rendering import Renderer
+
+        post = Post.load(path)
+        site = self.site_for(path)
+        renderer = self._renderers.get(site.root)
+        if renderer is None:
+            renderer = self._renderers[site.root] = Renderer(site)
+        result = renderer.render(
+            post.text, preview=False, page_path=post.path, metadata=post.metadata
+        )
+        return post, site, result
+
+
+def _date_as_written(post: Any) -> str | None:
+    match = _FM_DATE_RE.search(post.front_matter)
+    if match:
+        return match.group(1).strip().strip("'\"")
+    value = post.metadata.get("date")
+    return None if value is None else str(value)
+
+
+def _each_post(args: argparse.Namespace, command: str) -> Iterator[tuple[Path, Any]]:
+    """(path, (post, site, result)) per post; problems go to stderr and set args.failed."""
+    runner = _PostRunner(args.site)
+    for path in _export_sources(args.paths):
+        try:
+            yield path, runner.render(path)
+        except (OSError, ValueError) as exc:
+            print(f"inkpost {command}: {path}: {exc}", file=sys.stderr)
+            args.failed = True
+
+
+def _run_stats(args: argparse.Namespace) -> int:
+    from editor.core.stats import post_stats
+
+    args.failed = False
+    rows: list[dict[str, Any]] = []
+    for path, (post, site, result) in _each_post(args, "stats"):
+        figures = post_stats(post, site, result)
+        row = {
+            "path": str(path),
+            "title": post.title,
+            "date": _date_as_written(post),
+            "draft": post.draft,
+            "words": figures.word_count,
+            "reading_time": figures.reading_time,
+            "summary": figures.summary_text,
+        }
+        if args.json:
+            rows.append(row)
+        else:
+            print("\n".join(f"{key}: {'' if v is None else v}" for key, v in row.items()) + "\n")
+    if args.json:
+        _print_json(rows)
+    return 1 if args.failed else 0
+
+
+def _run_render(args: argparse.Namespace) -> int:
+    args.failed = False
+    rows: list[dict[str, str]] = []
+    for path, (_post, _site, result) in _each_post(args, "render"):
+        if args.json:
+            rows.append({"path": str(path), "html": result.html})
+        else:
+            sys.stdout.write(result.html)
+    if args.json:
+        _print_json(rows)
+    return 1 if args.failed else 0
+
+
+_COMMANDS["stats"] = (
+    "Print Hugo's figures per post: title, date, draft, words, reading time, summary.",
+    _configure_posts,
+    _run_stats,
+)
+_COMMANDS["render"] = (
+    "Print each post's body HTML, as Hugo's .Content would be.",
+    _configure_posts,
+    _run_render,
 )

@@ -1,0 +1,168 @@
+"""stats.py on its own: Hugo's StripHTML, word counts, reading time, summaries (no Hugo needed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from editor.core import stats
+from editor.core.stats import (
+    auto_summary,
+    count_words,
+    fuzzy_word_count,
+    is_cjk_page,
+    plain_text,
+    reading_time,
+    stats_from_html,
+    trim_short_html,
+)
+
+
+class _Site:
+    def __init__(self, cjk: bool = False, summary_length: int = 70) -> None:
+        self.has_cjk_language = cjk
+        self.summary_length = summary_length
+
+
+def test_plain_text_is_hugos_strip_html() -> None:
+    assert plain_text("no tags &amp; text\n\nhere") == "no tags &amp; text\n\nhere"
+    assert plain_text("<p>a &rsquo; b</p>\n<p>c</p>\n") == "a &rsquo; b\nc\n"
+    assert plain_text("x<br>y<br />z") == "x\ny\nz"
+    assert plain_text("foo<em>bar</em>  baz") == "foobar baz"
+    assert plain_text("<!-- raw HTML omitted -->\n<p>t</p>") == " t\n"
+
+
+def test_script_and_style_text_dropped_textarea_kept() -> None:
+    html = (
+        "<p>a</p><script>var x = '<p>';</script><style>p{}</style><textarea>t <b>u</b></textarea>"
+    )
+    assert plain_text(html) == "a\nt <b>u</b>"
+    assert plain_text("<SCRIPT type='x'>never closed") == ""
+    assert plain_text("<title>T</title>after") == "Tafter"
+
+
+def test_tricky_tags_follow_html_template() -> None:
+    assert plain_text('<a title="1>2" href=x>link</a> I <3 ponies') == "link I <3 ponies"
+    assert plain_text("<a b'c>gone after a bad attribute name") == ""
+    assert plain_text("a <!-- unterminated comment") == "a "
+    assert plain_text("a <x-y:z q=1 r='2' s>t</x-y:z>") == "a t"
+    assert plain_text("ends with <") == "ends with <"
+    assert plain_text("ends with </") == "ends with </"
+    assert plain_text('<img src="x" alt="unterminated') == ""
+    assert plain_text("<a href=unterminated") == ""
+    assert plain_text("<em") == ""
+    assert plain_text("<em a") == ""
+    assert plain_text("<em a ") == ""
+    assert plain_text("<em a=") == ""
+    assert plain_text("</ em> </3") == "</ em> </3"
+
+
+_HTMLISH = st.lists(
+    st.sampled_from([*"<>/!-=\"' \nabpscrity", "<p>", "</p>", "<!--", "-->"]), max_size=40
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_HTMLISH)
+def test_fast_path_equals_the_state_machine(html: str) -> None:
+    assert stats._strip_tags(html) == stats._strip_tags_exact(html)
+
+
+def test_count_words_plain_and_cjk() -> None:
+    assert count_words('a -- b don\'t foo/bar 1. "quoted" ... & x&y <3', cjk=False) == 11
+    line = "中文测试 hello Hugo中文 café —"
+    assert count_words(line, cjk=False) == 5
+    assert count_words(line, cjk=True) == 16
+    assert count_words("a\u00a0b\u3000c", cjk=False) == 3
+    assert count_words("a\x1cb", cjk=False) == 1  # Go does not split on U+001C
+
+
+def test_reading_time_and_fuzzy() -> None:
+    assert [reading_time(n, False) for n in (0, 1, 212, 213)] == [0, 1, 1, 2]
+    assert [reading_time(n, True) for n in (500, 501)] == [1, 2]
+    assert [fuzzy_word_count(n) for n in (0, 1, 100, 101)] == [0, 100, 100, 200]
+
+
+def test_is_cjk_page_rules() -> None:
+    assert is_cjk_page("中文", {}, _Site(cjk=True))  # type: ignore[arg-type]
+    assert not is_cjk_page("中文", {}, _Site(cjk=False))  # type: ignore[arg-type]
+    assert not is_cjk_page("english", {}, _Site(cjk=True))  # type: ignore[arg-type]
+    assert is_cjk_page("english", {"isCJKLanguage": True}, None)
+    assert is_cjk_page("english", {"iscjklanguage": "true"}, None)
+    assert not is_cjk_page("中文", {"isCJKLanguage": False}, _Site(cjk=True))  # type: ignore[arg-type]
+    assert is_cjk_page("カタカナ", None, _Site(cjk=True))  # type: ignore[arg-type]
+    assert is_cjk_page("한국어", None, _Site(cjk=True))  # type: ignore[arg-type]
+
+
+def test_auto_summary_whole_paragraphs() -> None:
+    html = "<p>one two three</p>\n<p>four five six</p>\n<p>seven</p>\n"
+    assert auto_summary(html, 4, False) == ("<p>one two three</p>\n<p>four five six</p>", True)
+    assert auto_summary(html, 70, False) == (html.strip(), False)
+    assert auto_summary(html, 0, False) == ("", True)
+    # the last paragraph reaching the count is not a truncation
+    assert auto_summary("<p>a b c d</p>\n", 2, False) == ("<p>a b c d</p>", False)
+
+
+def test_auto_summary_ends_after_the_enclosing_element() -> None:
+    html = "<ul>\n<li>\n<p>a b c</p>\n</li>\n<li>x</li>\n</ul>\n<p>after</p>\n"
+    summary, truncated = auto_summary(html, 2, False)
+    assert summary.endswith("</ul>") and truncated
+    html = "<div><br><img src=x /><p>a b c</p><!-- c --></div><p>z</p>"
+    assert auto_summary(html, 2, False)[0].endswith("</div>")
+    assert auto_summary("<div><p>a b c</p>", 2, False) == ("<div><p>a b c</p>", False)
+
+
+def test_auto_summary_skips_html_looking_tokens_and_counts_cjk_runes() -> None:
+    html = '<p><a href="x">one</a> two <em>three</em></p><p>four</p>'
+    assert auto_summary(html, 3, False)[0] == '<p><a href="x">one</a> two <em>three</em></p>'
+    html = '<p>a <span class="x">b</span></p><p>c d</p>'
+    assert auto_summary(html, 3, False) == (html, False)  # "<span", 'class="x">b' do not count
+    assert auto_summary("<p>中文字</p><p>b</p>", 2, True)[0] == "<p>中文字</p>"
+
+
+def test_trim_short_html() -> None:
+    assert trim_short_html("<p>one</p>\n") == "one"
+    assert trim_short_html("<p>a</p><p>b</p>") == "<p>a</p><p>b</p>"
+
+
+def test_summary_precedence_and_truncation() -> None:
+    html = "<p>first</p>\n<p>second</p>\n"
+    manual = stats_from_html(html, cjk=False, more_html="<p>first</p>\n")
+    assert (manual.summary_html, manual.truncated) == ("<p>first</p>", True)
+    at_end = stats_from_html(html, cjk=False, more_html=html)
+    assert not at_end.truncated
+    fm = stats_from_html(html, cjk=False, front_matter_summary_html="<p>A &amp; <em>b</em></p>")
+    assert (fm.summary_html, fm.summary_text, fm.truncated) == (
+        "A &amp; <em>b</em>",
+        "A & b",
+        False,
+    )
+
+
+def test_code_prose_characters_and_outline() -> None:
+    html = (
+        "<p>Some prose &amp; more.</p>\n<pre><code>x = 1\ny\n</code></pre>\n"
+        "<p>use <code>z</code></p>"
+    )
+    figures = stats_from_html(html, cjk=False, outline=())
+    assert figures.word_count == 10
+    assert figures.code_words == 5
+    assert figures.prose_words == 5
+    assert figures.characters == len("Some prose & more. x = 1 y use z")
+    assert figures.fuzzy_word_count == 100 and figures.reading_time == 1
+
+
+def test_post_stats_uses_the_renderer(tmp_path: Path) -> None:
+    rendering = pytest.importorskip("editor.core.rendering")
+    from editor.core.posts import Post
+    from editor.core.site import SiteConfig
+
+    site = SiteConfig.hugo_defaults(tmp_path)
+    post = Post.from_text("---\ntitle: t\nsummary: Short *one*\n---\nBody words here.\n")
+    figures = stats.post_stats(post, site)
+    assert figures.word_count == 3 and figures.summary_html == "Short <em>one</em>"
+    result = rendering.render_post(post, site)
+    assert stats.post_stats(post, site, result) == figures
