@@ -133,8 +133,11 @@ def _stage(post: PostPlan, staging: Path, pdf_printer: PdfPrinter | None) -> lis
             page = staging / f"{index:03d}-print.html"
             _fsync_write(page, planned.content or b"")
             pdf_printer(page, tmp)
-            if not tmp.is_file() or tmp.read_bytes()[:5] != b"%PDF-":
+            data = tmp.read_bytes() if tmp.is_file() else b""
+            if data[:5] != b"%PDF-":
                 raise ExportError(f"the PDF printer did not write {planned.rel}")
+            tmp.unlink()
+            _fsync_write(tmp, data)  # the user's usual permissions, not the printer's 0600
         elif planned.content is not None:
             _fsync_write(tmp, planned.content)
         elif planned.source is not None:
