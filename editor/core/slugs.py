@@ -1,0 +1,94 @@
+"""Slugs: Hugo's `urlize` and the file names Inkpost gives new posts.
+
+`hugo_urlize(text)` is Hugo 0.168's `urlize` template function (helpers.URLize):
+sanitize the path (letters, digits, marks and `._-/\\#+~@` are kept, spaces become
+one hyphen, everything else goes), lower-case it, then percent-encode it the way Go's
+`url.URL.String()` does. `hugo_make_path(text)` is the same without the escaping: the
+form Hugo uses on disk and what it decodes back to.
+
+`file_slug(title)` is what Inkpost names a new post's file or bundle folder: an ASCII
+slug (python-slugify, accents transliterated) when all its letters are Latin-script
+letters or digits, otherwise Hugo's unescaped path form (so a Chinese title keeps its
+characters), and "untitled" when nothing is left.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import quote
+
+from slugify import slugify
+
+_ALLOWED_PUNCT = frozenset("./\\_#+~-@")
+_HEX = frozenset("0123456789abcdefABCDEF")
+# Go's url.URL.String() escapes a path with shouldEscape(c, encodePath): these stay.
+_PATH_SAFE = "-_.~$&+,/:;=@!'()*"
+
+
+def _is_allowed(text: str, i: int, ch: str) -> bool:
+    if ch == " ":
+        return False
+    if ch.isalpha() or ch.isdigit() or ch in _ALLOWED_PUNCT:
+        return True
+    if unicodedata.category(ch).startswith("M"):
+        return True
+    return ch == "%" and i + 2 < len(text) and text[i + 1] in _HEX and text[i + 2] in _HEX
+
+
+def _sanitize(text: str) -> str:
+    """Hugo's paths.Sanitize: drop disallowed runes, spaces/hyphens become one hyphen."""
+    if all(_is_allowed(text, i, ch) for i, ch in enumerate(text)):
+        return text
+    out: list[str] = []
+    prepend_hyphen = False
+    for i, ch in enumerate(text):
+        if _is_allowed(text, i, ch):
+            if prepend_hyphen:
+                out.append("-")
+                prepend_hyphen = False
+            out.append(ch)
+        elif out and (ch == "-" or ch.isspace()):
+            prepend_hyphen = True
+    return "".join(out)
+
+
+def hugo_make_path(text: str) -> str:
+    """Hugo's MakePathSanitized: sanitized and lower-cased, not escaped."""
+    return _sanitize(text).lower()
+
+
+_PCT = re.compile(r"%[0-9a-fA-F]{2}")
+
+
+def hugo_urlize(text: str) -> str:
+    """Hugo's `urlize` template function (default config: paths lower-cased)."""
+    path = hugo_make_path(text)
+    # Go keeps a valid "%XX" as already escaped; everything between is escaped.
+    out: list[str] = []
+    pos = 0
+    for match in _PCT.finditer(path):
+        out.append(quote(path[pos : match.start()], safe=_PATH_SAFE))
+        out.append(match.group(0))
+        pos = match.end()
+    out.append(quote(path[pos:], safe=_PATH_SAFE))
+    return "".join(out)
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() or unicodedata.name(ch, "").startswith("LATIN")
+
+
+def file_slug(title: str) -> str:
+    """A file or folder name for a post titled `title` (never empty, no path separators)."""
+    letters = [ch for ch in title if ch.isalnum()]
+    if letters and all(ch.isdigit() or _is_latin(ch) for ch in letters):
+        ascii_slug = slugify(
+            title, lowercase=True, max_length=80, replacements=[["'", ""], ["\u2019", ""]]
+        )
+        if ascii_slug:
+            return str(ascii_slug)
+    unicode_slug = hugo_make_path(title).replace("/", "-").replace("\\", "-").strip(".-")
+    if unicode_slug:
+        return unicode_slug[:80]
+    return "untitled"
