@@ -183,3 +183,21 @@ def test_inkpost_reads_the_sample_sites_config() -> None:
     assert site.content_dir == SAMPLE / "content"
     assert site.archetype_dirs == (SAMPLE / "archetypes",)
     assert (SAMPLE / "archetypes" / "default.md").is_file()
+
+
+def test_hugo_new_uses_the_archetype(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    shutil.copytree(SAMPLE, root)
+    done = subprocess.run(
+        [hugo_exe(), "new", "content", "posts/my-first-post.md"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    meta = metadata(root / "content" / "posts" / "my-first-post.md")
+    assert meta["title"] == "My First Post"
+    assert meta["draft"] is True and meta["tags"] == []
+    assert isinstance(meta["date"], datetime)
