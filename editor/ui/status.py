@@ -1,0 +1,72 @@
+"""The status panel: Hugo's figures for the post, the cursor, the selection, the save state.
+
+Every label is set from figures computed elsewhere (PostStats from the last render, the
+cursor position, the selection's word count), so nothing here grows with the document.
+Labels (objectNames): statusWords ("2,495 words"), statusReadingTime ("12 min"),
+statusCharacters, statusSelection, statusCursor, statusSaveState.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+__all__ = ["StatusPanel", "format_count"]
+
+
+def format_count(n: int, one: str, many: str) -> str:
+    """ "1 word", "2,495 words"."""
+    return f"{n:,} {one if n == 1 else many}"
+
+
+class StatusPanel(QWidget):
+    """A row of labels for the window's status bar."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusPanel")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 0, 6, 0)
+        layout.setSpacing(14)
+        self.save_state = self._label("statusSaveState", layout, "Whether the post is saved")
+        layout.addStretch(1)
+        self.selection = self._label("statusSelection", layout, "Words in the selection")
+        self.reading_time = self._label(
+            "statusReadingTime", layout, "Reading time, as Hugo's .ReadingTime"
+        )
+        self.words = self._label("statusWords", layout, "Words, as Hugo's .WordCount")
+        self.characters = self._label("statusCharacters", layout, "Characters of the text")
+        self.cursor = self._label("statusCursor", layout, "Line and column")
+        self.selection.hide()
+        self.stats: Any = None
+
+    @staticmethod
+    def _label(name: str, layout: QHBoxLayout, tip: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(name)
+        label.setToolTip(tip)
+        layout.addWidget(label)
+        return label
+
+    def show_stats(self, stats: Any) -> None:
+        """Show a PostStats: reading time, words and characters."""
+        self.stats = stats
+        self.reading_time.setText(f"{stats.reading_time} min")
+        self.words.setText(format_count(stats.word_count, "word", "words"))
+        self.characters.setText(format_count(stats.characters, "character", "characters"))
+
+    def set_cursor(self, line: int, column: int) -> None:
+        self.cursor.setText(f"{line}:{column}")
+
+    def set_selection_words(self, words: int | None) -> None:
+        """Words in the selection, or None when nothing is selected."""
+        if words is None:
+            self.selection.hide()
+            self.selection.clear()
+            return
+        self.selection.setText(format_count(words, "word", "words") + " selected")
+        self.selection.show()
+
+    def set_save_state(self, text: str) -> None:
+        self.save_state.setText(text)
