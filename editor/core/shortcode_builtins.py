@@ -243,8 +243,14 @@ def _highlight(call: Call, ctx: ShortcodeContext) -> str:
     lang = call.get(0)
     options = call.get(1)
     if ctx.highlight is not None:
-        return ctx.highlight(code, lang, options)
+        return _no_final_newline(ctx.highlight(code, lang, options))
     return highlight_with_renderer(code, lang, options, ctx.site)
+
+
+def _no_final_newline(html: str) -> str:
+    """The shortcode's code is trimmed: Chroma ends its last line without a newline."""
+    last = html.rfind("\n</span></span></code></pre>")
+    return html[:last] + html[last + 1 :] if last != -1 else html
 
 
 def highlight_with_renderer(code: str, lang: str, options: str, site: Any) -> str:
@@ -264,11 +270,7 @@ def highlight_with_renderer(code: str, lang: str, options: str, site: Any) -> st
     )
     info = hl.parse_fence_info(f"{lang} {{{options}}}", code_options)
     html, _known = hl.render_fence(code, info, code_options)
-    # The shortcode's code is trimmed: Chroma ends its last line without a newline.
-    last = html.rfind("\n</span></span></code></pre>")
-    if last != -1:
-        html = html[:last] + html[last + 1 :]
-    return html
+    return _no_final_newline(html)
 
 
 def _lookup(data: Mapping[str, Any], key: str) -> Any:

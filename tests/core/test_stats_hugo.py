@@ -53,8 +53,14 @@ class _Site:
         self.summary_length = int(config.get("summaryLength", 70))
 
 
+def _code_text(match: re.Match[str]) -> str:
+    return "<pre>" + re.sub(r"<[^>]+>", "", match.group(0)) + "</pre>"
+
+
 def normalize(html: str) -> str:
-    """Whitespace between tags does not matter for the comparison."""
+    """Whitespace between tags does not matter, nor how highlighted code is split into spans
+    (Pygments is not Chroma): highlighted code is compared by its text."""
+    html = re.sub(r'<div class="highlight"><pre.*?</pre></div>', _code_text, html, flags=re.DOTALL)
     return re.sub(r">\s+<", "><", re.sub(r"[ \t]*\n[ \t]*", "\n", html.strip()))
 
 
