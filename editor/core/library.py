@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from editor.core.diagnostics import Diagnostic
+from editor.core.library_figures import apply_figures, compute_figures
 from editor.core.library_scan import FoundFile, found_for, read_post, walk_content
 from editor.core.library_store import LibraryStore, split_snippet
 from editor.core.library_types import (
@@ -234,6 +235,7 @@ class LibraryIndex:
 
     def __init__(self, site: LibrarySite | Any, db_path: Path) -> None:
         self.site = as_library_site(site)
+        self.site_config = site  # what figures are rendered with (see library_figures)
         self.db_path = Path(db_path)
         self._store = LibraryStore(self.db_path, self.site.root)
         self._entries: dict[str, PostEntry] = {}
@@ -303,15 +305,25 @@ class LibraryIndex:
     def reload(self) -> None:
         self._entries = self._store.load_all()
 
-    def update_figures(self, figures: Mapping[str, tuple[int, int, str]]) -> None:
-        """Hugo's (words, reading_time, summary) per rel_path, stored and applied."""
-        self._store.set_figures((rel, w, rt, s) for rel, (w, rt, s) in figures.items())
-        for rel, (w, rt, s) in figures.items():
-            old = self._entries.get(rel)
-            if old is not None:
-                self._entries[rel] = replace(
-                    old, words=w, reading_time=rt, summary=s, figures_exact=True
-                )
+    def compute_figures(
+        self,
+        *,
+        only: list[str] | None = None,
+        progress: ProgressCallback | None = None,
+        cancel: CancelCheck | None = None,
+    ) -> int:
+        """Hugo's words, reading time and summary for posts that have estimates (slow:
+        it renders each post). Returns how many posts got their figures."""
+        figures = compute_figures(
+            self.site_config,
+            self.db_path,
+            self._entries,
+            only=only,
+            progress=progress,
+            cancel=cancel,
+        )
+        self._entries = apply_figures(self._entries, figures)
+        return len(figures)
 
     # --- querying ---------------------------------------------------------------------
 

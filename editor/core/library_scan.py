@@ -31,10 +31,9 @@ import yaml
 
 from editor.core.diagnostics import Diagnostic, Severity
 from editor.core.library_types import MARKDOWN_SUFFIXES, LibrarySite, PostEntry
-from editor.core.library_yaml import fast_yaml
+from editor.core.library_yaml import load_yaml
 from editor.core.posts import parse_date
 
-_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SUMMARY_WORDS = 70
 _SUMMARY_CHARS = 600
 _HEAD_BYTES = 4096
@@ -215,9 +214,7 @@ def parse_front_matter(
         return {}, ()
     try:
         if fmt == "yaml":
-            data = fast_yaml(source)
-            if data is None:
-                data = yaml.load(source, Loader=_YAML_LOADER) if source.strip() else {}
+            data = load_yaml(source) if source.strip() else {}
         elif fmt == "toml":
             data = tomllib.loads(source)
         else:
@@ -271,9 +268,12 @@ def _first_date(
 
 
 def _as_bool(value: object) -> bool:
+    """spf13/cast ToBool, as Hugo applies it to `draft`."""
     if isinstance(value, str):
-        return value.strip().lower() in ("true", "1", "yes", "on")
-    return bool(value)
+        return value in ("1", "t", "T", "TRUE", "true", "True")
+    if isinstance(value, (bool, int, float)):
+        return bool(value)
+    return False
 
 
 def _terms(value: object) -> tuple[str, ...]:

@@ -8,9 +8,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from editor.core.library_yaml import fast_yaml
+from editor.core.library_yaml import Yaml12Loader, fast_yaml
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_LOADER = Yaml12Loader
 
 _scalars = st.one_of(
     st.text(alphabet="abcXYZ019 -_.:#,'\"é中\\[]{}!&*", min_size=0, max_size=12),
@@ -116,7 +116,16 @@ def test_hard_cases_fall_back() -> None:
         "price: 1.5\n",
         "- a list\n",
         "title: 'it''s'\n",
-        "on: true\n",
+        "true: x\n",
         "title: x\ntitle: y\n",
     ):
         assert fast_yaml(source) is None, source
+
+
+def test_booleans_are_yaml_1_2_like_hugo() -> None:
+    assert fast_yaml("draft: yes\n") == {"draft": "yes"}
+    assert yaml.load("draft: yes\nx: [on, off]\n", Loader=Yaml12Loader) == {
+        "draft": "yes",
+        "x": ["on", "off"],
+    }
+    assert yaml.load("draft: True\n", Loader=Yaml12Loader) == {"draft": True}
