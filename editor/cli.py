@@ -240,6 +240,9 @@ def _run_export(args: argparse.Namespace) -> int:
         else:
             sys.stdout.write(plan.describe())
         return 0 if plan.ok else 1
+    for post in plan.posts:
+        for warning in post.warnings:
+            print(f"{post.source or post.title}: warning: {warning}", file=sys.stderr)
     printer = _pdf_by_subprocess if args.format == "pdf" else None
     report = execute(plan, pdf_printer=printer)
     if args.json:

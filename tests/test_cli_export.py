@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -120,7 +121,7 @@ def test_a_folder_of_posts_is_expanded(tmp_path: Path, capsys: pytest.CaptureFix
 
 def test_the_cli_module_does_not_import_qt() -> None:
     code = (
-        "import sys, editor.cli, editor.core.export; "
+        "import sys, editor.cli, editor.core.export, editor.core.export_html; "
         "print(any(m.startswith(('PySide6', 'shiboken6')) for m in sys.modules))"
     )
     done = subprocess.run(
@@ -131,3 +132,47 @@ def test_the_cli_module_does_not_import_qt() -> None:
         cwd=Path(__file__).parent.parent,
     )
     assert done.stdout.strip() == "False"
+
+
+def test_pdf_export_prints_in_a_child_process(tmp_path: Path) -> None:
+    """The CLI stays Qt-free: the printing runs in `python -m editor.ui.pdf_export`."""
+    from pypdf import PdfReader
+
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "editor",
+            "export",
+            str(FIXTURES / "yaml-post.md"),
+            "--to",
+            str(tmp_path),
+            "--format",
+            "pdf",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        cwd=Path(__file__).parent.parent,
+    )
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    pdf = Path(data["posts"][0]["written"][0])
+    assert pdf.name == "profiling-python-a-field-guide.pdf"
+    reader = PdfReader(pdf)
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert len(reader.pages) >= 1
+    assert "Profiling Python: a field guide" in unicodedata.normalize("NFKC", text)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".inkpost-export-")]
+
+
+def test_html_export_warns_about_left_out_images(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = _run(
+        capsys, str(FIXTURES / "photo-walk"), "--to", str(tmp_path), "--format", "html"
+    )
+    assert code == 0 and "a-photo-walk.html" in out
+    assert "warning: remote image left out" in err

@@ -149,3 +149,17 @@ def _no_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
         raise AssertionError("a modal message box was opened in a test")
 
     monkeypatch.setattr(QMessageBox, "question", refuse)
+
+
+def test_pdf_export_from_the_dialog_prints_on_the_gui_thread(qtbot: QtBot, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    dialog = _dialog(
+        qtbot, DictStore(), tmp_path, [FIXTURES / "yaml-post.md", FIXTURES / "photo-walk"]
+    )
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("pdf"))
+    assert not dialog.section_edit.isEnabled()
+    report = _export(qtbot, dialog)
+    assert report.ok, report.as_json()
+    for path in report.written:
+        assert path.suffix == ".pdf" and len(PdfReader(path).pages) >= 1

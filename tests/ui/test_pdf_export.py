@@ -10,9 +10,20 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import QCoreApplication, QEvent, QUrl
+from PySide6.QtWebEngineCore import (
+    QWebEnginePage,
+    QWebEngineProfile,
+    QWebEngineSettings,
+    QWebEngineUrlRequestInfo,
+    QWebEngineUrlRequestInterceptor,
+)
 from pytestqt.qtbot import QtBot
 
+from editor.core.export import execute, plan_export
 from editor.ui.pdf_export import GuiThreadPdfPrinter, main, print_to_pdf
+
+FIXTURES = Path(__file__).parent.parent / "core" / "fixtures" / "export"
 
 TITLE = "Profiling Python: a field guide"
 PAGE = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{TITLE}</title></head>
@@ -96,3 +107,55 @@ def test_main_usage_and_child_process(page: Path, tmp_path: Path) -> None:
         cwd=Path(__file__).parent.parent.parent,
     )
     assert failed.returncode == 1 and "inkpost pdf:" in failed.stderr
+
+
+class _Recorder(QWebEngineUrlRequestInterceptor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
+        self.urls.append(info.requestUrl().toString())
+        if info.requestUrl().scheme() not in ("file", "data"):
+            info.block(True)  # never reach the network, even in the control case
+
+
+def _load(qtbot: QtBot, path: Path) -> list[str]:
+    profile = QWebEngineProfile()
+    recorder = _Recorder()
+    profile.setUrlRequestInterceptor(recorder)
+    page = QWebEnginePage(profile)
+    # Allowed here so that only the document itself can stop a request (its CSP).
+    page.settings().setAttribute(
+        QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, True
+    )
+    with qtbot.waitSignal(page.loadFinished, timeout=60_000) as blocker:
+        page.load(QUrl.fromLocalFile(str(path)))
+    assert blocker.args == [True]
+    urls = list(recorder.urls)
+    page.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return urls
+
+
+def test_exported_html_makes_no_request_but_for_itself(qtbot: QtBot, tmp_path: Path) -> None:
+    plan = plan_export(
+        [FIXTURES / "photo-walk" / "index.md", FIXTURES / "yaml-post.md"], tmp_path, "html"
+    )
+    assert execute(plan).ok
+    for name in ("a-photo-walk.html", "profiling-python-a-field-guide.html"):
+        path = tmp_path / name
+        assert _load(qtbot, path) == [QUrl.fromLocalFile(str(path)).toString()]
+    # control: the same interceptor does see a page's remote image
+    control = tmp_path / "control.html"
+    control.write_text('<p>x</p><img src="http://127.0.0.1:9/x.png">', encoding="utf-8")
+    urls = _load(qtbot, control)
+    assert "http://127.0.0.1:9/x.png" in urls
+
+
+def test_a_post_exported_to_pdf_has_its_title(qtbot: QtBot, tmp_path: Path) -> None:
+    plan = plan_export([FIXTURES / "photo-walk" / "index.md"], tmp_path, "pdf")
+    report = execute(plan, pdf_printer=GuiThreadPdfPrinter())
+    assert report.ok, report.as_json()
+    pages, text = pdf_text(tmp_path / "a-photo-walk.pdf")
+    assert pages >= 1 and "A photo walk" in text and "Morning light over the river." in text
