@@ -378,3 +378,79 @@ _COMMANDS["render"] = (
     _configure_posts,
     _run_render,
 )
+
+
+# --- library (issue 5) ------------------------------------------------------------------------
+
+
+def _configure_library(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("site", nargs="?", default=".", help="the site folder (default: .)")
+    parser.add_argument("--json", action="store_true", help="one JSON array, a record per post")
+    parser.add_argument("--search", metavar="QUERY", help="full-text search (FTS5 syntax)")
+    parser.add_argument("--drafts", action="store_true", help="only drafts")
+    parser.add_argument("--sort", choices=("date", "title", "modified", "lastmod"), default="date")
+    parser.add_argument("--index", metavar="FILE", help="the index file (default: user cache)")
+    parser.add_argument(
+        "--estimate",
+        action="store_true",
+        help="quick word estimates instead of Hugo's figures (which render every new post)",
+    )
+
+
+def _library_record(entry: Any, snippet: str | None) -> dict[str, object]:
+    record: dict[str, object] = {
+        "path": entry.rel_path,
+        "title": entry.display_title,
+        "date": entry.date.isoformat() if entry.date else None,
+        "draft": entry.draft,
+        "tags": list(entry.tags),
+        "words": entry.words,
+        "reading_time": entry.reading_time,
+        "state": entry.state().value,
+        "section": entry.section,
+        "language": entry.language,
+        "figures_exact": entry.figures_exact,
+        "warnings": [d.message for d in entry.diagnostics],
+    }
+    if snippet is not None:
+        record["snippet"] = snippet
+    return record
+
+
+def _run_library(args: argparse.Namespace) -> int:
+    from editor.core.library import LibraryIndex, default_index_path
+    from editor.core.library_types import LibraryFilter, PostState, SortKey
+    from editor.core.site import find_site
+
+    site = find_site(Path(args.site))
+    db = Path(args.index) if args.index else default_index_path(site.root)
+    index = LibraryIndex.open(site, db)
+    try:
+        index.scan()
+        if not args.estimate:
+            index.compute_figures()
+        flt = LibraryFilter(states=frozenset({PostState.DRAFT})) if args.drafts else None
+        if args.search:
+            found = [(h.entry, h.snippet) for h in index.search(args.search, flt)]
+        else:
+            found = [(e, None) for e in index.posts(flt, SortKey(args.sort))]
+    finally:
+        index.close()
+    if args.json:
+        _print_json([_library_record(e, s) for e, s in found])
+        return 0
+    for entry, snippet in found:
+        day = entry.date.date().isoformat() if entry.date else "-" * 10
+        flag = "!" if entry.has_warning else " "
+        state = entry.state().value
+        print(f"{day}  {state:<9} {entry.reading_time:>3} min {flag} {entry.display_title}")
+        print(f"{'':>12}{entry.rel_path}" + (f"\n{'':>12}… {snippet}" if snippet else ""))
+    print(f"{len(found)} post{'s' if len(found) != 1 else ''}", file=sys.stderr)
+    return 0
+
+
+_COMMANDS["library"] = (
+    "List the site's posts (title, date, state, reading time), search them, or only drafts.",
+    _configure_library,
+    _run_library,
+)

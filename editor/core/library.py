@@ -12,6 +12,8 @@ worker thread can run it and hand the resulting entries to `LibraryIndex.replace
 
 from __future__ import annotations
 
+import hashlib
+import os
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -38,6 +40,16 @@ CancelCheck = Callable[[], bool]
 _BATCH = 1000
 _PROGRESS_EVERY = 100
 _MIN_DATE = datetime.min.replace(tzinfo=UTC)
+
+
+def default_index_path(root: Path, cache_dir: Path | None = None) -> Path:
+    """Where a site's index lives by default: CACHE/inkpost/library/<hash of root>.sqlite
+    (CACHE: `cache_dir`, else $XDG_CACHE_HOME, else ~/.cache; the app passes its own)."""
+    if cache_dir is None:
+        env = os.environ.get("XDG_CACHE_HOME")
+        cache_dir = (Path(env) if env else Path.home() / ".cache") / "inkpost"
+    digest = hashlib.sha256(str(Path(root).resolve()).encode("utf-8")).hexdigest()[:20]
+    return Path(cache_dir) / "library" / f"{digest}.sqlite"
 
 
 def as_library_site(site: LibrarySite | Any) -> LibrarySite:
