@@ -44,14 +44,15 @@ _TOKEN = re.compile(
     re.DOTALL,
 )
 _DATA_LINE = re.compile(r'\bdata-line="(\d+)"')
+_OWN_LINE = re.compile(r'\sdata-line="(\d+)"')
 
 
 @dataclass(frozen=True, slots=True)
 class Block:
     """One top-level piece of the body HTML (an element with what follows it up to the next).
 
-    `key` is the HTML with every `data-line` made relative to `line` (the block's own
-    `data-line`, None when it has none), so a block that only moved compares equal.
+    `key` is the HTML without its own `data-line` (`line`, None when it has none) and with
+    any nested `data-line` made relative to it, so a block that only moved compares equal.
     """
 
     html: str
@@ -59,11 +60,20 @@ class Block:
     line: int | None
 
 
-def split_blocks(body_html: str) -> tuple[Block, ...]:
+def split_blocks(
+    body_html: str, line_map: Sequence[tuple[int, int]] | None = None
+) -> tuple[Block, ...]:
     """Cut rendered body HTML into its top-level blocks, in order; "".join(b.html) == input.
 
-    Tolerant of malformed raw HTML: an element left open keeps the rest in one block.
+    With the render's `line_map` (block i starts with a tag carrying `data-line="first"`)
+    the cut is a few string searches; without it, or when the HTML does not match it, the
+    HTML is tokenized. Tolerant of malformed raw HTML: an element left open keeps the rest
+    in one block.
     """
+    if line_map:
+        fast = _split_by_line_map(body_html, line_map)
+        if fast is not None:
+            return fast
     starts: list[int] = []
     depth = 0
     pos = 0
@@ -105,14 +115,49 @@ def split_blocks(body_html: str) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+_TAG_START = re.compile(r"<[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?")
+
+
+def _split_by_line_map(
+    body_html: str, line_map: Sequence[tuple[int, int]]
+) -> tuple[Block, ...] | None:
+    starts: list[int] = []
+    attrs: list[tuple[int, str]] = []
+    pos = 0
+    for first, _last in line_map:
+        needle = f' data-line="{first}"'
+        found = body_html.find(needle, pos)
+        if found < 0:
+            return None
+        lt = body_html.rfind("<", pos, found)
+        if lt < 0 or _TAG_START.fullmatch(body_html, lt, found) is None:
+            return None
+        starts.append(lt)
+        attrs.append((found - lt, needle))
+        pos = found + len(needle)
+    blocks: list[Block] = []
+    if starts[0] > 0:
+        blocks.append(_block(body_html[: starts[0]]))
+    bounds = [*starts, len(body_html)]
+    for i, (first, stop) in enumerate(itertools.pairwise(bounds)):
+        text = body_html[first:stop]
+        offset, needle = attrs[i]
+        if text.find('data-line="', offset + len(needle)) >= 0:
+            blocks.append(_block(text))  # nested data-line values: make them relative
+        else:
+            key = text[:offset] + text[offset + len(needle) :]
+            blocks.append(Block(text, key, line_map[i][0]))
+    return tuple(blocks)
+
+
 def _block(text: str) -> Block:
     tag = _TOKEN.match(text)
-    own = _DATA_LINE.search(text, 0, tag.end()) if tag is not None and tag.group(2) else None
+    own = _OWN_LINE.search(text, 0, tag.end()) if tag is not None and tag.group(2) else None
     if own is None:
         return Block(text, text, None)
     line = int(own.group(1))
-    key = _DATA_LINE.sub(lambda m: f'data-line="{int(m.group(1)) - line}"', text)
-    return Block(text, key, line)
+    rest = _DATA_LINE.sub(lambda m: f'data-line="{int(m.group(1)) - line}"', text[own.end() :])
+    return Block(text, text[: own.start()] + rest, line)
 
 
 @dataclass(frozen=True, slots=True)

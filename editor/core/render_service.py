@@ -147,7 +147,7 @@ class RenderService:
             result,
             stats,
             header=header,
-            blocks=split_blocks(result.html),
+            blocks=split_blocks(result.html, result.line_map),
             path=request.path,
         )
 

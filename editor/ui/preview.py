@@ -227,7 +227,7 @@ class PreviewPane(QWidget):
         is where relative image paths resolve (the post's folder), None keeps it.
         """
         if blocks is None:
-            blocks = split_blocks(result.html)
+            blocks = split_blocks(result.html, result.line_map)
         self._pending = (result, header or PreviewHeader(), blocks)
         if base_dir is not None:
             url = QUrl.fromLocalFile(str(base_dir).rstrip("/") + "/")

@@ -49,7 +49,7 @@ def test_split_keeps_leading_text_and_unclosed_elements() -> None:
         "<b>x</b>",
         '<div data-line="2"><p>open\n<p data-line="4">y</p>',
     ]
-    assert blocks[2].key == '<div data-line="0"><p>open\n<p data-line="2">y</p>'
+    assert blocks[2].key == '<div><p>open\n<p data-line="2">y</p>'
 
 
 def test_split_empty_and_attribute_with_angle_bracket() -> None:
@@ -134,6 +134,42 @@ def test_applying_the_plan_gives_the_new_page(
     old = split_blocks(_render(k1, t1, s1))
     new = split_blocks(_render(k1[:3] + k2, t1[:3] + t2, s2))
     assert _apply(_html(old), plan_patch(old, new)) == _html(new)
+
+
+def _line_map(html: str) -> list[tuple[int, int]]:
+    return [(b.line, b.line) for b in split_blocks(html) if b.line is not None]
+
+
+@given(_PARAS, st.lists(st.sampled_from(["a", "bb", "x y"]), min_size=8, max_size=8))
+def test_fast_split_with_the_line_map_equals_the_tokenizer(
+    kinds: list[str], texts: list[str]
+) -> None:
+    html = "text before\n" + _render(kinds, texts, 2)
+    line_map = _line_map(html)
+    fast = split_blocks(html, line_map)
+    if "raw" in kinds:  # blocks without data-line ride along with the block before them
+        assert "".join(_html(fast)) == html
+        assert [b.line for b in fast if b.line is not None] == [f for f, _ in line_map]
+    else:
+        assert fast == split_blocks(html)
+
+
+def test_a_line_map_that_does_not_match_falls_back() -> None:
+    html = '<p data-line="1">a</p>\n<p data-line="3">b</p>\n'
+    assert split_blocks(html, [(1, 1), (2, 2)]) == split_blocks(html)
+    assert split_blocks(html, [(3, 3)]) == split_blocks(html)  # text before the tag
+    tricky = '<p data-line="1">say data-line="3" here</p><p data-line="3">b</p>'
+    assert split_blocks(tricky, [(1, 1), (3, 3)]) == split_blocks(tricky)
+
+
+def test_split_matches_the_real_renderer() -> None:
+    from editor.core.rendering import Renderer
+
+    text = "# T\n\npara *one*\n\n- a\n- b\n\n```go\nx := 1\n```\n\n<div>raw</div>\n\n> q\n"
+    result = Renderer().render(text, preview=True)
+    fast = split_blocks(result.html, result.line_map)
+    assert fast == split_blocks(result.html)
+    assert [b.line for b in fast] == [first for first, _ in result.line_map]
 
 
 @given(st.text(alphabet="<>/ab=\"' p-!", max_size=60))
