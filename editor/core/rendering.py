@@ -1,0 +1,455 @@
+"""Markdown to a RenderResult, the way Hugo 0.168 (Goldmark) renders a post.
+
+`Renderer(site).render(text)` takes a whole document (front matter is skipped but lines keep
+their numbers), expands shortcodes (editor.core.shortcodes), handles the `<!--more-->` divider
+as Hugo does (the exact bytes, replaced by a paragraph that is cut out after rendering), parses
+with the Goldmark-like markdown-it set up in editor.core.goldmark, and assembles the HTML block
+by block from a cache of chunks (editor.core.block_cache) so that re-rendering after an edit
+only parses what changed. Heading ids are given page-wide afterwards (editor.core.heading_ids).
+
+In preview mode every top-level block carries `data-line` (1-based line of the document),
+relative image and link paths become file:// URLs found in the page bundle, static/ or assets/,
+and a missing local image is a warning. Hugo mode gives exactly Hugo's `.Content`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urlsplit
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+
+from editor.core.block_cache import ChunkCache, split_chunks
+from editor.core.diagnostics import Diagnostic, Severity
+from editor.core.goldmark import ID_MARK_RE, HeadingInfo, MarkupOptions, build_markdown
+from editor.core.heading_ids import IdFactory, TocEntry, toc_html
+from editor.core.highlight import parse_fence_info, render_fence
+
+if TYPE_CHECKING:
+    from editor.core.posts import Post
+    from editor.core.site import SiteConfig
+
+__all__ = ["Heading", "RenderResult", "Renderer", "render_markdown", "render_post"]
+
+MORE_DIVIDER = "<!--more-->"
+_MORE_TOKEN = "HUGOMORE42"
+_MORE_BLOCK = f"<p>{_MORE_TOKEN}</p>\n"
+_FIRST_TAG_RE = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
+_SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    id: str
+    line: int
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    html: str
+    toc_html: str
+    headings: tuple[Heading, ...] = ()
+    line_map: tuple[tuple[int, int], ...] = ()
+    more_html: str | None = None
+    warnings: tuple[Diagnostic, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Block:
+    html: str
+    first: int  # 0-based line within the chunk
+    last: int
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    blocks: tuple[_Block, ...]
+    headings: tuple[HeadingInfo, ...]
+    warnings: tuple[tuple[str, int], ...]
+    line_count: int
+
+
+@dataclass
+class _Page:
+    """What one render needs to know about where the page lives."""
+
+    preview: bool
+    page_path: Path | None
+    search_dirs: tuple[Path, ...] = ()
+    static_dirs: tuple[Path, ...] = ()
+    warnings: list[tuple[str, int]] = field(default_factory=list)
+
+
+# --- front matter -------------------------------------------------------------------------
+
+
+def body_start(text: str) -> int:
+    """Index in `text` where the body starts (0 when there is no closed front matter)."""
+    stripped = text.lstrip("\ufeff")
+    offset = len(text) - len(stripped)
+    for delim in ("---", "+++"):
+        if stripped.startswith(delim) and stripped[3:4] in ("\n", "\r", " ", "\t"):
+            first_nl = stripped.find("\n")
+            if first_nl < 0 or stripped[:first_nl].strip() != delim:
+                return 0
+            pattern = re.compile(
+                rf"^{re.escape(delim)}[ \t]*\r?$"
+                + ("|^\\.\\.\\.[ \\t]*\\r?$" if delim == "---" else ""),
+                re.M,
+            )
+            close = pattern.search(stripped, first_nl + 1)
+            if close is None:
+                return 0
+            end = stripped.find("\n", close.end())
+            return offset + (len(stripped) if end < 0 else end + 1)
+    if stripped.startswith("{"):
+        try:
+            _, end = json.JSONDecoder().raw_decode(stripped)
+        except ValueError:
+            return 0
+        nl = stripped.find("\n", end)
+        return offset + (len(stripped) if nl < 0 else nl + 1)
+    return 0
+
+
+# --- preview paths ------------------------------------------------------------------------
+
+
+def _local_target(url: str, page: _Page) -> Path | None:
+    if not url or url.startswith(("#", "//")) or _SCHEME_RE.match(url):
+        return None
+    path = unquote(urlsplit(url).path)
+    if not path:
+        return None
+    if path.startswith("/"):
+        candidates = [d / path.lstrip("/") for d in page.static_dirs]
+    else:
+        candidates = [d / path for d in page.search_dirs]
+    for candidate in candidates:
+        try:
+            if candidate.is_file():
+                return candidate.resolve()
+        except (OSError, ValueError):
+            continue
+    return None
+
+
+def _preview_paths_rule(state: StateCore) -> None:
+    page: _Page | None = state.env.get("page")
+    if page is None or not page.preview:
+        return
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        line = block.map[0] if block.map else 0
+        offset = 0
+        for token in _walk(block.children):
+            if token.type in ("softbreak", "hardbreak"):
+                offset += 1
+            key = "src" if token.type == "image" else "href" if token.type == "link_open" else ""
+            if not key or token.info == "auto":
+                continue
+            url = str(token.attrGet(key) or "")
+            target = _local_target(url, page)
+            if target is not None:
+                token.attrSet(key, target.as_uri())
+            elif key == "src" and _is_local_url(url):
+                page.warnings.append((f"image not found: {unquote(url)}", line + offset))
+
+
+def _walk(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for token in tokens:
+        out.append(token)
+        if token.type == "image" and token.children:
+            out.extend(_walk(token.children))
+    return out
+
+
+def _is_local_url(url: str) -> bool:
+    return bool(url) and not url.startswith(("#", "//")) and _SCHEME_RE.match(url) is None
+
+
+@lru_cache(maxsize=16)
+def _markdown_for(options: MarkupOptions) -> MarkdownIt:
+    md = build_markdown(options)
+    md.core.ruler.after("goldmark_headings", "inkpost_preview_paths", _preview_paths_rule)
+    return md
+
+
+# --- block splitting ----------------------------------------------------------------------
+
+
+def _top_level_blocks(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) -> list[_Block]:
+    blocks: list[_Block] = []
+    i, n = 0, len(tokens)
+    last_line = 0
+    while i < n:
+        start = i
+        depth: int = tokens[i].nesting
+        i += 1
+        while depth > 0 and i < n:
+            depth += tokens[i].nesting
+            i += 1
+        head = tokens[start]
+        if head.map is not None:
+            first, last = head.map[0], max(head.map[1] - 1, head.map[0])
+            last_line = last
+        else:
+            first = last = last_line
+        html = md.renderer.render(tokens[start:i], md.options, env)
+        if html:
+            blocks.append(_Block(html, first, last))
+    return blocks
+
+
+# --- the renderer -------------------------------------------------------------------------
+
+
+def _shortcodes_module() -> Any:
+    """editor.core.shortcodes when it is installed (it always is in Inkpost)."""
+    try:
+        from editor.core import shortcodes
+    except ImportError:  # pragma: no cover - a stripped-down build
+        return None
+    return shortcodes
+
+
+class Renderer:
+    """Renders documents for one site; keeps a chunk cache between calls."""
+
+    def __init__(self, site: SiteConfig | None = None, *, cache: bool = True) -> None:
+        self.site = site
+        self.options = MarkupOptions.from_site(site)
+        self.md = _markdown_for(self.options)
+        self._cache: ChunkCache[tuple[str, bool, str], _Chunk] | None = (
+            ChunkCache() if cache else None
+        )
+
+    # public API
+
+    def render(
+        self,
+        text: str,
+        *,
+        preview: bool = False,
+        page_path: Path | None = None,
+        metadata: Mapping[str, Any] | None = None,
+    ) -> RenderResult:
+        try:
+            return self._render(text, preview, page_path, metadata or {})
+        except RecursionError:
+            message = "the document is nested too deeply to render"
+            return RenderResult(
+                html=f"<p>{message}</p>\n",
+                toc_html='<nav id="TableOfContents"></nav>',
+                warnings=(Diagnostic(message, page_path, 1, Severity.ERROR),),
+            )
+
+    def render_fragment(self, markdown: str) -> str:
+        """Markdown (no front matter, no divider handling) to Hugo's HTML."""
+        return self._render(markdown, False, None, {}, fragment=True).html
+
+    def highlight(self, code: str, lang: str, options: str) -> str:
+        """Hugo's `highlight` shortcode / function output for `code`."""
+        info = parse_fence_info(f"{lang} {{{options}}}", self.options.code)
+        return render_fence(code, info, self.options.code)[0]
+
+    # internals
+
+    def _render(
+        self,
+        text: str,
+        preview: bool,
+        page_path: Path | None,
+        metadata: Mapping[str, Any],
+        *,
+        fragment: bool = False,
+    ) -> RenderResult:
+        text = text.replace("\x02", "\ufffd").replace("\x03", "\ufffd").replace("\r\n", "\n")
+        start = 0 if fragment else body_start(text)
+        first_line = text.count("\n", 0, start)  # 0-based line of the body's first line
+        body = text[start:]
+        warnings: list[Diagnostic] = []
+        placeholders: Mapping[str, str] = {}
+        shortcodes = None if fragment else _shortcodes_module()
+        if shortcodes is not None and "{{" in body:
+            ctx = shortcodes.ShortcodeContext(
+                site=self.site,
+                page_path=page_path,
+                preview=preview,
+                render_markdown=self.render_fragment,
+                metadata=metadata,
+                highlight=self.highlight,
+                first_line=first_line + 1,
+            )
+            extracted = shortcodes.extract(body, ctx)
+            body, placeholders = extracted.text, extracted.placeholders
+            warnings.extend(extracted.warnings)
+        divider_line, eaten = -1, 0
+        if not fragment:
+            index = body.find(MORE_DIVIDER)
+            if index >= 0:
+                # Hugo's page lexer swallows the whitespace after the divider
+                end = index + len(MORE_DIVIDER)
+                rest = body[end:].lstrip(" \t\n\r\f\v")
+                divider_line = body.count("\n", 0, index)
+                eaten = body.count("\n", end, len(body) - len(rest))
+                body = body[:index] + f"\n\n{_MORE_TOKEN}\n\n" + rest
+
+        def doc_line(line0: int) -> int:
+            """1-based document line of a 0-based line of the (divider-expanded) body."""
+            if divider_line >= 0 and line0 > divider_line:
+                line0 = divider_line if line0 < divider_line + 4 else line0 - 4 + eaten
+            return first_line + line0 + 1
+
+        page = self._page(preview, page_path)
+        ids = IdFactory()
+        id_type = self.options.auto_heading_id_type
+        html_parts: list[str] = []
+        line_map: list[tuple[int, int]] = []
+        headings: list[Heading] = []
+        toc_entries: list[TocEntry] = []
+        more_index = -1
+        more_inline = False
+        for chunk_text, chunk_line in split_chunks(body):
+            chunk = self._chunk(chunk_text, page)
+            final_ids: list[str] = []
+            for info in chunk.headings:
+                if info.explicit_id is not None:
+                    ids.put(info.explicit_id)
+                    final = info.explicit_id
+                elif self.options.auto_heading_id:
+                    final = ids.generate(info.id_text, id_type)
+                else:
+                    final = ""
+                final_ids.append(final)
+                line = doc_line(chunk_line + info.line)
+                headings.append(Heading(info.level, info.text, final, line))
+                toc_entries.append(TocEntry(info.level, final, info.title_html))
+            for message, line0 in chunk.warnings:
+                warnings.append(Diagnostic(message, page_path, doc_line(chunk_line + line0)))
+            for block in chunk.blocks:
+                html = block.html
+                if final_ids and "\x02" in html:
+                    html = _resolve_ids(html, final_ids)
+                if divider_line >= 0 and more_index < 0 and _MORE_TOKEN in html:
+                    if html == _MORE_BLOCK:
+                        more_index = len(html_parts)
+                        continue
+                    html = html.replace(_MORE_TOKEN, "", 1)
+                    more_inline = True
+                first = doc_line(chunk_line + block.first)
+                last = doc_line(chunk_line + block.last)
+                if preview:
+                    html = _with_data_line(html, first)
+                html_parts.append(html)
+                line_map.append((first, last))
+        html = "".join(html_parts)
+        more_html: str | None = None
+        if more_index >= 0:
+            more_html = "".join(html_parts[:more_index]).strip()
+            html = html.strip()
+        elif more_inline:
+            html = html.strip()
+            more_html = html
+        if placeholders and shortcodes is not None:
+            html = shortcodes.restore(html, placeholders)
+            if more_html is not None:
+                more_html = shortcodes.restore(more_html, placeholders)
+        for message, line0 in page.warnings:
+            warnings.append(Diagnostic(message, page_path, doc_line(line0)))
+        toc = toc_html(
+            toc_entries, self.options.toc_start, self.options.toc_end, self.options.toc_ordered
+        )
+        return RenderResult(
+            html=html,
+            toc_html=toc,
+            headings=tuple(headings),
+            line_map=tuple(line_map),
+            more_html=more_html,
+            warnings=tuple(warnings),
+        )
+
+    def _page(self, preview: bool, page_path: Path | None) -> _Page:
+        if not preview:
+            return _Page(False, page_path)
+        static: list[Path] = []
+        site = self.site
+        if site is not None:
+            root = Path(getattr(site, "root", "."))
+            static = [root / d for d in getattr(site, "static_dirs", ()) or ("static",)]
+            assets = getattr(site, "assets_dir", None)
+            static.append(root / (assets if assets is not None else "assets"))
+        bundle = [page_path.parent] if page_path is not None else []
+        return _Page(True, page_path, tuple(bundle + static), tuple(static))
+
+    def _chunk(self, chunk_text: str, page: _Page) -> _Chunk:
+        key = (chunk_text, page.preview, str(page.page_path or ""))
+        cached = self._cache.get(key) if self._cache is not None else None
+        if cached is not None:
+            return cached
+        env: dict[str, Any] = {
+            "page": _Page(page.preview, page.page_path, page.search_dirs, page.static_dirs)
+        }
+        tokens = self.md.parse(chunk_text, env)
+        blocks = _top_level_blocks(self.md, tokens, env)
+        found: list[HeadingInfo] = env.get("headings", [])
+        chunk_page: _Page = env["page"]
+        warnings = list(env.get("warnings", [])) + chunk_page.warnings
+        chunk = _Chunk(tuple(blocks), tuple(found), tuple(warnings), chunk_text.count("\n"))
+        if self._cache is not None:
+            self._cache.put(key, chunk)
+        return chunk
+
+
+def _resolve_ids(html: str, final_ids: list[str]) -> str:
+    return ID_MARK_RE.sub(lambda m: _escape_attr(final_ids[int(m.group(1))]), html)
+
+
+def _escape_attr(value: str) -> str:
+    return (
+        value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+    )
+
+
+def _with_data_line(html: str, line: int) -> str:
+    match = _FIRST_TAG_RE.match(html)
+    if match is None:
+        return f'<div data-line="{line}">{html}</div>\n'
+    end = match.end()
+    return f'{html[:end]} data-line="{line}"{html[end:]}'
+
+
+# --- module-level helpers -----------------------------------------------------------------
+
+
+def _renderer_for(site: SiteConfig | None) -> Renderer:
+    renderer = Renderer.__new__(Renderer)
+    renderer.site = site
+    renderer.options = MarkupOptions.from_site(site)
+    renderer.md = _markdown_for(renderer.options)
+    renderer._cache = None
+    return renderer
+
+
+def render_post(post: Post, site: SiteConfig | None, *, preview: bool = False) -> RenderResult:
+    """Render a loaded post (its whole text, so lines are those of the file)."""
+    return _renderer_for(site).render(
+        post.text, preview=preview, page_path=post.path, metadata=post.metadata
+    )
+
+
+def render_markdown(md: str, site: SiteConfig | None) -> str:
+    """A Markdown fragment (front matter summary, shortcode inner content) to Hugo's HTML."""
+    return _renderer_for(site).render_fragment(md)
