@@ -358,16 +358,44 @@ def write_yaml(meta: Mapping[str, Any], raw: Mapping[str, str]) -> str:
         if as_date is not None:
             lines.append(f"{_yaml_key(key)}: {as_date.yaml()}\n")
             continue
+        plain = _plain(value)
+        if _has_odd_chars(plain):
+            # YAML writers leave NEL/LS/PS and control characters raw, which YAML reads as
+            # line breaks: write the value as JSON (a YAML flow value) with them escaped.
+            flow = json.dumps(plain, default=str, ensure_ascii=False)
+            flow = _ODD_CHARS.sub(lambda m: f"\\u{ord(m.group(0)):04x}", flow)
+            lines.append(f"{_yaml_key(key)}: {flow}\n")
+            continue
         stream = io.StringIO()
-        yaml.dump({key: _plain(value)}, stream)
+        yaml.dump({key: plain}, stream)
         lines.append(stream.getvalue())
     return "---\n" + "".join(lines) + "---\n"
 
 
+_ODD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+
+
+def _has_odd_chars(value: Any) -> bool:
+    if isinstance(value, str):
+        return bool(_ODD_CHARS.search(value))
+    if isinstance(value, dict):
+        return any(_has_odd_chars(k) or _has_odd_chars(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_odd_chars(v) for v in value)
+    return False
+
+
 def _yaml_key(key: str) -> str:
-    if re.fullmatch(r"[A-Za-z_][\w-]*", key):
-        return key
-    return json.dumps(key, ensure_ascii=False)
+    """`key` as YAML writes it (quoted when it would read as true, null, a number, ...)."""
+    if not _has_odd_chars(key):
+        stream = io.StringIO()
+        _yaml().dump({key: 0}, stream)
+        text = stream.getvalue()
+        if text.endswith(": 0\n") and "\n" not in text[:-1]:
+            return text[: -len(": 0\n")]
+    return _ODD_CHARS.sub(
+        lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(key, ensure_ascii=False)
+    )
 
 
 def _toml_value(value: Any, raw: str | None, warnings: list[str], where: str) -> Any:

@@ -85,6 +85,13 @@ def test_printer_called_on_the_gui_thread_prints_directly(
     assert pdf_text(out)[0] >= 1
 
 
+def test_main_in_process(qtbot: QtBot, page: Path, tmp_path: Path) -> None:
+    out = tmp_path / "main.pdf"
+    assert main([str(page), str(out)]) == 0
+    assert TITLE in pdf_text(out)[1]
+    assert main([str(tmp_path / "missing.html"), str(out)]) == 1
+
+
 def test_main_usage_and_child_process(page: Path, tmp_path: Path) -> None:
     assert main([]) == 2
     out = tmp_path / "child.pdf"
