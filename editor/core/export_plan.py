@@ -10,6 +10,7 @@ out.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
@@ -208,22 +209,46 @@ class _Options:
     html: Callable[[Post], tuple[str, tuple[str, ...]]] | None
 
 
+_JEKYLL_NAME = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$")
+
+
+def _name_stem(post: Post) -> str:
+    """The post's file (or bundle folder) name without suffix and Jekyll date prefix."""
+    if post.path is None:
+        return ""
+    path = Path(post.path)
+    stem = path.parent.name if path.stem in ("index", "_index") else path.stem
+    match = _JEKYLL_NAME.match(stem)
+    return match.group(4) if match else stem
+
+
 def _title_of(post: Post) -> str:
     title = post.metadata.get("title")
     if isinstance(title, str) and title.strip():
         return title.strip()
-    if post.path is None:
-        return "untitled"
-    path = Path(post.path)
-    return path.parent.name if path.stem in ("index", "_index") else path.stem
+    return _name_stem(post) or "untitled"
 
 
 def _post_date(post: Post) -> datetime | None:
+    """The post's date (Hugo's rules), else the date of a Jekyll file name (2024-01-31-x.md)."""
     value = post.date
-    return value if isinstance(value, datetime) else None
+    if isinstance(value, datetime):
+        return value
+    if post.path is not None:
+        match = _JEKYLL_NAME.match(Path(post.path).stem)
+        if match:
+            try:
+                return datetime(*(int(match.group(i)) for i in (1, 2, 3)), tzinfo=UTC)
+            except ValueError:
+                return None
+    return None
 
 
 def _draft(post: Post) -> bool:
+    """The draft flag; a post kept in a Jekyll `_drafts` folder without one is a draft."""
+    in_drafts = post.path is not None and "_drafts" in Path(post.path).parts
+    if "draft" not in post.metadata and in_drafts:
+        return True
     return bool(post.draft)
 
 
@@ -236,7 +261,7 @@ def _base_slug(post: Post, generator: Target) -> str:
         return made or "post"
     made = target_slug(generator, _title_of(post))
     if not made and post.path is not None:
-        made = target_slug(generator, Path(post.path).stem)
+        made = target_slug(generator, _name_stem(post))
     return made or "post"
 
 

@@ -318,3 +318,40 @@ def test_front_matter_format_can_be_forced_for_hugo(tmp_path: Path) -> None:
 
 def test_export_error_is_an_exception() -> None:
     assert issubclass(ExportError, Exception)
+
+
+def test_jekyll_sources_give_their_date_name_and_draft_state(tmp_path: Path) -> None:
+    posts_dir = tmp_path / "old" / "_posts"
+    drafts_dir = tmp_path / "old" / "_drafts"
+    posts_dir.mkdir(parents=True)
+    drafts_dir.mkdir(parents=True)
+    (posts_dir / "2019-07-04-independence.md").write_text("---\nlayout: post\n---\nHi.\n", "utf-8")
+    (drafts_dir / "half-done.md").write_text("---\ntitle: Half done\n---\nSoon.\n", "utf-8")
+    (posts_dir / "2019-02-31-bad-day.md").write_text("No front matter.\n", "utf-8")
+    sources = [
+        posts_dir / "2019-07-04-independence.md",
+        posts_dir / "2019-02-31-bad-day.md",
+        drafts_dir / "half-done.md",
+    ]
+    plan = plan_export(sources, tmp_path / "site", "hugo")
+    assert [p.files[0].rel for p in plan.posts] == [
+        "content/posts/independence.md",
+        "content/posts/bad-day.md",
+        "content/posts/half-done.md",
+    ]
+    first = (plan.posts[0].files[0].content or b"").decode()
+    assert "date: 2019-07-04T00:00:00Z\ndraft: false\n" in first
+    assert "draft: true" in (plan.posts[2].files[0].content or b"").decode()
+    assert "date:" not in (plan.posts[1].files[0].content or b"").decode()
+
+
+def test_an_existing_symlink_to_outside_is_never_written_through(tmp_path: Path) -> None:
+    outside = tmp_path / "precious.txt"
+    outside.write_text("keep", encoding="utf-8")
+    posts = tmp_path / "site" / "content" / "posts"
+    posts.mkdir(parents=True)
+    (posts / "written-for-zola.md").symlink_to(outside)
+    plan = plan_export([FIXTURES / "zola-style.md"], tmp_path / "site", "hugo", overwrite=True)
+    assert plan.posts[0].blocked and "symlink" in plan.posts[0].errors[0]
+    assert not execute(plan).ok
+    assert outside.read_text("utf-8") == "keep"
