@@ -4,22 +4,27 @@ from __future__ import annotations
 
 import random
 
-_WORDS = (
-    "the of and to in is for that with on as it by this be are from at or an was which not "
-    "can have will all more one has but their when there so if about into out up what some "
-    "time function value cache server request latency memory thread process render block "
-    "query index table column message queue worker build deploy config network packet "
-    "parser token stream buffer error retry timeout client backend frontend release"
-).split()
+_WORDS = tuple(
+    " ".join(
+        [
+            "the of and to in is for that with on as it by this be are from at or an was which",
+            "not can have will all more one has but their when there so if about into out up",
+            "what some time function value cache server request latency memory thread process",
+            "render block query index table column message queue worker build deploy config",
+            "network packet parser token stream buffer error retry timeout client backend",
+            "frontend release",
+        ]
+    ).split(" ")
+)
 
 _CODE = {
     "go": [
         "func handle(w http.ResponseWriter, r *http.Request) {",
-        '    ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)',
+        "    ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)",
         "    defer cancel()",
         '    rows, err := db.QueryContext(ctx, "SELECT id, name FROM users WHERE id = $1", id)',
         "    if err != nil {",
-        '        http.Error(w, err.Error(), http.StatusInternalServerError)',
+        "        http.Error(w, err.Error(), http.StatusInternalServerError)",
         "        return",
         "    }",
         "}",
@@ -28,7 +33,7 @@ _CODE = {
         "def render(text: str, *, preview: bool = False) -> str:",
         "    blocks = [b for b in split(text) if b.strip()]",
         "    for i, block in enumerate(blocks):",
-        '        cache[i] = md.render(block)  # cached by content',
+        "        cache[i] = md.render(block)  # cached by content",
         '    return "".join(cache.values())',
     ],
     "bash": [
@@ -50,7 +55,9 @@ def _sentence(rng: random.Random, n: int) -> str:
     return " ".join(words).capitalize() + "."
 
 
-def make_post(words: int, code_blocks: int = 0, seed: int = 1, title: str = "A benchmark post") -> str:
+def make_post(
+    words: int, code_blocks: int = 0, seed: int = 1, title: str = "A benchmark post"
+) -> str:
     """A post of about `words` words (prose), with `code_blocks` fenced blocks spread through."""
     rng = random.Random(seed)
     out = [
