@@ -21,6 +21,7 @@ from pathlib import Path
 from editor.core.export_images import UnsafeImagePathError, is_remote, local_path, resolve_image
 from editor.core.posts import Post
 from editor.core.preview_header import build_preview_header
+from editor.core.preview_page import header_html
 from editor.core.rendering import render_post
 from editor.core.site import SiteConfig, find_site
 from editor.core.stats import post_stats
@@ -37,10 +38,12 @@ body { margin: 0; background: #fff; color: #1f2328;
 article.post { max-width: 46rem; margin: 2.5rem auto; padding: 0 1.25rem; }
 .post-header { margin-bottom: 2rem; }
 .post-title { font-size: 2.1rem; line-height: 1.2; margin: 0 0 .5rem; }
+.post-description { color: #3d444d; margin: .4rem 0; }
 .post-meta { color: #656d76; font-size: .9rem; }
+.entry-isdraft { font-size: .9rem; color: #8a5a00; }
 .post-tags { list-style: none; padding: 0; margin: .75rem 0 0; display: flex;
   flex-wrap: wrap; gap: .4rem; }
-.post-tags li { background: #eef1f4; border-radius: 1rem; padding: .1rem .7rem;
+.post-tags li span { background: #eef1f4; border-radius: 1rem; padding: .1rem .7rem;
   font-size: .8rem; }
 .post-content img { max-width: 100%; height: auto; }
 .post-content pre { overflow-x: auto; padding: .8rem 1rem; border-radius: 6px;
@@ -161,7 +164,6 @@ def standalone_html(post: Post, site: SiteConfig, css: str = "") -> tuple[str, t
     body, warnings = embed_images(result.html, post_dir, _static_dirs(site))
     esc = html_lib.escape
     title = header.title or (Path(post.path).stem if post.path is not None else "Untitled")
-    tags = "".join(f"<li>{esc(tag)}</li>" for tag in header.tags)
     lang = esc(str(post.metadata.get("lang") or site.default_language or "en"))
     parts = [
         "<!DOCTYPE html>",
@@ -175,16 +177,12 @@ def standalone_html(post: Post, site: SiteConfig, css: str = "") -> tuple[str, t
         f"<style>\n{sanitize_css(css or DEFAULT_CSS)}\n</style>",
         "</head>",
         "<body>",
-        '<article class="post">',
-        '<header class="post-header">',
-        f'<h1 class="post-title">{esc(title)}</h1>',
-        f'<div class="post-meta">{esc(header.meta_line)}</div>' if header.meta_line else "",
-        f'<ul class="post-tags">{tags}</ul>' if tags else "",
-        "</header>",
+        '<main class="main"><article class="post-single post">',
+        f'<header class="post-header">{header_html(replace(header, title=title))}</header>',
         '<div class="post-content">',
         body.rstrip("\n"),
         "</div>",
-        "</article>",
+        "</article></main>",
         "</body>",
         "</html>",
     ]

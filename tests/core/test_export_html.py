@@ -41,7 +41,7 @@ def test_photo_walk_is_self_contained(tmp_path: Path) -> None:
     assert "<title>A photo walk</title>" in html
     assert '<h1 class="post-title">A photo walk</h1>' in html
     assert '<div class="post-meta">May 1, 2024 · 1 min · ' in html
-    assert '<ul class="post-tags"><li>photos</li></ul>' in html
+    assert '<ul class="post-tags"><li><span>photos</span></li></ul>' in html
     assert html.count('src="data:image/png;base64,') == 2
     assert html.count('src="data:image/svg+xml;base64,') == 1
     assert '<span class="image-omitted">[image: remote]</span>' in html
@@ -57,7 +57,7 @@ def test_code_is_highlighted_with_inline_styles(tmp_path: Path) -> None:
     assert 'class="language-python"' in html and '<span style="color:' in html
     assert "h1{color:red}" in html and DEFAULT_CSS not in html
     assert "Profiling Python: a field guide" in html
-    assert "<li>python</li><li>performance</li>" in html
+    assert "<li><span>python</span></li><li><span>performance</span></li>" in html
 
 
 def test_css_cannot_load_anything() -> None:
@@ -113,3 +113,4 @@ def test_html_maker_uses_the_given_site_or_the_post_s(tmp_path: Path) -> None:
         Post.load(FIXTURES / "toml-draft.md")
     )
     assert "p{}" in html and "Notes on TOML front matter" in html
+    assert '<sup class="entry-isdraft">[draft]</sup>' in html
