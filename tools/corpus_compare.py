@@ -135,7 +135,7 @@ def shortcode_usage(text: str) -> dict[str, bool]:
 
 
 def _highlight_spans(html: str) -> Iterable[tuple[int, int]]:
-    for match in re.finditer(r'<div class="highlight">', html):
+    for match in re.finditer(r'<div class="highlight[^"]*"[^>]*>', html):
         depth, pos = 0, match.start()
         for tag in re.finditer(r"<(/?)div\b[^>]*>", html[pos:]):
             depth += -1 if tag.group(1) else 1
@@ -152,8 +152,9 @@ def normalize_html(html: str) -> str:
         if start < last:
             continue
         out.append(html[last:start])
+        opening = re.match(r"<div[^>]*>", html[start:end])
         code = re.sub(r"<[^>]+>", "", html[start:end])
-        out.append(f"<pre class=code>{code}</pre>")
+        out.append(f"{opening.group(0) if opening else ''}<pre class=code>{code}</pre></div>")
         last = end
     out.append(html[last:])
     text = "".join(out)
@@ -170,20 +171,22 @@ def _hugo_build(
     """Build, dropping the posts Hugo refuses (their error kept) until the rest builds."""
     failed: dict[str, str] = {}
     for _attempt in range(len(files) + 1):
-        result = site.run("--quiet", "--buildDrafts", "--buildFuture", "--buildExpired")
+        result = site.run("--buildDrafts", "--buildFuture", "--buildExpired")
         if result.returncode == 0:
             data = json.loads((site.root / "public" / "index.json").read_text(encoding="utf-8"))
             return {p["path"]: HugoPage(**p) for p in data}, failed
+        errors = [line for line in (result.stderr + result.stdout).splitlines() if "ERROR" in line]
         culprits = [
-            rel
+            (rel, line)
+            for line in errors
             for rel in files
-            if rel not in failed and (rel in result.stderr or Path(rel).name in result.stderr)
+            if rel not in failed and f"/{rel}" in line
         ]
         if not culprits:
-            raise RuntimeError(f"hugo failed:\n{result.stderr}")
-        for rel in culprits[:1]:
-            failed[rel] = result.stderr.strip().splitlines()[0][:300]
-            (site.root / "content" / rel).unlink()
+            raise RuntimeError("hugo failed:\n" + "\n".join(errors or [result.stderr]))
+        rel, line = culprits[0]
+        failed[rel] = line[:300]
+        (site.root / "content" / rel).unlink()
     raise RuntimeError("hugo kept failing")
 
 

@@ -156,7 +156,10 @@ def card(name: str, call: Call) -> str:
 
 
 def box(name: str, call: Call, ctx: ShortcodeContext, inner: str, *, unknown: bool = False) -> str:
-    """A site/theme (or unknown) shortcode: a labelled box around its rendered inner content."""
+    """A site/theme (or unknown) shortcode: in the preview, a labelled box around its rendered
+    inner content; otherwise just that content (what a template printing it would give)."""
+    if not ctx.preview:
+        return inner
     kind = "unknown shortcode" if unknown else "site shortcode"
     css = "inkpost-shortcode inkpost-shortcode-unknown" if unknown else "inkpost-shortcode"
     label = ""

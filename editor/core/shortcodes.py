@@ -342,12 +342,13 @@ def _render(call: Call, state: _State) -> str:
             state.warn(
                 f"site shortcode {name!r} is shown as a box, not as the theme renders it", call.line
             )
-            result = builtins.Output(builtins.box(name, call, ctx, _inner_html(call, state)()))
+            html = builtins.box(name, call, ctx, _inner_html(call, state)())
         else:
             state.warn(f"unknown shortcode {name!r}: Hugo stops the build on it", call.line)
-            result = builtins.Output(
-                builtins.box(name, call, ctx, _inner_html(call, state)(), unknown=True)
-            )
+            html = builtins.box(name, call, ctx, _inner_html(call, state)(), unknown=True)
+        # Hugo mode: the inner content as a template rendering it would give it; {{% %}} puts
+        # it into the Markdown. The preview's labelled box stays out of the Markdown.
+        result = builtins.Output(html, markdown_ok=not ctx.preview)
     if state.nested or (call.markdown and result.markdown_ok):
         return result.html
     return state.token(result.html)

@@ -128,9 +128,12 @@ def test_nested_inner_content_is_expanded_before_the_outer_renders() -> None:
 
 def test_same_name_nesting_finds_the_right_closing_tag() -> None:
     site = _Site(names=frozenset({"box"}))
-    html, _ = render("{{< box >}}a {{< box >}}b{{< /box >}} c{{< /box >}} tail", site=site)
+    text = "{{< box >}}a {{< box >}}b{{< /box >}} c{{< /box >}} tail"
+    html, _ = render(text, site=site, preview=True)
     assert html.count('data-shortcode="box"') == 2 and "tail" in html
     assert "{{" not in html
+    html, _ = render(text, site=site)
+    assert html == "<p><p>a <p>b</p>\nc</p>\n tail</p>\n"  # the inner content, as Hugo's stub
 
 
 def test_self_closing_and_unclosed_shortcodes() -> None:
