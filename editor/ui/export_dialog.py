@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QSettings, QThread, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, QSettings, Qt, QThread, QUrl, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -53,7 +53,7 @@ from editor.core.export import (
 from editor.core.posts import Post
 from editor.core.site import SiteConfig
 
-__all__ = ["ExportDialog", "ExportJob", "IniStore", "KeyValueStore"]
+__all__ = ["ExportDialog", "ExportJob", "IniStore", "KeyValueStore", "open_export_dialog"]
 
 FORMAT_TITLES = {
     "hugo": "Hugo (single file)",
@@ -109,6 +109,11 @@ class ExportJob(QObject):
             progress=lambda done, total, title: self.progressed.emit(done, total, title),
         )
         self.finished.emit(report)
+
+
+def _source_name(path: Path) -> str:
+    """A post's file name, with its folder for a bundle's index file."""
+    return f"{path.parent.name}/{path.name}" if path.stem in ("index", "_index") else path.name
 
 
 def _open_folder(folder: Path) -> bool:
@@ -195,8 +200,9 @@ class ExportDialog(QDialog):
 
         self.plan_tree = QTreeWidget()
         self.plan_tree.setObjectName("exportPlan")
-        self.plan_tree.setHeaderLabels(["Post / file", "Status"])
-        self.plan_tree.setColumnWidth(0, 420)
+        self.plan_tree.setHeaderLabels(["Post / file", "Status", "From"])
+        self.plan_tree.setColumnWidth(0, 380)
+        self.plan_tree.setColumnWidth(1, 220)
         self.plan_label = QLabel()
         self.plan_label.setObjectName("exportPlanSummary")
         self.progress = QProgressBar()
@@ -287,8 +293,9 @@ class ExportDialog(QDialog):
         for post in plan.posts:
             item = QTreeWidgetItem([post.main_file.rel if post.main_file else post.title, ""])
             item.setToolTip(0, str(post.source or post.title))
+            item.setText(2, _source_name(post.source) if post.source else post.title)
             if post.blocked:
-                item.setText(1, "; ".join(post.problems))
+                item.setText(1, "; ".join(post.errors) or "already exists (see below)")
                 item.setForeground(1, QBrush(_BLOCKED))
             else:
                 ready += 1
@@ -427,3 +434,20 @@ class ExportDialog(QDialog):
         if self._thread is not None:
             return  # an export is running: it ends by itself, then the dialog can close
         super().done(result)
+
+
+def open_export_dialog(
+    parent: QWidget | None,
+    posts: Sequence[Path | Post],
+    store: KeyValueStore,
+    *,
+    site_root: Path | None = None,
+    site: SiteConfig | None = None,
+    css: str = "",
+) -> ExportDialog:
+    """Show the Export dialog for `posts` (window-modal, deleted when closed); the one call the
+    main window makes from its Export action."""
+    dialog = ExportDialog(posts, store, site_root=site_root, site=site, css=css, parent=parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

@@ -104,6 +104,7 @@ def test_collisions_are_marked_and_overwrite_needs_confirmation(
     existing.write_text("mine", encoding="utf-8")
     dialog = _dialog(qtbot, DictStore(), tmp_path, [FIXTURES / "yaml-post.md"])
     item = dialog.plan_tree.topLevelItem(0)
+    assert item.text(1) == "already exists (see below)" and item.text(2) == "yaml-post.md"
     assert "free name: profiling-python-a-field-guide-2" in item.child(0).text(1)
     assert not dialog.export_button.isEnabled()
 
@@ -163,3 +164,18 @@ def test_pdf_export_from_the_dialog_prints_on_the_gui_thread(qtbot: QtBot, tmp_p
     assert report.ok, report.as_json()
     for path in report.written:
         assert path.suffix == ".pdf" and len(PdfReader(path).pages) >= 1
+
+
+def test_open_export_dialog_is_the_one_call(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from editor.ui.export_dialog import open_export_dialog
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    store = IniStore(tmp_path / "export.ini")
+    dialog = open_export_dialog(window, [FIXTURES / "yaml-post.md"], store, site_root=tmp_path)
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.parent() is window and dialog.plan_tree.topLevelItemCount() == 1
+    dialog.grab().save(str(tmp_path / "dialog.png"))
+    dialog.close()
