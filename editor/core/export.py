@@ -173,6 +173,8 @@ def _move_into_place(
             if dest.exists() or dest.is_symlink():
                 if not planned.replaces:
                     raise ExportError(f"{planned.rel} appeared since the plan was made")
+                with contextlib.suppress(OSError):
+                    shutil.copymode(dest, tmp)  # the replaced file's permissions
                 backup = staging / f"backup-{index:03d}"
                 _replace(dest, backup)
             done.append((dest, backup))

@@ -238,7 +238,8 @@ def _post_date(post: Post) -> datetime | None:
         match = _JEKYLL_NAME.match(Path(post.path).stem)
         if match:
             try:
-                return datetime(*(int(match.group(i)) for i in (1, 2, 3)), tzinfo=UTC)
+                year, month, day = (int(match.group(i)) for i in (1, 2, 3))
+                return datetime(year, month, day, tzinfo=UTC)
             except ValueError:
                 return None
     return None

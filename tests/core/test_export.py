@@ -128,8 +128,10 @@ def test_overwrite_replaces_only_with_consent(tmp_path: Path) -> None:
     confirmed = with_choice(plan, overwrite=True)
     assert confirmed.ok and confirmed.posts[0].files[0].replaces
     assert "! overwrites content/posts/written-for-zola.md" in confirmed.describe()
+    dest.chmod(0o640)
     assert execute(confirmed).ok
     assert dest.read_text("utf-8").startswith("+++\ntitle = ")
+    assert dest.stat().st_mode & 0o777 == 0o640
 
 
 def test_two_posts_with_one_slug_in_a_batch_get_distinct_names(tmp_path: Path) -> None:
