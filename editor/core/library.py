@@ -102,7 +102,7 @@ def scan_site(
             else:
                 todo.append(item)
         read, vanished, cancelled = _read_files(
-            lsite, store, todo, current, progress, cancel, fresh=not current, body=False
+            lsite, store, todo, current, progress, cancel, fresh=store.is_empty(), body=False
         )
         stale.extend(vanished)
         removed = 0
@@ -349,6 +349,7 @@ class LibraryIndex:
     ) -> list[PostEntry]:
         """Matching posts, sorted (dates and last change newest first by default)."""
         moment = now or datetime.now(UTC)
+        sort = SortKey(sort)
         chosen = [e for e in self._entries.values() if matches(e, flt, moment)]
         desc = sort is not SortKey.TITLE if descending is None else descending
         chosen.sort(key=_sort_key(sort), reverse=desc)

@@ -180,6 +180,9 @@ class LibraryStore:
             )
         return out
 
+    def is_empty(self) -> bool:
+        return self._conn.execute("SELECT 1 FROM posts LIMIT 1").fetchone() is None
+
     def search(self, query: str, limit: int = 100) -> list[tuple[str, str]]:
         """(rel_path, marked snippet) best first; a query FTS cannot parse never raises."""
         for fts in (fts_query(query), safe_fts_query(query)):

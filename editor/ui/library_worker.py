@@ -1,0 +1,207 @@
+"""Scanning the library off the GUI thread: a small Qt adapter over editor.core.library.
+
+`LibraryScanner.request(folder=None)` asks for the index to catch up with the files (the
+whole site, or one folder). One job runs at a time on a QThread of its own; a request
+made meanwhile cancels the running job (its remaining work is stale) and runs once it
+has stopped, merged with any other pending request. A job runs the core passes in
+order: front matter (the list is complete), bodies (search, word estimates), then
+Hugo's figures (`figures=True`, slow: it renders each changed post). After each pass
+`entriesReady` hands the whole entry mapping to the GUI thread, which owns the index.
+
+The core loops call the job's cancel check once per file; it also sleeps(0) there, so
+the GUI thread never waits long for the GIL while a scan runs.
+
+Signals: `progress(object)` (a ScanProgress), `entriesReady(object)` (a mapping of
+rel_path -> PostEntry), `finished(object)` (the ScanResult of the last pass), `failed(str)`.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from editor.core.library import LibraryIndex, index_bodies, scan_site
+from editor.core.library_figures import apply_figures, compute_figures
+from editor.core.library_types import PostEntry, ScanProgress, ScanResult
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class _Job:
+    job_id: int
+    site: Any
+    db_path: Path
+    known: Mapping[str, PostEntry]
+    folders: tuple[Path, ...] | None  # None: the whole site
+    figures: bool
+    cancel: threading.Event
+
+
+class _Worker(QObject):
+    progress = Signal(int, object)
+    entries = Signal(int, object)
+    done = Signal(int, object)
+    failed = Signal(int, str)
+
+    @Slot(object)
+    def run(self, job: _Job) -> None:
+        def cancelled() -> bool:
+            time.sleep(0)  # let the GUI thread take the GIL
+            return job.cancel.is_set()
+
+        def report(p: ScanProgress) -> None:
+            self.progress.emit(job.job_id, p)
+
+        try:
+            current: Mapping[str, PostEntry] = job.known
+            result = ScanResult(0, 0, 0)
+            for folder in job.folders or (None,):
+                outcome = scan_site(
+                    job.site,
+                    job.db_path,
+                    known=current,
+                    folder=folder,
+                    progress=report,
+                    cancel=cancelled,
+                    bodies=False,
+                )
+                current, result = outcome.entries, outcome.result
+                if result.cancelled:
+                    break
+            self.entries.emit(job.job_id, current)
+            if not result.cancelled:
+                outcome = index_bodies(
+                    job.site, job.db_path, current, progress=report, cancel=cancelled
+                )
+                current = outcome.entries
+                self.entries.emit(job.job_id, current)
+                result = ScanResult(
+                    result.read, result.reused, result.removed, outcome.result.cancelled
+                )
+            if job.figures and not result.cancelled:
+                figures = compute_figures(
+                    job.site, job.db_path, current, progress=report, cancel=cancelled
+                )
+                if figures:
+                    current = apply_figures(current, figures)
+                    self.entries.emit(job.job_id, current)
+            self.done.emit(job.job_id, result)
+        except Exception as exc:  # a bug or a disk problem: report it, keep the GUI alive
+            log.exception("library scan failed")
+            self.failed.emit(job.job_id, f"{type(exc).__name__}: {exc}")
+
+
+class LibraryScanner(QObject):
+    """Runs scans of `index` on a worker thread (see the module docstring)."""
+
+    progress = Signal(object)
+    entriesReady = Signal(object)  # noqa: N815 (Qt signal naming)
+    finished = Signal(object)
+    failed = Signal(str)
+    _start = Signal(object)
+
+    def __init__(self, index: LibraryIndex, *, figures: bool = True, parent: QObject | None = None):
+        super().__init__(parent)
+        self._index = index
+        self._figures = figures
+        self._thread = QThread(self)
+        self._thread.setObjectName("libraryScanThread")
+        self._worker = _Worker()
+        self._worker.moveToThread(self._thread)
+        self._start.connect(self._worker.run)
+        self._worker.progress.connect(self._on_worker_progress)
+        self._worker.entries.connect(self._on_worker_entries)
+        self._worker.done.connect(self._on_worker_done)
+        self._worker.failed.connect(self._on_worker_failed)
+        self._thread.start()
+        self._next_id = 0
+        self._running: _Job | None = None
+        self._pending = False
+        self._pending_folders: set[Path] | None = set()
+
+    @property
+    def busy(self) -> bool:
+        return self._running is not None or self._pending
+
+    def request(self, folder: Path | None = None) -> None:
+        """Catch up with the files under `folder` (None: the whole site)."""
+        if folder is None:
+            self._pending_folders = None
+        elif self._pending_folders is not None:
+            self._pending_folders.add(Path(folder))
+        self._pending = True
+        if self._running is not None:
+            self._running.cancel.set()
+        else:
+            self._start_pending()
+
+    def cancel(self) -> None:
+        self._pending = False
+        self._pending_folders = set()
+        if self._running is not None:
+            self._running.cancel.set()
+
+    def shutdown(self) -> None:
+        """Stop the running job and the thread (call before the index is closed)."""
+        self.cancel()
+        self._thread.quit()
+        self._thread.wait()
+
+    def _start_pending(self) -> None:
+        if not self._pending:
+            return
+        folders = self._pending_folders
+        self._pending = False
+        self._pending_folders = set()
+        self._next_id += 1
+        job = _Job(
+            self._next_id,
+            self._index.site_config,
+            self._index.db_path,
+            dict(self._index.entries),
+            None if folders is None else tuple(sorted(folders)),
+            self._figures,
+            threading.Event(),
+        )
+        self._running = job
+        self._start.emit(job)
+
+    def _current(self, job_id: int) -> bool:
+        return self._running is not None and self._running.job_id == job_id
+
+    @Slot(int, object)
+    def _on_worker_progress(self, job_id: int, progress: ScanProgress) -> None:
+        if self._current(job_id) and not self._pending:
+            self.progress.emit(progress)
+
+    @Slot(int, object)
+    def _on_worker_entries(self, job_id: int, entries: Mapping[str, PostEntry]) -> None:
+        if self._current(job_id):
+            self._index.replace(entries)
+            self.entriesReady.emit(entries)
+
+    @Slot(int, object)
+    def _on_worker_done(self, job_id: int, result: ScanResult) -> None:
+        if not self._current(job_id):
+            return
+        self._running = None
+        if self._pending:
+            self._start_pending()
+        else:
+            self.finished.emit(result)
+
+    @Slot(int, str)
+    def _on_worker_failed(self, job_id: int, message: str) -> None:
+        if not self._current(job_id):
+            return
+        self._running = None
+        self.failed.emit(message)
+        self._start_pending()
