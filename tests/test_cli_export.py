@@ -136,7 +136,7 @@ def test_the_cli_module_does_not_import_qt() -> None:
 
 def test_pdf_export_prints_in_a_child_process(tmp_path: Path) -> None:
     """The CLI stays Qt-free: the printing runs in `python -m editor.ui.pdf_export`."""
-    from pypdf import PdfReader
+    pypdf = pytest.importorskip("pypdf", reason="pypdf reads the printed PDFs")
 
     done = subprocess.run(
         [
@@ -161,7 +161,7 @@ def test_pdf_export_prints_in_a_child_process(tmp_path: Path) -> None:
     data = json.loads(done.stdout)
     pdf = Path(data["posts"][0]["written"][0])
     assert pdf.name == "profiling-python-a-field-guide.pdf"
-    reader = PdfReader(pdf)
+    reader = pypdf.PdfReader(pdf)
     text = "".join(page.extract_text() for page in reader.pages)
     assert len(reader.pages) >= 1
     assert "Profiling Python: a field guide" in unicodedata.normalize("NFKC", text)

@@ -9,7 +9,6 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 from PySide6.QtCore import QCoreApplication, QEvent, QUrl
 from PySide6.QtWebEngineCore import (
     QWebEnginePage,
@@ -31,7 +30,8 @@ PAGE = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{TITLE}</titl
 
 
 def pdf_text(path: Path) -> tuple[int, str]:
-    reader = PdfReader(path)
+    # pypdf reads the PDF (a test dependency: pip install pypdf).
+    reader = pytest.importorskip("pypdf", reason="pypdf reads the printed PDFs").PdfReader(path)
     text = "".join(page.extract_text() for page in reader.pages)
     return len(reader.pages), unicodedata.normalize("NFKC", text)  # "fi" ligatures
 
