@@ -36,14 +36,6 @@ _TAG_OR_COMMENT_RE = re.compile(
 )
 _SPECIAL_ELEMENT_RE = re.compile(r"<(?:script|style|textarea|title)", re.IGNORECASE)
 _NEWLINE_PLACEHOLDER = "___hugonl_"
-_PRE_REPLACE_RE = re.compile(r"\n|</p>|<br>|<br />")
-_PRE_REPLACEMENTS = {
-    "\n": " ",
-    "</p>": _NEWLINE_PLACEHOLDER,
-    "<br>": _NEWLINE_PLACEHOLDER,
-    "<br />": _NEWLINE_PLACEHOLDER,
-}
-
 # Han, Hangul, Hiragana and Katakana scripts (Go's \p{Han}|\p{Hangul}|\p{Hiragana}|\p{Katakana}).
 _CJK_RE = re.compile(
     "[\u1100-\u11ff\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029"
@@ -81,7 +73,7 @@ _VOID_ELEMENTS = frozenset(
         "wbr",
     ]
 )
-_CODE_RE = re.compile(r"<pre\b.*?</pre>|<code\b.*?</code>", re.DOTALL | re.IGNORECASE)
+_CODE_START_RE = re.compile(r"<(pre|code)\b")
 _WS_COLLAPSE_RE = re.compile(r"\s+")
 
 
@@ -109,7 +101,13 @@ def plain_text(html: str) -> str:
     """Hugo's `.Plain` for a body: tpl.StripHTML (entities stay as written)."""
     if "<" not in html and ">" not in html:
         return html
-    pre = _PRE_REPLACE_RE.sub(lambda m: _PRE_REPLACEMENTS[m.group(0)], html)
+    # Go's strings.Replacer; the patterns cannot overlap, so plain replaces give the same text.
+    pre = (
+        html.replace("\n", " ")
+        .replace("</p>", _NEWLINE_PLACEHOLDER)
+        .replace("<br>", _NEWLINE_PLACEHOLDER)
+        .replace("<br />", _NEWLINE_PLACEHOLDER)
+    )
     stripped = _strip_tags(pre)
     stripped = stripped.replace(_NEWLINE_PLACEHOLDER, "\n")
     return _SPACE_RUN_RE.sub(r"\1", stripped)
@@ -399,6 +397,22 @@ def summary_text(summary_html: str) -> str:
 # --- the whole post -------------------------------------------------------------------------
 
 
+def _code_html(html: str) -> str:
+    """The <pre> blocks and inline <code> elements of `html`, space-separated."""
+    parts: list[str] = []
+    pos = 0
+    while True:
+        match = _CODE_START_RE.search(html, pos)
+        if match is None:
+            break
+        close = "</pre>" if match.group(1) == "pre" else "</code>"
+        end = html.find(close, match.end())
+        end = len(html) if end == -1 else end + len(close)
+        parts.append(html[match.start() : end])
+        pos = end
+    return " ".join(parts)
+
+
 def stats_from_html(
     html: str,
     *,
@@ -418,9 +432,10 @@ def stats_from_html(
         summary, truncated = trim_short_html(front_matter_summary_html), False
     else:
         summary, truncated = auto_summary(html, summary_length, cjk)
-    code_words = sum(count_words(plain_text(m.group(0)), cjk) for m in _CODE_RE.finditer(html))
+    code = _code_html(html)
+    code_words = count_words(plain_text(code), cjk) if code else 0
     code_words = min(code_words, words)
-    readable = _WS_COLLAPSE_RE.sub(" ", html_lib.unescape(plain)).strip()
+    readable = html_lib.unescape(plain).strip()  # plain's whitespace is already collapsed
     return PostStats(
         word_count=words,
         fuzzy_word_count=fuzzy_word_count(words),
