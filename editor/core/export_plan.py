@@ -39,6 +39,7 @@ _GENERATOR: dict[str, Target] = {
     "pdf": "hugo",
 }
 _MAX_FREE_NAME = 1000
+_MAX_SLUG_BYTES = 120
 
 
 class UnsafePathError(ValueError):
@@ -263,7 +264,17 @@ def _base_slug(post: Post, generator: Target) -> str:
     made = target_slug(generator, _title_of(post))
     if not made and post.path is not None:
         made = target_slug(generator, _name_stem(post))
-    return made or "post"
+    return shorten_slug(made) or "post"
+
+
+def shorten_slug(slug: str, limit: int = _MAX_SLUG_BYTES) -> str:
+    """`slug` cut to at most `limit` UTF-8 bytes, at a hyphen when there is one (file names
+    are limited to 255 bytes, and a date prefix or "-2" must still fit)."""
+    if len(slug.encode("utf-8")) <= limit:
+        return slug
+    cut = slug.encode("utf-8")[:limit].decode("utf-8", errors="ignore")
+    head, sep, _tail = cut.rpartition("-")
+    return (head if sep and len(head) >= limit // 2 else cut).rstrip("-.")
 
 
 def _rel(*parts: str) -> str:

@@ -357,3 +357,15 @@ def test_an_existing_symlink_to_outside_is_never_written_through(tmp_path: Path)
     assert plan.posts[0].blocked and "symlink" in plan.posts[0].errors[0]
     assert not execute(plan).ok
     assert outside.read_text("utf-8") == "keep"
+
+
+def test_a_very_long_title_gives_a_file_name_that_fits(tmp_path: Path) -> None:
+    title = "A " + "very " * 80 + "long title"
+    post = Post.from_text(f"---\ntitle: {title}\n---\nx\n", path=tmp_path / "p.md")
+    plan = plan_export([post], tmp_path / "out", "jekyll", today=TODAY)
+    name = Path(plan.posts[0].files[0].rel).name
+    assert len(name.encode()) < 255 and name.startswith("2025-01-01-a-very-very")
+    assert execute(plan).ok
+    cjk = Post.from_text("---\ntitle: " + "中" * 200 + "\n---\nx\n", path=tmp_path / "c.md")
+    slug = plan_export([cjk], tmp_path / "out2", "hugo").posts[0].slug
+    assert len(slug.encode()) <= 120 and set(slug) == {"中"}
