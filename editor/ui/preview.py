@@ -210,6 +210,11 @@ class PreviewPane(QWidget):
         return self._page
 
     @property
+    def busy(self) -> bool:
+        """The page is loading or a patch is on its way: what is shown is not the latest."""
+        return not self._loaded or self._busy or self._pending is not None
+
+    @property
     def allow_remote(self) -> bool:
         return self.guard.allow_remote
 
