@@ -177,7 +177,7 @@ def _read_files(
     total = len(todo)
     if progress is not None:
         progress(ScanProgress(0, total, "", phase))
-    batch: list[tuple[PostEntry, str | None]] = []
+    batch: list[tuple[PostEntry, str | None, str]] = []
     vanished: list[str] = []
     read = 0
     cancelled = False
@@ -370,6 +370,10 @@ class LibraryIndex:
             snippet, spans = split_snippet(marked)
             hits.append(SearchHit(entry, snippet, spans))
         return hits
+
+    def summary(self, entry: PostEntry) -> str:
+        """The post's summary as plain text (Hugo's once figures are computed)."""
+        return self._store.summary(entry.rel_path)
 
     def sections(self, flt: LibraryFilter | None = None) -> list[tuple[str, int]]:
         counts = Counter(e.section for e in self._entries.values() if matches(e, flt))

@@ -93,10 +93,8 @@ def apply_figures(
 ) -> dict[str, PostEntry]:
     """`entries` with the computed figures in place."""
     out = dict(entries)
-    for rel, (words, minutes, summary) in figures.items():
+    for rel, (words, minutes, _summary) in figures.items():
         old = out.get(rel)
         if old is not None:
-            out[rel] = replace(
-                old, words=words, reading_time=minutes, summary=summary, figures_exact=True
-            )
+            out[rel] = replace(old, words=words, reading_time=minutes, figures_exact=True)
     return out

