@@ -14,34 +14,32 @@ user's back.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, time
-from email.utils import parsedate_to_datetime
-from io import StringIO
+from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal
-
-import tomlkit
-import tomlkit.exceptions
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.scalarstring import (
-    DoubleQuotedScalarString,
-    LiteralScalarString,
-    SingleQuotedScalarString,
-)
-from ruamel.yaml.timestamp import TimeStamp
+from typing import Any
 
 from editor.core.diagnostics import Diagnostic, Severity
+from editor.core.posts_fields import (
+    BOOLS,
+    DATE_KEYS,
+    EDIT_ERRORS,
+    SETTERS,
+    FmFormat,
+    field_checks,
+    key_line,
+    kind,
+    lookup,
+    parse_date,
+    parse_front_matter,
+    plain,
+)
 from editor.core.storage import atomic_write, read_bytes
 
 __all__ = ["FmFormat", "Post", "PostError", "parse_date"]
 
-FmFormat = Literal["yaml", "toml", "json"]
 _BOM = b"\xef\xbb\xbf"
 _LINE_END = re.compile(r"(\r\n|\r|\n)")
 _FIRST_NON_SPACE = re.compile(r"[^ \t\n]")
@@ -50,7 +48,6 @@ _DELIMS: dict[str, tuple[FmFormat, re.Pattern[str]]] = {
     "+": ("toml", re.compile(r"^\+\+\+[ \t]*(?:\n|\Z)", re.M)),
 }
 _JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|[{}]', re.S)
-_DATE_KEYS = ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
 
 
 class PostError(ValueError):
@@ -63,94 +60,6 @@ class PostError(ValueError):
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path is not None else self.message
-
-
-# --- dates ----------------------------------------------------------------------------------
-
-_ISO = re.compile(
-    r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(\.\d+)?"
-    r"\s?(Z|[+-]\d{2}:?\d{2})?(?:\s+[A-Z]{3,5})?"
-)
-
-
-def parse_date(value: object) -> datetime | None:
-    """A front matter date as Hugo reads it: an aware datetime, or None if it is not a date.
-
-    A bare date is midnight UTC; a time without an offset is UTC (Hugo's default timeZone);
-    RFC 3339 and TOML offset datetimes keep their offset; an integer is a Unix time.
-    """
-    if isinstance(value, datetime):
-        return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
-    if isinstance(value, date):
-        return datetime(value.year, value.month, value.day, tzinfo=UTC)
-    if isinstance(value, int) and not isinstance(value, bool):
-        try:
-            return datetime.fromtimestamp(value, UTC)
-        except (OverflowError, OSError, ValueError):
-            return None
-    if not isinstance(value, str):
-        return None
-    text = value.strip()
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            return datetime.fromisoformat(text).replace(tzinfo=UTC)
-        match = _ISO.fullmatch(text)
-        if match:
-            day, clock, fraction, zone = match.groups()
-            fraction = (fraction or "")[:7]
-            offset = "+00:00" if zone in (None, "Z") else zone[:3] + ":" + zone[-2:]
-            return datetime.fromisoformat(f"{day}T{clock}{fraction}{offset}")
-        if re.fullmatch(r"\d{2} [A-Z][a-z]{2} \d{4}", text):
-            return datetime.strptime(text, "%d %b %Y").replace(tzinfo=UTC)
-        if "," in text:
-            parsed = parsedate_to_datetime(text)
-            return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
-    except (ValueError, TypeError, IndexError):
-        return None
-    return None
-
-
-def _rfc3339(value: datetime) -> str:
-    text = value.isoformat()
-    return text[:-6] + "Z" if text.endswith("+00:00") else text
-
-
-# --- plain values ---------------------------------------------------------------------------
-
-
-def _plain(value: Any) -> Any:
-    """ruamel/tomlkit values as plain Python; dates as aware datetimes (Hugo's rules)."""
-    if isinstance(value, bool):
-        return bool(value)
-    if isinstance(value, datetime):  # ruamel's TimeStamp is a subclass: make it plain
-        plain = datetime.combine(value.date(), value.timetz())
-        return parse_date(plain)
-    if isinstance(value, date):
-        return parse_date(value)
-    if isinstance(value, time):
-        return time(value.hour, value.minute, value.second, value.microsecond, value.tzinfo)
-    if isinstance(value, str):
-        return str(value)
-    if isinstance(value, int):
-        return int(value)
-    if isinstance(value, float):
-        return float(value)
-    if isinstance(value, Mapping):
-        return {_plain(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if value is None:
-        return None
-    inner = getattr(value, "value", None)  # ruamel TaggedScalar
-    return str(inner if inner is not None else value)
-
-
-def _kind(value: object) -> str:
-    if isinstance(value, Mapping):
-        return "a table/mapping"
-    if isinstance(value, list):
-        return "a list"
-    return "no value" if value is None else f"a {type(value).__name__}"
 
 
 # --- decoding and splitting -----------------------------------------------------------------
@@ -237,94 +146,6 @@ def _split_json(text: str, start: int, line: int, path: Path | None) -> _Split:
     return _Split(broken=message, diagnostics=(Diagnostic(message, path, line, Severity.ERROR),))
 
 
-# --- parsing --------------------------------------------------------------------------------
-
-
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 1 << 20
-    yaml.allow_unicode = True
-    for kind in (datetime, TimeStamp):
-        yaml.representer.add_representer(
-            kind,
-            lambda rep, value: rep.represent_scalar("tag:yaml.org,2002:timestamp", _rfc3339(value)),
-        )
-    return yaml
-
-
-def _load_native(fmt: FmFormat, content: str) -> Any:
-    """The parsed front matter (ruamel/tomlkit/json objects); raises the parser's error."""
-    if fmt == "yaml":
-        return _yaml().load(content)
-    if fmt == "toml":
-        return tomlkit.parse(content)
-    return json.loads(content)
-
-
-def _parse(fmt: FmFormat, content: str, line0: int) -> tuple[Any, int, str]:
-    """(native data, 0, "") or (None, file line of the error, message)."""
-    try:
-        return _load_native(fmt, content), 0, ""
-    except MarkedYAMLError as exc:
-        problem, context = exc.problem or "syntax error", exc.context_mark
-        mark = exc.problem_mark or context
-        if exc.context and context is not None and context is not mark:
-            problem += f" ({exc.context} on line {line0 + context.line})"
-        return None, line0 + (mark.line if mark else 0), f"YAML front matter: {problem}"
-    except YAMLError as exc:
-        return None, line0, f"YAML front matter: {exc}"
-    except tomlkit.exceptions.ParseError as exc:
-        return None, line0 + exc.line - 1, f"TOML front matter: {exc}"
-    except json.JSONDecodeError as exc:
-        message = f"JSON front matter: {exc.msg} (column {exc.colno})"
-        return None, line0 + exc.lineno - 1, message
-
-
-def _key_line(fmt: FmFormat, content: str, key: str, line0: int) -> int | None:
-    quoted = f"[\"']?{re.escape(key)}[\"']?"
-    pattern = {"yaml": rf"^[ \t]*{quoted}[ \t]*:", "toml": rf"^[ \t]*{quoted}[ \t]*="}
-    pattern["json"] = rf'"{re.escape(key)}"\s*:'
-    match = re.search(pattern[fmt], content, re.M | re.I)
-    return None if match is None else line0 + content.count("\n", 0, match.start())
-
-
-def _lookup(metadata: Mapping[str, Any], name: str) -> tuple[str | None, Any]:
-    """(key, value) for `name`, matched case-insensitively as Hugo does."""
-    if name in metadata:
-        return name, metadata[name]
-    for key, value in metadata.items():
-        if isinstance(key, str) and key.lower() == name.lower():
-            return key, value
-    return None, None
-
-
-def _field_checks(metadata: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """(key, message) for each field whose type Hugo would not accept."""
-    problems: list[tuple[str, str]] = []
-    key, value = _lookup(metadata, "title")
-    if key is not None and not isinstance(value, str | int | float):
-        problems.append((key, f"'{key}' should be text, found {_kind(value)}"))
-    for name in _DATE_KEYS:
-        key, value = _lookup(metadata, name)
-        if key is not None and value not in (None, "") and parse_date(value) is None:  # noqa: SIM102
-            if not isinstance(value, bool):  # `published: false` is Hugo's inverse draft
-                problems.append((key, f"'{key}' is not a date Hugo can read: {value!r}"))
-    key, value = _lookup(metadata, "draft")
-    if key is not None and not isinstance(value, bool) and str(value).lower() not in _BOOLS:
-        problems.append((key, f"'{key}' should be true or false, found {value!r}"))
-    for name in ("tags", "categories"):
-        key, value = _lookup(metadata, name)
-        if key is not None and value is not None and not isinstance(value, str | list):
-            problems.append((key, f"'{key}' should be a list of names, found {_kind(value)}"))
-        elif isinstance(value, list) and any(isinstance(v, Mapping | list) for v in value):
-            problems.append((str(key), f"'{key}' should be a list of names"))
-    return problems
-
-
-_BOOLS = {"true": True, "false": False, "1": True, "0": False, "t": True, "f": False}
-
-
 def _analyse(text: str, path: Path | None) -> tuple[_Split, dict[str, Any], list[Diagnostic]]:
     split = _split(text, path)
     diags = list(split.diagnostics)
@@ -332,19 +153,19 @@ def _analyse(text: str, path: Path | None) -> tuple[_Split, dict[str, Any], list
         return split, {}, diags
     fmt = split.fm_format
     content = text[split.content[0] : split.content[1]]
-    native, line, error = _parse(fmt, content, split.content_line)
+    native, line, error = parse_front_matter(fmt, content, split.content_line)
     if error:
         diags.append(Diagnostic(error, path, line, Severity.ERROR))
         return replace(split, broken=error), {}, diags
     if native is None:
         native = {}
     if not isinstance(native, Mapping):
-        message = f"the front matter must be a mapping of keys to values, found {_kind(native)}"
+        message = f"the front matter must be a mapping of keys to values, found {kind(native)}"
         diags.append(Diagnostic(message, path, split.content_line, Severity.ERROR))
         return replace(split, broken=message), {}, diags
-    metadata = _plain(native)
-    for key, message in _field_checks(metadata):
-        where = _key_line(fmt, content, key, split.content_line)
+    metadata = plain(native)
+    for key, message in field_checks(metadata):
+        where = key_line(fmt, content, key, split.content_line)
         diags.append(Diagnostic(message, path, where, Severity.WARNING))
     return split, metadata, diags
 
@@ -386,123 +207,6 @@ def _reencode(source: str, decoded: str, new: str, newline: str) -> str:
     middle = newline.join(items[head : len(items) - tail])
     kept_tail = "".join(pieces[len(pieces) - 2 * tail :]) if tail else ""
     return "".join(pieces[: 2 * head]) + middle + kept_tail
-
-
-# --- editing front matter -------------------------------------------------------------------
-
-
-def _yaml_value(value: Any, old: Any) -> Any:
-    """Keep the old value's quoting style for a new string."""
-    if isinstance(value, str) and not isinstance(value, LiteralScalarString):
-        if isinstance(old, DoubleQuotedScalarString):
-            return DoubleQuotedScalarString(value)
-        if isinstance(old, SingleQuotedScalarString) and "\n" not in value:
-            return SingleQuotedScalarString(value)
-        if isinstance(old, LiteralScalarString) and "\n" in value:
-            return LiteralScalarString(value)
-    return value
-
-
-def _yaml_dump(yaml: YAML, data: Any) -> str:
-    stream = StringIO()
-    yaml.dump(data, stream)
-    return stream.getvalue()
-
-
-def _yaml_full(content: str, key: str, value: Any) -> str:
-    """The whole mapping dumped by ruamel's round trip (used when an in-place edit fails)."""
-    yaml = _yaml()
-    data = yaml.load(content)
-    if not isinstance(data, CommentedMap):
-        data = CommentedMap()
-    data[key] = _yaml_value(value, data.get(key))
-    return _yaml_dump(yaml, data)
-
-
-def _yaml_set(content: str, key: str, value: Any) -> str:
-    """Replace the lines of `key` only (or append it), keeping every other byte."""
-    yaml = _yaml()
-    data = yaml.load(content) if content.strip() else None
-    if not isinstance(data, CommentedMap):
-        data = CommentedMap()
-    keys = list(data.keys())
-    one = CommentedMap()
-    one[key] = _yaml_value(value, data.get(key))
-    block = _yaml_dump(yaml, one)
-    lines = content.split("\n")
-    if key not in data:
-        sep = "" if not content or content.endswith("\n") else "\n"
-        col = data.lc.key(keys[0])[1] if keys else 0
-        return content + sep + "".join(" " * col + line + "\n" for line in block.split("\n")[:-1])
-    start, col = data.lc.key(key)
-    following = [data.lc.key(k)[0] for k in keys[keys.index(key) + 1 :]]
-    end = following[0] if following else len(lines) - (1 if content.endswith("\n") else 0)
-    others = [data.lc.key(k)[0] for k in keys if k != key]
-    if start in others or any(start < line < end for line in others) or end <= start:
-        return _yaml_full(content, key, value)
-    while end - 1 > start and (not lines[end - 1].strip() or lines[end - 1].startswith("#")):
-        end -= 1
-    token = data.ca.items.get(key, [None] * 4)
-    comment = token[2] if len(token) > 2 else None
-    if end - start == 1 and block.count("\n") == 1 and comment is not None:
-        old_line = lines[start]
-        if comment.start_mark is not None and comment.start_mark.line == start:
-            cut = len(old_line[: comment.column].rstrip())
-            block = block[:-1] + old_line[cut:] + "\n"
-    block = "".join(" " * col + line + "\n" for line in block.split("\n")[:-1])
-    return "\n".join(lines[:start]) + ("\n" if start else "") + block + "\n".join(lines[end:])
-
-
-def _toml_set(content: str, key: str, value: Any) -> str:
-    if value is None:
-        raise ValueError("TOML has no empty value")
-    doc = tomlkit.parse(content)
-    old = doc.get(key)
-    if (
-        isinstance(value, str)
-        and isinstance(old, tomlkit.items.String)
-        and old.type == tomlkit.items.StringType.SLL
-        and "'" not in value
-        and "\n" not in value
-    ):
-        doc[key] = tomlkit.string(value, literal=True)
-    else:
-        doc[key] = value
-    return tomlkit.dumps(doc)
-
-
-def _json_default(value: object) -> str:
-    if isinstance(value, datetime):
-        return _rfc3339(value)
-    if isinstance(value, date | time):
-        return value.isoformat()
-    raise TypeError(f"cannot store {type(value).__name__} in JSON")
-
-
-def _json_set(content: str, key: str, value: Any) -> str:
-    decoder = json.JSONDecoder()
-    encoded = json.dumps(value, ensure_ascii=False, default=_json_default)
-    ws = re.compile(r"[ \t\n\r]*")
-    pos = ws.match(content, 1).end()  # type: ignore[union-attr]
-    last_end = 1
-    while content[pos] == '"':
-        name, after = decoder.raw_decode(content, pos)
-        colon = ws.match(content, after).end()  # type: ignore[union-attr]
-        start = ws.match(content, colon + 1).end()  # type: ignore[union-attr]
-        _, end = decoder.raw_decode(content, start)
-        if name == key:
-            return content[:start] + encoded + content[end:]
-        last_end = end
-        pos = ws.match(content, end).end()  # type: ignore[union-attr]
-        if content[pos] == ",":
-            pos = ws.match(content, pos + 1).end()  # type: ignore[union-attr]
-    member = f"{json.dumps(key, ensure_ascii=False)}: {encoded}"
-    if last_end == 1:  # empty object
-        return "{\n  " + member + "\n" + content[pos:]
-    line_start = content.rfind("\n", 0, last_end) + 1
-    indent = re.match(r"[ \t]*", content[line_start:]).group()  # type: ignore[union-attr]
-    sep = ",\n" + indent if "\n" in content[:last_end] else ", "
-    return content[:last_end] + sep + member + content[last_end:]
 
 
 # --- the post -------------------------------------------------------------------------------
@@ -596,6 +300,11 @@ class Post:
         norm = _normalize(text)
         if norm == self.text:
             return self
+        fm = self.front_matter
+        if self.fm_format is not None and fm.endswith("\n") and norm.startswith(fm):
+            # Only the body changed: the front matter analysis still holds (typing is cheap).
+            body = norm[len(fm) :]
+            return replace(self, text=norm, body=body)
         keep = [] if self.lossless else [self.diagnostics[0]]  # the UTF-8 error comes first
         return Post._build(
             self.path, self.raw, norm, self._source, self.newline, self.bom, self.lossless, keep
@@ -614,7 +323,7 @@ class Post:
         split = self._split
         if split.broken:
             raise PostError(f"cannot set '{key}': {split.broken}", self.path)
-        key = _lookup(self.metadata, key.lower())[0] or key  # Hugo's keys ignore case
+        key = lookup(self.metadata, key.lower())[0] or key  # Hugo's keys ignore case
         if split.fm_format is None or split.content is None:
             fmt: FmFormat = "yaml"
             a = b = 0
@@ -624,26 +333,23 @@ class Post:
             a, b = split.content
             content, opener, closer = self.text[a:b], "", ""
         expected = dict(self.metadata)
-        wanted = _plain(value)
+        wanted = plain(value)
         expected[key] = wanted
         order = [k for k in expected if k != key]
-        makers = {
-            "yaml": (_yaml_set, _yaml_full),
-            "toml": (_toml_set,),
-            "json": (_json_set,),
-        }[fmt]
         problem = "the result would change other keys"
-        for make in makers:
+        for make in SETTERS[fmt]:
             try:
                 new = make(content, key, value)
-                check = _plain(_load_native(fmt, new))
-            except (ValueError, TypeError, YAMLError, tomlkit.exceptions.TOMLKitError) as exc:
+            except EDIT_ERRORS as exc:
                 problem = str(exc) or type(exc).__name__
                 continue
+            post = self.with_text(self.text[:a] + opener + new + closer + self.text[b:])
+            check = dict(post.metadata)
             if isinstance(wanted, datetime) and key in check:  # JSON keeps dates as text
                 check[key] = parse_date(check[key])
             if check == expected and [k for k in check if k != key] == order:
-                return self.with_text(self.text[:a] + opener + new + closer + self.text[b:])
+                return post
+            problem = post._split.broken or problem
         raise PostError(f"cannot set '{key}' to {value!r}: {problem}", self.path)
 
     # writing
@@ -681,7 +387,7 @@ class Post:
     @property
     def title(self) -> str:
         """The title as Hugo shows it ("" when missing or not text)."""
-        _, value = _lookup(self.metadata, "title")
+        _, value = lookup(self.metadata, "title")
         if isinstance(value, bool):
             return str(value).lower()
         return str(value) if isinstance(value, str | int | float) else ""
@@ -689,8 +395,8 @@ class Post:
     @property
     def date(self) -> datetime | None:
         """`date`, else Hugo's fallbacks (publishDate, pubdate, published, lastmod, modified)."""
-        for name in _DATE_KEYS:
-            _, value = _lookup(self.metadata, name)
+        for name in DATE_KEYS:
+            _, value = lookup(self.metadata, name)
             found = parse_date(value) if not isinstance(value, bool) else None
             if found is not None:
                 return found
@@ -698,18 +404,18 @@ class Post:
 
     @property
     def draft(self) -> bool:
-        key, value = _lookup(self.metadata, "draft")
+        key, value = lookup(self.metadata, "draft")
         if key is None:
-            _, published = _lookup(self.metadata, "published")
+            _, published = lookup(self.metadata, "published")
             return published is False
         if isinstance(value, bool):
             return value
-        return _BOOLS.get(str(value).lower(), False)
+        return BOOLS.get(str(value).lower(), False)
 
     @property
     def tags(self) -> tuple[str, ...]:
         """The tags as names; a single string is one tag (as Hugo reads taxonomies)."""
-        _, value = _lookup(self.metadata, "tags")
+        _, value = lookup(self.metadata, "tags")
         if isinstance(value, str):
             return (value,) if value else ()
         if isinstance(value, list):
