@@ -168,14 +168,17 @@ def normalize_html(html: str) -> str:
 def _hugo_build(
     site: HugoSite, files: dict[str, str]
 ) -> tuple[dict[str, HugoPage], dict[str, str]]:
-    """Build, dropping the posts Hugo refuses (their error kept) until the rest builds."""
+    """Build, stubbing missing ref targets and params, else dropping the posts Hugo refuses
+    (their error kept), until the rest builds."""
     failed: dict[str, str] = {}
-    for _attempt in range(len(files) + 1):
+    for _attempt in range(3 * len(files) + 1):
         result = site.run("--buildDrafts", "--buildFuture", "--buildExpired")
         if result.returncode == 0:
             data = json.loads((site.root / "public" / "index.json").read_text(encoding="utf-8"))
             return {p["path"]: HugoPage(**p) for p in data}, failed
         errors = [line for line in (result.stderr + result.stdout).splitlines() if "ERROR" in line]
+        if _stub_missing(site, files, errors):
+            continue
         culprits = [
             (rel, line)
             for line in errors
@@ -188,6 +191,36 @@ def _hugo_build(
         failed[rel] = line[:300]
         (site.root / "content" / rel).unlink()
     raise RuntimeError("hugo kept failing")
+
+
+_REF_NOT_FOUND_RE = re.compile(r'REF_NOT_FOUND: Ref "([^"#]+)[^"]*": "([^"]+?\.md)')
+_PARAM_NOT_FOUND_RE = re.compile(r'Param "([\w.-]+)" not found')
+
+
+def _stub_missing(site: HugoSite, files: dict[str, str], errors: list[str]) -> bool:
+    """Add a stub page for a missing ref target, or a site param for a missing one (the corpus
+    only copied the posts). The stubs are built but not compared. True if one was added."""
+    for line in errors:
+        ref = _REF_NOT_FOUND_RE.search(line)
+        if ref:
+            target, source = ref.group(1), Path(ref.group(2))
+            content = site.root / "content"
+            base = content if target.startswith("/") else source.parent
+            stub = (base / target.strip("/")).with_suffix(".md")
+            if not stub.exists() and content in stub.parents:
+                stub.parent.mkdir(parents=True, exist_ok=True)
+                stub.write_text(f"---\ntitle: {stub.stem}\n---\nStub.\n", encoding="utf-8")
+                return True
+        param = _PARAM_NOT_FOUND_RE.search(line)
+        if param:
+            node = site.config.setdefault("params", {})
+            *parents, leaf = param.group(1).split(".")
+            for key in parents:
+                node = node.setdefault(key, {})
+            if leaf not in node:
+                node[leaf] = "STUB"
+                return True
+    return False
 
 
 def compare_group(
@@ -258,18 +291,22 @@ def _figures_of(page: HugoPage) -> dict[str, Any]:
 # --- reporting --------------------------------------------------------------------------------
 
 
-def _first_difference(a: str, b: str, width: int = 160) -> str:
+def differences(a: str, b: str, hunks: int = 1, width: int = 160) -> str:
+    """The first `hunks` places where `a` (Hugo) and `b` (Inkpost) differ, with context."""
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    out: list[str] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op != "equal":
-            lo = max(0, i1 - 40)
-            theirs = a[lo : i2 + 40][:width]
-            ours = b[max(0, j1 - 40) : j2 + 40][:width]
-            return f"hugo:    ...{theirs!r}\n        inkpost: ...{ours!r}"
-    return ""
+        if op == "equal":
+            continue
+        theirs = a[max(0, i1 - 40) : i2 + 40][:width]
+        ours = b[max(0, j1 - 40) : j2 + 40][:width]
+        out.append(f"hugo:    ...{theirs!r}\n        inkpost: ...{ours!r}")
+        if len(out) >= hunks:
+            break
+    return "\n        ".join(out)
 
 
-def summarize(results: list[PostResult]) -> dict[str, Any]:
+def summarize(results: list[PostResult], hunks: int = 1) -> dict[str, Any]:
     keys = ("words", "reading_time", "summary", "html")
     ok = [r for r in results if not r.error]
     plain = [r for r in ok if not r.site_shortcodes]
@@ -291,7 +328,7 @@ def summarize(results: list[PostResult]) -> dict[str, Any]:
                     "inkpost": r.mine[k] if k in ("words", "reading_time") else None,
                     "where": ""
                     if k in ("words", "reading_time")
-                    else _first_difference(r.hugo[k], r.mine[k]),
+                    else differences(r.hugo[k], r.mine[k], hunks),
                 }
                 for r in ok
                 if not r.agrees(k)
@@ -363,6 +400,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-config", type=Path, default=None, help="JSON: folder -> config")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--show", type=int, default=20, help="differences listed per figure")
+    parser.add_argument("--hunks", type=int, default=1, help="differing places shown per post")
     args = parser.parse_args(argv)
     source = dict(SOURCE_SETTINGS)
     if args.site_config:
@@ -377,7 +415,7 @@ def main(argv: list[str] | None = None) -> int:
             for name, files in sorted(groups.items()):
                 config = source.get(name, {}) if mode == "source" else {}
                 results.extend(compare_group(name, files, config, workdir / mode))
-            summary = summarize(results)
+            summary = summarize(results, args.hunks)
             report[mode] = summary
             if not args.json:
                 print_report(mode, summary, skipped, args.show)
