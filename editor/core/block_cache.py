@@ -18,13 +18,18 @@ from typing import Generic, TypeVar
 
 __all__ = ["ChunkCache", "split_chunks"]
 
-_FENCE_RE = re.compile(r" {0,3}(`{3,}|~{3,})")
-_CLOSE_RE = re.compile(r" {0,3}(`{3,}|~{3,})[ \t]*\r?\n?$")
-_LIST_RE = re.compile(r"(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
-_REFERENCE_RE = re.compile(r"^ {0,3}\[[^\]\n]*\]:", re.MULTILINE)
+# Patterns that start with a literal "\n" are scanned fast; they run on "\n" + text.
+_OPENER_RE = re.compile(
+    r"\n {0,3}(?:(?P<fence>`{3,}|~{3,})|<(?:script|pre|style|textarea)(?=[ \t>\n]|\Z)"
+    r"|<!--|<\?|<![A-Za-z]|<!\[CDATA\[)",
+    re.I,
+)
+_BOUNDARY_RE = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)*(?=[^ \t\n])")
+_LIST_RE = re.compile(r"(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)", re.M)
+_REFERENCE_RE = re.compile(r"\n {0,3}\[[^\]\n]*\]:")
 _HTML_START = (
     (
-        re.compile(r" {0,3}<(?:script|pre|style|textarea)(?:[ \t>]|$)", re.I),
+        re.compile(r" {0,3}<(?:script|pre|style|textarea)(?:[ \t>]|$)", re.I | re.M),
         re.compile(r"</(?:script|pre|style|textarea)>", re.I),
     ),
     (re.compile(r" {0,3}<!--"), re.compile(r"-->")),
@@ -36,66 +41,92 @@ _HTML_START = (
 
 def is_local(text: str) -> bool:
     """False when the text has definitions that other chunks could refer to."""
-    return _REFERENCE_RE.search(text) is None
+    return "]:" not in text or _REFERENCE_RE.search("\n" + text) is None
 
 
-def _definition_follows(lines: list[str], i: int) -> bool:
-    """Is line i a definition-list term (a ":" line follows, maybe after one blank line)?"""
-    for j in (i + 1, i + 2):
-        if j >= len(lines):
+def _definition_follows(text: str, pos: int) -> bool:
+    """Is the line at `pos` a definition-list term (a ":" line next, maybe after a blank)?"""
+    for _ in range(2):
+        nl = text.find("\n", pos)
+        if nl < 0:
             return False
-        if lines[j].strip():
-            return lines[j].lstrip(" ").startswith(":")
+        pos = nl + 1
+        end = text.find("\n", pos)
+        line = text[pos : end if end >= 0 else len(text)]
+        if line.strip():
+            return line.lstrip(" ").startswith(":")
     return False
+
+
+_HTML_LINE_RE = re.compile(r" {0,3}<")
+
+
+def _after_html_line(text: str, start: int) -> bool:
+    """Is there a line starting with "<" between the last blank line and `start`?"""
+    end = start
+    while end > 0:
+        line_start = text.rfind("\n", 0, end - 1) + 1
+        line = text[line_start : end - 1]
+        if not line.strip():
+            return False
+        if _HTML_LINE_RE.match(line):
+            return True
+        end = line_start
+    return False
+
+
+def _blocked_ranges(text: str) -> list[tuple[int, int]]:
+    """Spans of fenced code and type 1-5 HTML blocks (they may hold blank lines)."""
+    ranges: list[tuple[int, int]] = []
+    reach = -1
+    padded = "\n" + text
+    for opener in _OPENER_RE.finditer(padded):
+        start = opener.start()  # the line's start in `text` (the "\n" is not in it)
+        if start < reach:
+            continue
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        fence = opener.group("fence")
+        if fence is not None:
+            if fence[0] == "`" and "`" in text[opener.end() - 1 : line_end]:
+                continue
+            if _after_html_line(text, start):
+                # maybe inside an HTML block (types 6/7 run to a blank line): then this is
+                # no fence and its "closer" may open one; do not split anywhere after it
+                ranges.append((start, len(text)))
+                break
+            closer = re.compile(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$", re.M)
+            found = closer.search(text, line_end + 1) if line_end < len(text) else None
+        else:
+            end_re = next(end for begin, end in _HTML_START if begin.match(text, start))
+            if end_re.search(text, opener.end() - 1, line_end) is not None:
+                continue
+            found = end_re.search(text, line_end)
+        reach = len(text) if found is None else found.end()
+        ranges.append((start, reach))
+    return ranges
 
 
 def split_chunks(text: str) -> list[tuple[str, int]]:
     """[(chunk_text, first_line_index)] whose concatenation is `text`."""
     if not is_local(text):
         return [(text, 0)]
-    lines = text.splitlines(keepends=True)
+    blocked = _blocked_ranges(text)
     chunks: list[tuple[str, int]] = []
-    start = 0
-    fence: str | None = None
-    html_end: re.Pattern[str] | None = None
-    blank_before = False
-    for i, line in enumerate(lines):
-        if fence is not None:
-            closing = _CLOSE_RE.match(line)
-            if closing is not None and closing.group(1).startswith(fence):
-                fence = None
+    start, line, b = 0, 0, 0
+    for match in _BOUNDARY_RE.finditer(text):
+        pos = match.end()
+        while b < len(blocked) and blocked[b][1] <= pos:
+            b += 1
+        if b < len(blocked) and blocked[b][0] < pos:
+            continue  # inside a fence or an HTML block
+        if text[pos] == ":" or _LIST_RE.match(text, pos) or _definition_follows(text, pos):
             continue
-        if html_end is not None:
-            if html_end.search(line):
-                html_end = None
-            continue
-        if not line.strip():
-            blank_before = True
-            continue
-        first = line[0]
-        if (
-            blank_before
-            and i > start
-            and first not in " \t:"
-            and _LIST_RE.match(line) is None
-            and not _definition_follows(lines, i)
-        ):
-            chunks.append(("".join(lines[start:i]), start))
-            start = i
-        blank_before = False
-        fence_match = _FENCE_RE.match(line)
-        if fence_match is not None:
-            marker = fence_match.group(1)
-            if marker[0] == "~" or "`" not in line[fence_match.end() :]:
-                fence = marker
-                continue
-        for opener, closer in _HTML_START:
-            found = opener.match(line)
-            if found is not None:
-                if closer.search(line, found.end()) is None:
-                    html_end = closer
-                break
-    chunks.append(("".join(lines[start:]), start))
+        chunk = text[start:pos]
+        chunks.append((chunk, line))
+        line += chunk.count("\n")
+        start = pos
+    chunks.append((text[start:], line))
     return chunks
 
 

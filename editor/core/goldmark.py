@@ -114,6 +114,7 @@ class HeadingInfo:
     id_text: str  # what the automatic id is made from
 
 
+MAX_NESTING = 64  # deeper blocks are cut (Python's recursion); a warning says so
 ID_MARK = "\x02{}\x03"
 ID_MARK_RE = re.compile("\x02(\\d+)\x03")
 
@@ -351,10 +352,10 @@ def _render_html_inline(
     return _OMITTED
 
 
-def _render_typographer(
+def _render_typo_text(
     self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
-    return f"&{tokens[idx].content};"
+    return tokens[idx].content
 
 
 def _render_fence(
@@ -520,6 +521,7 @@ def build_markdown(options: MarkupOptions) -> MarkdownIt:
             "linkify": False,
             "typographer": False,
             "strikethrough_single_tilde": True,
+            "maxNesting": MAX_NESTING,
         },
     )
     md.options["goldmark"] = options
@@ -549,7 +551,7 @@ def build_markdown(options: MarkupOptions) -> MarkdownIt:
     rules: dict[str, Any] = {
         "html_block": _render_html_block,
         "html_inline": _render_html_inline,
-        "typographer": _render_typographer,
+        "typo_text": _render_typo_text,
         "fence": _render_fence,
         "image": _render_image,
         "paragraph_open": _render_paragraph_open,

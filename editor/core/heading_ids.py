@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 __all__ = ["IdFactory", "TocEntry", "slugify", "toc_html"]
 
@@ -30,6 +31,7 @@ def _remove_accents(text: str) -> str:
     )
 
 
+@lru_cache(maxsize=4096)
 def slugify(text: str, id_type: str = "github") -> str:
     """Hugo's sanitizeAnchorName for the github types (empty result stays empty)."""
     ascii_only = id_type == "github-ascii"

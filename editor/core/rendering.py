@@ -14,6 +14,7 @@ and a missing local image is a warning. Hugo mode gives exactly Hugo's `.Content
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 from collections.abc import Mapping
@@ -27,9 +28,16 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from editor.core import python_markdown
 from editor.core.block_cache import ChunkCache, split_chunks
 from editor.core.diagnostics import Diagnostic, Severity
-from editor.core.goldmark import ID_MARK_RE, HeadingInfo, MarkupOptions, build_markdown
+from editor.core.goldmark import (
+    ID_MARK_RE,
+    MAX_NESTING,
+    HeadingInfo,
+    MarkupOptions,
+    build_markdown,
+)
 from editor.core.heading_ids import IdFactory, TocEntry, toc_html
 from editor.core.highlight import parse_fence_info, render_fence
 
@@ -226,12 +234,18 @@ def _shortcodes_module() -> Any:
 
 
 class Renderer:
-    """Renders documents for one site; keeps a chunk cache between calls."""
+    """Renders documents for one site.
+
+    With `cache` (the default) the body is cut into chunks (editor.core.block_cache) whose
+    rendering is kept for the next call; without it the body is parsed in one piece, which
+    is the reference the cached result must equal.
+    """
 
     def __init__(self, site: SiteConfig | None = None, *, cache: bool = True) -> None:
         self.site = site
         self.options = MarkupOptions.from_site(site)
         self.md = _markdown_for(self.options)
+        self.engine = str(getattr(site, "markdown_engine", "goldmark") or "goldmark")
         self._cache: ChunkCache[tuple[str, bool, str], _Chunk] | None = (
             ChunkCache() if cache else None
         )
@@ -260,12 +274,61 @@ class Renderer:
         """Markdown (no front matter, no divider handling) to Hugo's HTML."""
         return self._render(markdown, False, None, {}, fragment=True).html
 
+    def cache_stats(self) -> tuple[int, int]:
+        """(hits, misses) of the chunk cache since this renderer was made."""
+        if self._cache is None:
+            return 0, 0
+        return self._cache.hits, self._cache.misses
+
     def highlight(self, code: str, lang: str, options: str) -> str:
         """Hugo's `highlight` shortcode / function output for `code`."""
         info = parse_fence_info(f"{lang} {{{options}}}", self.options.code)
         return render_fence(code, info, self.options.code)[0]
 
     # internals
+
+    def _render_python_markdown(
+        self, text: str, preview: bool, page_path: Path | None, *, fragment: bool = False
+    ) -> RenderResult:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        start = 0 if fragment else body_start(text)
+        first_line = text.count("\n", 0, start)
+        site = self.site
+        highlight = getattr(site, "highlight", None)
+        blocks, found, toc, missing = python_markdown.render_chunks(
+            text[start:],
+            tuple(getattr(site, "markdown_extensions", ()) or ()),
+            xhtml=self.options.xhtml,
+            style=self.options.code.style,
+            no_classes=bool(getattr(highlight, "no_classes", False) or preview),
+            toc_levels=(self.options.toc_start, self.options.toc_end, self.options.toc_ordered),
+        )
+        page = self._page(preview, page_path)
+        warnings = [
+            Diagnostic(f"Markdown extension {name!r} is not installed: ignored", page_path)
+            for name in missing
+        ]
+        parts: list[str] = []
+        line_map: list[tuple[int, int]] = []
+        for block in blocks:
+            first, last = first_line + block.first + 1, first_line + block.last + 1
+            html = block.html
+            if preview:
+                html = _with_data_line(_resolve_html_paths(html, page, warnings, first), first)
+            parts.append(html)
+            line_map.append((first, last))
+        headings = tuple(
+            Heading(level, plain, ident, first_line + line + 1)
+            for level, plain, ident, line in found
+        )
+        return RenderResult(
+            html="".join(parts),
+            toc_html=toc,
+            headings=headings,
+            line_map=tuple(line_map),
+            more_html=None,
+            warnings=tuple(warnings),
+        )
 
     def _render(
         self,
@@ -276,7 +339,14 @@ class Renderer:
         *,
         fragment: bool = False,
     ) -> RenderResult:
-        text = text.replace("\x02", "\ufffd").replace("\x03", "\ufffd").replace("\r\n", "\n")
+        if self.engine == "python-markdown":
+            return self._render_python_markdown(text, preview, page_path, fragment=fragment)
+        text = (
+            text.replace("\x02", "\ufffd")
+            .replace("\x03", "\ufffd")
+            .replace("\r\n", "\n")
+            .replace("\r", "\n")
+        )
         start = 0 if fragment else body_start(text)
         first_line = text.count("\n", 0, start)  # 0-based line of the body's first line
         body = text[start:]
@@ -322,7 +392,8 @@ class Renderer:
         toc_entries: list[TocEntry] = []
         more_index = -1
         more_inline = False
-        for chunk_text, chunk_line in split_chunks(body):
+        chunks = split_chunks(body) if self._cache is not None else [(body, 0)]
+        for chunk_text, chunk_line in chunks:
             chunk = self._chunk(chunk_text, page)
             final_ids: list[str] = []
             for info in chunk.headings:
@@ -378,7 +449,7 @@ class Renderer:
             headings=tuple(headings),
             line_map=tuple(line_map),
             more_html=more_html,
-            warnings=tuple(warnings),
+            warnings=tuple(sorted(warnings, key=lambda w: w.line or 0)),
         )
 
     def _page(self, preview: bool, page_path: Path | None) -> _Page:
@@ -403,6 +474,15 @@ class Renderer:
             "page": _Page(page.preview, page.page_path, page.search_dirs, page.static_dirs)
         }
         tokens = self.md.parse(chunk_text, env)
+        _warn_unclosed_fences(tokens, chunk_text, env)
+        deep = next((t for t in tokens if t.level >= MAX_NESTING - 1), None)
+        if deep is not None:
+            env.setdefault("warnings", []).append(
+                (
+                    f"blocks nested more than {MAX_NESTING - 1} levels deep are not shown",
+                    deep.map[0] if deep.map else 0,
+                )
+            )
         blocks = _top_level_blocks(self.md, tokens, env)
         found: list[HeadingInfo] = env.get("headings", [])
         chunk_page: _Page = env["page"]
@@ -411,6 +491,40 @@ class Renderer:
         if self._cache is not None:
             self._cache.put(key, chunk)
         return chunk
+
+
+def _warn_unclosed_fences(tokens: list[Token], text: str, env: dict[str, Any]) -> None:
+    lines: list[str] | None = None
+    for token in tokens:
+        if token.type != "fence" or not token.map:
+            continue
+        if lines is None:
+            lines = text.split("\n")
+        first, end = token.map
+        last = lines[end - 1].strip(" \t>") if first < end - 1 < len(lines) else ""
+        closed = last.startswith(token.markup) and not last.strip(token.markup[:1])
+        if not closed:
+            env.setdefault("warnings", []).append(
+                ("this code block is never closed: it runs to the end of its container", first)
+            )
+
+
+_URL_ATTR_RE = re.compile(r'<(img|a)\b([^>]*?)\b(src|href)="([^"]*)"')
+
+
+def _resolve_html_paths(html: str, page: _Page, warnings: list[Diagnostic], line: int) -> str:
+    """Preview paths for HTML that did not come through markdown-it (Python-Markdown)."""
+
+    def replace(match: re.Match[str]) -> str:
+        url = html_lib.unescape(match.group(4))
+        target = _local_target(url, page)
+        if target is not None:
+            return f'<{match.group(1)}{match.group(2)}{match.group(3)}="{target.as_uri()}"'
+        if match.group(1) == "img" and _is_local_url(url):
+            warnings.append(Diagnostic(f"image not found: {unquote(url)}", page.page_path, line))
+        return match.group(0)
+
+    return _URL_ATTR_RE.sub(replace, html)
 
 
 def _resolve_ids(html: str, final_ids: list[str]) -> str:
@@ -435,12 +549,7 @@ def _with_data_line(html: str, line: int) -> str:
 
 
 def _renderer_for(site: SiteConfig | None) -> Renderer:
-    renderer = Renderer.__new__(Renderer)
-    renderer.site = site
-    renderer.options = MarkupOptions.from_site(site)
-    renderer.md = _markdown_for(renderer.options)
-    renderer._cache = None
-    return renderer
+    return Renderer(site, cache=False)
 
 
 def render_post(post: Post, site: SiteConfig | None, *, preview: bool = False) -> RenderResult:
