@@ -360,7 +360,8 @@ class Post:
             return self.raw
         if self.lossless and self._source is not None:
             decoded = self.raw[3:].decode() if self.bom else self.raw.decode()
-            return _encode(_reencode(self._source, decoded, self.text, self.newline), self.bom)
+            text = _reencode(self._source, decoded, self.text, self.newline)
+            return _encode(text, self.bom, self.path)
         return _encode(self.text.replace("\n", self.newline), self.bom, self.path)
 
     def save(self, path: str | Path | None = None, *, force: bool = False) -> Post:
