@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -242,6 +242,21 @@ def matches(entry: PostEntry, flt: LibraryFilter | None, now: datetime | None = 
     return True
 
 
+def _count_terms(entries: Iterable[PostEntry]) -> dict[str, dict[str, int]]:
+    out: dict[str, dict[str, int]] = {}
+    for entry in entries:
+        taxonomies = entry.taxonomies
+        if not taxonomies:
+            continue
+        for name, terms in taxonomies.items():
+            bucket = out.get(name)
+            if bucket is None:
+                bucket = out[name] = {}
+            for term in dict.fromkeys(terms) if len(terms) > 1 else terms:
+                bucket[term] = bucket.get(term, 0) + 1
+    return out
+
+
 class LibraryIndex:
     """The posts of one site, in memory (no bodies) and in the SQLite index."""
 
@@ -251,6 +266,8 @@ class LibraryIndex:
         self.db_path = Path(db_path)
         self._store = LibraryStore(self.db_path, self.site.root)
         self._entries: dict[str, PostEntry] = {}
+        self._terms_source: object = None
+        self._terms_cache: dict[str, dict[str, int]] = {}
 
     @classmethod
     def open(cls, site: LibrarySite | Any, db_path: Path) -> LibraryIndex:
@@ -381,11 +398,20 @@ class LibraryIndex:
 
     def terms(self, taxonomy: str, flt: LibraryFilter | None = None) -> list[tuple[str, int]]:
         """Terms of one taxonomy (plural name) with their post counts, most used first."""
-        counts: Counter[str] = Counter()
-        for e in self._entries.values():
-            if matches(e, flt):
-                counts.update(dict.fromkeys(e.taxonomies.get(taxonomy, ()), 1))
+        if flt is None:
+            counts = self._all_terms().get(taxonomy, {})
+        else:
+            counts = _count_terms(e for e in self._entries.values() if matches(e, flt)).get(
+                taxonomy, {}
+            )
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
+
+    def _all_terms(self) -> dict[str, dict[str, int]]:
+        """Term counts of every taxonomy, computed once per set of entries."""
+        if self._terms_source is not self._entries:
+            self._terms_cache = _count_terms(self._entries.values())
+            self._terms_source = self._entries
+        return self._terms_cache
 
     def translations(self, entry: PostEntry) -> list[PostEntry]:
         """Every language version of `entry` (itself included), by language."""

@@ -6,7 +6,7 @@ scanner needs from an `editor.core.site.SiteConfig`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import ItemsView, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -125,6 +125,13 @@ class TermMap(Mapping[str, tuple[str, ...]]):
 
     def __len__(self) -> int:
         return len(self._map())
+
+    # The Mapping mixins go through __getitem__ one key at a time; these are direct.
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._map().get(key, default)
+
+    def items(self) -> ItemsView[str, tuple[str, ...]]:
+        return self._map().items()
 
     def __repr__(self) -> str:
         return repr(self._map())

@@ -132,8 +132,11 @@ class LibraryPanel(QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for col in (DATE, STATE, READING):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths from the font: ResizeToContents would measure every row (10,000).
+        metrics = self.view.fontMetrics()
+        for col, sample in ((DATE, "2026-12-31"), (STATE, "Scheduled"), (READING, "~999 min")):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, metrics.horizontalAdvance(sample) + 16)
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setObjectName("libraryProgress")
         self.progress_bar.setTextVisible(False)
@@ -274,13 +277,15 @@ class LibraryPanel(QWidget):
             term=term,
         )
 
-    def _refresh(self) -> None:
-        """Rebuild filter counts and the list from the index (no disk access)."""
+    def _refresh(self, *, counts: bool = True) -> None:
+        """Rebuild the list (and, when the entries changed, the filter counts) from the
+        index; no disk access."""
         index = self._index
         current = self.current_entry()
         self._refreshing = True
         try:
-            self._fill_filters()
+            if counts:
+                self._fill_filters()
             query = self.search_edit.text().strip()
             flt = self.current_filter()
             if index is None:
@@ -351,10 +356,10 @@ class LibraryPanel(QWidget):
     # --- slots ------------------------------------------------------------------------------
 
     def _on_search_edit_text_changed(self, _text: str) -> None:
-        self._refresh()
+        self._refresh(counts=False)
 
     def _on_filter_changed(self, _index: int) -> None:
-        self._refresh()
+        self._refresh(counts=False)
 
     def _on_view_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._refreshing or not current.isValid():
