@@ -106,8 +106,8 @@ class _State:
         )
 
     def token(self, html: str) -> str:
+        key = f"HAHAHUGOSHORTCODE1s{self.counter}HBHB"  # Hugo's form; it numbers from 0 too
         self.counter += 1
-        key = f"HAHAHUGOSHORTCODE1s{self.counter}HBHB"
         self.placeholders[key] = html
         return key
 

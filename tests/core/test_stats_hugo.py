@@ -53,14 +53,35 @@ class _Site:
         self.summary_length = int(config.get("summaryLength", 70))
 
 
-def _code_text(match: re.Match[str]) -> str:
-    return "<pre>" + re.sub(r"<[^>]+>", "", match.group(0)) + "</pre>"
+def _code_text(html: str) -> str:
+    """Each <div class="highlight"> (nested divs of the line-number table included) -> its text."""
+    out: list[str] = []
+    pos = 0
+    for match in re.finditer(r'<div class="highlight">', html):
+        if match.start() < pos:
+            continue
+        depth = 0
+        for tag in re.finditer(r"<(/?)div\b[^>]*>", html[match.start() :]):
+            depth += -1 if tag.group(1) else 1
+            if depth == 0:
+                end = match.start() + tag.end()
+                break
+        else:
+            end = len(html)
+        out.append(html[pos : match.start()])
+        out.append("<pre>" + re.sub(r"<[^>]+>", "", html[match.start() : end]) + "</pre>")
+        pos = end
+    out.append(html[pos:])
+    return "".join(out)
 
 
 def normalize(html: str) -> str:
     """Whitespace between tags does not matter, nor how highlighted code is split into spans
     (Pygments is not Chroma): highlighted code is compared by its text."""
-    html = re.sub(r'<div class="highlight"><pre.*?</pre></div>', _code_text, html, flags=re.DOTALL)
+    html = _code_text(html)
+    # A heading holding a shortcode gets Hugo's placeholder in its id, with a page number that
+    # depends on the build order: those ids are compared without the number.
+    html = re.sub(r"hahahugoshortcode\d+s", "hahahugoshortcode-s", html)
     return re.sub(r">\s+<", "><", re.sub(r"[ \t]*\n[ \t]*", "\n", html.strip()))
 
 
@@ -151,3 +172,19 @@ def test_pipeline_summary_matches_hugo(built: Any, path: Path, tmp_path: Path) -
     got = _inkpost_stats(config, path, tmp_path)
     assert normalize(got.summary_html) == normalize(page.summary)
     assert got.truncated == page.truncated
+
+
+SHORTCODE_FIXTURES = sorted(FIXTURES.glob("stats-shortcodes-*.md"))
+
+
+@pytest.mark.parametrize("path", SHORTCODE_FIXTURES, ids=lambda p: p.stem)
+def test_pipeline_shortcode_html_matches_hugo(built: Any, path: Path, tmp_path: Path) -> None:
+    rendering = pytest.importorskip("editor.core.rendering")
+    posts = pytest.importorskip("editor.core.posts")
+    site_mod = pytest.importorskip("editor.core.site")
+    config, page = _page(built, path)
+    HugoSite(tmp_path, config=CONFIGS[config]).write_config()
+    site = site_mod.load_site(tmp_path)
+    post = posts.Post.from_text(path.read_text(encoding="utf-8"), path)
+    result = rendering.render_post(post, site, preview=False)
+    assert normalize(result.html) == normalize(page.content)
