@@ -119,6 +119,8 @@ def _walk_one(
         try:
             with os.scandir(current) as it:
                 entries = list(it)
+        except FileNotFoundError:
+            continue  # gone since it was listed (or a rescan of a removed folder)
         except OSError as exc:
             if errors is not None and current != content_str:
                 errors.append(Diagnostic(f"cannot read folder: {exc.strerror}", Path(current)))

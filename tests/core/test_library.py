@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from editor.core import library
+from editor.core import library, library_scan
 from editor.core.library import LibraryIndex, scan_site
 from editor.core.library_types import (
     LibraryFilter,
@@ -18,6 +18,7 @@ from editor.core.library_types import (
     ScanProgress,
     SortKey,
 )
+from editor.core.site import find_site
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
 
@@ -297,3 +298,55 @@ def test_index_of_another_site_is_not_trusted(site: LibrarySite, tmp_path: Path)
     other = LibrarySite.simple(tmp_path / "other")
     (tmp_path / "other" / "content").mkdir(parents=True)
     assert len(LibraryIndex.open(other, db)) == 0
+
+
+def test_unreadable_file_is_listed_with_an_error(
+    site: LibrarySite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    secret = str(site.root / "content/posts/first.md")
+    real_open = open
+
+    def guarded_open(file: object, *args: object, **kwargs: object) -> object:
+        if str(file) == secret:
+            raise PermissionError(13, "Permission denied", secret)
+        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(library_scan, "open", guarded_open, raising=False)
+    outcome = scan_site(site, tmp_path / "perm.sqlite")
+    entry = outcome.entries["content/posts/first.md"]
+    assert entry.has_warning and entry.display_title == "first"
+    assert entry.diagnostics[0].message == "cannot read: Permission denied"
+
+
+def test_languages_from_content_folders(tmp_path: Path) -> None:
+    root = tmp_path / "multi"
+    (root / "hugo.toml").parent.mkdir()
+    (root / "hugo.toml").write_text(
+        'baseURL = "https://e.org/"\ndefaultContentLanguage = "en"\n'
+        "[languages.en]\ncontentDir = 'content/en'\nweight = 1\n"
+        "[languages.fr]\ncontentDir = 'content/fr'\nweight = 2\n",
+        encoding="utf-8",
+    )
+    for lang, title in (("en", "Hello"), ("fr", "Bonjour")):
+        path = root / "content" / lang / "posts" / "hello.md"
+        path.parent.mkdir(parents=True)
+        path.write_text(f"---\ntitle: {title}\n---\n", encoding="utf-8")
+    index = LibraryIndex.open(find_site(root), tmp_path / "multi.sqlite")
+    index.scan()
+    fr = index.get("content/fr/posts/hello.md")
+    assert fr is not None and fr.language == "fr" and fr.section == "posts"
+    assert [(e.language, e.title) for e in index.translations(fr)] == [
+        ("en", "Hello"),
+        ("fr", "Bonjour"),
+    ]
+    index.close()
+
+
+@pytest.mark.slow
+def test_a_folder_of_100000_other_files(site: LibrarySite, tmp_path: Path) -> None:
+    junk = site.root / "content" / "posts" / "junk"
+    junk.mkdir()
+    for i in range(100_000):
+        (junk / f"f{i}.txt").touch()
+    outcome = scan_site(site, tmp_path / "junk.sqlite")
+    assert len(outcome.entries) == 7
