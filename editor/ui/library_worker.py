@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from editor.core.library import LibraryIndex, index_bodies, scan_site
 from editor.core.library_figures import apply_figures, compute_figures
@@ -122,6 +122,9 @@ class LibraryScanner(QObject):
         self._worker.done.connect(self._on_worker_done)
         self._worker.failed.connect(self._on_worker_failed)
         self._thread.start()
+        app = QCoreApplication.instance()
+        if app is not None:  # never leave a running thread behind at exit
+            app.aboutToQuit.connect(self.shutdown)
         self._next_id = 0
         self._running: _Job | None = None
         self._pending = False
@@ -152,8 +155,14 @@ class LibraryScanner(QObject):
     def shutdown(self) -> None:
         """Stop the running job and the thread (call before the index is closed)."""
         self.cancel()
-        self._thread.quit()
-        self._thread.wait()
+        if self._thread.isRunning():
+            self._thread.quit()
+            self._thread.wait()
+
+    @property
+    def running(self) -> bool:
+        """The worker thread is alive."""
+        return self._thread.isRunning()
 
     def _start_pending(self) -> None:
         if not self._pending:

@@ -209,6 +209,15 @@ def test_outside_changes_show_up(panel: LibraryPanel, qtbot, site_root: Path) ->
     qtbot.waitUntil(lambda: "Beta" not in titles(panel), timeout=3000)
 
 
+def test_close_site_stops_the_thread(panel: LibraryPanel) -> None:
+    scanner = panel.scanner
+    assert scanner is not None and scanner.running
+    panel.rescan()
+    panel.close_site()
+    assert not scanner.running
+    assert panel.index is None and panel.model.rowCount() == 0
+
+
 def test_new_post_dialog(qtbot) -> None:  # type: ignore[no-untyped-def]
     dialog = NewPostDialog(["notes", "posts"], "posts")
     qtbot.addWidget(dialog)
