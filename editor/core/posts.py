@@ -347,7 +347,8 @@ class Post:
             check = dict(post.metadata)
             if isinstance(wanted, datetime) and key in check:  # JSON keeps dates as text
                 check[key] = parse_date(check[key])
-            if check == expected and [k for k in check if k != key] == order:
+            same = check == expected or repr(check) == repr(expected)  # NaN != NaN
+            if same and [k for k in check if k != key] == order:
                 return post
             problem = post._split.broken or problem
         raise PostError(f"cannot set '{key}' to {value!r}: {problem}", self.path)

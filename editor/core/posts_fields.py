@@ -102,13 +102,19 @@ def plain(value: Any) -> Any:
     if isinstance(value, float):
         return float(value)
     if isinstance(value, Mapping):
-        return {plain(k): plain(v) for k, v in value.items()}
+        return {_plain_key(k): plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [plain(v) for v in value]
     if value is None:
         return None
     inner = getattr(value, "value", None)  # ruamel TaggedScalar
     return str(inner if inner is not None else value)
+
+
+def _plain_key(key: Any) -> Any:
+    """A mapping key as plain Python; YAML's complex keys (lists, mappings) become text."""
+    value = plain(key)
+    return str(value) if isinstance(value, list | dict) else value
 
 
 def kind(value: object) -> str:
@@ -127,9 +133,9 @@ def yaml_round_trip() -> YAML:
     yaml.preserve_quotes = True
     yaml.width = 1 << 20
     yaml.allow_unicode = True
-    for kind in (datetime, TimeStamp):
+    for cls in (datetime, TimeStamp):
         yaml.representer.add_representer(
-            kind,
+            cls,
             lambda rep, value: rep.represent_scalar("tag:yaml.org,2002:timestamp", rfc3339(value)),
         )
     return yaml

@@ -473,3 +473,11 @@ def test_tags_shapes() -> None:
     assert Post.from_bytes(b"---\ntags: ''\n---\n").tags == ()
     bad = Post.from_bytes(b"---\ntags: {a: 1}\n---\n")
     assert bad.tags == () and bad.diagnostics[0].severity is Severity.WARNING
+
+
+def test_yaml_complex_keys_and_nan_survive() -> None:
+    complex_key = Post.from_bytes(b"---\n? [a, b]\n: v\ntitle: t\n---\n")
+    assert complex_key.metadata == {"['a', 'b']": "v", "title": "t"}
+    assert complex_key.with_field("title", "n").text == "---\n? [a, b]\n: v\ntitle: n\n---\n"
+    nan = Post.from_bytes(b"---\nx: .nan\ntitle: t\n---\n")
+    assert nan.with_field("title", "n").text == "---\nx: .nan\ntitle: n\n---\n"
