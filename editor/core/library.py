@@ -224,6 +224,9 @@ def _sort_key(key: SortKey) -> Callable[[PostEntry], Any]:
 
 
 def matches(entry: PostEntry, flt: LibraryFilter | None, now: datetime | None = None) -> bool:
+    """Whether a listed post passes `flt` (never for what Hugo does not list)."""
+    if not entry.listed:
+        return False
     if flt is None:
         return True
     if flt.states is not None and entry.state(now) not in flt.states:
@@ -246,7 +249,7 @@ def _count_terms(entries: Iterable[PostEntry]) -> dict[str, dict[str, int]]:
     out: dict[str, dict[str, int]] = {}
     for entry in entries:
         taxonomies = entry.taxonomies
-        if not taxonomies:
+        if not taxonomies or not entry.listed:
             continue
         for name, terms in taxonomies.items():
             bucket = out.get(name)
@@ -280,7 +283,8 @@ class LibraryIndex:
         self._store.close()
 
     def __len__(self) -> int:
-        return len(self._entries)
+        """How many posts are listed (`entries` also holds headless bundles and the like)."""
+        return sum(1 for e in self._entries.values() if e.listed)
 
     @property
     def entries(self) -> Mapping[str, PostEntry]:
@@ -418,10 +422,12 @@ class LibraryIndex:
         same = [
             e
             for e in self._entries.values()
-            if e.translation_key == entry.translation_key and e.section == entry.section
+            if e.translation_key == entry.translation_key
+            and e.section == entry.section
+            and e.listed
         ]
         return sorted(same, key=lambda e: e.language)
 
     def languages(self) -> list[tuple[str, int]]:
-        counts = Counter(e.language for e in self._entries.values())
+        counts = Counter(e.language for e in self._entries.values() if e.listed)
         return sorted(counts.items())

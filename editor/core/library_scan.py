@@ -130,8 +130,8 @@ def _walk_one(
         leaf = False
         for entry in entries:
             name = entry.name
-            if name.startswith("."):
-                continue
+            if name.startswith((".", "#")) or name.endswith("~"):
+                continue  # Hugo ignores these too
             dot = name.rfind(".")
             if dot > 0 and name[dot:].lower() in MARKDOWN_SUFFIXES:
                 markdown.append(entry)
@@ -269,6 +269,25 @@ def _first_date(
     return None
 
 
+def _title(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _not_listed(meta: Mapping[str, Any]) -> bool:
+    """Hugo leaves these out of its lists: headless bundles, `build: {list: never}`."""
+    if _as_bool(meta.get("headless", False)):
+        return True
+    build = meta.get("build")
+    if isinstance(build, Mapping):
+        listing = {str(k).lower(): v for k, v in build.items()}.get("list")
+        return isinstance(listing, str) and listing.lower() == "never"
+    return False
+
+
 def _as_bool(value: object) -> bool:
     """spf13/cast ToBool, as Hugo applies it to `draft`."""
     if isinstance(value, str):
@@ -380,7 +399,7 @@ def read_post(
         rel_path=found.rel_path,
         mtime_ns=found.mtime_ns,
         size=found.size,
-        title="" if title_value is None else str(title_value),
+        title=_title(title_value),
         date=_first_date(meta, _DATE_KEYS, path, problems),
         lastmod=_first_date(meta, _LASTMOD_KEYS, path, problems),
         publish_date=_first_date(meta, _PUBLISH_KEYS, path, problems),
@@ -395,6 +414,7 @@ def read_post(
         translation_key=key,
         bundle=found.bundle,
         body_indexed=body,
+        listed=not _not_listed(meta),
         diagnostics=tuple(dict.fromkeys(problems)),
     )
     return entry, (body_text if body else None), summary

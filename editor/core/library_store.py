@@ -21,7 +21,7 @@ from types import MappingProxyType
 from editor.core.diagnostics import Diagnostic, Severity
 from editor.core.library_types import PostEntry, TermMap
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 _OPEN = "\ue000"
 _CLOSE = "\ue001"
 _FTS_SYNTAX = re.compile(r'["*()^:+]|\b(AND|OR|NOT|NEAR)\b')
@@ -47,6 +47,7 @@ CREATE TABLE IF NOT EXISTS posts (
     translation_key TEXT NOT NULL,
     bundle INTEGER NOT NULL,
     body_indexed INTEGER NOT NULL,
+    listed INTEGER NOT NULL,
     diagnostics TEXT NOT NULL
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
@@ -57,7 +58,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
 _COLUMNS = (
     "rel_path, mtime_ns, size, title, date, lastmod, publish_date, expiry_date, draft, "
     "taxonomies, words, reading_time, figures_exact, section, language, "
-    "translation_key, bundle, body_indexed, diagnostics"
+    "translation_key, bundle, body_indexed, listed, diagnostics"
 )
 
 
@@ -177,7 +178,8 @@ class LibraryStore:
                 translation_key=r[15],
                 bundle=bool(r[16]),
                 body_indexed=bool(r[17]),
-                diagnostics=_diags(r[18], Path(root + r[0])) if r[18] else (),
+                listed=bool(r[18]),
+                diagnostics=_diags(r[19], Path(root + r[0])) if r[19] else (),
             )
         return out
 
@@ -221,7 +223,7 @@ class LibraryStore:
             row = conn.execute("SELECT max(id) FROM posts").fetchone()
             first = (row[0] or 0) + 1
             conn.executemany(
-                f"INSERT INTO posts (id, summary, {_COLUMNS}) VALUES ({', '.join('?' * 21)})",
+                f"INSERT INTO posts (id, summary, {_COLUMNS}) VALUES ({', '.join('?' * 22)})",
                 ((first + i, summary, *_row(e)) for i, (e, _b, summary) in enumerate(items)),
             )
             conn.executemany(
@@ -290,6 +292,7 @@ def _row(e: PostEntry) -> tuple[object, ...]:
         e.translation_key,
         int(e.bundle),
         int(e.body_indexed),
+        int(e.listed),
         _diags_json(e.diagnostics),
     )
 

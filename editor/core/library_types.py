@@ -164,6 +164,7 @@ class PostEntry:
     translation_key: str  # same for all translations of one post
     bundle: bool  # a leaf bundle (path is its index file)
     body_indexed: bool = True  # body read: in the search index, words estimated
+    listed: bool = True  # False for what Hugo leaves out of lists (headless, build.list never)
     diagnostics: tuple[Diagnostic, ...] = ()
 
     @property
