@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
 __all__ = ["ChunkCache", "split_chunks"]
@@ -75,8 +75,46 @@ def _after_html_line(text: str, start: int) -> bool:
     return False
 
 
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _block_end(text: str, line_end: int, indent: int, closes: Callable[[str], bool]) -> int | None:
+    """End of a fence or HTML block opened at `indent` spaces, None when it is uncertain.
+
+    An opener indented 1-3 spaces may sit in a list item: then a line indented less ends
+    the item and the block, while at top level it would not. Such a line makes it uncertain.
+    """
+    pos = line_end + 1
+    while pos <= len(text):
+        nl = text.find("\n", pos)
+        stop = len(text) if nl < 0 else nl
+        line = text[pos:stop]
+        if line.strip():
+            if _indent(line) >= indent and closes(line):
+                return stop
+            if _indent(line) < indent:
+                return None
+        if nl < 0:
+            break
+        pos = nl + 1
+    return len(text)
+
+
+def _matcher(pattern: re.Pattern[str], *, anywhere: bool) -> Callable[[str], bool]:
+    def closes(line: str) -> bool:
+        found = pattern.search(line) if anywhere else pattern.match(line)
+        return found is not None
+
+    return closes
+
+
 def _blocked_ranges(text: str) -> list[tuple[int, int]]:
-    """Spans of fenced code and type 1-5 HTML blocks (they may hold blank lines)."""
+    """Spans of fenced code and type 1-5 HTML blocks (they may hold blank lines).
+
+    After an opener whose extent is uncertain (right after an HTML line, or indented and
+    followed by a less indented line) the rest of the text is one span: never split there.
+    """
     ranges: list[tuple[int, int]] = []
     reach = -1
     padded = "\n" + text
@@ -86,24 +124,34 @@ def _blocked_ranges(text: str) -> list[tuple[int, int]]:
             continue
         line_end = text.find("\n", start)
         line_end = len(text) if line_end < 0 else line_end
+        indent = _indent(text[start:line_end])
         fence = opener.group("fence")
+        end: int | None
         if fence is not None:
             if fence[0] == "`" and "`" in text[opener.end() - 1 : line_end]:
                 continue
-            if _after_html_line(text, start):
-                # maybe inside an HTML block (types 6/7 run to a blank line): then this is
-                # no fence and its "closer" may open one; do not split anywhere after it
-                ranges.append((start, len(text)))
-                break
-            closer = re.compile(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$", re.M)
-            found = closer.search(text, line_end + 1) if line_end < len(text) else None
+            closer = re.compile(rf" {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
+            closes: Callable[[str], bool] = _matcher(closer, anywhere=False)
+            end = (
+                None
+                if _after_html_line(text, start)
+                else _block_end(text, line_end, indent, closes)
+            )
         else:
             end_re = next(end for begin, end in _HTML_START if begin.match(text, start))
             if end_re.search(text, opener.end() - 1, line_end) is not None:
                 continue
-            found = end_re.search(text, line_end)
-        reach = len(text) if found is None else found.end()
-        ranges.append((start, reach))
+            closes = _matcher(end_re, anywhere=True)
+            end = (
+                None
+                if _after_html_line(text, start)
+                else _block_end(text, line_end, indent, closes)
+            )
+        if end is None:
+            ranges.append((start, len(text)))
+            break
+        reach = end
+        ranges.append((start, end))
     return ranges
 
 

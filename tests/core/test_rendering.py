@@ -206,3 +206,30 @@ def test_the_cache_is_used_and_gives_the_same_result() -> None:
     assert second == Renderer(_site(), cache=False).render(edited)
     assert first != second
     assert renderer.cache_stats()[0] >= 49  # hits: only the edited chunk was parsed again
+
+
+def test_python_markdown_sites_render_with_their_extensions() -> None:
+    site = dataclasses.replace(
+        SiteConfig.hugo_defaults(SITE_ROOT),
+        kind="pelican",
+        markdown_engine="python-markdown",
+        markdown_extensions=(
+            "markdown.extensions.codehilite",
+            "markdown.extensions.extra",
+            "markdown.extensions.meta",
+            "no_such_extension",
+        ),
+    )
+    text = "Title: Pelican\nDate: 2024-01-01\n\n## Section\n\nSome *text*.\n\n- a\n- b\n"
+    result = Renderer(site).render(text, preview=True)
+    assert '<h2 data-line="4">Section</h2>' in result.html
+    assert '<p data-line="6">Some <em>text</em>.</p>' in result.html
+    assert "Title:" not in result.html  # the meta extension took the header
+    assert result.line_map == ((4, 4), (6, 9))  # a list after a blank line joins its chunk
+    assert result.headings == (Heading(2, "Section", "section", 4),)
+    assert [w.message for w in result.warnings] == [
+        "Markdown extension 'no_such_extension' is not installed: ignored"
+    ]
+    code = Renderer(site).render("```python\nx = 1\n```\n").html
+    assert code.startswith('<div class="highlight" style="background: #272822"><pre')
+    assert '<span style="color: #AE81FF">1</span>' in code

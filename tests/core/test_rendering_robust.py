@@ -44,6 +44,11 @@ SNIPPETS = [
     "***",
     "[link](https://x.org) and ![img](i.png)",
     "Para one\nlazy line",
+    "1. step\n\n   ```\n   code\n\n   more\n   ```",
+    "- item\n  ```\n  fenced in item",
+    "  <!--\n  indented comment\n\n  -->",
+    "   ```\n  less indented\n\n```",
+    "<div>\n```\nin html\n\n```",
 ]
 EDITS = [
     "",
