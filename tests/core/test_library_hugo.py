@@ -148,3 +148,29 @@ def _build(site: object) -> dict[str, object]:
         return site.build()  # type: ignore[attr-defined,no-any-return]
     finally:
         hs.hugo_binary = original
+
+
+def test_multilingual_site_equals_hugo_list(tmp_path: Path) -> None:
+    root = tmp_path / "multi"
+    files = {
+        "posts/hello.md": "---\ntitle: Hello\ndate: 2024-01-01\n---\n",
+        "posts/hello.fr.md": "---\ntitle: Bonjour\ndate: 2024-01-02\n---\n",
+        "posts/hello.de.md": "---\ntitle: Not a language here\n---\n",
+        "posts/b/index.md": "---\ntitle: B en\n---\n",
+        "posts/b/index.fr.md": "---\ntitle: B fr\n---\n",
+    }
+    for rel, text in files.items():
+        path = root / "content" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    (root / "hugo.toml").write_text(
+        'baseURL = "https://e.org/"\ndefaultContentLanguage = "en"\n'
+        "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+        encoding="utf-8",
+    )
+    assert compare(root, tmp_path) == 5
+    index = LibraryIndex.open(find_site(root), tmp_path / "index.sqlite")
+    fr = index.get("content/posts/b/index.fr.md")
+    assert fr is not None and fr.language == "fr"
+    assert [e.title for e in index.translations(fr)] == ["B en", "B fr"]
+    index.close()
