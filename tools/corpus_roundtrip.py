@@ -12,6 +12,7 @@ Prints a summary and lists failures; exits 1 if any file failed.
 
 from __future__ import annotations
 
+import difflib
 import re
 import shutil
 import sys
@@ -23,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from editor.core.posts import Post, PostError
 from editor.core.storage import StorageError
 
+TITLE_KEY = re.compile(r"""\s*["']?title["']?\s*[:=]""", re.I)
 NEW_TITLE = 'Round trip: "quotes", colons & ünïcödé # not a comment'
 
 
@@ -44,7 +46,31 @@ def _check_title(post: Post, copy: Path) -> str | None:
         return "other keys changed after setting the title"
     if post.body != again.body or _body_bytes(edited) != _body_bytes(post):
         return "the body bytes changed after setting the title"
+    old, new = post.front_matter.split("\n"), edited.front_matter.split("\n")
+    if post.fm_format is not None:
+        title = _title_lines(old)
+        matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+        removed = [
+            old[i]
+            for tag, i1, i2, _, _ in matcher.get_opcodes()
+            if tag in ("replace", "delete")
+            for i in range(i1, i2)
+            if i not in title and old[i] + "," not in new  # JSON: a member gains a comma
+        ]
+        if removed:
+            return f"lines other than the title's were rewritten: {removed!r}"
     return None
+
+
+def _title_lines(lines: list[str]) -> set[int]:
+    """Indexes of the title key's line and its indented continuation lines."""
+    for start, line in enumerate(lines):
+        if TITLE_KEY.match(line):
+            end = start + 1
+            while end < len(lines) and lines[end][:1] in (" ", "\t") and lines[end].strip():
+                end += 1
+            return set(range(start, end))
+    return set()
 
 
 def check_file(source: Path, scratch: Path) -> tuple[bool, list[str], Post | None]:
@@ -96,7 +122,10 @@ def main(argv: list[str]) -> int:
             if failures:
                 problems.append((source, failures))
     print(f"{len(files)} files, {exact_count} byte-exact after an unchanged save")
-    print(f"{title_ok} kept every other key and the body when the title was changed")
+    print(
+        f"{title_ok} kept every other key, every other front matter line and the body bytes "
+        "when the title was changed"
+    )
     print("front matter: " + ", ".join(f"{k} {v}" for k, v in sorted(formats.items())))
     print(f"{len(diagnostics)} diagnostics" + (":" if diagnostics else ""))
     print("\n".join(diagnostics)) if diagnostics else None
