@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import re
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
+from editor.core import storage
 from editor.core.posts import Post, PostError
 
 YAML_POST = (
@@ -257,3 +259,24 @@ def test_unencodable_text_is_refused(tmp_path: Path) -> None:
     with pytest.raises(PostError, match="UTF-8 cannot store"):
         post.with_text("bad \udcff\n").save()
     assert not (tmp_path / "a.md").exists()
+
+
+def test_failed_save_leaves_the_file_and_raises_storage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "post.md"
+    path.write_bytes(YAML_POST.encode())
+    post = Post.load(path).with_body("Edited.\n")
+
+    def disk_full(*args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(storage.os, "replace", disk_full)
+    with pytest.raises(OSError) as info:
+        post.save()
+    monkeypatch.undo()
+    assert isinstance(info.value, storage.StorageError)
+    assert str(path) in str(info.value) and "disk is full" in str(info.value)
+    assert path.read_bytes() == YAML_POST.encode()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["post.md"]
+    assert post.save().body == "Edited.\n"
