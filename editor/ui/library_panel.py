@@ -7,8 +7,8 @@
 
 The list comes from the core index (`LibraryIndex`), sorted and filtered there; the
 search box queries its FTS5 index as you type. Scans run on `LibraryScanner`'s thread.
-Folders are watched (QFileSystemWatcher): a change outside Inkpost (git pull, another
-editor) rescans that folder after a short debounce (`set_debounce_ms`, -1 = at once).
+`LibraryWatcher` watches the folders: a change outside Inkpost (git pull, another editor)
+rescans that folder after a short debounce (`set_debounce_ms`, -1 = at once).
 
 Signals: `openPostRequested(Path)`, `postCreated(Path)`, `postRenamed(Path, Path)`
 (old, new), `postTrashed(Path)`.
@@ -21,12 +21,10 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
-    QFileSystemWatcher,
     QItemSelectionModel,
     QModelIndex,
     QPoint,
     Qt,
-    QTimer,
     QUrl,
     Signal,
 )
@@ -57,12 +55,12 @@ from editor.core.library_types import (
 )
 from editor.ui.library_dialogs import LibraryPrompts, NewPostChoice
 from editor.ui.library_model import DATE, READING, STATE, TITLE, LibraryModel
+from editor.ui.library_watcher import LibraryWatcher
 from editor.ui.library_worker import LibraryScanner
 
 log = logging.getLogger(__name__)
 
 _TERM_SEP = "\x1f"  # combo data is a string: Qt does not compare Python tuples by value
-MAX_WATCHED = 4000  # inotify watches are a per-user budget; big sites get folders only
 _STATES = (
     (None, "All states"),
     (PostState.DRAFT, "Drafts"),
@@ -96,15 +94,9 @@ class LibraryPanel(QWidget):
         self._index: LibraryIndex | None = None
         self._scanner: LibraryScanner | None = None
         self._refreshing = False
-        self._debounce_ms = 250
-        self._changed: set[Path] = set()
         self._build()
-        self._watcher = QFileSystemWatcher(self)
-        self._watcher.directoryChanged.connect(self._on_watcher_changed)
-        self._watcher.fileChanged.connect(self._on_watcher_changed)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._on_timer_timeout)
+        self.watcher = LibraryWatcher(self)
+        self.watcher.foldersChanged.connect(self._on_watcher_folders_changed)
 
     # --- building -----------------------------------------------------------------------
 
@@ -219,8 +211,7 @@ class LibraryPanel(QWidget):
 
     def close_site(self) -> None:
         """Stop scanning, stop watching, close the index."""
-        self._timer.stop()
-        self._changed.clear()
+        self.watcher.clear()
         if self._scanner is not None:
             self._scanner.shutdown()
             self._scanner.deleteLater()
@@ -228,9 +219,6 @@ class LibraryPanel(QWidget):
         if self._index is not None:
             self._index.close()
             self._index = None
-        paths = self._watcher.directories() + self._watcher.files()
-        if paths:
-            self._watcher.removePaths(paths)
         self.model.set_entries([])
 
     def rescan(self, folder: Path | None = None) -> None:
@@ -239,7 +227,7 @@ class LibraryPanel(QWidget):
 
     def set_debounce_ms(self, ms: int) -> None:
         """Delay before a watched change is rescanned; -1 rescans at once (tests)."""
-        self._debounce_ms = ms
+        self.watcher.set_debounce_ms(ms)
 
     def current_entry(self) -> PostEntry | None:
         return self.model.entry(self.view.currentIndex().row())
@@ -409,49 +397,16 @@ class LibraryPanel(QWidget):
     def _on_scanner_finished(self, _result: ScanResult) -> None:
         self.progress_bar.hide()
         self._refresh()
-        self._update_watches()
+        if self._index is not None:
+            self.watcher.watch(self._index)
+
+    def _on_watcher_folders_changed(self, folders: list[Path]) -> None:
+        for folder in folders:
+            self.rescan(folder)
 
     def _on_scanner_failed(self, message: str) -> None:
         self.progress_bar.hide()
         self.status_label.setText(f"Library scan failed: {message}")
-
-    # --- watching ---------------------------------------------------------------------------
-
-    def _update_watches(self) -> None:
-        """Watch the content folders, every folder holding posts, and (while the budget
-        lasts) the post files themselves: a folder watch misses in-place edits."""
-        if self._index is None:
-            return
-        folders: set[str] = {str(p) for p in self._index.site.content_dirs.values()}
-        files: list[str] = []
-        for entry in self._index.entries.values():
-            folder = Path(entry.file).parent
-            folders.add(str(folder))
-            if entry.bundle:
-                folders.add(str(folder.parent))
-            files.append(entry.file)
-        wanted = sorted(folders)[:MAX_WATCHED]
-        wanted += files[: max(0, MAX_WATCHED - len(wanted))]
-        have = set(self._watcher.directories() + self._watcher.files())
-        extra = [p for p in have if p not in set(wanted)]
-        if extra:
-            self._watcher.removePaths(extra)
-        missing = [p for p in wanted if p not in have and Path(p).exists()]
-        if missing:
-            self._watcher.addPaths(missing)
-
-    def _on_watcher_changed(self, path: str) -> None:
-        changed = Path(path)
-        self._changed.add(changed if changed.is_dir() else changed.parent)
-        if self._debounce_ms < 0:
-            self._on_timer_timeout()
-        else:
-            self._timer.start(self._debounce_ms)
-
-    def _on_timer_timeout(self) -> None:
-        changed, self._changed = self._changed, set()
-        for folder in sorted(changed):
-            self.rescan(folder)
 
     # --- actions ----------------------------------------------------------------------------
 
