@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,7 @@ _OPEN_RE = re.compile(r"\{\{([<%])")
 _COMMENT_RE = re.compile(r"\{\{([<%])(\s*)/\*(.*?)\*/(\s*)([>%])\}\}", re.DOTALL)
 _NAME_RE = re.compile(r"[^\s/>%\"'`=]+(?:/[^\s/>%\"'`=]+)*")
 _TOKEN_RE = re.compile(r"(<p(?: data-line=\"(\d+)\")?>)?(HAHAHUGOSHORTCODE\d+s\d+HBHB)(</p>)?")
+_KEY_RE = re.compile(r"([\w.-]+)=")
 _SPACE = " \t\r\n"
 
 
@@ -115,7 +117,10 @@ class _State:
 def extract(text: str, ctx: ShortcodeContext) -> Extracted:
     """Replace every shortcode in `text`; see the module docstring. Run it once per text."""
     state = _State(ctx, 0)
-    out = _expand(text, state, 0, len(text), text)
+    if "{{" not in text:
+        return Extracted(text, {}, ())
+    doc = _Doc(text, state)
+    out = _expand(doc, state, 0, len(doc.tags), 0, len(text))
     return Extracted(out, state.placeholders, tuple(state.warnings))
 
 
@@ -147,15 +152,90 @@ def render_fragment(markdown: str, ctx: ShortcodeContext) -> str:
 # --- parsing --------------------------------------------------------------------------------
 
 
-def _line_of(source: str, pos: int) -> int:
-    return source.count("\n", 0, pos) + 1
+@dataclass
+class _Tag:
+    """One `{{< >}}`/`{{% %}}` occurrence: a call, an escaped comment, or unusable braces."""
+
+    start: int
+    end: int
+    call: Call | None = None
+    literal: str = ""  # what comments and unusable openings leave in the text
+    close: int = -1  # index of the matching closing tag (calls with inner content)
 
 
-def _parse_tag(text: str, pos: int, state: _State, source: str) -> Call | None:
+class _Doc:
+    """The text being expanded, its tags (one scan) and a fast line lookup."""
+
+    def __init__(self, text: str, state: _State) -> None:
+        self.text = text
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
+        self.tags = self._scan(state)
+        self._pair(state)
+
+    def line_of(self, pos: int) -> int:
+        return bisect_right(self.newlines, pos - 1) + 1
+
+    def _scan(self, state: _State) -> list[_Tag]:
+        text = self.text
+        tags: list[_Tag] = []
+        pos = 0
+        while True:
+            match = _OPEN_RE.search(text, pos)
+            if match is None:
+                return tags
+            start = match.start()
+            comment = _COMMENT_RE.match(text, start)
+            if comment:
+                kind, lead, body, trail, _end = comment.groups()
+                close = ">}}" if kind == "<" else "%}}"
+                literal = "{{" + kind + lead + body + trail + close
+                tags.append(_Tag(start, comment.end(), literal=literal))
+                pos = comment.end()
+                continue
+            call = _parse_tag(text, start, state, self.line_of(start))
+            if call is None:
+                tags.append(_Tag(start, start + 3, literal=_escape_braces(text[start : start + 3])))
+                pos = start + 3
+            else:
+                tags.append(_Tag(start, call.end, call=call))
+                pos = call.end
+
+    def _pair(self, state: _State) -> None:
+        """Match closing tags with their openings (a stack: inner openings left open by a
+        closing tag of an outer one simply have no inner content)."""
+        stack: list[int] = []
+        for index, tag in enumerate(self.tags):
+            call = tag.call
+            if call is None:
+                continue
+            if call.closing:
+                for depth in range(len(stack) - 1, -1, -1):
+                    opening = self.tags[stack[depth]]
+                    if opening.call is not None and opening.call.name == call.name:
+                        opening.close = index
+                        del stack[depth:]
+                        break
+                else:
+                    state.warn(
+                        f"closing shortcode {{{{< /{call.name} >}}}} without an opening one",
+                        call.line,
+                    )
+            elif not call.self_closing and _takes_inner(call.name):
+                stack.append(index)
+        for index in stack:
+            call = self.tags[index].call
+            if call is not None and call.name in builtins.NEEDS_INNER:
+                state.warn(
+                    f"shortcode {call.name!r} has no closing tag (Hugo wants it closed or"
+                    " self-closed)",
+                    call.line,
+                )
+
+
+def _parse_tag(text: str, pos: int, state: _State, line: int) -> Call | None:
     """Parse the tag opening at `pos` ("{{<" or "{{%"); None when it is not a usable tag."""
     kind = text[pos + 2]
     close = ">}}" if kind == "<" else "%}}"
-    line = _line_of(source, pos)
     i = pos + 3
     n = len(text)
     while i < n and text[i] in _SPACE:
@@ -173,7 +253,6 @@ def _parse_tag(text: str, pos: int, state: _State, source: str) -> Call | None:
     name = name_match.group(0)
     i = name_match.end()
     args: list[tuple[str | None, str]] = []
-    broken = False
     while True:
         while i < n and text[i] in _SPACE:
             i += 1
@@ -181,22 +260,21 @@ def _parse_tag(text: str, pos: int, state: _State, source: str) -> Call | None:
             state.warn(f"shortcode {name!r} is never closed with {close!r}", line)
             return None
         if text.startswith(close, i):
-            return _make_call(name, kind, closing, False, args, pos, i + 3, line, state, broken)
+            return _make_call(name, kind, closing, False, args, pos, i + 3, line, state)
         if text.startswith("/" + close, i):
-            return _make_call(name, kind, closing, True, args, pos, i + 4, line, state, broken)
+            return _make_call(name, kind, closing, True, args, pos, i + 4, line, state)
         key: str | None = None
-        eq = re.match(r"([\w.-]+)=", text[i:])
+        eq = _KEY_RE.match(text, i)
         if eq:
             key = eq.group(1)
-            i += eq.end()
+            i = eq.end()
         value, i, ok = _read_value(text, i, close)
         if not ok:
-            broken = True
             state.warn(f"shortcode {name!r}: an argument's quote is never closed", line)
             end = text.find(close, pos)
             if end == -1:
                 return None
-            return _make_call(name, kind, closing, False, args, pos, end + 3, line, state, True)
+            return _make_call(name, kind, closing, False, args, pos, end + 3, line, state)
         args.append((key, value))
 
 
@@ -205,18 +283,21 @@ def _read_value(text: str, i: int, close: str) -> tuple[str, int, bool]:
     if i < n and text[i] == '"':
         out: list[str] = []
         j = i + 1
+        seen_newline = False
         while j < n:
             c = text[j]
             if c == "\\" and j + 1 < n and text[j + 1] in '"\\':
                 out.append(text[j + 1])
                 j += 2
-            elif c == '"':
+                continue
+            if c == '"':
                 return "".join(out), j + 1, True
-            elif text.startswith(close, j) and "\n" in text[i:j]:
+            if c == "\n":
+                seen_newline = True
+            elif seen_newline and text.startswith(close, j):
                 return "", i, False
-            else:
-                out.append(c)
-                j += 1
+            out.append(c)
+            j += 1
         return "", i, False
     if i < n and text[i] == "`":
         end = text.find("`", i + 1)
@@ -241,86 +322,44 @@ def _make_call(
     end: int,
     line: int,
     state: _State,
-    broken: bool,
 ) -> Call:
     positional = [v for k, v in args if k is None]
     named = {k: v for k, v in args if k is not None}
-    if positional and named and not broken:
+    if positional and named:
         state.warn(f"shortcode {name!r} mixes named and positional arguments", line)
     return Call(name, kind == "%", closing, self_closing, positional, named, start, end, line)
 
 
-def _find_close(text: str, call: Call, state: _State, source: str) -> tuple[int, int] | None:
-    """(start, end) of the matching closing tag, nesting of the same name counted."""
-    depth = 0
-    pos = call.end
-    while True:
-        match = _OPEN_RE.search(text, pos)
-        if match is None:
-            return None
-        comment = _COMMENT_RE.match(text, match.start())
-        if comment:
-            pos = comment.end()
-            continue
-        other = _parse_tag(text, match.start(), _State(state.ctx, 0), source)
-        if other is None:
-            pos = match.start() + 3
-            continue
-        if other.name == call.name and not other.self_closing:
-            if other.closing:
-                if depth == 0:
-                    return other.start, other.end
-                depth -= 1
-            elif _takes_inner(other.name, state.ctx):
-                depth += 1
-        pos = other.end
-
-
-def _takes_inner(name: str, ctx: ShortcodeContext) -> bool:
+def _takes_inner(name: str) -> bool:
     return name not in builtins.NO_INNER
 
 
-def _expand(text: str, state: _State, lo: int, hi: int, source: str) -> str:
+def _expand(doc: _Doc, state: _State, first: int, last: int, lo: int, hi: int) -> str:
+    """The text between offsets lo and hi, with tags first..last-1 (all inside) expanded."""
     out: list[str] = []
+    text = doc.text
     pos = lo
-    segment = text[:hi]
-    while pos < hi:
-        match = _OPEN_RE.search(segment, pos)
-        if match is None:
-            break
-        out.append(segment[pos : match.start()])
-        comment = _COMMENT_RE.match(segment, match.start())
-        if comment:
-            kind, lead, body, trail, _end = comment.groups()
-            close = ">}}" if kind == "<" else "%}}"
-            out.append("{{" + kind + lead + body + trail + close)
-            pos = comment.end()
-            continue
-        call = _parse_tag(segment, match.start(), state, source)
+    index = first
+    while index < last:
+        tag = doc.tags[index]
+        out.append(text[pos : tag.start])
+        call = tag.call
         if call is None:
-            out.append(_escape_braces(segment[match.start() : match.start() + 3]))
-            pos = match.start() + 3
+            out.append(tag.literal)
+            pos, index = tag.end, index + 1
             continue
-        if call.closing:
-            state.warn(
-                f"closing shortcode {{{{< /{call.name} >}}}} without an opening one", call.line
-            )
-            pos = call.end
+        if call.closing:  # stray: already warned about
+            pos, index = tag.end, index + 1
             continue
-        if not call.self_closing and _takes_inner(call.name, state.ctx):
-            found = _find_close(segment, call, state, source)
-            if found is not None:
-                call.inner = segment[call.end : found[0]]
-                call.end = found[1]
-            elif call.name in builtins.NEEDS_INNER:
-                state.warn(
-                    f"shortcode {call.name!r} has no closing tag (Hugo wants it closed or"
-                    " self-closed)",
-                    call.line,
-                )
-        out.append(_render(call, state))
-        pos = call.end
-    out.append(segment[pos:hi])
+        if tag.close > index:
+            closing = doc.tags[tag.close]
+            call.inner = text[tag.end : closing.start]
+            out.append(_render(call, state, doc, index + 1, tag.close))
+            pos, index = closing.end, tag.close + 1
+        else:
+            out.append(_render(call, state, doc, index + 1, index + 1))
+            pos, index = tag.end, index + 1
+    out.append(text[pos:hi])
     return "".join(out)
 
 
@@ -328,11 +367,12 @@ def _escape_braces(text: str) -> str:
     return text.replace("{{", "{&#8203;{")
 
 
-def _render(call: Call, state: _State) -> str:
+def _render(call: Call, state: _State, doc: _Doc, first: int, last: int) -> str:
     ctx = state.ctx
     name = call.name
+    inner_html = _inner_html(call, state, doc, first, last)
     try:
-        result = builtins.render(call, ctx, state.warn, _inner_html(call, state))
+        result = builtins.render(call, ctx, state.warn, inner_html)
     except Exception as exc:  # a shortcode must never break the render
         state.warn(f"shortcode {name!r} failed: {exc}", call.line)
         result = builtins.Output("")
@@ -342,10 +382,10 @@ def _render(call: Call, state: _State) -> str:
             state.warn(
                 f"site shortcode {name!r} is shown as a box, not as the theme renders it", call.line
             )
-            html = builtins.box(name, call, ctx, _inner_html(call, state)())
+            html = builtins.box(name, call, ctx, inner_html())
         else:
             state.warn(f"unknown shortcode {name!r}: Hugo stops the build on it", call.line)
-            html = builtins.box(name, call, ctx, _inner_html(call, state)(), unknown=True)
+            html = builtins.box(name, call, ctx, inner_html(), unknown=True)
         # Hugo mode: the inner content as a template rendering it would give it; {{% %}} puts
         # it into the Markdown. The preview's labelled box stays out of the Markdown.
         result = builtins.Output(html, markdown_ok=not ctx.preview)
@@ -354,17 +394,22 @@ def _render(call: Call, state: _State) -> str:
     return state.token(result.html)
 
 
-def _inner_html(call: Call, state: _State) -> Callable[[], str]:
+def _inner_html(call: Call, state: _State, doc: _Doc, first: int, last: int) -> Callable[[], str]:
+    """Renders the inner content once, on demand: nested shortcodes first, then Markdown."""
+    cache: list[str] = []
+
     def render() -> str:
+        if cache:
+            return cache[0]
         if not call.inner:
+            cache.append("")
             return ""
         nested = _State(state.ctx, state.counter, nested=True)
-        text = _expand(call.inner, nested, 0, len(call.inner), call.inner)
+        nested.warnings = state.warnings
+        lo = doc.tags[first - 1].end
+        text = _expand(doc, nested, first, last, lo, lo + len(call.inner))
         state.counter = nested.counter
-        state.warnings.extend(
-            Diagnostic(w.message, w.file, (w.line or 1) + call.line - 1, w.severity)
-            for w in nested.warnings
-        )
-        return restore(state.ctx.render_markdown(text), nested.placeholders)
+        cache.append(restore(state.ctx.render_markdown(text), nested.placeholders))
+        return cache[0]
 
     return render
