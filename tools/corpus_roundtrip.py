@@ -83,14 +83,14 @@ def check_file(source: Path, scratch: Path) -> tuple[bool, list[str], Post | Non
         post = Post.load(copy)
         post.save(force=not post.lossless)
     except (PostError, StorageError) as exc:
-        return False, [f"load/save: {exc}"], None
+        return False, [f"load/save: {exc.message if isinstance(exc, PostError) else exc}"], None
     exact = copy.read_bytes() == original
     if not exact:
         failures.append("unchanged save changed the bytes")
     try:
         problem = _check_title(post, copy)
     except (PostError, StorageError) as exc:
-        problem = f"with_field('title'): {exc}"
+        problem = f"with_field('title'): {exc.message if isinstance(exc, PostError) else exc}"
     if problem:
         failures.append(problem)
     undone = post.with_body(post.body + "\nextra line\n").with_body(post.body)
@@ -118,7 +118,10 @@ def main(argv: list[str]) -> int:
             if post is not None:
                 name = post.fm_format or "none"
                 formats[name] = formats.get(name, 0) + 1
-                diagnostics += [f"  {source}: {d}" for d in post.diagnostics]
+                diagnostics += [
+                    f"  {source}:{d.line or ''}: {d.severity.value}: {d.message}"
+                    for d in post.diagnostics
+                ]
             if failures:
                 problems.append((source, failures))
     print(f"{len(files)} files, {exact_count} byte-exact after an unchanged save")
