@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
@@ -266,6 +266,56 @@ def _deflist_rule(state: StateCore) -> None:
                 inner.hidden = not loose
 
 
+# --- list tightness -----------------------------------------------------------------------
+
+
+def _blank(lines: list[str], line: int) -> bool:
+    return 0 <= line < len(lines) and not lines[line].strip(" \t>")
+
+
+def _goldmark_tight(tokens: list[Token], start: int, lines: list[str]) -> bool:
+    """Goldmark's verdict for the list opened at `start`: a blank line before an item (but
+    the first) or before an item's later child makes it loose, except before a table (the
+    table extension builds a new node that forgets the blank line)."""
+    level = tokens[start].level
+    first_item = True
+    i = start + 1
+    while i < len(tokens) and not (tokens[i].level == level and tokens[i].nesting == -1):
+        token = tokens[i]
+        if token.type == "list_item_open" and token.level == level + 1:
+            if not first_item and token.map and _blank(lines, token.map[0] - 1):
+                return False
+            first_item = False
+            first_child = True
+        elif token.level == level + 2 and token.nesting >= 0 and token.map:
+            if not first_child and token.type != "table_open" and _blank(lines, token.map[0] - 1):
+                return False
+            first_child = False
+        i += 1
+    return True
+
+
+def _tightness_rule(state: StateCore) -> None:
+    tokens = state.tokens
+    lines: list[str] | None = None
+    for i, token in enumerate(tokens):
+        if token.type not in ("bullet_list_open", "ordered_list_open"):
+            continue
+        items = [t for t in tokens[i + 1 :] if t.level == token.level + 2]
+        if not any(t.type == "table_open" for t in items):
+            continue
+        if any(t.type == "paragraph_open" and t.hidden for t in items):
+            continue  # markdown-it already calls it tight
+        if lines is None:
+            lines = state.src.split("\n")
+        if _goldmark_tight(tokens, i, lines):
+            for t in tokens[i + 1 :]:
+                if t.level == token.level and t.nesting == -1:
+                    break
+                if t.level == token.level + 2 and t.type in ("paragraph_open", "paragraph_close"):
+                    t.hidden = True
+
+
 # --- task lists ---------------------------------------------------------------------------
 
 _TASK_RE = re.compile(r"\[([ \t\n\r\f\vxX])\][ \t\n\r\f\v]*")
@@ -495,6 +545,24 @@ def _render_heading_open(
     return f"<{token.tag}{attrs}>"
 
 
+def _after_tight_paragraph(rule: Any) -> Any:
+    """Goldmark ends a tight list item's text with a newline when a block follows it."""
+
+    def wrapped(
+        self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        html: str = (
+            rule(tokens, idx, options, env)
+            if hasattr(rule, "__self__")
+            else rule(self, tokens, idx, options, env)
+        )
+        if html and idx > 0 and tokens[idx - 1].hidden and tokens[idx - 1].nesting == -1:
+            return "\n" + html
+        return html
+
+    return wrapped
+
+
 def _unwrap_images_rule(state: StateCore) -> None:
     tokens = state.tokens
     for i in range(1, len(tokens) - 1):
@@ -538,6 +606,8 @@ def build_markdown(options: MarkupOptions) -> MarkdownIt:
         footnote_plugin(md, inline=False)
     goldmark_inline.install(md, options.linkify, options.linkify_protocol, options.typographer)
     md.core.ruler.before("inline", "goldmark_heading_attrs", _heading_attrs_rule)
+    if options.table:
+        md.core.ruler.after("block", "goldmark_list_tightness", _tightness_rule)
     if not options.attribute_title:
         md.core.ruler.disable("goldmark_heading_attrs")
     # after "inline", in this order (each insertion goes right after "inline")
@@ -578,6 +648,10 @@ def build_markdown(options: MarkupOptions) -> MarkdownIt:
         "footnote_block_open": _render_footnote_block_open,
         "footnote_block_close": _table_rule("</ol>\n</div>\n"),
     }
+    for name in ("fence", "html_block", "code_block", "heading_open", "table_open"):
+        rules[name] = _after_tight_paragraph(
+            rules.get(name) or cast(RendererHTML, md.renderer).rules[name]
+        )
     for name, rule in rules.items():
         md.add_render_rule(name, rule)
     return md

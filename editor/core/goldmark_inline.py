@@ -192,103 +192,150 @@ _CHARS = {
     "laquo": "\u00ab",
     "raquo": "\u00bb",
 }
-_TRIGGERS = re.compile(r"['\"]|---?|\.\.\.|<<|>>")
+_TRIGGERS = re.compile(r"['\"]|--|\.\.\.|<<|>>")
+
+
+def _source_text(token: Token) -> str:
+    """Roughly the source characters a token came from (for the typographer's look-around)."""
+    kind = token.type
+    if kind == "text":
+        return token.content
+    if kind == "typo_text":
+        return str(token.meta["source"])
+    if kind == "text_special":
+        return token.markup or token.content
+    if kind in ("softbreak", "hardbreak"):
+        return "\n"
+    if kind == "code_inline":
+        return "`" + token.content + "`"
+    if kind == "html_inline":
+        return token.content
+    if kind in ("link_open", "footnote_ref"):
+        return "["
+    if kind == "image":
+        return "!["
+    if kind == "link_close":
+        return ")"
+    return token.markup or ""
 
 
 def _is_space(ch: str) -> bool:
     return ch.isspace()
 
 
-def _is_punct(ch: str) -> bool:
+def _is_punct_rune(ch: str) -> bool:
+    """Goldmark's util.IsPunctRune (Unicode punctuation or symbol)."""
     if ch in _ASCII_PUNCT:
         return True
     return ord(ch) > 127 and unicodedata.category(ch)[0] in "PS"
 
 
-def _is_unicode_punct(ch: str) -> bool:
+_is_punct = _is_punct_rune
+
+
+def _unicode_punct(ch: str) -> bool:
+    """Go's unicode.IsPunct."""
     return unicodedata.category(ch)[0] == "P"
 
 
-def _first_char(token: Token) -> str:
-    if token.type in ("text", "text_special", "html_inline"):
-        return token.content[:1] or " "
-    if token.type in ("softbreak", "hardbreak"):
-        return "\n"
-    if token.type == "code_inline":
-        return "`"
-    if token.type in ("link_open", "image", "footnote_ref"):
-        return "!" if token.type == "image" else "["
-    if token.markup:
-        return token.markup[0]
-    return " "
+def _ascii_punct(ch: str) -> bool:
+    return ch in _ASCII_PUNCT
 
 
-def _last_char(token: Token) -> str:
-    if token.type == "typo_text":
-        return str(token.meta["source"][-1:] or " ")
-    if token.type == "text":
-        return token.content[-1:] or " "
-    if token.type == "text_special":
-        return token.content[-1:] or " "
-    if token.type in ("softbreak", "hardbreak"):
-        return "\n"
-    if token.type == "code_inline":
-        return "`"
-    if token.type == "html_inline":
-        return ">"
-    if token.type in ("link_close", "image"):
-        return ")"
-    if token.type == "footnote_ref":
-        return "]"
-    if token.markup:
-        return token.markup[-1]
-    return " "
+def _ascii_space(ch: str) -> bool:
+    return ch in _SPACE
 
 
-def _flanking(before: str, after: str) -> tuple[bool, bool]:
-    before_p, after_p = _is_punct(before), _is_punct(after)
-    before_s, after_s = _is_space(before), _is_space(after)
-    left = not after_s and (not after_p or before_s or before_p)
-    right = not before_s and (not before_p or after_s or after_p)
-    return left, right
+def _letter(ch: str) -> bool:
+    return unicodedata.category(ch)[0] == "L"
 
 
-def _single_quote(before: str, line: str, can_open: bool, can_close: bool) -> str | None:
-    n = len(line)
-    if (
-        can_open
-        and not can_close
-        and n > 3
-        and line[1].isdigit()
-        and line[2].isdigit()
-        and line[3] == "s"
-    ):
-        after = line[4] if n > 4 else " "
-        if _is_space(after) or _is_punct(after):
+def _digit(ch: str) -> bool:
+    return unicodedata.category(ch) == "Nd"
+
+
+class _Counter:
+    """Goldmark's per-block count of opened quotes (a closing quote needs an opened one)."""
+
+    __slots__ = ("double", "single")
+
+    def __init__(self) -> None:
+        self.single = 0
+        self.double = 0
+
+
+def _quote(c: str, line: str, before: str, counter: _Counter) -> str | None:
+    """Goldmark's typographer for a quote at the start of `line` (the rest of its line)."""
+    n = len(line.encode("utf-8"))
+    j = 1
+    while j < len(line) and line[j] == c:
+        j += 1
+    after = line[j] if j < len(line) else " "
+    bp, bs = _is_punct_rune(before), _is_space(before)
+    ap, as_ = _is_punct_rune(after), _is_space(after)
+    can_open = not as_ and (not ap or bs or bp)
+    can_close = not bs and (not bp or as_ or ap)
+    l1 = line[1] if len(line) > 1 else ""
+    l2 = line[2] if len(line) > 2 and l1.isascii() else ""
+    l3 = line[3] if len(line) > 3 and l1.isascii() and l2.isascii() else ""
+    maybe_close = (
+        can_close
+        and can_open
+        and n > 1
+        and _unicode_punct(l1)
+        and (n == 2 or (n > 2 and _ascii_punct(l2)) or _ascii_space(l2))
+    )
+    if c == "'":
+        if can_open and not can_close and n > 3 and l1.isdigit() and l2.isdigit() and l3 == "s":
+            after4 = line[4] if len(line) > 4 else " "
+            if n == 3 or _is_space(after4) or _is_punct_rune(after4):
+                return "rsquo"
+        if n > 1 and (_unicode_punct(before) or _is_space(before)) and l1 in ("t", "e", "n", "l"):
             return "rsquo"
-    if n > 1 and (_is_unicode_punct(before) or _is_space(before)) and line[1] in "tenl":
-        return "rsquo"
-    if n > 1 and (before.isdigit() or before.isalpha()) and line[1].isalpha():
-        return "rsquo"
+        if n > 1 and (_digit(before) or _letter(before)) and l1 and _letter(l1):
+            return "rsquo"
+        if can_open and not can_close:
+            name = "lsquo"
+            if (
+                n > 1
+                and l1 in ("s", "m", "t", "d")
+                and (n < 3 or _ascii_punct(l2) or _ascii_space(l2))
+            ):
+                name = "rsquo"
+            if (
+                n > 2
+                and l1 + l2 in ("ve", "ll", "re")
+                and (n < 4 or _ascii_punct(l3) or _ascii_space(l3))
+            ):
+                name = "rsquo"
+            if name == "lsquo":
+                counter.single += 1
+            return name
+        if n > 2 and l1 and not _digit(l1):
+            return "rsquo"  # plural possessives and abbreviations: Smiths', doin'
+        if counter.single > 0 and ((can_close and not can_open) or maybe_close):
+            counter.single -= 1
+            return "rsquo"
+        return None
     if can_open and not can_close:
-        if n > 1 and line[1] in "smtd" and (n < 3 or _is_punct(line[2]) or _is_space(line[2])):
-            return "rsquo"
-        if (
-            n > 2
-            and line[1:3] in ("ve", "ll", "re")
-            and (n < 4 or _is_punct(line[3]) or _is_space(line[3]))
-        ):
-            return "rsquo"
-        return "lsquo"
-    if n > 2 and not line[1].isdigit():
-        return "rsquo"
-    if can_close and not can_open:
-        return "rsquo"
+        counter.double += 1
+        return "ldquo"
+    if counter.double > 0 and ((can_close and not can_open) or maybe_close):
+        if l1 == '"' and _digit(before):
+            return None  # "Monitor 21""
+        counter.double -= 1
+        return "rdquo"
     return None
 
 
-def _typography(text: str, before: str, after: str) -> list[tuple[str, bool]] | None:
-    """Split `text` into (piece, is_entity) parts, or None when nothing changes."""
+def _typography(
+    text: str, before: str, follow: str, counter: _Counter
+) -> list[tuple[str, bool]] | None:
+    """Split `text` into (piece, is_entity) parts, or None when nothing changes.
+
+    `before` is the source character before `text`, `follow` what comes after it up to the end
+    of its line ("" at the end of the block, as Goldmark trims the block's last line).
+    """
     if not _TRIGGERS.search(text):
         return None
     parts: list[tuple[str, bool]] = []
@@ -297,31 +344,26 @@ def _typography(text: str, before: str, after: str) -> list[tuple[str, bool]] | 
     n = len(text)
     while i < n:
         ch = text[i]
+        if ch not in "-.<>'\"":
+            i += 1
+            continue
+        line = text[i : i + 6] + (follow if n - i < 6 else "")
         name: str | None = None
         width = 1
-        if ch == "-" and text.startswith("--", i):
-            name, width = ("mdash", 3) if text.startswith("---", i) else ("ndash", 2)
-        elif ch == "." and text.startswith("...", i):
-            name, width = "hellip", 3
-        elif ch == "<" and text.startswith("<<", i):
-            name, width = "laquo", 2
-        elif ch == ">" and text.startswith(">>", i):
-            name, width = "raquo", 2
-        elif ch in "'\"":
+        if ch == "-":
+            if len(line) > 2 and line[1] == "-" and line[2] == "-":
+                name, width = "mdash", 3
+            elif len(line) > 1 and line[1] == "-":
+                name, width = "ndash", 2
+        elif ch == ".":
+            if len(line) > 2 and line[1] == "." and line[2] == ".":
+                name, width = "hellip", 3
+        elif ch in "<>":
+            if len(line) > 1 and line[1] == ch:
+                name, width = ("laquo" if ch == "<" else "raquo"), 2
+        else:
             prev = text[i - 1] if i > 0 else before
-            j = i
-            while j < n and text[j] == ch:
-                j += 1
-            nxt = text[j] if j < n else after
-            can_open, can_close = _flanking(prev, nxt)
-            line = text[i:].split("\n", 1)[0]
-            line += "\n" if "\n" in text[i:] or j < n else after
-            if ch == "'":
-                name = _single_quote(prev, line, can_open, can_close)
-            elif can_open and not can_close:
-                name = "ldquo"
-            elif can_close and not can_open:
-                name = "rdquo"
+            name = _quote(ch, text[i:] + follow, prev, counter)
         if name is None:
             i += 1
             continue
@@ -337,9 +379,24 @@ def _typography(text: str, before: str, after: str) -> list[tuple[str, bool]] | 
     return parts
 
 
-def _typographer_children(children: list[Token]) -> None:
+def _follow(children: list[Token], k: int) -> str:
+    """Source text after token k up to the end of its line (at most a few characters)."""
+    out = ""
+    for token in children[k + 1 :]:
+        piece = _source_text(token)
+        cut = piece.find("\n")
+        if cut >= 0:
+            return out + piece[: cut + 1]
+        out += piece
+        if len(out) > 6:
+            break
+    return out
+
+
+def _typographer_children(children: list[Token], tail: str = "") -> None:
     """Turn text tokens with typography into "typo_text" tokens (HTML with named entities)."""
     in_autolink = 0
+    counter = _Counter()
     for k, token in enumerate(children):
         kind = token.type
         if kind == "link_open" and token.info == "auto":
@@ -348,9 +405,13 @@ def _typographer_children(children: list[Token]) -> None:
             in_autolink -= 1
         if kind != "text" or in_autolink or not _TRIGGERS.search(token.content):
             continue
-        before = _last_char(children[k - 1]) if k > 0 else "\n"
-        after = _first_char(children[k + 1]) if k + 1 < len(children) else "\n"
-        parts = _typography(token.content, before, after)
+        before = "\n"
+        if k > 0:
+            before = _source_text(children[k - 1])[-1:] or " "
+        follow = _follow(children, k)
+        if "\n" not in follow:
+            follow += tail
+        parts = _typography(token.content, before, follow, counter)
         if parts is None:
             continue
         html: list[str] = []
@@ -362,16 +423,39 @@ def _typographer_children(children: list[Token]) -> None:
             else:
                 html.append(escapeHtml(piece))
                 plain.append(piece)
-        token.type = "typo_text"
         source = token.content
+        token.type = "typo_text"
         token.content = "".join(html)
         token.meta = {"plain": "".join(plain), "source": source}
 
 
+_PIPE_RE = re.compile(r"(?<!\\)\|")
+
+
+def _cell_tails(line: str) -> list[str]:
+    """The whitespace after each cell's text in a table row (Goldmark's cell ends at "|")."""
+    row = line.strip()
+    row = row[1:] if row.startswith("|") else row
+    row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
+    cells = _PIPE_RE.split(row)
+    return [cell[len(cell.rstrip()) :] for cell in cells]
+
+
 def typographer_rule(state: StateCore) -> None:
-    for token in state.tokens:
+    tokens = state.tokens
+    lines: list[str] | None = None
+    tails: list[str] = []
+    for i, token in enumerate(tokens):
+        if token.type == "tr_open" and token.map:
+            if lines is None:
+                lines = state.src.split("\n")
+            row = token.map[0]
+            tails = _cell_tails(lines[row]) if row < len(lines) else []
         if token.type == "inline" and token.children:
-            _typographer_children(token.children)
+            tail = ""
+            if i > 0 and tokens[i - 1].type in ("td_open", "th_open"):
+                tail = tails.pop(0) if tails else ""
+            _typographer_children(token.children, tail)
             for child in token.children:
                 if child.type == "image" and child.children:
                     _typographer_children(child.children)

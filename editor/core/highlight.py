@@ -74,9 +74,29 @@ class FenceInfo:
     in_table: bool
     line_no_start: int
     hl_lines: frozenset[int]
+    attrs: tuple[tuple[str, str], ...] = ()  # for the <div class="highlight">, class first
 
 
-_ATTR_RE = re.compile(r"""([A-Za-z_][\w-]*)\s*=\s*(\[[^\]]*\]|"[^"]*"|'[^']*'|[^\s,}]+)""")
+_ATTR_RE = re.compile(
+    r"""([.#])([^\s,}.#]+)|([A-Za-z_][\w-]*)\s*=\s*(\[[^\]]*\]|"[^"]*"|'[^']*'|[^\s,}]+)"""
+)
+# Hugo's highlighting options; any other fence attribute goes on the wrapping <div>.
+_HIGHLIGHT_KEYS = frozenset(
+    (
+        "linenos",
+        "linenostart",
+        "hl_lines",
+        "anchorlinenos",
+        "lineanchors",
+        "linenumbersintable",
+        "noclasses",
+        "style",
+        "guesssyntax",
+        "hl_inline",
+        "tabwidth",
+        "codefences",
+    )
+)
 
 
 def _parse_hl_lines(value: str) -> frozenset[int]:
@@ -101,10 +121,23 @@ def parse_fence_info(info: str, options: CodeOptions) -> FenceInfo:
     lang = info.split()[0].lower() if info.split() else ""
     line_nos, in_table = options.line_nos, options.line_numbers_in_table
     start, hl_lines = options.line_no_start, frozenset[int]()
-    for key, raw in _ATTR_RE.findall(attrs):
+    classes: list[str] = []
+    extra: list[tuple[str, str]] = []
+    for sigil, short, name, raw in _ATTR_RE.findall(attrs):
+        if sigil:
+            if sigil == ".":
+                classes.append(short)
+            else:
+                extra.append(("id", short))
+            continue
         value = raw.strip("\"'")
-        key = key.lower()
-        if key == "linenos":
+        key = name.lower()
+        if key not in _HIGHLIGHT_KEYS:
+            if key == "class":
+                classes.append(value)
+            else:
+                extra.append((name, value))
+        elif key == "linenos":
             low = value.lower()
             line_nos = low in ("true", "table", "inline")
             if low == "table":
@@ -115,7 +148,8 @@ def parse_fence_info(info: str, options: CodeOptions) -> FenceInfo:
             start = int(value)
         elif key == "hl_lines":
             hl_lines = _parse_hl_lines(value)
-    return FenceInfo(lang, line_nos, in_table, start, hl_lines)
+    div_attrs = ([("class", " ".join(classes))] if classes else []) + extra
+    return FenceInfo(lang, line_nos, in_table, start, hl_lines, tuple(div_attrs))
 
 
 @lru_cache(maxsize=256)
@@ -272,15 +306,24 @@ def render_fence(code: str, info: FenceInfo, options: CodeOptions) -> tuple[str,
     pre_style = palette.pre_style + ("display:grid;" if info.hl_lines and not classes else "")
     pre_attr = ' class="chroma"' if classes else f' style="{pre_style}"'
     code_html = f'<pre tabindex="0"{pre_attr}><code{lang_attrs}>{"".join(rows)}</code></pre>'
+    div_class = "highlight"
+    div_rest = ""
+    for name, value in info.attrs:
+        if name == "class":
+            div_class += " " + go_escape(value)
+        else:
+            div_rest += f' {go_escape(name)}="{go_escape(value)}"'
+    div = f'<div class="{div_class}"{div_rest}'
+    div += ">"
     if not (info.line_nos and info.in_table):
-        return f'<div class="highlight">{code_html}</div>', True
+        return f"{div}{code_html}</div>", True
     numbers = "".join(
         _number_span(str(i + info.line_no_start).rjust(width) + "\n", palette, classes)
         for i in range(len(lines))
     )
     if classes:
         return (
-            '<div class="highlight"><div class="chroma">\n<table class="lntable"><tr>'
+            f'{div}<div class="chroma">\n<table class="lntable"><tr>'
             '<td class="lntd">\n<pre tabindex="0" class="chroma">'
             f"<code>{numbers}</code></pre></td>\n"
             f'<td class="lntd">\n{code_html}</td></tr></table>\n</div>\n</div>',
@@ -290,7 +333,7 @@ def render_fence(code: str, info: FenceInfo, options: CodeOptions) -> tuple[str,
     plain_pre = f'<pre tabindex="0" style="{palette.pre_style}">'
     code_html = code_html.replace(f'<pre tabindex="0" style="{pre_style}">', plain_pre, 1)
     return (
-        f'<div class="highlight"><div style="{palette.pre_style}">\n'
+        f'{div}<div style="{palette.pre_style}">\n'
         '<table style="border-spacing:0;padding:0;margin:0;border:0;">'
         f'<tr><td style="{cell}">\n{plain_pre}<code>{numbers}</code></pre></td>\n'
         f'<td style="{cell};width:100%">\n{code_html}</td></tr></table>\n</div>\n</div>',

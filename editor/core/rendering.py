@@ -103,7 +103,7 @@ class _Page:
 
 def body_start(text: str) -> int:
     """Index in `text` where the body starts (0 when there is no closed front matter)."""
-    stripped = text.lstrip("\ufeff")
+    stripped = text.lstrip("\ufeff \t\n\r")  # Hugo skips blank lines before front matter
     offset = len(text) - len(stripped)
     for delim in ("---", "+++"):
         if stripped.startswith(delim) and stripped[3:4] in ("\n", "\r", " ", "\t"):
