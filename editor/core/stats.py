@@ -26,13 +26,16 @@ _NOT_SPACE_RE = re.compile(f"[^{_GO_SPACE}]+")
 
 # html/template's stripTags, fast path: comments and well-formed tags in one regex.
 _HTML_WS = " \t\n\f\r"
-_TAG_NAME = r"[A-Za-z][A-Za-z0-9]*(?:[:-][A-Za-z0-9]+)*"
+# Possessive quantifiers: each part is read greedily, as the state machine does, and a tag that
+# never closes fails in linear time instead of backtracking exponentially.
+_TAG_NAME = r"[A-Za-z][A-Za-z0-9]*+(?:[:-][A-Za-z0-9]++)*+"
 _ATTR = (
-    rf"[^{_HTML_WS}=>'\"<]+"
-    rf"(?:[{_HTML_WS}]*=[{_HTML_WS}]*(?:\"[^\"]*\"|'[^']*'|(?:[^{_HTML_WS}>\"'][^{_HTML_WS}>]*)?))?"
+    rf"[^{_HTML_WS}=>'\"<]++"
+    rf"(?:[{_HTML_WS}]*+=[{_HTML_WS}]*+"
+    rf"(?:\"[^\"]*+\"|'[^']*+'|(?:[^{_HTML_WS}>\"'][^{_HTML_WS}>]*+)?))?"
 )
 _TAG_OR_COMMENT_RE = re.compile(
-    rf"<!--.*?-->|</?{_TAG_NAME}(?:[{_HTML_WS}]*{_ATTR})*[{_HTML_WS}]*>", re.DOTALL
+    rf"<!--.*?-->|</?{_TAG_NAME}(?:[{_HTML_WS}]*+{_ATTR})*+[{_HTML_WS}]*+>", re.DOTALL
 )
 _SPECIAL_ELEMENT_RE = re.compile(r"<(?:script|style|textarea|title)", re.IGNORECASE)
 _NEWLINE_PLACEHOLDER = "___hugonl_"
@@ -114,7 +117,8 @@ def plain_text(html: str) -> str:
 
 
 def _strip_tags(text: str) -> str:
-    if _SPECIAL_ELEMENT_RE.search(text) is None:
+    # An unterminated comment would make the regex rescan to the end from every "<!--".
+    if _SPECIAL_ELEMENT_RE.search(text) is None and text.rfind("<!--") <= text.rfind("-->"):
         out = _TAG_OR_COMMENT_RE.sub("", text)
         if "<" not in out:
             return out
