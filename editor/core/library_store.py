@@ -21,7 +21,7 @@ from types import MappingProxyType
 from editor.core.diagnostics import Diagnostic, Severity
 from editor.core.library_types import PostEntry, TermMap
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 _OPEN = "\ue000"
 _CLOSE = "\ue001"
 _FTS_SYNTAX = re.compile(r'["*()^:+]|\b(AND|OR|NOT|NEAR)\b')
@@ -51,7 +51,7 @@ CREATE TABLE IF NOT EXISTS posts (
     diagnostics TEXT NOT NULL
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
-    title, tags, body, tokenize='unicode61 remove_diacritics 2'
+    title, tags, body, prefix='2 3', tokenize='unicode61 remove_diacritics 2'
 );
 """
 
@@ -83,20 +83,26 @@ def _diags(text: str, path: Path) -> tuple[Diagnostic, ...]:
 
 
 def fts_query(query: str) -> str | None:
-    """The FTS5 query for what a user typed: plain words become prefix terms
-    ("hug" finds "hugo"); text with FTS syntax ("a phrase", pre*, AND/OR/NOT) is kept."""
+    """The FTS5 query for what a user typed: plain words of two letters or more become
+    prefix terms ("hug" finds "hugo"); text with FTS syntax ("a phrase", pre*, AND/OR/NOT)
+    is kept. The index keeps 2- and 3-letter prefixes, so short prefixes stay fast."""
     if _FTS_SYNTAX.search(query):
         return query
     words = _WORDS.findall(query)
     if not words:
         return None
-    return " ".join(f'"{w}"*' for w in words)
+    return " ".join(_prefix_term(w) for w in words)
 
 
 def safe_fts_query(query: str) -> str | None:
     """A query with no syntax at all: every word as a prefix term."""
     words = _WORDS.findall(query)
-    return " ".join(f'"{w}"*' for w in words) if words else None
+    return " ".join(_prefix_term(w) for w in words) if words else None
+
+
+def _prefix_term(word: str) -> str:
+    # One letter as a prefix would expand to a good part of the vocabulary: exact only.
+    return f'"{word}"*' if len(word) >= 2 else f'"{word}"'
 
 
 class LibraryStore:
