@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 import tomlkit
 import tomlkit.exceptions
+import tomlkit.items
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -88,6 +89,8 @@ def plain(value: Any) -> Any:
     """ruamel/tomlkit values as plain Python; dates as aware datetimes (Hugo's rules)."""
     if isinstance(value, bool):
         return bool(value)
+    if isinstance(value, tomlkit.items.Bool):  # not a bool subclass (bool cannot be one)
+        return bool(value.value)
     if isinstance(value, datetime):  # ruamel's TimeStamp is a subclass: make it plain
         moment = datetime.combine(value.date(), value.timetz())
         return parse_date(moment)

@@ -232,3 +232,10 @@ def test_yaml_complex_keys_and_nan_survive() -> None:
     assert complex_key.with_field("title", "n").text == "---\n? [a, b]\n: v\ntitle: n\n---\n"
     nan = Post.from_bytes(b"---\nx: .nan\ntitle: t\n---\n")
     assert nan.with_field("title", "n").text == "---\nx: .nan\ntitle: n\n---\n"
+
+
+def test_toml_booleans_inside_arrays_stay_booleans() -> None:
+    post = Post.from_text("+++\nflags = [false, true, 1]\n[params]\nok = true\n+++\nbody\n")
+    assert post.metadata["flags"] == [False, True, 1]
+    assert post.metadata["flags"][0] is False
+    assert post.metadata["params"] == {"ok": True}
