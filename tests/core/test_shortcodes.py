@@ -211,3 +211,13 @@ def test_arbitrary_text_never_raises(text: str) -> None:
     html, ex = render(text, preview=True)
     assert isinstance(html, str)
     assert isinstance(ex.warnings, tuple)
+
+
+def test_many_shortcodes_in_a_long_text() -> None:
+    text = "".join(
+        f"Para {i} {{{{< icon star >}}}} {{{{< param greeting >}}}}.\n\n" for i in range(3000)
+    )
+    ex = extract(text, ShortcodeContext(site=_Site()))  # type: ignore[arg-type]
+    assert len(ex.placeholders) == 6000
+    assert sum("unknown shortcode 'icon'" in w.message for w in ex.warnings) == 3000
+    assert ex.warnings[-1].line == 5999

@@ -166,3 +166,10 @@ def test_post_stats_uses_the_renderer(tmp_path: Path) -> None:
     assert figures.word_count == 3 and figures.summary_html == "Short <em>one</em>"
     result = rendering.render_post(post, site)
     assert stats.post_stats(post, site, result) == figures
+
+
+def test_pathological_html_stays_linear() -> None:
+    # Each of these hung (exponential backtracking / rescans) before; now they return at once.
+    assert plain_text("<a " + "b" * 5000) == ""
+    assert plain_text("x <!-- y" * 2000).startswith("x ")
+    assert count_words(plain_text("<p>" + "<a b c " * 3000), cjk=False) == 0
