@@ -77,6 +77,7 @@ def make_post(
         paragraphs += 1
         if paragraphs % 12 == 1:
             out += [f"## Section {paragraphs // 12 + 1}", ""]
+            count += 2
         if paragraphs % 9 == 0:
             for _ in range(4):
                 n = rng.randint(6, 12)
@@ -90,6 +91,7 @@ def make_post(
         if every and placed < code_blocks and paragraphs % every == 0:
             lang = rng.choice(sorted(_CODE))
             out += ["```" + lang, *_CODE[lang], "```", ""]
+            count += sum(len(line.split()) for line in _CODE[lang])
             placed += 1
     while placed < code_blocks:
         lang = rng.choice(sorted(_CODE))

@@ -129,6 +129,12 @@ def test_serve_answers_until_shutdown(site: SiteConfig) -> None:
     assert "hi" in outcome.result.html
 
 
+def test_warm_up_renders_without_a_site() -> None:
+    from editor.core.render_service import warm_up
+
+    assert warm_up() > 0
+
+
 def test_serve_stops_at_end_of_input() -> None:
     assert serve(io.BytesIO(b""), io.BytesIO()) == 0
     assert serve(io.BytesIO(HEADER.pack(10, 0) + b"abc"), io.BytesIO()) == 0

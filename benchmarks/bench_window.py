@@ -1,0 +1,562 @@
+"""Inkpost's writing window as a user meets it, against ghostwriter and ReText, under Xvfb.
+
+    python3 benchmarks/bench_window.py [--apps inkpost,ghostwriter,retext] [--samples 30]
+
+Needs Xvfb and python-xlib (Debian: xvfb, python3-xlib; this script re-runs itself with
+/usr/bin/python3 when the current Python lacks Xlib); the peers are measured when
+installed (apt-get install ghostwriter retext). Every app runs in the same Xvfb at
+1400x900 with a fresh configuration; keys go in through XTEST, and the screen is watched
+through the X DAMAGE extension (every drawn rectangle, timed when it arrives) and the
+`-fbdir` framebuffer (to tell a painted post from a blank pane).
+
+Measures (medians unless said):
+  key->editor      one key -> editor repainted, 50,000-word post, cursor at the end
+  freeze           longest key->editor time while typing 100 keys (one every 50 ms)
+  key->preview     one key -> preview changed, 3,600-word post with 16 code blocks
+  settle           last of 10 quick keys -> last preview repaint, 50,000-word post
+  spawn->editor    process start -> the post's text drawn in the editor (3,600 words)
+  spawn->preview   process start -> the rendered post drawn in the preview
+  pss              whole-app PSS (all processes of the app), 5 s after showing the post
+"""
+
+from __future__ import annotations
+
+import argparse
+import mmap
+import os
+import select
+import shutil
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+try:
+    from Xlib import X, XK, display
+    from Xlib.ext import damage, xtest
+except ImportError:  # the venv has no python-xlib: use Debian's python3-xlib
+    if sys.executable != "/usr/bin/python3" and Path("/usr/bin/python3").exists():
+        os.execv("/usr/bin/python3", ["/usr/bin/python3", *sys.argv])
+    raise
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+from posts import make_post  # noqa: E402
+
+WIDTH, HEIGHT = 1400, 900
+VENV_PYTHON = os.environ.get("INKPOST_PYTHON", "/work/venv/bin/python")
+TARGETS = {  # issue 4's table: ghostwriter, ReText, Inkpost must reach
+    "key->editor": (49.5, 20.8, 4.0),
+    "freeze": (468.0, 208.0, 16.0),
+    "key->preview": (65.0, 596.0, 60.0),
+    "settle": (1280.0, 833.0, 300.0),
+    "spawn->editor": (371.0, 540.0, 350.0),
+    "spawn->preview": (670.0, 1039.0, 650.0),
+    "pss": (288.0, 364.0, 300.0),
+}
+
+
+@dataclass(frozen=True)
+class Rect:
+    x: int
+    y: int
+    w: int
+    h: int
+
+    def hits(self, x: int, y: int, w: int, h: int) -> bool:
+        return x < self.x + self.w and self.x < x + w and y < self.y + self.h and self.y < y + h
+
+
+# --- the X server -------------------------------------------------------------------------
+
+
+class Screen:
+    """Xvfb with a memory-mapped framebuffer, DAMAGE on the root window and XTEST keys."""
+
+    def __init__(self, number: int) -> None:
+        self.name = f":{number}"
+        self.fbdir = Path(tempfile.mkdtemp(prefix="inkpost-fb-"))
+        self.proc = subprocess.Popen(
+            ["Xvfb", self.name, "-screen", "0", f"{WIDTH}x{HEIGHT}x24", "-fbdir", str(self.fbdir),
+             "-nolisten", "tcp", "-ac"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while not Path(f"/tmp/.X11-unix/X{number}").exists():
+            if time.monotonic() > deadline:
+                raise RuntimeError("Xvfb did not start")
+            time.sleep(0.02)
+        self.d = display.Display(self.name)
+        self.root = self.d.screen().root
+        if not self.d.has_extension("DAMAGE"):
+            raise RuntimeError("the X server has no DAMAGE extension")
+        self.d.damage_query_version()
+        self.damage = self.root.damage_create(damage.DamageReportRawRectangles)
+        self.d.sync()
+        fb = open(self.fbdir / "Xvfb_screen0", "rb")  # noqa: SIM115 (kept open, mapped)
+        self.fb = mmap.mmap(fb.fileno(), 0, access=mmap.ACCESS_READ)
+        header_size, = struct.unpack(">I", self.fb[:4])
+        fields = struct.unpack(">25I", self.fb[:100])
+        self.bpl = fields[20]  # bytes_per_line
+        ncolors = fields[19]
+        self.offset = header_size + ncolors * 12
+
+    def close(self) -> None:
+        self.d.close()
+        self.fb.close()
+        self.proc.terminate()
+        self.proc.wait()
+        shutil.rmtree(self.fbdir, ignore_errors=True)
+
+    # pixels
+
+    def sample(self, rect: Rect, step: int = 6) -> list[bytes]:
+        """Every `step`-th pixel of `rect`, row by row."""
+        fb, bpl, off = self.fb, self.bpl, self.offset
+        out = []
+        for y in range(rect.y, rect.y + rect.h, step):
+            row = off + y * bpl
+            line = fb[row + rect.x * 4 : row + (rect.x + rect.w) * 4]
+            out += [line[i : i + 3] for i in range(0, len(line), 4 * step)]
+        return out
+
+    def busy_fraction(self, rect: Rect) -> float:
+        """Share of sampled pixels in `rect` that differ from its most common colour."""
+        pixels = self.sample(rect)
+        counts: dict[bytes, int] = {}
+        for px in pixels:
+            counts[px] = counts.get(px, 0) + 1
+        return 1.0 - max(counts.values()) / len(pixels) if pixels else 0.0
+
+    # damage
+
+    def drain(self) -> None:
+        while self.d.pending_events():
+            self.d.next_event()
+
+    def events(self, until: float) -> list[tuple[float, int, int, int, int]]:
+        """Damage rectangles (time, x, y, w, h) arriving before monotonic time `until`."""
+        out = []
+        while True:
+            while self.d.pending_events():
+                ev = self.d.next_event()
+                if ev.type == self.d.extension_event.DamageNotify:
+                    a = ev.area
+                    out.append((time.monotonic(), a.x, a.y, a.width, a.height))
+            left = until - time.monotonic()
+            if left <= 0:
+                return out
+            select.select([self.d.fileno()], [], [], left)
+
+    def wait_damage(
+        self, rect: Rect, timeout: float, accept: Callable[[int, int, int, int], bool] | None = None
+    ) -> float | None:
+        deadline = time.monotonic() + timeout
+        while True:
+            while self.d.pending_events():
+                ev = self.d.next_event()
+                if ev.type != self.d.extension_event.DamageNotify:
+                    continue
+                a = ev.area
+                if rect.hits(a.x, a.y, a.width, a.height) and (
+                    accept is None or accept(a.x, a.y, a.width, a.height)
+                ):
+                    return time.monotonic()
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return None
+            select.select([self.d.fileno()], [], [], left)
+
+    # input
+
+    def pointer(self, x: int, y: int) -> None:
+        xtest.fake_input(self.d, X.MotionNotify, x=x, y=y)
+        self.d.sync()
+
+    def key(self, name: str, *modifiers: str) -> float:
+        """Press and release a key (with modifiers); the time the server has it."""
+        codes = [self.d.keysym_to_keycode(XK.string_to_keysym(m)) for m in modifiers]
+        code = self.d.keysym_to_keycode(XK.string_to_keysym(name))
+        for c in codes:
+            xtest.fake_input(self.d, X.KeyPress, c)
+        xtest.fake_input(self.d, X.KeyPress, code)
+        self.d.sync()
+        sent = time.monotonic()
+        xtest.fake_input(self.d, X.KeyRelease, code)
+        for c in reversed(codes):
+            xtest.fake_input(self.d, X.KeyRelease, c)
+        self.d.sync()
+        return sent
+
+
+# --- the apps -----------------------------------------------------------------------------
+
+
+@dataclass
+class App:
+    name: str
+    command: Callable[[Path, Path], list[str]]  # (site, post) -> argv
+    editor: Rect
+    preview: Rect
+    setup: Callable[[Path, Path], dict[str, str]]  # (home, site) -> extra environment
+    after_map: Callable[[Screen, subprocess.Popen[bytes]], None] = lambda s, p: None
+    results: dict[str, list[float]] = field(default_factory=dict)
+
+
+def _inkpost_env(home: Path, _site: Path) -> dict[str, str]:
+    return {
+        "INKPOST_CONFIG_DIR": str(home / "config"),
+        "INKPOST_DATA_DIR": str(home / "data"),
+        "PYTHONPATH": str(ROOT),
+    }
+
+
+def _ghostwriter_env(home: Path, _site: Path) -> dict[str, str]:
+    conf = home / ".config" / "ghostwriter"
+    conf.mkdir(parents=True, exist_ok=True)
+    (conf / "ghostwriter.conf").write_text(
+        "[Preview]\nhtmlPreviewVisible=true\nlastUsedExporter=cmark-gfm\n"
+        "[Application]\nrestoreSession=false\n[Window]\nhtmlPreviewVisible=true\n"
+        "[Style]\nfocusMode=0\n"
+    )
+    return {}
+
+
+def _retext_env(home: Path, _site: Path) -> dict[str, str]:
+    conf = home / ".config" / "ReText project"
+    conf.mkdir(parents=True, exist_ok=True)
+    (conf / "ReText.conf").write_text(
+        "[General]\nlivePreviewByDefault=true\nuseWebEngine=true\nrestorePreviewState=false\n"
+        "autoSave=false\nsaveWindowGeometry=false\n"
+    )
+    return {}
+
+
+def _place_window(screen: Screen, proc: subprocess.Popen[bytes]) -> None:
+    """Peers: move their top-level window to 0,0 and size it 1400x900."""
+    env = dict(os.environ, DISPLAY=screen.name)
+    for _ in range(200):
+        found = subprocess.run(
+            ["xdotool", "search", "--onlyvisible", "--pid", str(proc.pid)],
+            capture_output=True, text=True, env=env,
+        ).stdout.split()
+        if found:
+            for win in found:
+                subprocess.run(["xdotool", "windowmove", win, "0", "0"], env=env, check=False)
+                subprocess.run(
+                    ["xdotool", "windowsize", win, str(WIDTH), str(HEIGHT)], env=env, check=False
+                )
+            return
+        time.sleep(0.05)
+
+
+HALF = WIDTH // 2
+# The editor on the left half, the preview on the right; menus, toolbars and the status
+# bar (where the word counts change) left out.
+EDITOR = Rect(30, 90, HALF - 50, HEIGHT - 120)
+PREVIEW = Rect(HALF + 20, 90, HALF - 40, HEIGHT - 120)
+APPS = {
+    "inkpost": App(
+        "inkpost",
+        lambda site, post: [VENV_PYTHON, "-m", "editor", str(site), str(post)],
+        editor=EDITOR,
+        preview=PREVIEW,
+        setup=_inkpost_env,
+    ),
+    "ghostwriter": App(
+        "ghostwriter",
+        lambda site, post: ["ghostwriter", str(post)],
+        editor=EDITOR,
+        preview=PREVIEW,
+        setup=_ghostwriter_env,
+        after_map=_place_window,
+    ),
+    "retext": App(
+        "retext",
+        lambda site, post: ["retext", str(post)],
+        editor=EDITOR,
+        preview=PREVIEW,
+        setup=_retext_env,
+        after_map=_place_window,
+    ),
+}
+
+
+def _not_caret(_x: int, _y: int, w: int, _h: int) -> bool:
+    return w > 4  # a blinking caret damages a sliver; a typed key at least a glyph
+
+
+# --- measuring ----------------------------------------------------------------------------
+
+
+class Run:
+    """One app instance on one post."""
+
+    def __init__(self, screen: Screen, app: App, site: Path, post: Path) -> None:
+        self.screen = screen
+        self.app = app
+        self.home = Path(tempfile.mkdtemp(prefix=f"bench-{app.name}-"))
+        env = dict(os.environ, DISPLAY=screen.name, HOME=str(self.home))
+        env["XDG_CONFIG_HOME"] = str(self.home / ".config")
+        env["XDG_DATA_HOME"] = str(self.home / ".local" / "share")
+        env["XDG_CACHE_HOME"] = str(self.home / ".cache")
+        env.pop("QT_QPA_PLATFORM", None)
+        env.update(app.setup(self.home, site))
+        screen.drain()
+        self.started = time.monotonic()
+        self.proc = subprocess.Popen(
+            app.command(site, post), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        self.editor_at: float | None = None
+        self.preview_at: float | None = None
+
+    def wait_shown(self, timeout: float = 30.0, settle: float = 5.0) -> None:
+        """When the editor and the preview first showed what they show once settled.
+
+        After each batch of damage to a pane its pixels are sampled and stamped with the
+        arrival time of the last damage event read; once nothing has changed for a while
+        (or `settle` s after the last change), the first snapshot that matches the final
+        picture (95% of sampled pixels) gives the time. A pane must not be blank.
+        """
+        deadline = self.started + timeout
+        placed = False
+        shots: dict[str, list[tuple[float, list[bytes]]]] = {"editor": [], "preview": []}
+        rects = {"editor": self.app.editor, "preview": self.app.preview}
+        last_change = time.monotonic()
+        while time.monotonic() < deadline:
+            events = self.screen.events(time.monotonic() + 0.02)
+            if not events:
+                if time.monotonic() - last_change > settle and all(shots.values()):
+                    break
+                continue
+            if not placed:
+                self.app.after_map(self.screen, self.proc)
+                placed = True
+            stamp = events[-1][0]
+            for pane, rect in rects.items():
+                if any(rect.hits(x, y, w, h) and _not_caret(x, y, w, h)
+                       for _t, x, y, w, h in events):
+                    shots[pane].append((stamp, self.screen.sample(rect)))
+                    last_change = time.monotonic()
+        for pane, rect in rects.items():
+            final = self.screen.sample(rect)
+            if not shots[pane] or self.screen.busy_fraction(rect) < 0.01:
+                continue
+            for stamp, pixels in shots[pane]:
+                same = sum(a == b for a, b in zip(pixels, final))
+                if same >= 0.95 * len(final):
+                    setattr(self, f"{pane}_at", stamp)
+                    break
+        self.screen.pointer(self.app.editor.x + 200, self.app.editor.y + 200)
+
+    def quiet(self, seconds: float = 0.4, limit: float = 10.0) -> None:
+        """Wait until nothing is drawn for `seconds` (caret blinks aside)."""
+        end = time.monotonic() + limit
+        last = time.monotonic()
+        while time.monotonic() < end:
+            events = self.screen.events(time.monotonic() + 0.05)
+            if any(_not_caret(x, y, w, h) for _t, x, y, w, h in events):
+                last = time.monotonic()
+            elif time.monotonic() - last >= seconds:
+                return
+
+    def pss_mib(self) -> float:
+        pids = _tree(self.proc.pid)
+        total = 0
+        for pid in pids:
+            try:
+                for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1])
+            except OSError:
+                continue
+        return total / 1024.0
+
+    def close(self) -> None:
+        pids = _tree(self.proc.pid)
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        for pid in pids:
+            try:
+                os.kill(pid, 9)
+            except OSError:
+                pass
+        shutil.rmtree(self.home, ignore_errors=True)
+
+
+def _tree(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            children.setdefault(ppid, []).append(int(entry))
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        todo += children.get(pid, [])
+    return out
+
+
+def measure_app(screen: Screen, app: App, site: Path, samples: int) -> dict[str, list[float]]:
+    small = site / "content" / "posts" / "bench-3600.md"
+    large = site / "content" / "posts" / "bench-50000.md"
+    res: dict[str, list[float]] = {k: [] for k in TARGETS}
+
+    # Start-up and memory, 3,600-word post; then a key -> preview change on it.
+    for _ in range(3):
+        run = Run(screen, app, site, small)
+        try:
+            run.wait_shown()
+            if run.editor_at is not None:
+                res["spawn->editor"].append((run.editor_at - run.started) * 1000)
+            if run.preview_at is not None:
+                res["spawn->preview"].append((run.preview_at - run.started) * 1000)
+            shown = max(t for t in (run.editor_at, run.preview_at) if t) if run.preview_at else 0
+            screen.events(max(shown + 5.0, time.monotonic()))
+            res["pss"].append(run.pss_mib())
+        finally:
+            run.close()
+    run = Run(screen, app, site, small)
+    try:
+        run.wait_shown()
+        run.quiet()
+        screen.key("Home", "Control_L")
+        for _ in range(9):
+            screen.key("Down")
+        screen.key("End")
+        run.quiet(0.8)
+        for _ in range(samples):
+            screen.drain()
+            sent = screen.key("x")
+            got = screen.wait_damage(app.preview, 5.0)
+            if got is not None:
+                res["key->preview"].append((got - sent) * 1000)
+            run.quiet(0.5)
+    finally:
+        run.close()
+
+    # The 50,000-word post, cursor at the end.
+    run = Run(screen, app, site, large)
+    try:
+        run.wait_shown(60.0)
+        run.quiet(1.0, 30.0)
+        screen.key("End", "Control_L")
+        run.quiet(1.0, 30.0)
+        for _ in range(samples):
+            screen.drain()
+            sent = screen.key("x")
+            got = screen.wait_damage(app.editor, 5.0, _not_caret)
+            if got is not None:
+                res["key->editor"].append((got - sent) * 1000)
+            run.quiet(0.6, 30.0)
+        for _ in range(3):  # 100 keys, one every 50 ms
+            worst = 0.0
+            screen.drain()
+            for _ in range(100):
+                sent = screen.key("y")
+                got = screen.wait_damage(app.editor, 5.0, _not_caret)
+                if got is not None:
+                    worst = max(worst, (got - sent) * 1000)
+                    rest = 0.05 - (time.monotonic() - sent)
+                    if rest > 0:
+                        screen.events(time.monotonic() + rest)
+            res["freeze"].append(worst)
+            run.quiet(1.0, 30.0)
+        for _ in range(max(3, samples // 5)):  # settle: 10 quick keys
+            screen.drain()
+            last = 0.0
+            for _ in range(10):
+                last = screen.key("z")
+                screen.events(time.monotonic() + 0.06)
+            events = []
+            quiet_since = time.monotonic()
+            while time.monotonic() - quiet_since < 1.5:
+                batch = [e for e in screen.events(time.monotonic() + 0.1)
+                         if app.preview.hits(*e[1:])]
+                if batch:
+                    events += batch
+                    quiet_since = time.monotonic()
+            if events:
+                res["settle"].append((events[-1][0] - last) * 1000)
+            run.quiet(1.0, 30.0)
+    finally:
+        run.close()
+    return res
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("--apps", default="inkpost,ghostwriter,retext")
+    parser.add_argument("--samples", type=int, default=30)
+    parser.add_argument("--display", type=int, default=93)
+    args = parser.parse_args()
+    names = [n for n in args.apps.split(",") if n == "inkpost" or shutil.which(n)]
+    skipped = sorted(set(args.apps.split(",")) - set(names))
+    if skipped:
+        print(f"not installed, skipped: {', '.join(skipped)}")
+    site = Path(tempfile.mkdtemp(prefix="bench-site-"))
+    shutil.copytree(ROOT / "resources" / "sample-site", site, dirs_exist_ok=True)
+    posts = site / "content" / "posts"
+    (posts / "bench-3600.md").write_text(make_post(3600, 16, title="Bench 3600"))
+    (posts / "bench-50000.md").write_text(make_post(50000, 0, title="Bench 50000"))
+    screen = Screen(args.display)
+    results: dict[str, dict[str, list[float]]] = {}
+    try:
+        for name in names:
+            print(f"measuring {name} ...", flush=True)
+            results[name] = measure_app(screen, APPS[name], site, args.samples)
+    finally:
+        screen.close()
+        shutil.rmtree(site, ignore_errors=True)
+    report(results)
+    return 0
+
+
+def report(results: dict[str, dict[str, list[float]]]) -> None:
+    names = list(results)
+    print()
+    head = f"{'measure':16s}" + "".join(f"{n:>14s}" for n in names)
+    if "inkpost" in results:
+        head += "".join(f"{'ink/' + n[:6]:>13s}" for n in names if n != "inkpost")
+    head += f"{'target':>10s}"
+    print(head)
+    for measure, (_gw, _rt, target) in TARGETS.items():
+        unit = "MiB" if measure == "pss" else "ms"
+        meds = {n: (statistics.median(v) if (v := results[n][measure]) else None) for n in names}
+        row = f"{measure:16s}" + "".join(
+            f"{meds[n]:11.1f} {unit:>2s}" if meds[n] is not None else f"{'-':>14s}" for n in names
+        )
+        if "inkpost" in results:
+            for n in names:
+                if n == "inkpost":
+                    continue
+                a, b = meds["inkpost"], meds[n]
+                row += f"{a / b:13.2f}" if a is not None and b else f"{'-':>13s}"
+        row += f"{'<= ' + format(target, 'g'):>10s}"
+        print(row)
+    print()
+    for name, data in results.items():
+        for measure, values in data.items():
+            if values:
+                print(f"{name:12s} {measure:16s} n={len(values):3d}  min {min(values):8.1f}"
+                      f"  max {max(values):8.1f}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
