@@ -143,40 +143,41 @@ def render(
 
 
 def card(name: str, call: Call) -> str:
-    """The offline stand-in for an embed, clearly labelled."""
+    """The offline stand-in for an embed, clearly labelled (a <span> when used inline)."""
     label = {"youtube": "YouTube video", "vimeo": "Vimeo video", "vimeo_simple": "Vimeo video"}
     title = label.get(name) or _EMBEDS.get(name, name)
     ref = call.first("id", 0) or call.get("text") or call.inner or ""
     extra = " ".join(call.positional[1:]) if name == "gist" else ""
     target = " ".join(p for p in (ref.strip(), extra) if p)
+    tag = "span" if call.inline else "div"
     return (
-        f'<div class="inkpost-embed inkpost-embed-{go_escape(name)}" data-shortcode="'
+        f'<{tag} class="inkpost-embed inkpost-embed-{go_escape(name)}" data-shortcode="'
         f'{go_escape(name)}"><span class="inkpost-embed-label">{go_escape(title)} '
         f'(offline preview)</span> <code class="inkpost-embed-ref">{go_escape(target)}</code>'
-        "</div>"
+        f"</{tag}>"
     )
 
 
 def box(name: str, call: Call, ctx: ShortcodeContext, inner: str, *, unknown: bool = False) -> str:
     """A site/theme (or unknown) shortcode: in the preview, a labelled box around its rendered
-    inner content; otherwise just that content (what a template printing it would give)."""
+    inner content (a <span> when used inline); otherwise just that content (what a template
+    printing it would give)."""
     if not ctx.preview:
         return inner
     kind = "unknown shortcode" if unknown else "site shortcode"
     css = "inkpost-shortcode inkpost-shortcode-unknown" if unknown else "inkpost-shortcode"
-    label = ""
-    if ctx.preview:
-        args = " ".join(
-            [go_escape(p) for p in call.positional]
-            + [f"{go_escape(k)}={go_escape(v)}" for k, v in call.named.items()]
-        )
-        label = (
-            f'<div class="inkpost-shortcode-label">{go_escape(name)} <small>({kind})</small>'
-            f"{' <code>' + args + '</code>' if args else ''}</div>"
-        )
-    if not inner and not label:
-        return ""
-    return f'<div class="{css}" data-shortcode="{go_escape(name)}">{label}{inner}</div>'
+    tag = "div"
+    if call.inline:
+        tag, css, inner = "span", css + " inkpost-shortcode-inline", trim_p(inner)
+    args = " ".join(
+        [go_escape(p) for p in call.positional]
+        + [f"{go_escape(k)}={go_escape(v)}" for k, v in call.named.items()]
+    )
+    label = (
+        f'<{tag} class="inkpost-shortcode-label">{go_escape(name)} <small>({kind})</small>'
+        f"{' <code>' + args + '</code>' if args else ''}</{tag}>"
+    )
+    return f'<{tag} class="{css}" data-shortcode="{go_escape(name)}">{label}{inner}</{tag}>'
 
 
 def _figure(call: Call, ctx: ShortcodeContext) -> str:

@@ -81,6 +81,7 @@ class Call:
     end: int
     line: int
     inner: str | None = None
+    inline: bool = False  # other text shares its first or last line
 
     def get(self, key: str | int, default: str = "") -> str:
         if isinstance(key, int):
@@ -351,6 +352,8 @@ def _expand(doc: _Doc, state: _State, first: int, last: int, lo: int, hi: int) -
         if call.closing:  # stray: already warned about
             pos, index = tag.end, index + 1
             continue
+        end = doc.tags[tag.close].end if tag.close > index else tag.end
+        call.inline = _shares_line(text, tag.start, end)
         if tag.close > index:
             closing = doc.tags[tag.close]
             call.inner = text[tag.end : closing.start]
@@ -361,6 +364,13 @@ def _expand(doc: _Doc, state: _State, first: int, last: int, lo: int, hi: int) -
             pos, index = tag.end, index + 1
     out.append(text[pos:hi])
     return "".join(out)
+
+
+def _shares_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    return bool(text[line_start:start].strip() or text[end:line_end].strip())
 
 
 def _escape_braces(text: str) -> str:

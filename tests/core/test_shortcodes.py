@@ -221,3 +221,13 @@ def test_many_shortcodes_in_a_long_text() -> None:
     assert len(ex.placeholders) == 6000
     assert sum("unknown shortcode 'icon'" in w.message for w in ex.warnings) == 3000
     assert ex.warnings[-1].line == 5999
+
+
+def test_inline_boxes_and_cards_use_spans_in_the_preview() -> None:
+    site = _Site(names=frozenset({"note"}))
+    html, _ = render("X {{< note >}}md{{< /note >}} y {{< youtube z >}}", site=site, preview=True)
+    assert "<div" not in html
+    assert html.count('<span class="inkpost-shortcode inkpost-shortcode-inline"') == 1
+    assert '<span class="inkpost-embed inkpost-embed-youtube"' in html
+    html, _ = render("{{< note >}}\nblock\n{{< /note >}}", site=site, preview=True)
+    assert html.startswith('<div class="inkpost-shortcode"')
