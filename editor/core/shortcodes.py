@@ -12,7 +12,6 @@ Nothing here raises on bad input: problems are warnings.
 
 from __future__ import annotations
 
-import html as html_lib
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping
@@ -32,10 +31,6 @@ _NAME_RE = re.compile(r"[^\s/>%\"'`=]+(?:/[^\s/>%\"'`=]+)*")
 _TOKEN_RE = re.compile(r"(<p(?: data-line=\"(\d+)\")?>)?(HAHAHUGOSHORTCODE\d+s\d+HBHB)(</p>)?")
 _KEY_RE = re.compile(r"([\w.-]+)=")
 _SPACE = " \t\r\n"
-
-
-def _escape_html(text: str) -> str:
-    return html_lib.escape(text, quote=False)
 
 
 @dataclass(frozen=True)
