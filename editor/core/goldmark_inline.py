@@ -11,6 +11,7 @@ is HTML with named entities.
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -465,23 +466,41 @@ def typographer_rule(state: StateCore) -> None:
 
 
 def plain_text(children: Sequence[Token], *, last_line: bool = False) -> str:
-    """The heading's text as Goldmark sees it for ids (typography as characters, no HTML).
+    """The heading's text (typography as characters, no HTML).
 
-    With `last_line`, only what follows the last line break (Goldmark makes a multi-line
-    setext heading's id from its last line).
+    With `last_line`, the text Goldmark makes the heading's id from: only what follows the
+    last line break, text nested at most one inline level deep (a link's text but not the
+    bold inside it, no autolink text), entities in code spans decoded.
     """
     out: list[str] = []
+    depth = 0
+    auto = 0
     for token in children:
-        if last_line and token.type in ("softbreak", "hardbreak"):
+        kind = token.type
+        if last_line and kind in ("softbreak", "hardbreak"):
             out.clear()
             continue
-        if token.type in ("text", "text_special", "code_inline"):
+        if token.nesting == 1:
+            depth += 1
+            if kind == "link_open" and token.markup in ("autolink", "linkify"):
+                auto += 1
+            continue
+        if token.nesting == -1:
+            depth -= 1
+            if kind == "link_close" and token.markup in ("autolink", "linkify"):
+                auto -= 1
+            continue
+        if last_line and (depth > 1 or auto):
+            continue
+        if kind == "code_inline" and last_line:
+            out.append(html_lib.unescape(token.content))
+        elif kind in ("text", "text_special", "code_inline"):
             out.append(token.content)
-        elif token.type == "typo_text":
+        elif kind == "typo_text":
             out.append(token.meta["plain"])
-        elif token.type in ("softbreak", "hardbreak"):
+        elif kind in ("softbreak", "hardbreak"):
             out.append("\n")
-        elif token.type == "image" and token.children:
+        elif kind == "image" and token.children:
             out.append(plain_text(token.children))
     return "".join(out)
 
@@ -504,8 +523,11 @@ def toc_title(children: Sequence[Token]) -> str:
         elif kind in ("em_open", "strong_open", "em_close", "strong_close"):
             slash = "/" if kind.endswith("close") else ""
             out.append(f"<{slash}{token.tag}>")
-        elif kind == "image" and token.children:
-            out.append(escapeHtml(plain_text(token.children)))
+        elif kind == "image":
+            src = escapeHtml(str(token.attrGet("src") or ""))
+            title = token.attrGet("title")
+            extra = f' title="{escapeHtml(str(title))}"' if title else ""
+            out.append(f'<img src="{src}" alt="{alt_text(token.children or [])}"{extra}>')
         elif kind == "softbreak":
             out.append("\n")
     title = "".join(out)

@@ -118,7 +118,7 @@ def parse_fence_info(info: str, options: CodeOptions) -> FenceInfo:
     if brace != -1:
         attrs = info[brace + 1 :].rstrip().removesuffix("}")
         info = info[:brace]
-    lang = info.split()[0].lower() if info.split() else ""
+    lang = info.split()[0] if info.split() else ""  # kept as written; lexers by lower case
     line_nos, in_table = options.line_nos, options.line_numbers_in_table
     start, hl_lines = options.line_no_start, frozenset[int]()
     classes: list[str] = []
@@ -156,6 +156,7 @@ def parse_fence_info(info: str, options: CodeOptions) -> FenceInfo:
 def _lexer(lang: str) -> Lexer | None:
     if not lang:
         return None
+    lang = lang.lower()
     name = _ALIASES.get(lang, lang)
     try:
         return get_lexer_by_name(name, stripnl=False, stripall=False, ensurenl=True)
