@@ -23,7 +23,7 @@ from typing import Any
 
 from editor.core.diagnostics import Diagnostic
 from editor.core.library_figures import apply_figures, compute_figures
-from editor.core.library_scan import FoundFile, found_for, read_post, walk_content
+from editor.core.library_scan import FoundFile, found_for, read_body, read_post, walk_content
 from editor.core.library_store import LibraryStore, split_snippet
 from editor.core.library_types import (
     LibraryFilter,
@@ -147,13 +147,39 @@ def _index_bodies(
     cancel: CancelCheck | None,
 ) -> bool:
     todo = [
-        found_for(site, e)
+        e
         for rel, e in current.items()
         if not e.body_indexed and (scope is None or rel.startswith(scope))
     ]
-    _read, vanished, cancelled = _read_files(
-        site, store, todo, current, progress, cancel, fresh=False, body=True, phase="search"
-    )
+    total = len(todo)
+    if progress is not None:
+        progress(ScanProgress(0, total, "", "search"))
+    batch: list[tuple[PostEntry, str, str]] = []
+    again: list[FoundFile] = []  # changed since the first pass: read whole
+    cancelled = False
+    for done, entry in enumerate(todo, 1):
+        if cancel is not None and cancel():
+            cancelled = True
+            break
+        read = read_body(entry)
+        if read is None:
+            again.append(found_for(site, entry))
+        else:
+            batch.append(read)
+            current[entry.rel_path] = read[0]
+        if len(batch) >= _BATCH:
+            store.write_bodies(batch)
+            batch = []
+        if progress is not None and done % _PROGRESS_EVERY == 0:
+            progress(ScanProgress(done, total, entry.rel_path, "search"))
+    store.write_bodies(batch)
+    if progress is not None and not cancelled:
+        progress(ScanProgress(total, total, "", "search"))
+    vanished: list[str] = []
+    if again and not cancelled:
+        _read, vanished, cancelled = _read_files(
+            site, store, again, current, None, cancel, fresh=False, body=True, phase="search"
+        )
     if vanished and not cancelled:
         store.delete(vanished)
         for rel in vanished:

@@ -21,7 +21,7 @@ import re
 import stat
 import tomllib
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time
 from itertools import islice
 from pathlib import Path
@@ -418,6 +418,34 @@ def read_post(
         diagnostics=tuple(dict.fromkeys(problems)),
     )
     return entry, (body_text if body else None), summary
+
+
+def read_body(entry: PostEntry) -> tuple[PostEntry, str, str] | None:
+    """The second pass for a post whose front matter is indexed: (entry with word
+    estimates, body, summary). None when the file is gone or changed since (then it
+    must be read whole again: its front matter may have changed too)."""
+    path = Path(entry.file)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return None
+    if len(data) != entry.size:
+        return None
+    text, problems = decode(data, path)
+    _fmt, _source, body, _line = split_front_matter(text)
+    words, summary = estimate_words(body)
+    diagnostics = entry.diagnostics
+    if problems and not any(d.message.startswith("not valid UTF-8") for d in diagnostics):
+        diagnostics = (*diagnostics, *problems)
+    updated = replace(
+        entry,
+        words=words,
+        reading_time=(words + 211) // 212,
+        body_indexed=True,
+        diagnostics=diagnostics,
+    )
+    return updated, body, summary
 
 
 def found_for(site: LibrarySite, entry: PostEntry) -> FoundFile:

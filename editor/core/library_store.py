@@ -241,6 +241,37 @@ class LibraryStore:
                 ),
             )
 
+    def write_bodies(self, items: Iterable[tuple[PostEntry, str, str]]) -> None:
+        """Second pass: (entry, body, summary) of posts already stored by the first."""
+        items = list(items)
+        if not items:
+            return
+        with self._conn as conn:
+            ids = []
+            for entry, _body, _summary in items:
+                row = conn.execute(
+                    "SELECT id FROM posts WHERE rel_path = ?", (entry.rel_path,)
+                ).fetchone()
+                ids.append(None if row is None else row[0])
+            conn.executemany(
+                "UPDATE posts SET words = ?, reading_time = ?, summary = ?, body_indexed = 1,"
+                " figures_exact = 0, diagnostics = ? WHERE id = ?",
+                (
+                    (e.words, e.reading_time, summary, _diags_json(e.diagnostics), rowid)
+                    for (e, _b, summary), rowid in zip(items, ids, strict=True)
+                    if rowid is not None
+                ),
+            )
+            conn.executemany("DELETE FROM fts WHERE rowid = ?", ((i,) for i in ids if i))
+            conn.executemany(
+                "INSERT INTO fts (rowid, title, tags, body) VALUES (?, ?, ?, ?)",
+                (
+                    (rowid, e.title, _terms_text(e), body)
+                    for (e, body, _s), rowid in zip(items, ids, strict=True)
+                    if rowid is not None
+                ),
+            )
+
     def delete(self, rel_paths: Iterable[str]) -> None:
         with self._conn as conn:
             ids = []
