@@ -350,7 +350,10 @@ def split_snippet(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
         else:
             out.append(part)
             length += len(part)
-    return " ".join("".join(out).split("\n")), tuple(spans)
+    text = " ".join("".join(out).split("\n"))
+    lead = len(text) - len(text.lstrip())
+    spans = [(a - lead, b - lead) for a, b in spans]
+    return text[lead:].rstrip(), tuple(spans)
 
 
 def _iter_marks(marked: str) -> Iterator[str]:

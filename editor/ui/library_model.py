@@ -24,7 +24,7 @@ PATH_ROLE = Qt.ItemDataRole.UserRole + 2
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 3
 STATE_ROLE = Qt.ItemDataRole.UserRole + 4
 
-COLUMNS = ("Title", "Date", "State", "Reading time")
+COLUMNS = ("Title", "Date", "State", "Read")
 TITLE, DATE, STATE, READING = range(4)
 _BADGES = {
     PostState.DRAFT: ("Draft", "#b26a00"),
