@@ -139,7 +139,8 @@ def main(
 
     from PySide6.QtWidgets import QApplication
 
-    from editor.app.settings import Settings
+    from editor.app.resources import resource_path
+    from editor.app.settings import Settings, default_data_location
     from editor.core.site import find_site
     from editor.ui.main_window import MainWindow
 
@@ -152,13 +153,16 @@ def main(
 
     config = os.environ.get("INKPOST_CONFIG_DIR")
     settings = Settings(Path(config) if config else None)
+    # The recovery journal and previous versions; a screenshot run keeps none.
+    data = os.environ.get("INKPOST_DATA_DIR")
+    data_dir = None if args.screenshot else (Path(data) if data else default_data_location())
     state = settings.window_state()
     site_path, post_path, named = _resolve_paths(args, state.site)
     site = find_site(site_path)
     for diagnostic in site.diagnostics:
         print(diagnostic, file=sys.stderr)
 
-    window = MainWindow(settings, site)
+    window = MainWindow(settings, site, preview_dir=resource_path("preview"), data_dir=data_dir)
     if args.screenshot:
         window.save_state_on_close = False  # a screenshot leaves the user's state alone
         window.resize(*args.size)
@@ -177,15 +181,27 @@ def main(
     if args.screenshot:
         return _screenshot(app, window, Path(args.screenshot))
     window.show()
-    return app.exec()
+    if window.safekeeping is not None:  # what a crash left unsaved, offered back
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, window.safekeeping.offer_recovery)
+    code = app.exec()
+    dispose(window)
+    return code
 
 
 def _screenshot(app: Any, window: Any, out: Path) -> int:
-    """Show the window, wait for the painted preview, save it as a PNG; the exit code."""
-    from PySide6.QtCore import QEventLoop, QTimer
+    """Show the window, wait for the painted preview, save it as a PNG; the exit code.
+
+    `contentPainted` says the page holds the post; the view's compositor may show it a
+    frame or two later, so from then on every repaint of the view (and a light poll, for
+    repaints that arrive as no event) tries again until the preview is not blank.
+    """
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 
     loop = QEventLoop()
     outcome: dict[str, int] = {}
+    armed = {"painted": False}
 
     def finish(code: int, message: str = "") -> None:
         if message:
@@ -193,14 +209,14 @@ def _screenshot(app: Any, window: Any, out: Path) -> int:
         outcome.setdefault("code", code)
         loop.exit(code)
 
-    def grab() -> None:
-        if "code" in outcome:
+    def try_grab() -> None:
+        if "code" in outcome or not armed["painted"]:
             return
         pixmap = window.grab()
         preview = window.preview
         region = preview.rect().translated(preview.mapTo(window, preview.rect().topLeft()))
+        region.adjust(0, 0, -24, -24)  # leave the scroll bars out of the check
         if is_blank(pixmap.toImage().copy(region)):
-            # The page may be a frame behind its signal; the next paint is the post.
             return
         out.parent.mkdir(parents=True, exist_ok=True)
         if not pixmap.save(str(out), "PNG"):
@@ -208,8 +224,26 @@ def _screenshot(app: Any, window: Any, out: Path) -> int:
             return
         finish(EXIT_OK)
 
+    class _PaintWatcher(QObject):
+        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+            if event.type() in (QEvent.Type.Paint, QEvent.Type.UpdateRequest):
+                QTimer.singleShot(0, try_grab)
+            return False
+
+    watcher = _PaintWatcher()
+    poll = QTimer()
+    poll.setInterval(100)
+    poll.timeout.connect(try_grab)
+
+    def on_content_painted() -> None:
+        armed["painted"] = True
+        poll.start()
+        QTimer.singleShot(0, try_grab)
+
     def on_preview_created(preview: Any) -> None:
-        preview.contentPainted.connect(lambda: QTimer.singleShot(0, grab))
+        for widget in [preview.view, *preview.view.findChildren(QObject)]:
+            widget.installEventFilter(watcher)
+        preview.contentPainted.connect(on_content_painted)
 
     window.previewCreated.connect(on_preview_created)
     timer = QTimer()
@@ -219,10 +253,19 @@ def _screenshot(app: Any, window: Any, out: Path) -> int:
     window.show()
     loop.exec()
     timer.stop()
+    poll.stop()
     window.close()
-    window.deleteLater()
-    app.processEvents()
+    dispose(window)
     return outcome.get("code", EXIT_FAILED)
+
+
+def dispose(window: Any) -> None:
+    """Delete the window's C++ side now, children in creation order (the preview's page
+    before its profile), rather than leaving it to the interpreter's exit."""
+    from shiboken6 import Shiboken
+
+    if Shiboken.isValid(window):
+        Shiboken.delete(window)
 
 
 def is_blank(image: Any, samples: int = 40) -> bool:

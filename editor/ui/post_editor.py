@@ -26,7 +26,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextFormat,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QFrame, QPlainTextEdit, QTextEdit, QWidget
 
 from editor.core import editing, images
 from editor.ui.line_numbers import LineNumberArea
@@ -46,6 +46,7 @@ class PostEditor(QPlainTextEdit):
         super().__init__(parent)
         self.setObjectName("postEditor")
         self.setTabChangesFocus(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
         self.setCenterOnScroll(False)
         self.document().setDocumentMargin(12)
         self._line_numbers = LineNumberArea(self)
