@@ -23,6 +23,7 @@ ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 PATH_ROLE = Qt.ItemDataRole.UserRole + 2
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 3
 STATE_ROLE = Qt.ItemDataRole.UserRole + 4
+HIGHLIGHTS_ROLE = Qt.ItemDataRole.UserRole + 5  # (start, end) of matches in the snippet
 
 COLUMNS = ("Title", "Date", "State", "Read")
 TITLE, DATE, STATE, READING = range(4)
@@ -42,6 +43,7 @@ class LibraryModel(QAbstractTableModel):
         super().__init__(parent)
         self._entries: list[PostEntry] = []
         self._snippets: list[str] = []
+        self._highlights: list[tuple[tuple[int, int], ...]] = []
         self._states: list[PostState] = []
         self._now = datetime.now(UTC)
 
@@ -58,6 +60,7 @@ class LibraryModel(QAbstractTableModel):
         self._now = now or datetime.now(UTC)
         self._entries = [h.entry for h in hits]
         self._snippets = [h.snippet for h in hits]
+        self._highlights = [h.highlights for h in hits]
         self._states = [e.state(self._now) for e in self._entries]
         self.endResetModel()
 
@@ -100,6 +103,8 @@ class LibraryModel(QAbstractTableModel):
             return entry.path
         if role == SNIPPET_ROLE:
             return self._snippets[row] if self._snippets else ""
+        if role == HIGHLIGHTS_ROLE:
+            return self._highlights[row] if self._snippets else ()
         if role == STATE_ROLE:
             return self._states[row]
         if role == Qt.ItemDataRole.DisplayRole:

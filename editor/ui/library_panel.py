@@ -53,6 +53,7 @@ from editor.core.library_types import (
     ScanResult,
     SortKey,
 )
+from editor.ui.library_delegate import SnippetDelegate
 from editor.ui.library_dialogs import LibraryPrompts, NewPostChoice
 from editor.ui.library_model import DATE, READING, STATE, TITLE, LibraryModel
 from editor.ui.library_watcher import LibraryWatcher
@@ -115,6 +116,7 @@ class LibraryPanel(QWidget):
         self.view.setObjectName("library")
         self.model = LibraryModel(self.view)
         self.view.setModel(self.model)
+        self.view.setItemDelegateForColumn(TITLE, SnippetDelegate(self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -280,9 +282,10 @@ class LibraryPanel(QWidget):
                 self.model.set_entries([])
             elif query:
                 self.model.set_hits(index.search(query, flt))
+                self.view.resizeRowsToContents()  # at most 100 rows: title + snippet
             else:
                 sort = SortKey(self.sort_combo.currentData() or SortKey.DATE)
-                self.model.set_entries(index.posts(flt, sort))
+                self.model.set_entries(index.posts(flt, sort))  # a reset: rows one line again
             if current is not None:
                 row = self.model.row_of(current.rel_path)
                 if row >= 0:

@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QStyle
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
 from editor.core import library_actions
 from editor.core.library_types import PostEntry, PostState
 from editor.core.site import find_site
+from editor.ui.library_delegate import snippet_html
 from editor.ui.library_dialogs import NewPostChoice, NewPostDialog
 from editor.ui.library_model import DATE, ENTRY_ROLE, READING, STATE, TITLE
 from editor.ui.library_panel import LibraryPanel
@@ -232,3 +233,27 @@ def test_warning_icon_is_the_standard_one(panel: LibraryPanel) -> None:
     icon = panel.model.data(panel.model.index(3, TITLE), 1)
     expected = panel.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
     assert icon.cacheKey() == expected.cacheKey() or not icon.isNull()
+
+
+def test_snippet_html_bolds_matches_near_the_start() -> None:
+    snippet = "a long lead of words before it all gets going and then the crab <walks> on"
+    start = snippet.index("crab")
+    html_text = snippet_html("T & T", snippet, ((start, start + 4),))
+    assert html_text.startswith("T &amp; T<br><small>…")
+    assert "<b>crab</b> &lt;walks&gt; on</small>" in html_text
+    assert snippet_html("T", "short crab", ((6, 10),)) == "T<br><small>short <b>crab</b></small>"
+
+
+def test_search_rows_are_drawn_with_the_snippet(panel: LibraryPanel, qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel.resize(400, 300)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.search_edit.setText("crab")
+    index = panel.model.index(0, TITLE)
+    delegate = panel.view.itemDelegateForColumn(TITLE)
+    option = QStyleOptionViewItem()
+    option.font = panel.view.font()
+    height = delegate.sizeHint(option, index).height()
+    assert height >= panel.view.fontMetrics().height() * 1.5  # title and snippet lines
+    assert panel.view.rowHeight(0) >= height
+    assert not panel.grab().isNull()
