@@ -6,15 +6,15 @@ Used by editor.core.shortcodes; `render` returns None for a name that is not a b
 from __future__ import annotations
 
 import html as html_lib
-import os
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
+
+from editor.core import shortcode_refs as refs
 
 if TYPE_CHECKING:
     from editor.core.shortcodes import Call, ShortcodeContext
@@ -344,49 +344,15 @@ def _ref(call: Call, ctx: ShortcodeContext, warn: Warn) -> str:
 
 
 def resolve_page(ctx: ShortcodeContext, target: str) -> str | None:
-    """Hugo's ref lookup against the site's content files: relative, absolute, or by name."""
+    """Hugo's ref lookup against the site's content files, as a relative permalink."""
     site = ctx.site
     if site is None:
         return None
-    root = Path(getattr(site, "root", "."))
     content = Path(getattr(site, "content_dir", "content"))
-    content = content if content.is_absolute() else root / content
-    pages = _content_pages(str(content))
-    if not pages:
-        return None
-    norm = target.strip().lower().removesuffix(".md").strip("/")
-    candidates: list[str] = []
-    if not target.startswith("/") and ctx.page_path is not None:
-        try:
-            here = Path(ctx.page_path).resolve().parent.relative_to(content.resolve())
-            candidates.append(os.path.normpath((here / norm).as_posix()).lower())
-        except ValueError:
-            pass
-    candidates.append(norm)
-    for key in candidates:
-        for variant in (key, key + "/index", key + "/_index"):
-            if variant in pages:
-                return pages[variant]
-    by_name = [v for k, v in pages.items() if k.rsplit("/", 1)[-1] == norm.rsplit("/", 1)[-1]]
-    return by_name[0] if len(by_name) == 1 else None
-
-
-@lru_cache(maxsize=16)
-def _content_pages(content_dir: str) -> dict[str, str]:
-    """Lower-cased content path without extension -> relative permalink (Hugo's defaults)."""
-    pages: dict[str, str] = {}
-    base = Path(content_dir)
-    if not base.is_dir():
-        return pages
-    for path in base.rglob("*"):
-        if path.suffix.lower() not in (".md", ".markdown", ".html") or not path.is_file():
-            continue
-        rel = path.relative_to(base).with_suffix("").as_posix()
-        parts = rel.split("/")
-        url_parts = parts[:-1] if parts[-1] in ("index", "_index") else parts
-        url = "/" + "/".join(url_parts) + "/" if url_parts else "/"
-        pages[rel.lower()] = re.sub(r"\s+", "-", url.lower())
-    return pages
+    if not content.is_absolute():
+        content = Path(getattr(site, "root", ".")) / content
+    file = refs.find_target(content, target, ctx.page_path)
+    return None if file is None else refs.permalink(site, content, file)
 
 
 def _youtube(call: Call) -> str:

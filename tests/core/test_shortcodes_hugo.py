@@ -101,3 +101,46 @@ def test_shortcode_html_matches_hugo(hugo: tuple[Path, dict[str, Any]], name: st
     if name == "escaped":  # Goldmark's typographer is not in the stand-in renderer
         expected = expected.replace("&ldquo;", '"').replace("&rdquo;", '"')
     assert got.strip() == expected.strip()
+
+
+REF_PAGES = {
+    "posts/plain.md": "---\ntitle: Plain Post\ndate: 2024-03-05\n---\nx\n",
+    "posts/Slugged.md": "---\ntitle: Has a Slug\ndate: 2023-11-20\nslug: My-Slug\n---\nx\n",
+    "posts/own-url.md": "---\ntitle: Own URL\nurl: /custom/place/\n---\nx\n",
+    "posts/bundle/index.md": "---\ntitle: A Bundle Title\ndate: 2022-01-02\n---\nx\n",
+    "posts/deep/nested.md": "---\ntitle: Nested\ndate: 2021-07-08\n---\nx\n",
+    "notes/simple.md": "---\ntitle: Simple Note\n---\nx\n",
+    "notes/_index.md": "---\ntitle: Notes\n---\n",
+}
+REF_TARGETS = [
+    "plain",
+    "posts/plain.md",
+    "/posts/Slugged.md",
+    "own-url",
+    "bundle",
+    "posts/deep/nested",
+    "/notes/simple.md",
+    "/notes",
+]
+
+
+@pytest.mark.parametrize(
+    "permalinks", [{}, {"posts": "/:year/:month/:slug/", "notes": "/n/:filename/"}], ids=str
+)
+def test_relref_links_match_hugo(tmp_path: Path, permalinks: dict[str, str]) -> None:
+    if hugo_binary() is None:
+        pytest.skip("the hugo binary is not installed")
+    site_mod = pytest.importorskip("editor.core.site")
+    hugo = HugoSite(tmp_path, config={"permalinks": permalinks} if permalinks else {})
+    for rel, text in REF_PAGES.items():
+        hugo.add(rel, text)
+    body = " ".join(f'{{{{< relref "{target}" >}}}}' for target in REF_TARGETS)
+    page = hugo.add("posts/linker.md", f"---\ntitle: Linker\n---\n{body}\n")
+    expected = hugo.build()["posts/linker.md"].content
+    site = site_mod.load_site(tmp_path)
+    md = MarkdownIt("commonmark")
+    ctx = shortcodes.ShortcodeContext(site=site, page_path=page, render_markdown=md.render)
+    extracted = shortcodes.extract(body + "\n", ctx)
+    assert extracted.warnings == ()
+    got = shortcodes.restore(md.render(extracted.text), extracted.placeholders)
+    assert got.split() == expected.split()
