@@ -231,3 +231,18 @@ def test_inline_boxes_and_cards_use_spans_in_the_preview() -> None:
     assert '<span class="inkpost-embed inkpost-embed-youtube"' in html
     html, _ = render("{{< note >}}\nblock\n{{< /note >}}", site=site, preview=True)
     assert html.startswith('<div class="inkpost-shortcode"')
+
+
+def test_ref_lookup_sees_new_files_and_tolerates_bad_front_matter(tmp_path: Path) -> None:
+    from editor.core import shortcode_refs as refs
+
+    posts = tmp_path / "content" / "posts"
+    posts.mkdir(parents=True)
+    (posts / "a.md").write_text("---\ntitle: [unclosed\n---\nx\n", encoding="utf-8")
+    content = tmp_path / "content"
+    assert refs.find_target(content, "b", None) is None
+    (posts / "b.md").write_text("---\ntitle: B\n---\n", encoding="utf-8")
+    assert refs.find_target(content, "b", None) == posts / "b.md"
+    assert refs.permalink(_Site(tmp_path), content, posts / "a.md") == "/posts/a/"
+    assert refs.find_target(tmp_path / "missing", "a", None) is None
+    assert refs.permalink(_Site(tmp_path), content, content / "_index.md") == "/"
