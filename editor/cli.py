@@ -314,7 +314,8 @@ class _PostRunner:
 def _date_as_written(post: Any) -> str | None:
     match = _FM_DATE_RE.search(post.front_matter)
     if match:
-        return match.group(1).strip().strip("'\"")
+        written = re.sub(r"\s+#.*$", "", match.group(1))  # a YAML/TOML comment after it
+        return written.strip().strip("'\"")
     value = post.metadata.get("date")
     return None if value is None else str(value)
 

@@ -141,3 +141,22 @@ def test_the_cli_imports_no_qt(tmp_path: Path) -> None:
         cwd=Path(__file__).resolve().parent.parent,
     )
     assert done.stdout.strip().endswith("NOQT")
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "written"),
+    [
+        ("---\ndate: '2024-01-02' # published\n---\n", "2024-01-02"),
+        ("+++\ndate = 2024-01-02T03:04:05Z\n+++\n", "2024-01-02T03:04:05Z"),
+        ('{\n  "title": "j",\n  "date": "2024-05-06"\n}\n', "2024-05-06"),
+        ("---\ntitle: none\n---\n", None),
+    ],
+)
+def test_date_is_printed_as_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], front_matter: str, written: str | None
+) -> None:
+    post = tmp_path / "p.md"
+    post.write_text(front_matter + "Body.\n", encoding="utf-8")
+    code, out, _ = _run(capsys, "stats", "--json", str(post))
+    assert code == 0
+    assert json.loads(out)[0]["date"] == written
