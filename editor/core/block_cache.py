@@ -45,17 +45,26 @@ def is_local(text: str) -> bool:
 
 
 def _definition_follows(text: str, pos: int) -> bool:
-    """Is the line at `pos` a definition-list term (a ":" line next, maybe after a blank)?"""
-    for _ in range(2):
+    """Could the paragraph at `pos` be definition-list terms (a ":" line follows it, right
+    after its lines or after one blank line)?"""
+    blank = False
+    for _ in range(200):
         nl = text.find("\n", pos)
         if nl < 0:
             return False
         pos = nl + 1
         end = text.find("\n", pos)
         line = text[pos : end if end >= 0 else len(text)]
-        if line.strip():
-            return line.lstrip(" ").startswith(":")
-    return False
+        if not line.strip():
+            if blank:
+                return False
+            blank = True
+            continue
+        if line.lstrip(" ").startswith(":"):
+            return True
+        if blank:
+            return False
+    return True  # a very long paragraph: do not split before it
 
 
 _HTML_LINE_RE = re.compile(r" {0,3}<")

@@ -18,6 +18,7 @@ from typing import Any, cast
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
+from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
@@ -316,6 +317,76 @@ def _tightness_rule(state: StateCore) -> None:
                     t.hidden = True
 
 
+def _is_definition_line(state: StateBlock, line: int) -> bool:
+    """Goldmark's description marker: ":" at the container's own indent, then a space."""
+    if line >= state.lineMax or state.sCount[line] != state.blkIndent:
+        return False
+    start = state.bMarks[line] + state.tShift[line]
+    return state.src[start : start + 2] in (": ", ":\t")
+
+
+def _goldmark_deflist(rule: Any) -> Any:
+    """mdit's deflist, but only with Goldmark's marker (no "~", no indented ":")."""
+
+    def deflist(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        if silent:
+            return bool(rule(state, start_line, end_line, silent))
+        line = start_line + 1
+        if line < end_line and state.isEmpty(line):
+            line += 1
+        if not _is_definition_line(state, line):
+            return False
+        # hide marker lines Goldmark would not take ("~", or ":" indented) from the rule
+        hidden: dict[int, int] = {}
+        for other in range(start_line, end_line):
+            start = state.bMarks[other] + state.tShift[other]
+            marker = state.src[start : start + 2]
+            if marker in (": ", ":\t", "~ ", "~\t") and not _is_definition_line(state, other):
+                hidden[other] = state.sCount[other]
+                state.sCount[other] = -1
+        try:
+            return bool(rule(state, start_line, end_line, silent))
+        finally:
+            for other, count in hidden.items():
+                state.sCount[other] = count
+
+    return deflist
+
+
+_INTERRUPTS_RE = re.compile(r"#{1,6}(?:\s|$)|```|~~~|>|<|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|\|")
+
+
+def _multiline_terms(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """Goldmark makes every line of a paragraph followed by ":" a term: emit all but the last
+    as their own <dl> (merged with the one the deflist rule opens on the last term)."""
+    if silent or state.sCount[start_line] - state.blkIndent >= 4:
+        return False
+    line = start_line + 1
+    while line < end_line and not state.isEmpty(line):
+        if _is_definition_line(state, line):
+            break
+        first = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+        if _INTERRUPTS_RE.match(first):
+            return False  # another block starts inside: not a plain run of terms
+        line += 1
+    else:
+        return False
+    if line - start_line < 2 or _is_definition_line(state, start_line):
+        return False
+    token = state.push("dl_open", "dl", 1)
+    token.map = [start_line, line - 1]
+    for term in range(start_line, line - 1):
+        state.push("dt_open", "dt", 1).map = [term, term + 1]
+        inline = state.push("inline", "", 0)
+        inline.map = [term, term + 1]
+        inline.content = state.getLines(term, term + 1, state.blkIndent, False).strip()
+        inline.children = []
+        state.push("dt_close", "dt", -1)
+    state.push("dl_close", "dl", -1)
+    state.line = line - 1
+    return True
+
+
 # --- task lists ---------------------------------------------------------------------------
 
 _TASK_RE = re.compile(r"\[([ \t\n\r\f\vxX])\][ \t\n\r\f\v]*")
@@ -601,6 +672,13 @@ def build_markdown(options: MarkupOptions) -> MarkdownIt:
         md.enable("strikethrough")
     if options.definition_list:
         deflist_plugin(md)
+        block_rules = md.block.ruler.__rules__
+        index = md.block.ruler.__find__("deflist")
+        block_rules[index].fn = _goldmark_deflist(block_rules[index].fn)
+        md.block.ruler.__compile__()
+        md.block.ruler.before(
+            "deflist", "goldmark_terms", _multiline_terms, {"alt": ["paragraph", "reference"]}
+        )
         md.core.ruler.after("block", "goldmark_deflist", _deflist_rule)
     if options.footnote:
         footnote_plugin(md, inline=False)

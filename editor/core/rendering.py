@@ -14,6 +14,7 @@ and a missing local image is a warning. Hugo mode gives exactly Hugo's `.Content
 
 from __future__ import annotations
 
+import difflib
 import html as html_lib
 import json
 import re
@@ -353,6 +354,7 @@ class Renderer:
         warnings: list[Diagnostic] = []
         placeholders: Mapping[str, str] = {}
         shortcodes = None if fragment else _shortcodes_module()
+        line_of: list[int] | None = None  # body line after shortcodes -> line before
         if shortcodes is not None and "{{" in body:
             ctx = shortcodes.ShortcodeContext(
                 site=self.site,
@@ -364,6 +366,8 @@ class Renderer:
                 first_line=first_line + 1,
             )
             extracted = shortcodes.extract(body, ctx)
+            if extracted.text != body:
+                line_of = _line_mapping(body, extracted.text)
             body, placeholders = extracted.text, extracted.placeholders
             warnings.extend(extracted.warnings)
         divider_line, eaten = -1, 0
@@ -381,6 +385,8 @@ class Renderer:
             """1-based document line of a 0-based line of the (divider-expanded) body."""
             if divider_line >= 0 and line0 > divider_line:
                 line0 = divider_line if line0 < divider_line + 4 else line0 - 4 + eaten
+            if line_of is not None:
+                line0 = line_of[min(line0, len(line_of) - 1)]
             return first_line + line0 + 1
 
         page = self._page(preview, page_path)
@@ -535,6 +541,44 @@ def _escape_attr(value: str) -> str:
     return (
         value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
     )
+
+
+_SHORTCODE_OPEN_RE = re.compile(r"\{\{[<%](?!\s*/)")
+_PLACEHOLDER = "HAHAHUGOSHORTCODE"
+
+
+def _line_mapping(before: str, after: str) -> list[int]:
+    """For each line of `after`, the line of `before` it came from: shortcodes replaced some
+    runs of lines by others; unchanged non-blank lines pair up exactly, replaced ones point
+    at the start of what they replaced."""
+    old_lines, new_lines = before.split("\n"), after.split("\n")
+    old_idx = [i for i, line in enumerate(old_lines) if line.strip()]
+    new_idx = [j for j, line in enumerate(new_lines) if line.strip()]
+    matcher = difflib.SequenceMatcher(
+        None, [old_lines[i] for i in old_idx], [new_lines[j] for j in new_idx], autojunk=False
+    )
+    mapping = [-1] * (len(new_lines) + 1)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for k in range(j1, j2):
+                mapping[new_idx[k]] = old_idx[i1 + (k - j1)]
+            continue
+        region = old_idx[i1:i2] or [old_idx[i1] if i1 < len(old_idx) else len(old_lines) - 1]
+        # the n-th placeholder (or block) of the region comes from the n-th shortcode opened
+        openers = [i for i in region if _SHORTCODE_OPEN_RE.search(old_lines[i])] or region[:1]
+        current = -1
+        for k in range(j1, j2):
+            line = new_lines[new_idx[k]]
+            if current < 0 or _PLACEHOLDER in line:
+                current = min(current + 1, len(openers) - 1)
+            mapping[new_idx[k]] = openers[current]
+    last = 0
+    for j, value in enumerate(mapping):
+        if value < 0:
+            mapping[j] = last if j < len(new_lines) else len(old_lines)
+        else:
+            last = value
+    return mapping
 
 
 def _with_data_line(html: str, line: int) -> str:

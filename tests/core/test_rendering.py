@@ -233,3 +233,15 @@ def test_python_markdown_sites_render_with_their_extensions() -> None:
     code = Renderer(site).render("```python\nx = 1\n```\n").html
     assert code.startswith('<div class="highlight" style="background: #272822"><pre')
     assert '<span style="color: #AE81FF">1</span>' in code
+
+
+def test_lines_after_shortcodes_stay_those_of_the_document() -> None:
+    text = (
+        "---\ntitle: x\n---\n\nBefore.\n\n{{< highlight go >}}\na := 1\nb := 2\n"
+        '{{< /highlight >}}\n\nAfter.\n\n{{% details summary="s" %}}\nInner\n\nmore\n'
+        "{{% /details %}}\n\nLast.\n"
+    )
+    result = Renderer(_site()).render(text, preview=True)
+    assert [first for first, _ in result.line_map] == [5, 7, 12, 14, 20]
+    assert '<p data-line="12">After.</p>' in result.html
+    assert '<p data-line="20">Last.</p>' in result.html

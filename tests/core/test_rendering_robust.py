@@ -49,6 +49,8 @@ SNIPPETS = [
     "  <!--\n  indented comment\n\n  -->",
     "   ```\n  less indented\n\n```",
     "<div>\n```\nin html\n\n```",
+    "Term one\nTerm two\n: definition\n: another",
+    "Term\n~ tilde",
 ]
 EDITS = [
     "",
