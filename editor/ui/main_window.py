@@ -143,6 +143,11 @@ class MainWindow(QMainWindow):
         build_toolbar(self.toolbar, self.actions_by_id)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
 
+        self._sync_line: int | None = None
+        self._sync_from_cursor = False
+        self._sync_timer = QTimer(self)
+        self._sync_timer.setSingleShot(True)
+        self._sync_timer.setInterval(0)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setObjectName("autosaveTimer")
         # Recovery journal, external changes, previous versions (under the app's data folder).
@@ -205,6 +210,7 @@ class MainWindow(QMainWindow):
         self.find_bar.message.connect(self._on_find_bar_message)
         self.library_dock.visibilityChanged.connect(self._on_library_dock_visibility_changed)
         self.autosave_timer.timeout.connect(self._on_autosave_timer_timeout)
+        self._sync_timer.timeout.connect(self._on_sync_timer_timeout)
         if self.safekeeping is not None:
             self.safekeeping.message.connect(self._on_editor_problem)
             self.safekeeping.saveAsRequested.connect(self.save_as)
@@ -601,12 +607,27 @@ class MainWindow(QMainWindow):
     def _on_editor_cursor_moved(self, tab: DocumentTab, line: int, column: int) -> None:
         if tab is self.current_tab():
             self.status_panel.set_cursor(line, column)
-            if self.preview is not None:
-                self.preview.scroll_to_line(line)
+            self._sync_preview(line, cursor=True)
 
     def _on_editor_top_line_changed(self, tab: DocumentTab, line: int) -> None:
-        if tab is self.current_tab() and self.preview is not None:
-            self.preview.scroll_to_line(line)
+        if tab is self.current_tab():
+            self._sync_preview(line, cursor=False)
+
+    def _sync_preview(self, line: int, *, cursor: bool) -> None:
+        """Scroll the preview to `line` once this event is handled: a cursor move wins over
+        the editor scroll it causes (the cursor's line goes to the preview's top); a scroll
+        of the editor alone brings the editor's top line there."""
+        if self.preview is None:
+            return
+        if cursor or not self._sync_from_cursor:
+            self._sync_line = line
+            self._sync_from_cursor = self._sync_from_cursor or cursor
+        self._sync_timer.start()
+
+    def _on_sync_timer_timeout(self) -> None:
+        self._sync_from_cursor = False
+        if self.preview is not None and self._sync_line is not None:
+            self.preview.scroll_to_line(self._sync_line)
 
     def _on_preview_line_scrolled(self, line: int) -> None:
         editor = self.current_editor()
