@@ -18,12 +18,19 @@ from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 from editor.ui.preferences import Preferences, WindowState
 
-__all__ = ["Preferences", "Settings", "WindowState", "default_location"]
+__all__ = ["Preferences", "Settings", "WindowState", "default_data_location", "default_location"]
 
 
 def default_location() -> Path:
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
     return Path(base or Path.home() / ".config") / "inkpost"
+
+
+def default_data_location() -> Path:
+    """Where the recovery journal and previous versions live (the platform's app data
+    folder; `INKPOST_DATA_DIR` overrides it, as `INKPOST_CONFIG_DIR` does the settings)."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base) if base else Path.home() / ".local" / "share" / "inkpost"
 
 
 def _coerce(value: Any, default: Any) -> Any:

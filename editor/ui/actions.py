@@ -54,6 +54,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("save", "&Save", "save", Std.Save, tip="Save the post", icon="SP_DialogSaveButton"),
     ActionSpec("save_as", "Save &As…", "save_as", Std.SaveAs),
+    ActionSpec(
+        "restore_version",
+        "Restore Previous &Version…",
+        "restore_version",
+        tip="Bring back the post as it was before one of its last saves",
+    ),
     ActionSpec("close", "&Close Post", "close_current", Std.Close),
     ActionSpec("quit", "&Quit", "close", Std.Quit),
     ActionSpec("undo", "&Undo", "undo", Std.Undo),
@@ -117,7 +123,22 @@ ACTIONS: tuple[ActionSpec, ...] = (
 )
 
 MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("&File", ("new", "open", "open_site", "-", "save", "save_as", "-", "close", "-", "quit")),
+    (
+        "&File",
+        (
+            "new",
+            "open",
+            "open_site",
+            "-",
+            "save",
+            "save_as",
+            "restore_version",
+            "-",
+            "close",
+            "-",
+            "quit",
+        ),
+    ),
     (
         "&Edit",
         (

@@ -131,7 +131,13 @@ class DocumentTab(QWidget):
         document.pathChanged.connect(self._on_document_path_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
         layout.addWidget(self.editor)
+        self._layout = layout
+
+    def add_bar(self, bar: QWidget) -> None:
+        """Put a notice bar (e.g. "changed on disk") above the editor."""
+        self._layout.insertWidget(self._layout.indexOf(self.editor), bar)
 
     def set_site(self, root: Path | None, static_dir: Path | None) -> None:
         self.editor.site_root = root

@@ -32,7 +32,10 @@ CODE_STYLES = ("site", "monokai", "github", "dracula", "friendly", "nord", "sola
 class Preferences:
     """The user's choices. `editor_font` is a QFont.toString() (empty: the system's fixed font);
     `code_style` is "site" (the site's highlight style) or a Pygments/Chroma style name;
-    `autosave_interval` is in seconds, 0 turns autosave off."""
+    `autosave_interval` is in seconds, 0 turns autosave off.
+    `journal_delay_ms`: the recovery journal is written this long after typing stops (-1: off);
+    `save_to_file`: the post itself is saved then too; `versions_kept`: previous versions kept
+    per post (0: none)."""
 
     editor_font: str = ""
     theme: str = "system"
@@ -41,11 +44,22 @@ class Preferences:
     allow_remote: bool = False
     line_numbers: bool = True
     soft_wrap: bool = True
+    journal_delay_ms: int = 2000
+    save_to_file: bool = False
+    versions_kept: int = 10
 
     def normalized(self) -> Preferences:
         theme = self.theme if self.theme in THEMES else "system"
         interval = min(max(0, self.autosave_interval), 3600)
-        return replace(self, theme=theme, autosave_interval=interval)
+        delay = -1 if self.journal_delay_ms < 0 else min(self.journal_delay_ms, 60_000)
+        kept = min(max(0, self.versions_kept), 1000)
+        return replace(
+            self,
+            theme=theme,
+            autosave_interval=interval,
+            journal_delay_ms=delay,
+            versions_kept=kept,
+        )
 
     def font(self) -> QFont:
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -124,6 +138,12 @@ class PreferencesDialog(QDialog):
         self.line_numbers.setChecked(prefs.line_numbers)
         self.soft_wrap = QCheckBox("Wrap long lines", self)
         self.soft_wrap.setChecked(prefs.soft_wrap)
+        self.save_to_file = QCheckBox("Save to the file automatically when typing stops", self)
+        self.save_to_file.setChecked(prefs.save_to_file)
+        self.versions_kept = QSpinBox(self)
+        self.versions_kept.setRange(0, 1000)
+        self.versions_kept.setSpecialValueText("None")
+        self.versions_kept.setValue(prefs.normalized().versions_kept)
 
         form = QFormLayout()
         form.addRow("Editor font:", self.font_box)
@@ -134,6 +154,8 @@ class PreferencesDialog(QDialog):
         form.addRow("", self.allow_remote)
         form.addRow("", self.line_numbers)
         form.addRow("", self.soft_wrap)
+        form.addRow("", self.save_to_file)
+        form.addRow("Previous versions kept:", self.versions_kept)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -156,4 +178,6 @@ class PreferencesDialog(QDialog):
             allow_remote=self.allow_remote.isChecked(),
             line_numbers=self.line_numbers.isChecked(),
             soft_wrap=self.soft_wrap.isChecked(),
+            save_to_file=self.save_to_file.isChecked(),
+            versions_kept=self.versions_kept.value(),
         ).normalized()
