@@ -48,6 +48,7 @@ class MarkupOptions:
     footnote: bool = True
     definition_list: bool = True
     attribute_title: bool = True
+    attribute_block: bool = False
     auto_heading_id: bool = True
     auto_heading_id_type: str = "github"
     wrap_standalone_image: bool = True
@@ -91,6 +92,7 @@ class MarkupOptions:
             footnote=pick(gm, "footnote", base.footnote),
             definition_list=pick(gm, "definition_list", base.definition_list),
             attribute_title=pick(gm, "attribute_title", base.attribute_title),
+            attribute_block=pick(gm, "attribute_block", base.attribute_block),
             auto_heading_id=pick(gm, "auto_heading_id", base.auto_heading_id),
             auto_heading_id_type=pick(gm, "auto_heading_id_type", base.auto_heading_id_type),
             wrap_standalone_image=pick(gm, "wrap_standalone_image", base.wrap_standalone_image),
@@ -192,6 +194,86 @@ def parse_attribute_block(text: str) -> tuple[str, list[tuple[str, str]]] | None
     return text[: match.start()].rstrip(" \t"), attrs
 
 
+# --- block attributes (parser.attribute.block) ---------------------------------------------
+
+_ATTR_LINE_RE = re.compile(r" {0,3}\{[^{}\n]*\}[ \t]*$")
+
+
+def _attr_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """A line "{.class #id key=value}" gives its attributes to the block just above."""
+    start = state.bMarks[start_line] + state.tShift[start_line]
+    line = state.src[state.bMarks[start_line] : state.eMarks[start_line]]
+    if state.src[start : start + 1] != "{" or state.sCount[start_line] - state.blkIndent >= 4:
+        return False
+    if not _ATTR_LINE_RE.match(line):
+        return False
+    parsed = parse_attribute_block(line.strip())
+    if parsed is None or parsed[0]:
+        return False
+    if silent:
+        return True
+    token = state.push("attrs_block", "", 0)
+    token.map = [start_line, start_line + 1]
+    token.meta = {"attrs": parsed[1]}
+    token.hidden = True
+    state.line = start_line + 1
+    return True
+
+
+_ATTR_TARGETS = frozenset(
+    (
+        "paragraph_open",
+        "bullet_list_open",
+        "ordered_list_open",
+        "table_open",
+        "blockquote_open",
+        "heading_open",
+        "hr",
+        "dl_open",
+    )
+)
+
+
+def _attr_block_rule(state: StateCore) -> None:
+    """Move each attribute line's attributes to the block right above it (else drop it)."""
+    tokens = state.tokens
+    keep: list[Token] = []
+    for token in tokens:
+        if token.type != "attrs_block":
+            keep.append(token)
+            continue
+        target = _block_above(keep, token)
+        if target is not None and target.type in _ATTR_TARGETS:
+            if target.type == "heading_open":
+                target.meta.setdefault("block_attrs", []).extend(token.meta["attrs"])
+            else:
+                for key, value in token.meta["attrs"]:
+                    target.attrs[key] = value
+    state.tokens = keep
+
+
+def _block_above(tokens: list[Token], attrs: Token) -> Token | None:
+    """The block at the attribute line's level that ends on the line just before it."""
+    if not tokens or not attrs.map:
+        return None
+    last = tokens[-1]
+    if last.level != attrs.level:
+        return None
+    if last.nesting == 0:
+        opener: Token | None = last
+    else:
+        depth = 0
+        opener = None
+        for token in reversed(tokens):
+            depth += token.nesting
+            if depth == 0:
+                opener = token
+                break
+    if opener is None or not opener.map or opener.map[1] != attrs.map[0]:
+        return None
+    return opener
+
+
 def _heading_attrs_rule(state: StateCore) -> None:
     tokens = state.tokens
     for i, token in enumerate(tokens):
@@ -220,6 +302,8 @@ def _headings_rule(state: StateCore) -> None:
                 token.attrs[key] = ID_MARK.format(len(found)) if key == "id" else value
         if explicit is None and options.auto_heading_id:
             token.attrs["id"] = ID_MARK.format(len(found))
+        for key, value in token.meta.get("block_attrs", []):
+            token.attrs[key] = value
         line = token.map[0] if token.map else 0
         level = int(token.tag[1])
         found.append(
@@ -503,6 +587,9 @@ def _render_image(
     title = token.attrGet("title")
     if title:
         out += f' title="{escapeHtml(str(title))}"'
+    for key, value in token.attrs.items():
+        if key not in ("src", "alt", "title"):
+            out += f' {key}="{escapeHtml(str(value))}"'
     return out + (" />" if _opts(self).xhtml else ">")
 
 
@@ -518,7 +605,22 @@ def _render_paragraph_close(
     self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
     if tokens[idx].meta.get("unwrapped"):
-        return "\n"
+        return ""
+    return self.renderToken(tokens, idx, options, env)
+
+
+def _render_table_open(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    return "<table" + self.renderAttrs(tokens[idx]) + ">\n"
+
+
+def _render_blockquote_open(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    """Hugo writes no newline after a <blockquote> that has attributes."""
+    if tokens[idx].attrs:
+        return "<blockquote" + self.renderAttrs(tokens[idx]) + ">"
     return self.renderToken(tokens, idx, options, env)
 
 
@@ -647,6 +749,8 @@ def _unwrap_images_rule(state: StateCore) -> None:
         ):
             tokens[i - 1].meta["unwrapped"] = True
             tokens[i + 1].meta["unwrapped"] = True
+            for key, value in tokens[i - 1].attrs.items():  # block attributes
+                children[0].attrs[key] = value
 
 
 def build_markdown(options: MarkupOptions) -> MarkdownIt:
@@ -684,6 +788,10 @@ def build_markdown(options: MarkupOptions) -> MarkdownIt:
         footnote_plugin(md, inline=False)
     goldmark_inline.install(md, options.linkify, options.linkify_protocol, options.typographer)
     md.core.ruler.before("inline", "goldmark_heading_attrs", _heading_attrs_rule)
+    if options.attribute_block:
+        alt = {"alt": ["paragraph", "reference", "blockquote", "list", "table"]}
+        md.block.ruler.before("table", "goldmark_attr_block", _attr_block, alt)
+        md.core.ruler.after("block", "goldmark_attr_blocks", _attr_block_rule)
     if options.table:
         md.core.ruler.after("block", "goldmark_list_tightness", _tightness_rule)
     if not options.attribute_title:
@@ -707,7 +815,8 @@ def build_markdown(options: MarkupOptions) -> MarkdownIt:
         "heading_open": _render_heading_open,
         "s_open": _render_s_open,
         "s_close": _render_s_close,
-        "table_open": _table_rule("<table>\n"),
+        "table_open": _render_table_open,
+        "blockquote_open": _render_blockquote_open,
         "table_close": _table_rule("</table>\n"),
         "thead_open": _table_rule("\t<thead>\n"),
         "thead_close": _render_thead_close,

@@ -26,8 +26,17 @@ pytestmark = pytest.mark.hugo
 
 FIXTURES = Path(__file__).parent / "fixtures" / "hugo"
 UNSAFE = sorted(FIXTURES.glob("html-unsafe-*.md"))
-SAFE = sorted(p for p in FIXTURES.glob("html-*.md") if p not in UNSAFE)
+ATTRBLOCK = sorted(FIXTURES.glob("html-attrblock-*.md"))
+SAFE = sorted(p for p in FIXTURES.glob("html-*.md") if p not in UNSAFE and p not in ATTRBLOCK)
 UNSAFE_CONFIG = {"markup": {"goldmark": {"renderer": {"unsafe": True}}}}
+# linkerd.io's settings: block attributes on, standalone images not wrapped in <p>
+ATTRBLOCK_CONFIG = {
+    "markup": {
+        "goldmark": {
+            "parser": {"attribute": {"block": True}, "wrapStandAloneImageWithinParagraph": False}
+        }
+    }
+}
 
 _CODE_RE = re.compile(r"<code[^>]*>.*?</code>", re.DOTALL)
 _SPAN_RE = re.compile(r"</?span[^>]*>")
@@ -57,7 +66,12 @@ def hugo_on_path() -> Iterator[None]:
 @pytest.fixture(scope="module")
 def hugo_pages(hugo_on_path: None, tmp_path_factory: pytest.TempPathFactory) -> dict[str, HugoPage]:
     pages: dict[str, HugoPage] = {}
-    for name, files, config in (("safe", SAFE, {}), ("unsafe", UNSAFE, UNSAFE_CONFIG)):
+    sites = (
+        ("safe", SAFE, {}),
+        ("unsafe", UNSAFE, UNSAFE_CONFIG),
+        ("attrblock", ATTRBLOCK, ATTRBLOCK_CONFIG),
+    )
+    for name, files, config in sites:
         site = HugoSite(tmp_path_factory.mktemp(f"hugo-{name}"), config)
         for path in files:
             site.add(f"posts/{path.name}", path.read_text(encoding="utf-8"))
@@ -66,14 +80,17 @@ def hugo_pages(hugo_on_path: None, tmp_path_factory: pytest.TempPathFactory) -> 
     return pages
 
 
-def _site(unsafe: bool) -> SiteConfig:
+def _site(**goldmark: bool) -> SiteConfig:
     site = SiteConfig.hugo_defaults(Path("/nonexistent-site"))
-    if unsafe:
-        site = dataclasses.replace(site, goldmark=dataclasses.replace(site.goldmark, unsafe=True))
-    return site
+    return dataclasses.replace(site, goldmark=dataclasses.replace(site.goldmark, **goldmark))
 
 
-RENDERERS = {False: Renderer(_site(False)), True: Renderer(_site(True))}
+DEFAULT = Renderer(_site())
+RENDERERS = {
+    **dict.fromkeys(SAFE, DEFAULT),
+    **dict.fromkeys(UNSAFE, Renderer(_site(unsafe=True))),
+    **dict.fromkeys(ATTRBLOCK, Renderer(_site(attribute_block=True, wrap_standalone_image=False))),
+}
 
 
 def _diff(expected: str, actual: str) -> str:
@@ -84,14 +101,14 @@ def _diff(expected: str, actual: str) -> str:
 
 
 def test_enough_fixtures() -> None:
-    assert len(SAFE) + len(UNSAFE) >= 30
-    assert UNSAFE, "the unsafe=true site needs fixtures"
+    assert len(SAFE) + len(UNSAFE) + len(ATTRBLOCK) >= 30
+    assert UNSAFE and ATTRBLOCK, "each site configuration needs fixtures"
 
 
-@pytest.mark.parametrize("path", SAFE + UNSAFE, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", SAFE + UNSAFE + ATTRBLOCK, ids=lambda p: p.stem)
 def test_html_and_toc_equal_hugo(path: Path, hugo_pages: dict[str, HugoPage]) -> None:
     page = hugo_pages[path.name]
-    result = RENDERERS[path in UNSAFE].render(path.read_text(encoding="utf-8"), page_path=path)
+    result = RENDERERS[path].render(path.read_text(encoding="utf-8"), page_path=path)
     expected, actual = normalize(page.content), normalize(result.html)
     assert actual == expected, _diff(expected, actual)
     assert result.toc_html == page.toc, _diff(page.toc, result.toc_html)
@@ -102,6 +119,6 @@ def test_html_and_toc_equal_hugo(path: Path, hugo_pages: dict[str, HugoPage]) ->
 )
 def test_more_divider_summary_equals_hugo(path: Path, hugo_pages: dict[str, HugoPage]) -> None:
     page = hugo_pages[path.name]
-    result = RENDERERS[False].render(path.read_text(encoding="utf-8"))
+    result = DEFAULT.render(path.read_text(encoding="utf-8"))
     assert result.more_html is not None
     assert normalize(result.more_html) == normalize(page.summary)
