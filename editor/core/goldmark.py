@@ -780,17 +780,19 @@ def build_markdown(options: MarkupOptions) -> MarkdownIt:
         index = md.block.ruler.__find__("deflist")
         block_rules[index].fn = _goldmark_deflist(block_rules[index].fn)
         md.block.ruler.__compile__()
-        md.block.ruler.before(
-            "deflist", "goldmark_terms", _multiline_terms, {"alt": ["paragraph", "reference"]}
-        )
+        md.block.ruler.before("deflist", "goldmark_terms", _multiline_terms)
         md.core.ruler.after("block", "goldmark_deflist", _deflist_rule)
     if options.footnote:
         footnote_plugin(md, inline=False)
     goldmark_inline.install(md, options.linkify, options.linkify_protocol, options.typographer)
     md.core.ruler.before("inline", "goldmark_heading_attrs", _heading_attrs_rule)
     if options.attribute_block:
-        alt = {"alt": ["paragraph", "reference", "blockquote", "list", "table"]}
-        md.block.ruler.before("table", "goldmark_attr_block", _attr_block, alt)
+        md.block.ruler.before(
+            "table",
+            "goldmark_attr_block",
+            _attr_block,
+            {"alt": ["paragraph", "reference", "blockquote", "list", "table"]},
+        )
         md.core.ruler.after("block", "goldmark_attr_blocks", _attr_block_rule)
     if options.table:
         md.core.ruler.after("block", "goldmark_list_tightness", _tightness_rule)
