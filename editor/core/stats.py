@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 # Go's unicode.IsSpace (Python's str.isspace also counts U+001C..U+001F, Go does not).
 _GO_SPACE = "\t\n\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-_SPACE_RUN_RE = re.compile(f"([{_GO_SPACE}])[{_GO_SPACE}]+")
+_SPACE_RUN_RE = re.compile(f"(?<=[{_GO_SPACE}])[{_GO_SPACE}]+")  # all but the first
 _NOT_SPACE_RE = re.compile(f"[^{_GO_SPACE}]+")
 
 # html/template's stripTags, fast path: comments and well-formed tags in one regex.
@@ -113,7 +113,7 @@ def plain_text(html: str) -> str:
     )
     stripped = _strip_tags(pre)
     stripped = stripped.replace(_NEWLINE_PLACEHOLDER, "\n")
-    return _SPACE_RUN_RE.sub(r"\1", stripped)
+    return _SPACE_RUN_RE.sub("", stripped)
 
 
 def _strip_tags(text: str) -> str:
