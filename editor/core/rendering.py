@@ -14,19 +14,14 @@ and a missing local image is a warning. Hugo mode gives exactly Hugo's `.Content
 
 from __future__ import annotations
 
-import difflib
-import html as html_lib
-import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote, urlsplit
 
 from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from editor.core import python_markdown
@@ -41,6 +36,14 @@ from editor.core.goldmark import (
 )
 from editor.core.heading_ids import IdFactory, TocEntry, toc_html
 from editor.core.highlight import parse_fence_info, render_fence
+from editor.core.render_support import (
+    PagePaths,
+    body_start,
+    line_mapping,
+    preview_paths_rule,
+    resolve_html_paths,
+    warn_unclosed_fences,
+)
 
 if TYPE_CHECKING:
     from editor.core.posts import Post
@@ -88,111 +91,10 @@ class _Chunk:
     line_count: int
 
 
-@dataclass
-class _Page:
-    """What one render needs to know about where the page lives."""
-
-    preview: bool
-    page_path: Path | None
-    search_dirs: tuple[Path, ...] = ()
-    static_dirs: tuple[Path, ...] = ()
-    warnings: list[tuple[str, int]] = field(default_factory=list)
-
-
-# --- front matter -------------------------------------------------------------------------
-
-
-def body_start(text: str) -> int:
-    """Index in `text` where the body starts (0 when there is no closed front matter)."""
-    stripped = text.lstrip("\ufeff \t\n\r")  # Hugo skips blank lines before front matter
-    offset = len(text) - len(stripped)
-    for delim in ("---", "+++"):
-        if stripped.startswith(delim) and stripped[3:4] in ("\n", "\r", " ", "\t"):
-            first_nl = stripped.find("\n")
-            if first_nl < 0 or stripped[:first_nl].strip() != delim:
-                return 0
-            pattern = re.compile(
-                rf"^{re.escape(delim)}[ \t]*\r?$"
-                + ("|^\\.\\.\\.[ \\t]*\\r?$" if delim == "---" else ""),
-                re.M,
-            )
-            close = pattern.search(stripped, first_nl + 1)
-            if close is None:
-                return 0
-            end = stripped.find("\n", close.end())
-            return offset + (len(stripped) if end < 0 else end + 1)
-    if stripped.startswith("{"):
-        try:
-            _, end = json.JSONDecoder().raw_decode(stripped)
-        except ValueError:
-            return 0
-        nl = stripped.find("\n", end)
-        return offset + (len(stripped) if nl < 0 else nl + 1)
-    return 0
-
-
-# --- preview paths ------------------------------------------------------------------------
-
-
-def _local_target(url: str, page: _Page) -> Path | None:
-    if not url or url.startswith(("#", "//")) or _SCHEME_RE.match(url):
-        return None
-    path = unquote(urlsplit(url).path)
-    if not path:
-        return None
-    if path.startswith("/"):
-        candidates = [d / path.lstrip("/") for d in page.static_dirs]
-    else:
-        candidates = [d / path for d in page.search_dirs]
-    for candidate in candidates:
-        try:
-            if candidate.is_file():
-                return candidate.resolve()
-        except (OSError, ValueError):
-            continue
-    return None
-
-
-def _preview_paths_rule(state: StateCore) -> None:
-    page: _Page | None = state.env.get("page")
-    if page is None or not page.preview:
-        return
-    for block in state.tokens:
-        if block.type != "inline" or not block.children:
-            continue
-        line = block.map[0] if block.map else 0
-        offset = 0
-        for token in _walk(block.children):
-            if token.type in ("softbreak", "hardbreak"):
-                offset += 1
-            key = "src" if token.type == "image" else "href" if token.type == "link_open" else ""
-            if not key or token.info == "auto":
-                continue
-            url = str(token.attrGet(key) or "")
-            target = _local_target(url, page)
-            if target is not None:
-                token.attrSet(key, target.as_uri())
-            elif key == "src" and _is_local_url(url):
-                page.warnings.append((f"image not found: {unquote(url)}", line + offset))
-
-
-def _walk(tokens: list[Token]) -> list[Token]:
-    out: list[Token] = []
-    for token in tokens:
-        out.append(token)
-        if token.type == "image" and token.children:
-            out.extend(_walk(token.children))
-    return out
-
-
-def _is_local_url(url: str) -> bool:
-    return bool(url) and not url.startswith(("#", "//")) and _SCHEME_RE.match(url) is None
-
-
 @lru_cache(maxsize=16)
 def _markdown_for(options: MarkupOptions) -> MarkdownIt:
     md = build_markdown(options)
-    md.core.ruler.after("goldmark_headings", "inkpost_preview_paths", _preview_paths_rule)
+    md.core.ruler.after("goldmark_headings", "inkpost_preview_paths", preview_paths_rule)
     return md
 
 
@@ -315,7 +217,7 @@ class Renderer:
             first, last = first_line + block.first + 1, first_line + block.last + 1
             html = block.html
             if preview:
-                html = _with_data_line(_resolve_html_paths(html, page, warnings, first), first)
+                html = _with_data_line(resolve_html_paths(html, page, warnings, first), first)
             parts.append(html)
             line_map.append((first, last))
         headings = tuple(
@@ -367,7 +269,7 @@ class Renderer:
             )
             extracted = shortcodes.extract(body, ctx)
             if extracted.text != body:
-                line_of = _line_mapping(body, extracted.text)
+                line_of = line_mapping(body, extracted.text)
             body, placeholders = extracted.text, extracted.placeholders
             warnings.extend(extracted.warnings)
         divider_line, eaten = -1, 0
@@ -458,9 +360,9 @@ class Renderer:
             warnings=tuple(sorted(warnings, key=lambda w: w.line or 0)),
         )
 
-    def _page(self, preview: bool, page_path: Path | None) -> _Page:
+    def _page(self, preview: bool, page_path: Path | None) -> PagePaths:
         if not preview:
-            return _Page(False, page_path)
+            return PagePaths(False, page_path)
         static: list[Path] = []
         site = self.site
         if site is not None:
@@ -469,18 +371,18 @@ class Renderer:
             assets = getattr(site, "assets_dir", None)
             static.append(root / (assets if assets is not None else "assets"))
         bundle = [page_path.parent] if page_path is not None else []
-        return _Page(True, page_path, tuple(bundle + static), tuple(static))
+        return PagePaths(True, page_path, tuple(bundle + static), tuple(static))
 
-    def _chunk(self, chunk_text: str, page: _Page) -> _Chunk:
+    def _chunk(self, chunk_text: str, page: PagePaths) -> _Chunk:
         key = (chunk_text, page.preview, str(page.page_path or ""))
         cached = self._cache.get(key) if self._cache is not None else None
         if cached is not None:
             return cached
         env: dict[str, Any] = {
-            "page": _Page(page.preview, page.page_path, page.search_dirs, page.static_dirs)
+            "page": PagePaths(page.preview, page.page_path, page.search_dirs, page.static_dirs)
         }
         tokens = self.md.parse(chunk_text, env)
-        _warn_unclosed_fences(tokens, chunk_text, env)
+        warn_unclosed_fences(tokens, chunk_text, env)
         deep = next((t for t in tokens if t.level >= MAX_NESTING - 1), None)
         if deep is not None:
             env.setdefault("warnings", []).append(
@@ -491,46 +393,12 @@ class Renderer:
             )
         blocks = _top_level_blocks(self.md, tokens, env)
         found: list[HeadingInfo] = env.get("headings", [])
-        chunk_page: _Page = env["page"]
+        chunk_page: PagePaths = env["page"]
         warnings = list(env.get("warnings", [])) + chunk_page.warnings
         chunk = _Chunk(tuple(blocks), tuple(found), tuple(warnings), chunk_text.count("\n"))
         if self._cache is not None:
             self._cache.put(key, chunk)
         return chunk
-
-
-def _warn_unclosed_fences(tokens: list[Token], text: str, env: dict[str, Any]) -> None:
-    lines: list[str] | None = None
-    for token in tokens:
-        if token.type != "fence" or not token.map:
-            continue
-        if lines is None:
-            lines = text.split("\n")
-        first, end = token.map
-        last = lines[end - 1].strip(" \t>") if first < end - 1 < len(lines) else ""
-        closed = last.startswith(token.markup) and not last.strip(token.markup[:1])
-        if not closed:
-            env.setdefault("warnings", []).append(
-                ("this code block is never closed: it runs to the end of its container", first)
-            )
-
-
-_URL_ATTR_RE = re.compile(r'<(img|a)\b([^>]*?)\b(src|href)="([^"]*)"')
-
-
-def _resolve_html_paths(html: str, page: _Page, warnings: list[Diagnostic], line: int) -> str:
-    """Preview paths for HTML that did not come through markdown-it (Python-Markdown)."""
-
-    def replace(match: re.Match[str]) -> str:
-        url = html_lib.unescape(match.group(4))
-        target = _local_target(url, page)
-        if target is not None:
-            return f'<{match.group(1)}{match.group(2)}{match.group(3)}="{target.as_uri()}"'
-        if match.group(1) == "img" and _is_local_url(url):
-            warnings.append(Diagnostic(f"image not found: {unquote(url)}", page.page_path, line))
-        return match.group(0)
-
-    return _URL_ATTR_RE.sub(replace, html)
 
 
 def _resolve_ids(html: str, final_ids: list[str]) -> str:
@@ -541,44 +409,6 @@ def _escape_attr(value: str) -> str:
     return (
         value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
     )
-
-
-_SHORTCODE_OPEN_RE = re.compile(r"\{\{[<%](?!\s*/)")
-_PLACEHOLDER = "HAHAHUGOSHORTCODE"
-
-
-def _line_mapping(before: str, after: str) -> list[int]:
-    """For each line of `after`, the line of `before` it came from: shortcodes replaced some
-    runs of lines by others; unchanged non-blank lines pair up exactly, replaced ones point
-    at the start of what they replaced."""
-    old_lines, new_lines = before.split("\n"), after.split("\n")
-    old_idx = [i for i, line in enumerate(old_lines) if line.strip()]
-    new_idx = [j for j, line in enumerate(new_lines) if line.strip()]
-    matcher = difflib.SequenceMatcher(
-        None, [old_lines[i] for i in old_idx], [new_lines[j] for j in new_idx], autojunk=False
-    )
-    mapping = [-1] * (len(new_lines) + 1)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            for k in range(j1, j2):
-                mapping[new_idx[k]] = old_idx[i1 + (k - j1)]
-            continue
-        region = old_idx[i1:i2] or [old_idx[i1] if i1 < len(old_idx) else len(old_lines) - 1]
-        # the n-th placeholder (or block) of the region comes from the n-th shortcode opened
-        openers = [i for i in region if _SHORTCODE_OPEN_RE.search(old_lines[i])] or region[:1]
-        current = -1
-        for k in range(j1, j2):
-            line = new_lines[new_idx[k]]
-            if current < 0 or _PLACEHOLDER in line:
-                current = min(current + 1, len(openers) - 1)
-            mapping[new_idx[k]] = openers[current]
-    last = 0
-    for j, value in enumerate(mapping):
-        if value < 0:
-            mapping[j] = last if j < len(new_lines) else len(old_lines)
-        else:
-            last = value
-    return mapping
 
 
 def _with_data_line(html: str, line: int) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from pathlib import Path
@@ -15,6 +16,13 @@ from editor.core.rendering import Renderer
 from editor.core.site import SiteConfig
 
 SITE = SiteConfig.hugo_defaults(Path("/nonexistent-site"))
+# every switch that changes block structure flipped
+SITE_ALT = dataclasses.replace(
+    SITE,
+    goldmark=dataclasses.replace(
+        SITE.goldmark, unsafe=True, attribute_block=True, wrap_standalone_image=False
+    ),
+)
 
 SNIPPETS = [
     "Plain paragraph with *em* and `code`.",
@@ -51,6 +59,8 @@ SNIPPETS = [
     "<div>\n```\nin html\n\n```",
     "Term one\nTerm two\n: definition\n: another",
     "Term\n~ tilde",
+    "{.attrs #x}",
+    "![alone](a.png)\n{.img}",
 ]
 EDITS = [
     "",
@@ -99,12 +109,14 @@ def edit_sequences(draw: st.DrawFn) -> list[str]:
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
-@given(edit_sequences(), st.booleans())
-def test_cached_renders_equal_full_renders(versions: list[str], preview: bool) -> None:
+@given(edit_sequences(), st.booleans(), st.sampled_from([SITE, SITE_ALT]))
+def test_cached_renders_equal_full_renders(
+    versions: list[str], preview: bool, site: SiteConfig
+) -> None:
     """Renderer(cache=False) parses the whole body at once: the reference."""
-    cached = Renderer(SITE)
+    cached = Renderer(site)
     for text in versions:
-        assert cached.render(text, preview=preview) == Renderer(SITE, cache=False).render(
+        assert cached.render(text, preview=preview) == Renderer(site, cache=False).render(
             text, preview=preview
         )
 

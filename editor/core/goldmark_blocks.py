@@ -1,0 +1,379 @@
+"""Goldmark's block-level behaviour that markdown-it lacks, as markdown-it rules.
+
+Attribute blocks (`{.class #id}` on the line below a block, parser.attribute.block), the
+`{...}` parser shared with heading attributes, definition lists as Goldmark builds them
+(several term lines, ":" only at the container's indent, one <dl> across blank lines, a
+<dd> after a blank line is loose), list tightness (a table after a blank line does not make
+a list loose), task-list checkboxes, and standalone images without their <p>.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+
+# --- attribute syntax {#id .class key=value} ---------------------------------------------
+
+_ATTR_BLOCK_RE = re.compile(r"[ \t]*\{([^{}\n]*)\}[ \t]*$")
+_ATTR_ITEM_RE = re.compile(
+    r"""\s*(?:\#([^\s#.{}="']+)|\.([^\s#.{}="']+)|([A-Za-z_:][-\w:.]*)\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`{}]+))"""
+)
+GLOBAL_ATTRS = frozenset(
+    [
+        "accesskey",
+        "autocapitalize",
+        "autofocus",
+        "class",
+        "contenteditable",
+        "dir",
+        "draggable",
+        "enterkeyhint",
+        "hidden",
+        "id",
+        "inert",
+        "inputmode",
+        "is",
+        "itemid",
+        "itemprop",
+        "itemref",
+        "itemscope",
+        "itemtype",
+        "lang",
+        "part",
+        "role",
+        "slot",
+        "spellcheck",
+        "style",
+        "tabindex",
+        "title",
+        "translate",
+        "align",
+    ]
+)
+
+
+def parse_attribute_block(text: str) -> tuple[str, list[tuple[str, str]]] | None:
+    """Split "Custom {#my-id .cls}" into ("Custom", [("id", "my-id"), ("class", "cls")])."""
+    match = _ATTR_BLOCK_RE.search(text)
+    if match is None or "{" in text[: match.start()].rstrip()[-1:]:
+        return None
+    body = match.group(1)
+    pos = 0
+    attrs: list[tuple[str, str]] = []
+    classes: list[str] = []
+    while pos < len(body):
+        if not body[pos:].strip():
+            break
+        item = _ATTR_ITEM_RE.match(body, pos)
+        if item is None or item.end() == pos:
+            return None
+        pos = item.end()
+        ident, cls, key, value = item.groups()
+        if ident is not None:
+            attrs.append(("id", ident))
+        elif cls is not None:
+            if not classes:
+                attrs.append(("class", ""))
+            classes.append(cls)
+        else:
+            if value[:1] in "\"'":
+                value = value[1:-1]
+            attrs.append((key, value))
+    if not attrs:
+        return None
+    attrs = [(k, " ".join(classes) if k == "class" and not v else v) for k, v in attrs]
+    return text[: match.start()].rstrip(" \t"), attrs
+
+
+# --- block attributes (parser.attribute.block) ---------------------------------------------
+
+_ATTR_LINE_RE = re.compile(r" {0,3}\{[^{}\n]*\}[ \t]*$")
+
+
+def attr_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """A line "{.class #id key=value}" gives its attributes to the block just above."""
+    start = state.bMarks[start_line] + state.tShift[start_line]
+    line = state.src[state.bMarks[start_line] : state.eMarks[start_line]]
+    if state.src[start : start + 1] != "{" or state.sCount[start_line] - state.blkIndent >= 4:
+        return False
+    if not _ATTR_LINE_RE.match(line):
+        return False
+    parsed = parse_attribute_block(line.strip())
+    if parsed is None or parsed[0]:
+        return False
+    if silent:
+        return True
+    token = state.push("attrs_block", "", 0)
+    token.map = [start_line, start_line + 1]
+    token.meta = {"attrs": parsed[1]}
+    token.hidden = True
+    state.line = start_line + 1
+    return True
+
+
+_ATTR_TARGETS = frozenset(
+    (
+        "paragraph_open",
+        "bullet_list_open",
+        "ordered_list_open",
+        "table_open",
+        "blockquote_open",
+        "heading_open",
+        "hr",
+        "dl_open",
+    )
+)
+
+
+def attr_block_rule(state: StateCore) -> None:
+    """Move each attribute line's attributes to the block right above it (else drop it)."""
+    tokens = state.tokens
+    keep: list[Token] = []
+    lines: list[str] | None = None
+    for token in tokens:
+        if token.type != "attrs_block":
+            keep.append(token)
+            continue
+        if lines is None:
+            lines = state.src.split("\n")
+        line = token.map[0] - 1 if token.map else -1
+        if line < 0 or not lines[line].strip():
+            continue  # after a blank line: it belongs to nothing and is dropped
+        target = _block_above(keep, token)
+        if target is not None and target.type in _ATTR_TARGETS:
+            if target.type == "heading_open":
+                target.meta.setdefault("block_attrs", []).extend(token.meta["attrs"])
+            else:
+                for key, value in token.meta["attrs"]:
+                    target.attrs[key] = value
+    state.tokens = keep
+
+
+def _block_above(tokens: list[Token], attrs: Token) -> Token | None:
+    """The block at the attribute line's level that ends on the line just before it."""
+    if not tokens or not attrs.map:
+        return None
+    last = tokens[-1]
+    if last.level != attrs.level:
+        return None
+    if last.nesting == 0:
+        opener: Token | None = last
+    else:
+        depth = 0
+        opener = None
+        for token in reversed(tokens):
+            depth += token.nesting
+            if depth == 0:
+                opener = token
+                break
+    if opener is None or not opener.map or opener.map[1] < attrs.map[0]:
+        return None
+    return opener
+
+
+# --- definition lists ---------------------------------------------------------------------
+
+
+def deflist_rule(state: StateCore) -> None:
+    """Goldmark keeps one <dl> across blank lines; a <dd> after a blank line is loose."""
+    tokens = state.tokens
+    k = 0
+    while k + 1 < len(tokens):
+        if tokens[k].type == "dl_close" and tokens[k + 1].type == "dl_open":
+            del tokens[k : k + 2]
+            continue
+        k += 1
+    lines = state.src.split("\n")
+    for j, token in enumerate(tokens):
+        if token.type != "dd_open" or not token.map:
+            continue
+        line = token.map[0]
+        term_map = tokens[j - 3].map if j >= 3 else None
+        if tokens[j - 1].type == "dt_close" and term_map:
+            line = term_map[0] + 2  # mdit maps the first <dd> to its term's line
+        loose = line > 0 and line - 1 < len(lines) and not lines[line - 1].strip()
+        depth = 0
+        for inner in tokens[j + 1 :]:
+            if inner.type == "dd_close" and depth == 0:
+                break
+            depth += inner.nesting if inner.type not in ("paragraph_open", "paragraph_close") else 0
+            if (
+                inner.type in ("paragraph_open", "paragraph_close")
+                and inner.level == token.level + 1
+            ):
+                inner.hidden = not loose
+
+
+# --- list tightness -----------------------------------------------------------------------
+
+
+def _blank(lines: list[str], line: int) -> bool:
+    return 0 <= line < len(lines) and not lines[line].strip(" \t>")
+
+
+def _goldmark_tight(tokens: list[Token], start: int, lines: list[str]) -> bool:
+    """Goldmark's verdict for the list opened at `start`: a blank line before an item (but
+    the first) or before an item's later child makes it loose, except before a table (the
+    table extension builds a new node that forgets the blank line)."""
+    level = tokens[start].level
+    first_item = True
+    i = start + 1
+    while i < len(tokens) and not (tokens[i].level == level and tokens[i].nesting == -1):
+        token = tokens[i]
+        if token.type == "list_item_open" and token.level == level + 1:
+            if not first_item and token.map and _blank(lines, token.map[0] - 1):
+                return False
+            first_item = False
+            first_child = True
+        elif token.level == level + 2 and token.nesting >= 0 and token.map:
+            if not first_child and token.type != "table_open" and _blank(lines, token.map[0] - 1):
+                return False
+            first_child = False
+        i += 1
+    return True
+
+
+def tightness_rule(state: StateCore) -> None:
+    tokens = state.tokens
+    lines: list[str] | None = None
+    for i, token in enumerate(tokens):
+        if token.type not in ("bullet_list_open", "ordered_list_open"):
+            continue
+        items = [t for t in tokens[i + 1 :] if t.level == token.level + 2]
+        if not any(t.type == "table_open" for t in items):
+            continue
+        if any(t.type == "paragraph_open" and t.hidden for t in items):
+            continue  # markdown-it already calls it tight
+        if lines is None:
+            lines = state.src.split("\n")
+        if _goldmark_tight(tokens, i, lines):
+            for t in tokens[i + 1 :]:
+                if t.level == token.level and t.nesting == -1:
+                    break
+                if t.level == token.level + 2 and t.type in ("paragraph_open", "paragraph_close"):
+                    t.hidden = True
+
+
+def _is_definition_line(state: StateBlock, line: int) -> bool:
+    """Goldmark's description marker: ":" at the container's own indent, then a space."""
+    if line >= state.lineMax or state.sCount[line] != state.blkIndent:
+        return False
+    start = state.bMarks[line] + state.tShift[line]
+    return state.src[start : start + 2] in (": ", ":\t")
+
+
+def goldmark_deflist(rule: Any) -> Any:
+    """mdit's deflist, but only with Goldmark's marker (no "~", no indented ":")."""
+
+    def deflist(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        if silent:
+            return bool(rule(state, start_line, end_line, silent))
+        line = start_line + 1
+        if line < end_line and state.isEmpty(line):
+            line += 1
+        if not _is_definition_line(state, line):
+            return False
+        # hide marker lines Goldmark would not take ("~", or ":" indented) from the rule
+        hidden: dict[int, int] = {}
+        for other in range(start_line, end_line):
+            start = state.bMarks[other] + state.tShift[other]
+            marker = state.src[start : start + 2]
+            if marker in (": ", ":\t", "~ ", "~\t") and not _is_definition_line(state, other):
+                hidden[other] = state.sCount[other]
+                state.sCount[other] = -1
+        try:
+            return bool(rule(state, start_line, end_line, silent))
+        finally:
+            for other, count in hidden.items():
+                state.sCount[other] = count
+
+    return deflist
+
+
+_INTERRUPTS_RE = re.compile(r"#{1,6}(?:\s|$)|```|~~~|>|<|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|\|")
+
+
+def multiline_terms(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """Goldmark makes every line of a paragraph followed by ":" a term: emit all but the last
+    as their own <dl> (merged with the one the deflist rule opens on the last term)."""
+    if silent or state.sCount[start_line] - state.blkIndent >= 4:
+        return False
+    line = start_line + 1
+    while line < end_line and not state.isEmpty(line):
+        if _is_definition_line(state, line):
+            break
+        first = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+        if _INTERRUPTS_RE.match(first):
+            return False  # another block starts inside: not a plain run of terms
+        line += 1
+    else:
+        return False
+    if line - start_line < 2 or _is_definition_line(state, start_line):
+        return False
+    token = state.push("dl_open", "dl", 1)
+    token.map = [start_line, line - 1]
+    for term in range(start_line, line - 1):
+        state.push("dt_open", "dt", 1).map = [term, term + 1]
+        inline = state.push("inline", "", 0)
+        inline.map = [term, term + 1]
+        inline.content = state.getLines(term, term + 1, state.blkIndent, False).strip()
+        inline.children = []
+        state.push("dt_close", "dt", -1)
+    state.push("dl_close", "dl", -1)
+    state.line = line - 1
+    return True
+
+
+# --- task lists ---------------------------------------------------------------------------
+
+_TASK_RE = re.compile(r"\[([ \t\n\r\f\vxX])\][ \t\n\r\f\v]*")
+
+
+def task_rule(state: StateCore) -> None:
+    tokens = state.tokens
+    for i in range(2, len(tokens)):
+        token = tokens[i]
+        if (
+            token.type != "inline"
+            or tokens[i - 1].type != "paragraph_open"
+            or tokens[i - 2].type != "list_item_open"
+            or not token.children
+            or token.children[0].type != "text"
+        ):
+            continue
+        first = token.children[0]
+        match = _TASK_RE.match(first.content)
+        if match is None:
+            continue
+        checked = match.group(1) in "xX"
+        box = Token("html_inline", "", 0)
+        box.meta = {"task": True}
+        box.content = (
+            '<input checked="" disabled="" type="checkbox"'
+            if checked
+            else ('<input disabled="" type="checkbox"')
+        )
+        box.content += (" />" if state.md.options["goldmark"].xhtml else ">") + " "
+        first.content = first.content[match.end() :]
+        token.children.insert(0, box)
+
+
+def unwrap_images_rule(state: StateCore) -> None:
+    tokens = state.tokens
+    for i in range(1, len(tokens) - 1):
+        token = tokens[i]
+        children = token.children or []
+        if (
+            token.type == "inline"
+            and tokens[i - 1].type == "paragraph_open"
+            and len(children) == 1
+            and children[0].type == "image"
+        ):
+            tokens[i - 1].meta["unwrapped"] = True
+            tokens[i + 1].meta["unwrapped"] = True
+            for key, value in tokens[i - 1].attrs.items():  # block attributes
+                children[0].attrs[key] = value

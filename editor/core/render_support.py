@@ -1,0 +1,207 @@
+"""Helpers around a render: where the body starts, preview paths, lines through shortcodes.
+
+`body_start` finds the end of YAML/TOML/JSON front matter as Hugo reads it. In preview mode a
+relative image or link path becomes a file:// URL found in the page bundle, the site's static
+folders or assets/ (`PagePaths`), and a missing local image is a warning. `line_mapping`
+pairs the body's lines after shortcode expansion with the lines the author wrote.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html as html_lib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+
+from editor.core.diagnostics import Diagnostic
+
+__all__ = [
+    "PagePaths",
+    "body_start",
+    "line_mapping",
+    "preview_paths_rule",
+    "resolve_html_paths",
+    "warn_unclosed_fences",
+]
+
+_SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+@dataclass
+class PagePaths:
+    """What one render needs to know about where the page lives."""
+
+    preview: bool
+    page_path: Path | None
+    search_dirs: tuple[Path, ...] = ()
+    static_dirs: tuple[Path, ...] = ()
+    warnings: list[tuple[str, int]] = field(default_factory=list)
+
+
+# --- front matter -------------------------------------------------------------------------
+
+
+def body_start(text: str) -> int:
+    """Index in `text` where the body starts (0 when there is no closed front matter)."""
+    stripped = text.lstrip("\ufeff \t\n\r")  # Hugo skips blank lines before front matter
+    offset = len(text) - len(stripped)
+    for delim in ("---", "+++"):
+        if stripped.startswith(delim) and stripped[3:4] in ("\n", "\r", " ", "\t"):
+            first_nl = stripped.find("\n")
+            if first_nl < 0 or stripped[:first_nl].strip() != delim:
+                return 0
+            pattern = re.compile(
+                rf"^{re.escape(delim)}[ \t]*\r?$"
+                + ("|^\\.\\.\\.[ \\t]*\\r?$" if delim == "---" else ""),
+                re.M,
+            )
+            close = pattern.search(stripped, first_nl + 1)
+            if close is None:
+                return 0
+            end = stripped.find("\n", close.end())
+            return offset + (len(stripped) if end < 0 else end + 1)
+    if stripped.startswith("{"):
+        try:
+            _, end = json.JSONDecoder().raw_decode(stripped)
+        except ValueError:
+            return 0
+        nl = stripped.find("\n", end)
+        return offset + (len(stripped) if nl < 0 else nl + 1)
+    return 0
+
+
+# --- preview paths ------------------------------------------------------------------------
+
+
+def _local_target(url: str, page: PagePaths) -> Path | None:
+    if not url or url.startswith(("#", "//")) or _SCHEME_RE.match(url):
+        return None
+    path = unquote(urlsplit(url).path)
+    if not path:
+        return None
+    if path.startswith("/"):
+        candidates = [d / path.lstrip("/") for d in page.static_dirs]
+    else:
+        candidates = [d / path for d in page.search_dirs]
+    for candidate in candidates:
+        try:
+            if candidate.is_file():
+                return candidate.resolve()
+        except (OSError, ValueError):
+            continue
+    return None
+
+
+def preview_paths_rule(state: StateCore) -> None:
+    page: PagePaths | None = state.env.get("page")
+    if page is None or not page.preview:
+        return
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        line = block.map[0] if block.map else 0
+        offset = 0
+        for token in _walk(block.children):
+            if token.type in ("softbreak", "hardbreak"):
+                offset += 1
+            key = "src" if token.type == "image" else "href" if token.type == "link_open" else ""
+            if not key or token.info == "auto":
+                continue
+            url = str(token.attrGet(key) or "")
+            target = _local_target(url, page)
+            if target is not None:
+                token.attrSet(key, target.as_uri())
+            elif key == "src" and _is_local_url(url):
+                page.warnings.append((f"image not found: {unquote(url)}", line + offset))
+
+
+def _walk(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for token in tokens:
+        out.append(token)
+        if token.type == "image" and token.children:
+            out.extend(_walk(token.children))
+    return out
+
+
+def _is_local_url(url: str) -> bool:
+    return bool(url) and not url.startswith(("#", "//")) and _SCHEME_RE.match(url) is None
+
+
+def warn_unclosed_fences(tokens: list[Token], text: str, env: dict[str, Any]) -> None:
+    lines: list[str] | None = None
+    for token in tokens:
+        if token.type != "fence" or not token.map:
+            continue
+        if lines is None:
+            lines = text.split("\n")
+        first, end = token.map
+        last = lines[end - 1].strip(" \t>") if first < end - 1 < len(lines) else ""
+        closed = last.startswith(token.markup) and not last.strip(token.markup[:1])
+        if not closed:
+            env.setdefault("warnings", []).append(
+                ("this code block is never closed: it runs to the end of its container", first)
+            )
+
+
+_URL_ATTR_RE = re.compile(r'<(img|a)\b([^>]*?)\b(src|href)="([^"]*)"')
+
+
+def resolve_html_paths(html: str, page: PagePaths, warnings: list[Diagnostic], line: int) -> str:
+    """Preview paths for HTML that did not come through markdown-it (Python-Markdown)."""
+
+    def replace(match: re.Match[str]) -> str:
+        url = html_lib.unescape(match.group(4))
+        target = _local_target(url, page)
+        if target is not None:
+            return f'<{match.group(1)}{match.group(2)}{match.group(3)}="{target.as_uri()}"'
+        if match.group(1) == "img" and _is_local_url(url):
+            warnings.append(Diagnostic(f"image not found: {unquote(url)}", page.page_path, line))
+        return match.group(0)
+
+    return _URL_ATTR_RE.sub(replace, html)
+
+
+_SHORTCODE_OPEN_RE = re.compile(r"\{\{[<%](?!\s*/)")
+_PLACEHOLDER = "HAHAHUGOSHORTCODE"
+
+
+def line_mapping(before: str, after: str) -> list[int]:
+    """For each line of `after`, the line of `before` it came from: shortcodes replaced some
+    runs of lines by others; unchanged non-blank lines pair up exactly, replaced ones point
+    at the start of what they replaced."""
+    old_lines, new_lines = before.split("\n"), after.split("\n")
+    old_idx = [i for i, line in enumerate(old_lines) if line.strip()]
+    new_idx = [j for j, line in enumerate(new_lines) if line.strip()]
+    matcher = difflib.SequenceMatcher(
+        None, [old_lines[i] for i in old_idx], [new_lines[j] for j in new_idx], autojunk=False
+    )
+    mapping = [-1] * (len(new_lines) + 1)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for k in range(j1, j2):
+                mapping[new_idx[k]] = old_idx[i1 + (k - j1)]
+            continue
+        region = old_idx[i1:i2] or [old_idx[i1] if i1 < len(old_idx) else len(old_lines) - 1]
+        # the n-th placeholder (or block) of the region comes from the n-th shortcode opened
+        openers = [i for i in region if _SHORTCODE_OPEN_RE.search(old_lines[i])] or region[:1]
+        current = -1
+        for k in range(j1, j2):
+            line = new_lines[new_idx[k]]
+            if current < 0 or _PLACEHOLDER in line:
+                current = min(current + 1, len(openers) - 1)
+            mapping[new_idx[k]] = openers[current]
+    last = 0
+    for j, value in enumerate(mapping):
+        if value < 0:
+            mapping[j] = last if j < len(new_lines) else len(old_lines)
+        else:
+            last = value
+    return mapping
