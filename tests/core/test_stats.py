@@ -173,3 +173,50 @@ def test_pathological_html_stays_linear() -> None:
     assert plain_text("<a " + "b" * 5000) == ""
     assert plain_text("x <!-- y" * 2000).startswith("x ")
     assert count_words(plain_text("<p>" + "<a b c " * 3000), cjk=False) == 0
+
+
+def _go_summary_end(html: str, num_words: int, cjk: bool) -> int:
+    """page.ExtractSummaryFromHTML's loop, rune by rune as Go writes it (reference for the
+    property test below): the end offset of the paragraph reaching `num_words`, or -1."""
+    count, j = 0, 0
+    spaces = set("\t\n\v\f\r \x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000") | {
+        chr(c) for c in range(0x2000, 0x200B)
+    }
+    trim = "".join(spaces)
+    while j < len(html):
+        closing = html.find("</p>", j)
+        if closing == -1:
+            return -1
+        s = html[j:closing]
+        wi = 0
+        for i, r in enumerate(s):
+            if r in spaces or i + 1 == len(s):
+                word = s[wi:i].strip(trim)
+                count += stats._summary_token_count(word, cjk) if word else 0
+                wi = i
+                if count >= num_words:
+                    break
+        if count >= num_words:
+            return closing + 4
+        j = closing + 3
+    return -1
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["<p>", "</p>", " ", "\n", "a", "bc", "中文", "<em>", 'x="y">', ">", "\xa0"]
+        ),
+        max_size=40,
+    ).map("".join),
+    st.integers(min_value=1, max_value=6),
+    st.booleans(),
+)
+def test_summary_walk_equals_gos_rune_loop(html: str, num_words: int, cjk: bool) -> None:
+    end = _go_summary_end(html, num_words, cjk)
+    summary, truncated = auto_summary(html, num_words, cjk)
+    if end == -1:
+        assert (summary, truncated) == (html.strip(), False)
+    else:
+        assert summary == html[: stats._close_open_elements(html, end)].strip()
