@@ -320,8 +320,18 @@ def _date_as_written(post: Any) -> str | None:
     return None if value is None else str(value)
 
 
+def _text_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else str(value)
+
+
 def _each_post(args: argparse.Namespace, command: str) -> Iterator[tuple[Path, Any]]:
     """(path, (post, site, result)) per post; problems go to stderr and set args.failed."""
+    if args.site and not Path(args.site).is_dir():
+        print(f"inkpost {command}: --site: no such folder: {args.site}", file=sys.stderr)
+        args.failed = True
+        return
     runner = _PostRunner(args.site)
     for path in _export_sources(args.paths):
         try:
@@ -350,7 +360,7 @@ def _run_stats(args: argparse.Namespace) -> int:
         if args.json:
             rows.append(row)
         else:
-            print("\n".join(f"{key}: {'' if v is None else v}" for key, v in row.items()) + "\n")
+            print("\n".join(f"{key}: {_text_value(v)}" for key, v in row.items()) + "\n")
     if args.json:
         _print_json(rows)
     return 1 if args.failed else 0

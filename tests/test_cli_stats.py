@@ -66,7 +66,7 @@ def test_stats_text_output_and_automatic_summary_with_site_config(
     code, out, _ = _run(capsys, "stats", str(post))
     assert code == 0
     assert "title: A\n" in out and "words: 5\n" in out and "reading_time: 1\n" in out
-    assert "summary: One two three.\n" in out and "draft: False" in out
+    assert "summary: One two three.\n" in out and "draft: false\n" in out
 
 
 def test_render_gives_the_body_html(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -100,6 +100,8 @@ def test_site_option_and_folders_and_missing_files(
     assert rows[0]["summary"] == "One two."  # summaryLength 1 from --site
     code, out, _ = _run(capsys, "stats", "--json", str(loose / "a.md"))
     assert json.loads(out)[0]["summary"] == "One two. Three."  # Hugo defaults: 70 words
+    code, out, err = _run(capsys, "stats", "--site", str(tmp_path / "nowhere"), str(loose))
+    assert code == 1 and "no such folder" in err and out == ""
 
 
 def test_many_posts_load_each_site_once(
