@@ -5,8 +5,9 @@ is put back by `restore(html, placeholders)` after Markdown (a token alone in a 
 its <p>, as in Hugo); `{{% name %}}` output is Markdown and goes into the text itself; escaped
 `{{</* x */>}}` prints the literal shortcode. Built-ins (highlight, figure, details, ref, relref,
 param, youtube, vimeo) produce Hugo 0.168's markup; embeds that need the network (x, tweet,
-instagram, gist, qr) become a labelled offline card in the preview and a wordless placeholder
-otherwise; a site or theme shortcode becomes a labelled box around its rendered inner content.
+instagram, gist, qr) become a labelled offline card in the preview and print nothing otherwise
+(as Hugo does offline); a site or theme shortcode becomes a labelled box around its rendered
+inner content in the preview, and just that content otherwise.
 Nothing here raises on bad input: problems are warnings.
 """
 
@@ -41,8 +42,9 @@ class ShortcodeContext:
     should run `extract`/`restore` itself only if it wants nested shortcodes: `extract` already
     expands shortcodes nested in inner content before calling it). `site_pages` resolves a
     ref/relref target to the page's relative permalink ("/posts/x/"), None when not found; left
-    None, the site's content folder is searched. `highlight(code, lang, options)` returns the
-    highlighted HTML Hugo's `highlight` would; left None a plain `<pre><code>` is produced.
+    None, the site's content folder is searched (editor.core.shortcode_refs).
+    `highlight(code, lang, options)` returns the highlighted HTML Hugo's `highlight` would; left
+    None, editor.core.highlight is used.
     """
 
     site: SiteConfig | None = None
