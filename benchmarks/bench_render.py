@@ -267,6 +267,8 @@ def main(argv: list[str] | None = None) -> int:
         base = median_ms(lambda t=text: baseline.render(t), runs)  # type: ignore[misc]
         add(f"{name}: markdown-it-py baseline", base, base, None)
         add(f"{name}: Renderer full render", median_ms(full(text), runs), base, target)
+        chunked = median_ms(lambda t=text: Renderer(site).render(t), runs)  # type: ignore[misc]
+        add(f"{name}: Renderer first render, chunked (empty cache)", chunked, base, target)
         if stats_module is not None:
             both = median_ms(full_with_stats(text), runs)
             add(f"{name}: Renderer full render + stats", both, base, target)
