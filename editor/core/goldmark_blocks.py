@@ -196,7 +196,10 @@ def deflist_rule(state: StateCore) -> None:
         if tokens[j - 1].type == "dt_close" and term_map:
             line = term_map[0] + 2  # mdit maps the first <dd> to its term's line
         loose = line > 0 and line - 1 < len(lines) and not lines[line - 1].strip()
+        # Goldmark turns only the first paragraph of a tight <dd> into bare text (its loop
+        # stops after the first replacement)
         depth = 0
+        closes_seen = 0
         for inner in tokens[j + 1 :]:
             if inner.type == "dd_close" and depth == 0:
                 break
@@ -205,7 +208,9 @@ def deflist_rule(state: StateCore) -> None:
                 inner.type in ("paragraph_open", "paragraph_close")
                 and inner.level == token.level + 1
             ):
-                inner.hidden = not loose
+                inner.hidden = not loose and closes_seen == 0
+                if inner.type == "paragraph_close":
+                    closes_seen += 1
 
 
 # --- list tightness -----------------------------------------------------------------------
