@@ -38,7 +38,24 @@ _ALIASES = {
     "dockerfile": "docker",
     "jsonc": "json",
     "vue": "html",
+    "svelte": "html",
+    "htm": "html",
+    "cmd": "batch",
+    "cc": "cpp",
+    "h": "c",
+    "hpp": "cpp",
+    "kt": "kotlin",
+    "gradle": "groovy",
+    "gql": "graphql",
+    "patch": "diff",
+    "fs": "fsharp",
+    "viml": "vim",
+    "hbs": "handlebars",
+    "env": "bash",
+    "csv": "text",
 }
+# Pygments knows these, Chroma (so Hugo) does not: Hugo shows them unhighlighted.
+_CHROMA_UNKNOWN = frozenset(("pycon", "less", "liquid", "pug", "haml"))
 # Chroma's monokai differs from Pygments' in two colours the markup shows.
 _CHROMA_EXTRAS = {"monokai": ("#3c3d38", "#7f7f7f")}
 _LINE_NUMBER_STYLE = (
@@ -157,6 +174,8 @@ def _lexer(lang: str) -> Lexer | None:
     if not lang:
         return None
     lang = lang.lower()
+    if lang in _CHROMA_UNKNOWN:
+        return None
     name = _ALIASES.get(lang, lang)
     try:
         return get_lexer_by_name(name, stripnl=False, stripall=False, ensurenl=True)
