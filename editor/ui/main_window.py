@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -51,6 +51,7 @@ from editor.ui.safekeeping import Safekeeping
 from editor.ui.status import StatusPanel
 from editor.ui.workers import RenderController
 
+RENDER_COALESCE_MS = 12
 _POST_FILTER = "Markdown posts (*.md *.markdown *.mdown);;All files (*)"
 
 
@@ -130,7 +131,7 @@ class MainWindow(QMainWindow):
             self.setStatusBar(self.status_panel)
         else:
             self.statusBar().addPermanentWidget(self.status_panel, 1)
-        self.render_controller = render_controller or RenderController(self)
+        self.render_controller = render_controller or RenderController(self, debounce_ms=0)
         if self.render_controller.parent() is None:
             self.render_controller.setParent(self)
 
@@ -145,6 +146,12 @@ class MainWindow(QMainWindow):
 
         self._sync_line: int | None = None
         self._sync_from_cursor = False
+        self._synced_line: int | None = None
+        # Text changes reach the renderer through this short timer: the copy of the whole
+        # text happens once per burst of keys, after the key's repaint, not inside it.
+        self._render_timer = QTimer(self)
+        self._render_timer.setSingleShot(True)
+        self._render_timer.setInterval(RENDER_COALESCE_MS)
         self._sync_timer = QTimer(self)
         self._sync_timer.setSingleShot(True)
         self._sync_timer.setInterval(0)
@@ -211,6 +218,7 @@ class MainWindow(QMainWindow):
         self.library_dock.visibilityChanged.connect(self._on_library_dock_visibility_changed)
         self.autosave_timer.timeout.connect(self._on_autosave_timer_timeout)
         self._sync_timer.timeout.connect(self._on_sync_timer_timeout)
+        self._render_timer.timeout.connect(self._request_render)
         if self.safekeeping is not None:
             self.safekeeping.message.connect(self._on_editor_problem)
             self.safekeeping.saveAsRequested.connect(self.save_as)
@@ -239,7 +247,15 @@ class MainWindow(QMainWindow):
                 half = max(1, self.splitter.width() // 2)
                 self.splitter.setSizes([half, self.splitter.width() - half])
             if self._create_preview_on_show:
-                QTimer.singleShot(0, self.create_preview)
+                # Wait for the first real paint (on X11 it comes after an Expose, later than
+                # this event), so the post is on screen before QtWebEngine starts.
+                self.tabs.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tabs and event.type() == QEvent.Type.Paint:
+            self.tabs.removeEventFilter(self)
+            QTimer.singleShot(0, self.create_preview)
+        return super().eventFilter(watched, event)
 
     def create_preview(self) -> None:
         """Create the PreviewPane (QtWebEngine) in the splitter and connect it."""
@@ -562,12 +578,18 @@ class MainWindow(QMainWindow):
             return
         self.render_controller.request(tab.document.text(), self.site, tab.document.path)
 
+    @property
+    def render_pending(self) -> bool:
+        """True while a text change has not yet reached the preview (tests wait on it)."""
+        return self._render_timer.isActive() or self.render_controller.busy
+
     def _on_tab_text_changed(self, tab: DocumentTab) -> None:
-        if tab is self.current_tab():
-            self._request_render()
+        if tab is self.current_tab() and not self._render_timer.isActive():
+            self._render_timer.start()
 
     def _on_tabs_current_changed(self, _index: int) -> None:
         tab = self.current_tab()
+        self._synced_line = None
         self.find_bar.set_editor(None if tab is None else tab.editor)
         self._update_title()
         if tab is not None:
@@ -626,10 +648,13 @@ class MainWindow(QMainWindow):
 
     def _on_sync_timer_timeout(self) -> None:
         self._sync_from_cursor = False
-        if self.preview is not None and self._sync_line is not None:
-            self.preview.scroll_to_line(self._sync_line)
+        line = self._sync_line
+        if self.preview is not None and line is not None and line != self._synced_line:
+            self._synced_line = line
+            self.preview.scroll_to_line(line)
 
     def _on_preview_line_scrolled(self, line: int) -> None:
+        self._synced_line = None  # the preview moved on its own: the next sync must go
         editor = self.current_editor()
         if editor is not None:
             editor.scroll_to_line(line)

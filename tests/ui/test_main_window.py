@@ -227,3 +227,35 @@ def test_formatting_actions_reach_the_editor(make_window) -> None:  # type: igno
     assert editor.toPlainText() == "# **word**"
     window.actions_by_id["find"].trigger()
     assert window.find_bar.isVisible() or not window.isVisible()
+
+
+def test_preferences_dialog_round_trip(qtbot: QtBot) -> None:
+    from editor.ui.preferences import Preferences, PreferencesDialog
+
+    dialog = PreferencesDialog(Preferences(theme="dark", autosave_interval=30))
+    qtbot.addWidget(dialog)
+    assert dialog.theme_box.currentData() == "dark"
+    assert dialog.autosave.value() == 30
+    dialog.theme_box.setCurrentIndex(dialog.theme_box.findData("light"))
+    dialog.code_style_box.setCurrentIndex(dialog.code_style_box.findData("github"))
+    dialog.allow_remote.setChecked(True)
+    dialog.soft_wrap.setChecked(False)
+    dialog.font_size.setValue(14)
+    prefs = dialog.preferences()
+    assert (prefs.theme, prefs.code_style, prefs.allow_remote, prefs.soft_wrap) == (
+        "light",
+        "github",
+        True,
+        False,
+    )
+    assert prefs.font().pointSize() == 14
+    assert prefs.autosave_interval == 30
+
+
+def test_about_names_the_versions() -> None:
+    from editor import __version__
+    from editor.ui.about import about_text
+
+    text = about_text()
+    assert f"Inkpost {__version__}" in text
+    assert "PySide6" in text

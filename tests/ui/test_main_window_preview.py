@@ -63,7 +63,7 @@ def _settled(qtbot: Any, window: MainWindow) -> None:
     controller = window.render_controller
     qtbot.waitUntil(
         lambda: (
-            not controller.busy
+            not window.render_pending
             and controller.last_outcome is not None
             and controller.last_outcome.text_revision == controller.revision
             and not window.preview._busy
@@ -86,8 +86,13 @@ def test_typing_updates_preview_and_status(qtbot: Any, window: MainWindow) -> No
     assert words is not None and minutes is not None
     assert words.text() == f"{expected.word_count:,} words"
     assert minutes.text() == f"{expected.reading_time} min"
-    body = _js(qtbot, window, "document.getElementById('ip-content').textContent")
-    assert "Typed live into the window." in body
+    qtbot.waitUntil(
+        lambda: (
+            "Typed live into the window."
+            in _js(qtbot, window, "document.getElementById('ip-content').textContent")
+        ),
+        timeout=10000,
+    )
     assert _js(qtbot, window, "document.querySelector('.post-title').textContent") == "Sync"
     assert window.tabs.tabText(0) == "sync.md*"
 
