@@ -167,14 +167,14 @@ def _lexer(language: str) -> object | None:
 
 @lru_cache(maxsize=20_000)
 def code_tokens(language: str, line: str) -> tuple[tuple[int, int, str], ...]:
-    """(start, length, kind) runs for one line of code in `language` (UTF-16 positions)."""
+    """(start, length, kind) runs for one line of code in `language` (str indices)."""
     lexer = _lexer(language)
     if lexer is None or not line:
         return ()
     runs: list[tuple[int, int, str]] = []
     position = 0
     for token_type, value in lexer.get_tokens(line):  # type: ignore[attr-defined]
-        length = len(value.encode("utf-16-le")) // 2
+        length = len(value)
         for parent, kind in _TOKEN_KINDS:
             if token_type in parent:
                 runs.append((position, length, kind))
@@ -188,6 +188,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
 
     def __init__(self, document: QTextDocument, *, dark: bool = False) -> None:
         super().__init__(document)
+        self._utf16: list[int] | None = None  # str index -> UTF-16 position, when they differ
         self._languages: list[str] = [""]
         self._formats: dict[str, QTextCharFormat] = {}
         self._build_formats(dark)
@@ -253,7 +254,22 @@ class MarkdownHighlighter(QSyntaxHighlighter):
 
     # --- the per-block pass -----------------------------------------------------------
 
+    def setFormat(self, start: int, count: int, fmt: QTextCharFormat) -> None:  # type: ignore[override]
+        """Positions here are str indices; Qt counts UTF-16 units (astral characters are 2)."""
+        table = self._utf16
+        if table is not None:
+            end = table[min(start + count, len(table) - 1)]
+            start = table[min(start, len(table) - 1)]
+            count = end - start
+        super().setFormat(start, count, fmt)
+
     def highlightBlock(self, text: str) -> None:
+        self._utf16 = None
+        if not text.isascii() and any(ord(ch) > 0xFFFF for ch in text):
+            table = [0]
+            for ch in text:
+                table.append(table[-1] + (2 if ord(ch) > 0xFFFF else 1))
+            self._utf16 = table
         previous = self.previousBlockState()
         block_number = self.currentBlock().blockNumber()
         if block_number == 0 and text in ("---", "+++"):

@@ -122,3 +122,12 @@ def test_dark_palette_changes_colours(qtbot: QtBot) -> None:
     dark = _format_at(doc, 6, 3).foreground().color()
     assert light != dark
     assert dark.lightness() > QColor(light).lightness()
+
+
+def test_positions_after_astral_characters(qtbot: QtBot) -> None:
+    doc, _ = _highlighted("😀😀 and **bold**\n", qtbot)
+    # "😀😀 and " is 8 characters but 10 UTF-16 units: "bold" starts at unit 12.
+    bold = _format_at(doc, 0, 12)
+    before = _format_at(doc, 0, 6)
+    assert bold is not None and bold.fontWeight() == QFont.Weight.Bold
+    assert before is None or before.fontWeight() != QFont.Weight.Bold
