@@ -43,6 +43,22 @@ class PagePaths:
     search_dirs: tuple[Path, ...] = ()
     static_dirs: tuple[Path, ...] = ()
     warnings: list[tuple[str, int]] = field(default_factory=list)
+    checked: list[tuple[str, str]] = field(default_factory=list)  # (url, target or "")
+
+    def target(self, url: str) -> Path | None:
+        """The local file `url` points at for the preview, recorded in `checked`."""
+        found = _local_target(url, self)
+        if _is_local_url(url):
+            self.checked.append((url, "" if found is None else str(found)))
+        return found
+
+    def still_valid(self, checked: tuple[tuple[str, str], ...]) -> bool:
+        """Do these earlier look-ups still find the same files (or still none)?"""
+        for url, target in checked:
+            found = _local_target(url, self)
+            if ("" if found is None else str(found)) != target:
+                return False
+        return True
 
 
 # --- front matter -------------------------------------------------------------------------
@@ -115,7 +131,7 @@ def preview_paths_rule(state: StateCore) -> None:
             if not key or token.info == "auto":
                 continue
             url = str(token.attrGet(key) or "")
-            target = _local_target(url, page)
+            target = page.target(url)
             if target is not None:
                 token.attrSet(key, target.as_uri())
             elif key == "src" and _is_local_url(url):

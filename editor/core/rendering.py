@@ -89,6 +89,7 @@ class _Chunk:
     headings: tuple[HeadingInfo, ...]
     warnings: tuple[tuple[str, int], ...]
     line_count: int
+    checked: tuple[tuple[str, str], ...] = ()  # preview look-ups, re-checked on a cache hit
 
 
 @lru_cache(maxsize=16)
@@ -376,8 +377,8 @@ class Renderer:
     def _chunk(self, chunk_text: str, page: PagePaths) -> _Chunk:
         key = (chunk_text, page.preview, str(page.page_path or ""))
         cached = self._cache.get(key) if self._cache is not None else None
-        if cached is not None:
-            return cached
+        if cached is not None and (not cached.checked or page.still_valid(cached.checked)):
+            return cached  # (an image that appeared or went away makes the chunk stale)
         env: dict[str, Any] = {
             "page": PagePaths(page.preview, page.page_path, page.search_dirs, page.static_dirs)
         }
@@ -395,7 +396,13 @@ class Renderer:
         found: list[HeadingInfo] = env.get("headings", [])
         chunk_page: PagePaths = env["page"]
         warnings = list(env.get("warnings", [])) + chunk_page.warnings
-        chunk = _Chunk(tuple(blocks), tuple(found), tuple(warnings), chunk_text.count("\n"))
+        chunk = _Chunk(
+            tuple(blocks),
+            tuple(found),
+            tuple(warnings),
+            chunk_text.count("\n"),
+            tuple(chunk_page.checked),
+        )
         if self._cache is not None:
             self._cache.put(key, chunk)
         return chunk

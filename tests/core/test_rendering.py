@@ -245,3 +245,17 @@ def test_lines_after_shortcodes_stay_those_of_the_document() -> None:
     assert [first for first, _ in result.line_map] == [5, 7, 12, 14, 20]
     assert '<p data-line="12">After.</p>' in result.html
     assert '<p data-line="20">Last.</p>' in result.html
+
+
+def test_an_image_added_later_is_found_despite_the_cache(tmp_path: Path) -> None:
+    page = tmp_path / "content" / "post" / "index.md"
+    page.parent.mkdir(parents=True)
+    site = SiteConfig.hugo_defaults(tmp_path)
+    renderer = Renderer(site)
+    text = "Intro.\n\n![pic](pic.png)\n"
+    first = renderer.render(text, preview=True, page_path=page)
+    assert [w.message for w in first.warnings] == ["image not found: pic.png"]
+    (page.parent / "pic.png").write_bytes(b"\x89PNG")
+    second = renderer.render(text, preview=True, page_path=page)
+    assert not second.warnings
+    assert (page.parent / "pic.png").resolve().as_uri() in second.html
