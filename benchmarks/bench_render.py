@@ -281,6 +281,11 @@ def main(argv: list[str] | None = None) -> int:
     base = median_ms(lambda: baseline.render(large), runs)
     cached = median_ms(lambda: renderer.render(next(current)), runs)
     add("50,000 words, one paragraph edited: cached re-render", cached, base, 10.0)
+    page = Path("/nonexistent-benchmark-site/content/posts/big/index.md")
+    renderer.render(large, preview=True, page_path=page)
+    current = iter(edits)
+    preview = median_ms(lambda: renderer.render(next(current), preview=True, page_path=page), runs)
+    add("  the same in preview mode (data-line, paths)", preview, base, 10.0)
 
     width = max(len(r[0]) for r in rows)
     print(f"{'case':<{width}}  wall ms  (x base)   cpu ms  (x base)  target (on wall / cpu)")
