@@ -61,7 +61,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         tip="Bring back the post as it was before one of its last saves",
     ),
     ActionSpec("close", "&Close Post", "close_current", Std.Close),
-    ActionSpec("quit", "&Quit", "close", Std.Quit),
+    ActionSpec("quit", "&Quit", "close", Std.Quit, extra_shortcuts=("Ctrl+Q",)),
     ActionSpec("undo", "&Undo", "undo", Std.Undo),
     ActionSpec("redo", "&Redo", "redo", Std.Redo),
     ActionSpec("cut", "Cu&t", "cut", Std.Cut),

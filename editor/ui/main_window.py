@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -218,6 +218,7 @@ class MainWindow(QMainWindow):
         self.library_dock.visibilityChanged.connect(self._on_library_dock_visibility_changed)
         self.autosave_timer.timeout.connect(self._on_autosave_timer_timeout)
         self._sync_timer.timeout.connect(self._on_sync_timer_timeout)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
         self._render_timer.timeout.connect(self._request_render)
         if self.safekeeping is not None:
             self.safekeeping.message.connect(self._on_editor_problem)
@@ -554,6 +555,10 @@ class MainWindow(QMainWindow):
         self.preview.set_allow_remote(self.prefs.allow_remote)
         style = self.prefs.code_style
         self.preview.set_code_style(self.site.highlight.style if style == "site" else style)
+
+    def _on_color_scheme_changed(self, _scheme: object) -> None:
+        if self.prefs.theme == "system":  # "follow the system" follows it live
+            self.apply_preferences(self.prefs)
 
     def _on_line_numbers_toggled(self, checked: bool) -> None:
         if checked != self.prefs.line_numbers:

@@ -259,3 +259,14 @@ def test_about_names_the_versions() -> None:
     text = about_text()
     assert f"Inkpost {__version__}" in text
     assert "PySide6" in text
+
+
+def test_no_two_actions_share_a_shortcut(make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    seen: dict[str, str] = {}
+    for action_id, action in window.actions_by_id.items():
+        for sequence in action.shortcuts():
+            key = sequence.toString()
+            assert key not in seen, f"{key} is both {seen[key]} and {action_id}"
+            seen[key] = action_id
+    assert "Ctrl+S" in seen and "Ctrl+Q" in seen and "Ctrl+F" in seen
