@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTextCursor,
     QTextFormat,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QTextEdit, QWidget
 
@@ -104,6 +105,16 @@ class PostEditor(QPlainTextEdit):
             self.zoomOut(-steps)
         self._zoom += steps
         self._on_self_block_count_changed(self.blockCount())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        # Ctrl+wheel zooms through zoom_by, so Reset Zoom and the saved zoom stay right.
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() // 120
+            if steps:
+                self.zoom_by(steps)
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     def reset_zoom(self) -> None:
         self.zoom_by(-self._zoom)

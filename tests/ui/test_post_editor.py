@@ -206,3 +206,28 @@ def test_scroll_to_line_is_silent(qtbot: QtBot) -> None:
     with qtbot.waitSignal(editor.topLineChanged) as blocker:
         editor.verticalScrollBar().setValue(10)
     assert blocker.args == [11]
+
+
+def test_zoom_is_counted_and_reset(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    editor = _editor(qtbot, "text")
+    size = editor.font().pointSizeF()
+    editor.zoom_by(2)
+    wheel = QWheelEvent(
+        QPointF(5, 5),
+        QPointF(5, 5),
+        QPoint(0, 0),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    editor.wheelEvent(wheel)
+    assert editor.zoom() == 3
+    assert editor.font().pointSizeF() > size
+    editor.reset_zoom()
+    assert editor.zoom() == 0
+    assert editor.font().pointSizeF() == size
