@@ -346,16 +346,16 @@ def _close_open_elements(html: str, end: int) -> int:
     counted naively: an end tag closes up to its own name); if that never happens, or the
     elements were balanced already, the summary ends at the "</p>" itself."""
     stack: list[str] = []
-    after: list[re.Match[str]] = []
+    past_end = False
     for match in _ELEMENT_TAG_RE.finditer(html):
-        if after or match.start() >= end:
+        if past_end or match.start() >= end:
             if not stack:
                 return end
-            after.append(match)
+            past_end = True
             if _track(stack, match):
                 return match.end()
         elif match.end() > end:  # a comment or raw-text element around the "</p>": skip it
-            after.append(match)
+            past_end = True
         else:
             _track(stack, match)
     return end
