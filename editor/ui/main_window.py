@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.editing import is_url
-from editor.core.preview_header import build_preview_header
 from editor.core.site import SiteConfig, find_site
 from editor.core.stats import count_words, has_cjk
 from editor.ui import theme
@@ -47,11 +46,11 @@ from editor.ui.documents import Document, DocumentTab
 from editor.ui.find_bar import FindBar
 from editor.ui.post_editor import PostEditor
 from editor.ui.preferences import Preferences, PreferencesDialog, SettingsStore, WindowState
+from editor.ui.preview_link import PreviewLink
 from editor.ui.safekeeping import Safekeeping
 from editor.ui.status import StatusPanel
 from editor.ui.workers import RenderController
 
-RENDER_COALESCE_MS = 12
 _POST_FILTER = "Markdown posts (*.md *.markdown *.mdown);;All files (*)"
 
 
@@ -144,21 +143,12 @@ class MainWindow(QMainWindow):
         build_toolbar(self.toolbar, self.actions_by_id)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
 
-        self._sync_line: int | None = None
-        self._sync_from_cursor = False
-        self._synced_line: int | None = None
-        # Text changes reach the renderer through this short timer: the copy of the whole
-        # text happens once per burst of keys, after the key's repaint, not inside it.
-        self._render_timer = QTimer(self)
-        self._render_timer.setSingleShot(True)
-        self._render_timer.setInterval(RENDER_COALESCE_MS)
-        self._sync_timer = QTimer(self)
-        self._sync_timer.setSingleShot(True)
-        self._sync_timer.setInterval(0)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setObjectName("autosaveTimer")
         # Recovery journal, external changes, previous versions (under the app's data folder).
         self.safekeeping = Safekeeping(data_dir, self) if data_dir is not None else None
+
+        self.preview_link = PreviewLink(self.render_controller, self.status_panel, site, self)
 
         self._connect_signals()
         self.apply_preferences(self.prefs)
@@ -212,14 +202,11 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.tabs.tabCloseRequested.connect(self.close_tab)
-        self.render_controller.rendered.connect(self._on_render_controller_rendered)
-        self.render_controller.failed.connect(self._on_render_controller_failed)
         self.find_bar.message.connect(self._on_find_bar_message)
         self.library_dock.visibilityChanged.connect(self._on_library_dock_visibility_changed)
         self.autosave_timer.timeout.connect(self._on_autosave_timer_timeout)
-        self._sync_timer.timeout.connect(self._on_sync_timer_timeout)
+        self.preview_link.message.connect(self._on_editor_problem)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
-        self._render_timer.timeout.connect(self._request_render)
         if self.safekeeping is not None:
             self.safekeeping.message.connect(self._on_editor_problem)
             self.safekeeping.saveAsRequested.connect(self.save_as)
@@ -229,9 +216,9 @@ class MainWindow(QMainWindow):
 
     def _connect_tab(self, tab: DocumentTab) -> None:
         editor, document = tab.editor, tab.document
-        editor.textChanged.connect(lambda: self._on_tab_text_changed(tab))
+        editor.textChanged.connect(lambda: self.preview_link.text_changed(tab))
         editor.cursorMoved.connect(lambda line, col: self._on_editor_cursor_moved(tab, line, col))
-        editor.topLineChanged.connect(lambda line: self._on_editor_top_line_changed(tab, line))
+        editor.topLineChanged.connect(lambda line: self.preview_link.top_line_changed(tab, line))
         editor.selectionChanged.connect(lambda: self._on_editor_selection_changed(tab))
         editor.problem.connect(self._on_editor_problem)
         document.dirtyChanged.connect(lambda _dirty: self._on_document_dirty_changed(tab))
@@ -277,9 +264,8 @@ class MainWindow(QMainWindow):
         self._preview_slot.deleteLater()
         self.preview = preview
         preview.setVisible(self._preview_visible)
-        preview.lineScrolled.connect(self._on_preview_line_scrolled)
+        self.preview_link.set_preview(preview)
         self.previewCreated.emit(preview)
-        self._request_render()
 
     # --- documents -------------------------------------------------------------------------
 
@@ -361,7 +347,7 @@ class MainWindow(QMainWindow):
         self._apply_preview_preferences()
         self._update_title()
         self.siteChanged.emit(site)
-        self._request_render()
+        self.preview_link.set_site(site)
 
     def save(self, tab: DocumentTab | None = None) -> bool:
         """Save the tab's post (Save As for a new one); False when not saved."""
@@ -488,14 +474,17 @@ class MainWindow(QMainWindow):
         for tab in self.tab_list():
             tab.editor.zoom_by(state.zoom - tab.editor.zoom())
 
+    def set_library_widget(self, widget: QWidget) -> None:
+        """Put the library panel (its view named ``library``) into the dock."""
+        self.library_dock.setWidget(widget)
+
     # --- view ------------------------------------------------------------------------------
 
     def set_preview_visible(self, visible: bool) -> None:
         self._preview_visible = visible
         widget = self.preview if self.preview is not None else self._preview_slot
         widget.setVisible(visible)
-        if visible:
-            self._request_render()
+        self.preview_link.set_enabled(visible)
 
     def _zoom(self, steps: int) -> None:
         for tab in self.tab_list():
@@ -577,92 +566,25 @@ class MainWindow(QMainWindow):
 
     # --- slots ----------------------------------------------------------------------------
 
-    def _request_render(self) -> None:
-        tab = self.current_tab()
-        if tab is None or self.preview is None or not self._preview_visible:
-            return
-        self.render_controller.request(tab.document.text(), self.site, tab.document.path)
-
     @property
     def render_pending(self) -> bool:
         """True while a text change has not yet reached the preview (tests wait on it)."""
-        return self._render_timer.isActive() or self.render_controller.busy
-
-    def _on_tab_text_changed(self, tab: DocumentTab) -> None:
-        if tab is self.current_tab() and not self._render_timer.isActive():
-            self._render_timer.start()
+        return self.preview_link.pending
 
     def _on_tabs_current_changed(self, _index: int) -> None:
         tab = self.current_tab()
-        self._synced_line = None
         self.find_bar.set_editor(None if tab is None else tab.editor)
         self._update_title()
+        self.preview_link.set_tab(tab)
         if tab is not None:
             cursor = tab.editor.textCursor()
             self.status_panel.set_cursor(cursor.blockNumber() + 1, cursor.positionInBlock() + 1)
             self._on_editor_selection_changed(tab)
-            self._request_render()
-
-    def _on_render_controller_rendered(self, outcome: Any) -> None:
-        tab = self.current_tab()
-        if tab is None or self.preview is None:
-            return
-        path = tab.document.path
-        if outcome.path != path:
-            return  # rendered for a tab that is no longer current; its own render follows
-        if outcome.result is None:
-            self.statusBar().showMessage(f"The preview failed: {outcome.error}", 8000)
-            return
-        header = outcome.header
-        if header is None:
-            post = tab.document.current_post()
-            header = build_preview_header(
-                post.metadata, outcome.stats, self.site, post_date=post.date
-            )
-        self.preview.show_result(
-            outcome.result,
-            header,
-            blocks=outcome.blocks or None,
-            base_dir=path.parent if path is not None else None,
-        )
-        if outcome.stats is not None:
-            self.status_panel.show_stats(outcome.stats)
-
-    def _on_render_controller_failed(self, message: str) -> None:
-        self.statusBar().showMessage(f"The preview failed: {message}", 8000)
 
     def _on_editor_cursor_moved(self, tab: DocumentTab, line: int, column: int) -> None:
         if tab is self.current_tab():
             self.status_panel.set_cursor(line, column)
-            self._sync_preview(line, cursor=True)
-
-    def _on_editor_top_line_changed(self, tab: DocumentTab, line: int) -> None:
-        if tab is self.current_tab():
-            self._sync_preview(line, cursor=False)
-
-    def _sync_preview(self, line: int, *, cursor: bool) -> None:
-        """Scroll the preview to `line` once this event is handled: a cursor move wins over
-        the editor scroll it causes (the cursor's line goes to the preview's top); a scroll
-        of the editor alone brings the editor's top line there."""
-        if self.preview is None:
-            return
-        if cursor or not self._sync_from_cursor:
-            self._sync_line = line
-            self._sync_from_cursor = self._sync_from_cursor or cursor
-        self._sync_timer.start()
-
-    def _on_sync_timer_timeout(self) -> None:
-        self._sync_from_cursor = False
-        line = self._sync_line
-        if self.preview is not None and line is not None and line != self._synced_line:
-            self._synced_line = line
-            self.preview.scroll_to_line(line)
-
-    def _on_preview_line_scrolled(self, line: int) -> None:
-        self._synced_line = None  # the preview moved on its own: the next sync must go
-        editor = self.current_editor()
-        if editor is not None:
-            editor.scroll_to_line(line)
+            self.preview_link.cursor_moved(tab, line)
 
     def _on_editor_selection_changed(self, tab: DocumentTab) -> None:
         if tab is not self.current_tab():
