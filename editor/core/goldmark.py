@@ -32,7 +32,7 @@ from editor.core.goldmark_blocks import (
     tightness_rule,
     unwrap_images_rule,
 )
-from editor.core.goldmark_inline import plain_text, toc_title
+from editor.core.goldmark_inline import id_text, plain_text, toc_title
 from editor.core.goldmark_render import install_render_rules
 from editor.core.highlight import CodeOptions
 
@@ -153,7 +153,8 @@ def _headings_rule(state: StateCore) -> None:
         for key, value in attrs:
             if key in GLOBAL_ATTRS or key.startswith(("data-", "aria-")):
                 token.attrs[key] = ID_MARK.format(len(found)) if key == "id" else value
-        if explicit is None and options.auto_heading_id:
+        text_for_id = id_text(children)
+        if explicit is None and options.auto_heading_id and text_for_id:
             token.attrs["id"] = ID_MARK.format(len(found))
         for key, value in token.meta.get("block_attrs", []):
             token.attrs[key] = value
@@ -166,7 +167,7 @@ def _headings_rule(state: StateCore) -> None:
                 toc_title(children),
                 explicit,
                 line,
-                plain_text(children, last_line=True),
+                text_for_id,
             )
         )
 

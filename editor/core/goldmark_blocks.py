@@ -287,7 +287,9 @@ def goldmark_deflist(rule: Any) -> Any:
         for other in range(start_line, end_line):
             start = state.bMarks[other] + state.tShift[other]
             marker = state.src[start : start + 2]
-            if marker in (": ", ":\t", "~ ", "~\t") and not _is_definition_line(state, other):
+            if marker in (": ", ":\t", "~ ", "~\t") and (
+                not _is_definition_line(state, other) or _after_other_block(state, other)
+            ):
                 hidden[other] = state.sCount[other]
                 state.sCount[other] = -1
         try:
@@ -300,6 +302,17 @@ def goldmark_deflist(rule: Any) -> Any:
 
 
 _INTERRUPTS_RE = re.compile(r"#{1,6}(?:\s|$)|```|~~~|>|<|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|\|")
+
+
+def _after_other_block(state: StateBlock, line: int) -> bool:
+    """Is the term line above this ":" line (maybe across a blank) a heading, list item...?"""
+    term = line - 1
+    if term >= 0 and state.isEmpty(term):
+        term -= 1
+    if term < 0:
+        return False
+    text = state.src[state.bMarks[term] + state.tShift[term] : state.eMarks[term]]
+    return _INTERRUPTS_RE.match(text) is not None and not text.startswith(("<", "|"))
 
 
 def multiline_terms(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
@@ -316,7 +329,9 @@ def multiline_terms(state: StateBlock, start_line: int, end_line: int, silent: b
             return False  # another block starts inside: not a plain run of terms
         line += 1
     else:
-        return False
+        # the definition may also follow the terms after one blank line
+        if not (line + 1 < end_line and _is_definition_line(state, line + 1)):
+            return False
     if line - start_line < 2 or _is_definition_line(state, start_line):
         return False
     token = state.push("dl_open", "dl", 1)

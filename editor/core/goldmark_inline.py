@@ -22,7 +22,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
-__all__ = ["alt_text", "install", "plain_text", "toc_title", "typographer_rule"]
+__all__ = ["alt_text", "id_text", "install", "plain_text", "toc_title", "typographer_rule"]
 
 _URL_RE = re.compile(
     r"(?:http|https|ftp)://[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+(?::\d+)?"
@@ -427,7 +427,8 @@ def _typographer_children(children: list[Token], tail: str = "") -> None:
         source = token.content
         token.type = "typo_text"
         token.content = "".join(html)
-        token.meta = {"plain": "".join(plain), "source": source}
+        first = parts[0][0] if not parts[0][1] else _CHARS[parts[0][0]]
+        token.meta = {"plain": "".join(plain), "source": source, "first": first}
 
 
 _PIPE_RE = re.compile(r"(?<!\\)\|")
@@ -465,36 +466,12 @@ def typographer_rule(state: StateCore) -> None:
 # --- text of a heading or an image --------------------------------------------------------
 
 
-def plain_text(children: Sequence[Token], *, last_line: bool = False) -> str:
-    """The heading's text (typography as characters, no HTML).
-
-    With `last_line`, the text Goldmark makes the heading's id from: only what follows the
-    last line break, text nested at most one inline level deep (a link's text but not the
-    bold inside it, no autolink text), entities in code spans decoded.
-    """
+def plain_text(children: Sequence[Token]) -> str:
+    """The heading's text (typography as characters, no HTML)."""
     out: list[str] = []
-    depth = 0
-    auto = 0
     for token in children:
         kind = token.type
-        if last_line and kind in ("softbreak", "hardbreak"):
-            out.clear()
-            continue
-        if token.nesting == 1:
-            depth += 1
-            if kind == "link_open" and token.markup in ("autolink", "linkify"):
-                auto += 1
-            continue
-        if token.nesting == -1:
-            depth -= 1
-            if kind == "link_close" and token.markup in ("autolink", "linkify"):
-                auto -= 1
-            continue
-        if last_line and (depth > 1 or auto):
-            continue
-        if kind == "code_inline" and last_line:
-            out.append(html_lib.unescape(token.content))
-        elif kind in ("text", "text_special", "code_inline"):
+        if kind in ("text", "text_special", "code_inline"):
             out.append(token.content)
         elif kind == "typo_text":
             out.append(token.meta["plain"])
@@ -505,21 +482,104 @@ def plain_text(children: Sequence[Token], *, last_line: bool = False) -> str:
     return "".join(out)
 
 
-_RICH = frozenset(("em_open", "strong_open", "code_inline", "link_open", "image"))
-_ENTITY_RE = re.compile("&(" + "|".join(_CHARS) + ");")
+_FIRST_NODE_RE = re.compile(r"[^*_~`\[\]<&\\]*")
+
+
+def _leaf_text(token: Token, *, first_only: bool) -> str:
+    kind = token.type
+    if kind == "code_inline":
+        return html_lib.unescape(token.content)  # Hugo unescapes the id's text
+    if kind == "text_special":
+        return token.content
+    if kind == "text":
+        if first_only:  # Goldmark's first Text node ends where another parser fired
+            return _FIRST_NODE_RE.match(token.content).group(0)  # type: ignore[union-attr]
+        return token.content
+    if kind == "typo_text":
+        if first_only:
+            first = str(token.meta["first"])
+            return _FIRST_NODE_RE.match(first).group(0) or first  # type: ignore[union-attr]
+        return str(token.meta["plain"])
+    if kind == "image" and token.children:
+        return _leaf_text(token.children[0], first_only=True)
+    return ""
+
+
+def _empty_text(token: Token) -> bool:
+    return token.type == "text" and not token.content
+
+
+def id_text(children: Sequence[Token]) -> str:
+    """The text Goldmark (Hugo 0.168) makes a heading's id from.
+
+    Only what follows the last line break counts; of an inline element (emphasis, link,
+    image...) only its first child, followed down (Goldmark's Node.Text); autolinks and raw
+    HTML give nothing; entities in code spans are decoded.
+    """
+    out: list[str] = []
+    i, n = 0, len(children)
+    while i < n:
+        token = children[i]
+        kind = token.type
+        if kind in ("softbreak", "hardbreak"):
+            out.clear()
+        elif token.nesting == 1:
+            # the first child chain of this element, then skip to its end
+            j = i
+            while j < n and (children[j].nesting == 1 or _empty_text(children[j])):
+                if children[j].type == "link_open" and children[j].markup in (
+                    "autolink",
+                    "linkify",
+                ):
+                    break
+                j += 1
+            else:
+                if j < n and children[j].nesting == 0:
+                    out.append(_leaf_text(children[j], first_only=True))
+            depth = 0
+            while i < n:
+                depth += children[i].nesting
+                i += 1
+                if depth == 0:
+                    break
+            continue
+        else:
+            out.append(_leaf_text(token, first_only=False))
+        i += 1
+    return "".join(out)
+
+
+_SPACES_RE = re.compile(" {2,}")
+_RICH = frozenset(
+    ("em_open", "strong_open", "s_open", "code_inline", "link_open", "image", "html_inline")
+)
+_GO_ESCAPES = {"&": "&amp;", "'": "&#39;", "<": "&lt;", ">": "&gt;", '"': "&#34;"}
+_GO_ESCAPE_RE = re.compile("[&'<>\"]")
+
+
+def _go_escape(text: str) -> str:
+    return _GO_ESCAPE_RE.sub(lambda m: _GO_ESCAPES[m.group(0)], text)
 
 
 def toc_title(children: Sequence[Token]) -> str:
-    """The heading's title in Hugo's `.TableOfContents` (links as text, raw HTML dropped)."""
+    """The heading's title in Hugo's `.TableOfContents` (links as text, raw HTML dropped).
+
+    When the heading holds any inline element (emphasis, code, link, image, raw HTML...) Hugo
+    re-escapes the title's text the Go way: typography as characters, ' as &#39;, " as &#34;.
+    """
+    rich = any(token.type in _RICH for token in children)
+    escape = _go_escape if rich else escapeHtml
     out: list[str] = []
     for token in children:
         kind = token.type
         if kind in ("text", "text_special"):
-            out.append(escapeHtml(token.content))
+            out.append(escape(token.content))
         elif kind == "typo_text":
-            out.append(token.content)
+            out.append(escape(token.meta["plain"]) if rich else token.content)
         elif kind == "code_inline":
-            out.append(f"<code>{escapeHtml(token.content)}</code>")
+            out.append(f"<code>{escape(token.content)}</code>")
+        elif kind in ("s_open", "s_close"):
+            out.append("<del>" if kind == "s_open" else "</del>")
         elif kind in ("em_open", "strong_open", "em_close", "strong_close"):
             slash = "/" if kind.endswith("close") else ""
             out.append(f"<{slash}{token.tag}>")
@@ -530,10 +590,7 @@ def toc_title(children: Sequence[Token]) -> str:
             out.append(f'<img src="{src}" alt="{alt_text(token.children or [])}"{extra}>')
         elif kind == "softbreak":
             out.append("\n")
-    title = "".join(out)
-    if any(token.type in _RICH for token in children):
-        title = _ENTITY_RE.sub(lambda m: _CHARS[m.group(1)], title)
-    return title
+    return _SPACES_RE.sub(" ", "".join(out)).strip(" ")  # Hugo's TOC squeezes spaces
 
 
 def alt_text(children: Sequence[Token]) -> str:

@@ -50,6 +50,7 @@ _CLOSING = (
         re.compile(r"<(?:script|pre|style|textarea)(?:\s|>|$)", re.I),
         re.compile(r"</(?:script|pre|style|textarea)>", re.I),
     ),
+    (re.compile(r"<!--"), re.compile(r"-->")),
     (re.compile(r"<\?"), re.compile(r"\?>")),
     (re.compile(r"<![A-Za-z]"), re.compile(r">")),
     (re.compile(r"<!\[CDATA\["), re.compile(r"\]\]>")),
@@ -250,8 +251,8 @@ def _after_tight_paragraph(rule: Any) -> Any:
             if hasattr(rule, "__self__")
             else rule(self, tokens, idx, options, env)
         )
-        if html and idx > 0 and tokens[idx - 1].hidden and tokens[idx - 1].nesting == -1:
-            return "\n" + html
+        if idx > 0 and tokens[idx - 1].hidden and tokens[idx - 1].nesting == -1:
+            return "\n" + html  # even before a block that renders to nothing
         return html
 
     return wrapped

@@ -111,7 +111,7 @@ def _build_rows(entries: Iterable[TocEntry]) -> list[_Node]:
         level = entry.level
         if level == 1 or row == -1:
             row += 1
-        node = _Node(level, entry.id, entry.title_html, zero=False)
+        node = _Node(level, entry.id, entry.title_html, zero=not entry.id and not entry.title_html)
         while len(rows) <= row:
             rows.append(_Node())
         depth = level - 1

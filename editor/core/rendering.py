@@ -309,7 +309,7 @@ class Renderer:
                 if info.explicit_id is not None:
                     ids.put(info.explicit_id)
                     final = info.explicit_id
-                elif self.options.auto_heading_id:
+                elif self.options.auto_heading_id and info.id_text:
                     final = ids.generate(info.id_text, id_type)
                 else:
                     final = ""
