@@ -47,6 +47,7 @@ class _Tracked:
     floor: int = 0  # writes numbered at or below this must not touch the journal
     in_flight: bool = False
     pending: bool = False
+    relay: QObject | None = None
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,25 @@ class _Snapshot:
         except (ValueError, TypeError):
             title = ""
         return cls(document.text(), document.path, title or document.display_name(), disk)
+
+
+class _Relay(QObject):
+    """Receives one document's signals on behalf of the controller."""
+
+    def __init__(self, controller: AutosaveController, tracked: _Tracked) -> None:
+        super().__init__(controller)
+        self._controller = controller
+        self._tracked = tracked
+
+    def on_changed(self) -> None:
+        self._controller._on_document_changed(self._tracked)
+
+    def on_dirty_changed(self, dirty: bool) -> None:
+        self._controller._on_document_dirty_changed(self._tracked, dirty)
+
+    def on_saved(self, _post: object) -> None:
+        if self._controller._is_current(self._tracked):
+            self._controller._discard(self._tracked)
 
 
 class _Done(QObject):
@@ -153,9 +173,13 @@ class AutosaveController(QObject):
         self._tracked[document] = tracked
         idle.timeout.connect(lambda: self._on_timer_timeout(tracked, idle=True))
         longest.timeout.connect(lambda: self._on_timer_timeout(tracked, idle=False))
-        document.text_document.contentsChanged.connect(lambda: self._on_document_changed(tracked))
-        document.dirtyChanged.connect(lambda dirty: self._on_document_dirty_changed(tracked, dirty))
-        document.saved.connect(lambda _post: self._discard(tracked))
+        # A QObject receiver (a child of this controller): Qt drops these connections when
+        # the controller goes, even if the document lives on.
+        relay = _Relay(self, tracked)
+        tracked.relay = relay
+        document.text_document.contentsChanged.connect(relay.on_changed)
+        document.dirtyChanged.connect(relay.on_dirty_changed)
+        document.saved.connect(relay.on_saved)
         if document.is_dirty:
             self._on_document_changed(tracked)
         return tracked.doc_id
@@ -283,26 +307,32 @@ class AutosaveController(QObject):
     def _forget(self, tracked: _Tracked) -> None:
         tracked.idle.stop()
         tracked.longest.stop()
-        if self._tracked.get(tracked.document) is tracked:
+        if tracked.relay is not None:
+            tracked.relay.deleteLater()  # disconnects it from the document
+            tracked.relay = None
+        if self._is_current(tracked):
             del self._tracked[tracked.document]
 
     # --- slots -------------------------------------------------------------------------
 
+    def _is_current(self, tracked: _Tracked) -> bool:
+        return self._tracked.get(tracked.document) is tracked
+
     def _on_document_changed(self, tracked: _Tracked) -> None:
-        if self._idle_ms < 0 or tracked.document not in self._tracked:
+        if self._idle_ms < 0 or not self._is_current(tracked):
             return
         tracked.idle.start()
         if not tracked.longest.isActive():
             tracked.longest.start()
 
     def _on_document_dirty_changed(self, tracked: _Tracked, dirty: bool) -> None:
-        if not dirty:
+        if not dirty and self._is_current(tracked):
             self._discard(tracked)  # saved, or undone back to the saved text
 
     def _on_timer_timeout(self, tracked: _Tracked, *, idle: bool) -> None:
         tracked.idle.stop()
         tracked.longest.stop()
-        if tracked.document not in self._tracked:
+        if not self._is_current(tracked):
             return
         self._write_soon(tracked)
         document = tracked.document
