@@ -326,7 +326,11 @@ class AutosaveController(QObject):
             tracked.longest.start()
 
     def _on_document_dirty_changed(self, tracked: _Tracked, dirty: bool) -> None:
-        if not dirty and self._is_current(tracked):
+        if not self._is_current(tracked):
+            return
+        if dirty:
+            self._on_document_changed(tracked)  # e.g. its file was deleted: journal it
+        else:
             self._discard(tracked)  # saved, or undone back to the saved text
 
     def _on_timer_timeout(self, tracked: _Tracked, *, idle: bool) -> None:

@@ -192,3 +192,15 @@ def test_a_journal_that_cannot_be_written_says_so(
         _type(document, "x")
     assert "journal" in blocker.args[0] and "not-a-folder" in blocker.args[0]
     assert not controller.flush(document)
+
+
+def test_a_document_marked_unsaved_without_typing_is_journaled(
+    qtbot: QtBot, journal: Journal, post_path: Path
+) -> None:
+    controller = AutosaveController(journal, idle_ms=0)
+    document = Document.open(post_path)
+    doc_id = controller.track(document)
+    with qtbot.waitSignal(controller.entryWritten):
+        document.text_document.setModified(True)  # what a deleted file does
+    entry = journal.read(doc_id)
+    assert entry is not None and entry.text == POST.decode()

@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from editor.app.settings import Settings
 from editor.core import storage
 from editor.core.site import find_site
+from editor.ui import external_changes
 from editor.ui.main_window import MainWindow
 from editor.ui.preferences import Preferences
 from editor.ui.workers import RenderController
@@ -194,3 +195,44 @@ def test_a_successful_save_keeps_the_previous_version(
     versions = window.safekeeping.versions.versions(path)
     assert [window.safekeeping.versions.read(v) for v in versions] == [ORIGINAL]
     assert messages == []
+
+
+def test_save_asks_before_overwriting_a_change_on_disk(
+    window: MainWindow, site_dir: Path, messages: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = site_dir / "content" / "posts" / "post.md"
+    tab = window.open_post(path)
+    assert tab is not None and window.safekeeping is not None
+    tab.editor.textCursor().insertText("Mine. ")
+    theirs = ORIGINAL + b"Added elsewhere.\n"
+    path.write_bytes(theirs)
+    answers = ["cancel", "overwrite"]
+    monkeypatch.setattr(external_changes, "ask_overwrite", lambda _p, _path: answers.pop(0))
+    assert not window.save()
+    assert path.read_bytes() == theirs and tab.document.is_dirty
+    assert window.save()
+    assert path.read_bytes() == b"Mine. " + ORIGINAL
+    # what was overwritten is kept as a previous version
+    versions = window.safekeeping.versions.versions(path)
+    assert window.safekeeping.versions.read(versions[0]) == theirs
+
+
+def test_save_to_file_automatically_never_overwrites_a_change_on_disk(
+    qtbot: QtBot, window: MainWindow, site_dir: Path, messages: list[str]
+) -> None:
+    assert window.safekeeping is not None
+    keeper = window.safekeeping
+    keeper.set_preferences(0, True, 10)
+    path = site_dir / "content" / "posts" / "post.md"
+    tab = window.open_post(path)
+    assert tab is not None
+    with qtbot.waitSignal(keeper.autosave.fileSaveRequested):
+        tab.editor.textCursor().insertText("Auto. ")
+    qtbot.waitUntil(lambda: not tab.document.is_dirty)
+    assert path.read_bytes() == b"Auto. " + ORIGINAL
+    theirs = b"Changed elsewhere.\n"
+    path.write_bytes(theirs)
+    with qtbot.waitSignal(keeper.message) as blocker:
+        tab.editor.textCursor().insertText("More. ")
+    assert "changed on disk" in blocker.args[0]
+    assert path.read_bytes() == theirs and tab.document.is_dirty

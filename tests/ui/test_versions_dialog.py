@@ -15,7 +15,7 @@ from editor.core.versions import VersionStore
 from editor.ui import versions_dialog
 from editor.ui.documents import Document, DocumentTab
 from editor.ui.main_window import MainWindow
-from editor.ui.preferences import Preferences
+from editor.ui.preferences import Preferences, PreferencesDialog
 from editor.ui.versions_dialog import VersionsDialog, load_versions, restore_version
 from editor.ui.workers import RenderController
 
@@ -111,3 +111,21 @@ def test_cancel_changes_nothing_and_no_versions_says_so(  # type: ignore[no-unty
     monkeypatch.setattr(versions_dialog, "run_versions_dialog", lambda dialog: None)
     assert not restore_version(tab, store, None)
     assert tab.document.text() == V1 and not tab.document.is_dirty
+
+
+def test_the_preferences_hold_the_journal_and_versions_choices(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    prefs = Preferences(save_to_file=True, versions_kept=3, journal_delay_ms=250)
+    dialog = PreferencesDialog(prefs)
+    qtbot.addWidget(dialog)
+    assert dialog.save_to_file.isChecked() and dialog.versions_kept.value() == 3
+    dialog.versions_kept.setValue(0)
+    dialog.save_to_file.setChecked(False)
+    chosen = dialog.preferences()
+    assert (chosen.versions_kept, chosen.save_to_file, chosen.journal_delay_ms) == (0, False, 250)
+    settings = Settings(tmp_path / "config")
+    settings.save_preferences(chosen)
+    assert Settings(tmp_path / "config").preferences() == chosen
+    assert Preferences(journal_delay_ms=-5, versions_kept=-1).normalized().journal_delay_ms == -1
+    assert Preferences(versions_kept=-1).normalized().versions_kept == 0
