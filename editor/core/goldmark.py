@@ -24,6 +24,7 @@ from editor.core.goldmark_blocks import (
     GLOBAL_ATTRS,
     attr_block,
     attr_block_rule,
+    definition_stops_paragraph,
     deflist_rule,
     goldmark_deflist,
     multiline_terms,
@@ -197,9 +198,15 @@ def build_markdown(options: MarkupOptions) -> MarkdownIt:
         deflist_plugin(md)
         block_rules = md.block.ruler.__rules__
         index = md.block.ruler.__find__("deflist")
-        block_rules[index].fn = goldmark_deflist(block_rules[index].fn)
+        rule = block_rules.pop(index)
+        rule.fn = goldmark_deflist(rule.fn)
+        # before setext headings: a ":" line ends the paragraph a setext heading would take
+        block_rules.insert(md.block.ruler.__find__("lheading"), rule)
         md.block.ruler.__compile__()
         md.block.ruler.before("deflist", "goldmark_terms", multiline_terms)
+        md.block.ruler.before(
+            "deflist", "goldmark_dd_stop", definition_stops_paragraph, {"alt": ["paragraph"]}
+        )
         md.core.ruler.after("block", "goldmark_deflist", deflist_rule)
     if options.footnote:
         footnote_plugin(md, inline=False)
@@ -208,11 +215,13 @@ def build_markdown(options: MarkupOptions) -> MarkdownIt:
     if options.attribute_block:
         md.block.ruler.before(
             "table",
-            "goldmarkattr_block",
+            "goldmark_attr_block",
             attr_block,
             {"alt": ["paragraph", "reference", "blockquote", "list", "table"]},
         )
-        md.core.ruler.after("block", "goldmarkattr_blocks", attr_block_rule)
+        # after the <dl> merge: an attribute line between two lists keeps them apart
+        anchor = "goldmark_deflist" if options.definition_list else "block"
+        md.core.ruler.after(anchor, "goldmark_attr_blocks", attr_block_rule)
     if options.table:
         md.core.ruler.after("block", "goldmark_list_tightness", tightness_rule)
     if not options.attribute_title:

@@ -315,6 +315,13 @@ def _after_other_block(state: StateBlock, line: int) -> bool:
     return _INTERRUPTS_RE.match(text) is not None and not text.startswith(("<", "|"))
 
 
+def definition_stops_paragraph(
+    state: StateBlock, start_line: int, end_line: int, silent: bool
+) -> bool:
+    """Only a terminator: Goldmark's ":" line interrupts a paragraph (and a setext heading)."""
+    return silent and _is_definition_line(state, start_line)
+
+
 def multiline_terms(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
     """Goldmark makes every line of a paragraph followed by ":" a term: emit all but the last
     as their own <dl> (merged with the one the deflist rule opens on the last term)."""
@@ -332,7 +339,7 @@ def multiline_terms(state: StateBlock, start_line: int, end_line: int, silent: b
         # the definition may also follow the terms after one blank line
         if not (line + 1 < end_line and _is_definition_line(state, line + 1)):
             return False
-    if line - start_line < 2 or _is_definition_line(state, start_line):
+    if line - start_line < 2:
         return False
     token = state.push("dl_open", "dl", 1)
     token.map = [start_line, line - 1]

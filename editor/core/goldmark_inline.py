@@ -205,8 +205,10 @@ def _source_text(token: Token) -> str:
         return str(token.meta["source"])
     if kind == "text_special":
         return token.markup or token.content
-    if kind in ("softbreak", "hardbreak"):
+    if kind == "softbreak":
         return "\n"
+    if kind == "hardbreak":
+        return "\\\n" if token.markup == "\\" else "  \n"
     if kind == "code_inline":
         return "`" + token.content + "`"
     if kind == "html_inline":

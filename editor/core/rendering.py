@@ -273,21 +273,26 @@ class Renderer:
                 line_of = line_mapping(body, extracted.text)
             body, placeholders = extracted.text, extracted.placeholders
             warnings.extend(extracted.warnings)
-        divider_line, eaten = -1, 0
+        divider_line, rest_line, took_newline = -1, 0, False
         if not fragment:
             index = body.find(MORE_DIVIDER)
             if index >= 0:
-                # Hugo's page lexer swallows the whitespace after the divider
-                end = index + len(MORE_DIVIDER)
-                rest = body[end:].lstrip(" \t\n\r\f\v")
-                divider_line = body.count("\n", 0, index)
-                eaten = body.count("\n", end, len(body) - len(rest))
-                body = body[:index] + f"\n\n{_MORE_TOKEN}\n\n" + rest
+                # Hugo's page lexer takes the newline before the divider and all the
+                # whitespace after it
+                took_newline = index > 0 and body[index - 1] == "\n"
+                start = index - 1 if took_newline else index
+                rest = body[index + len(MORE_DIVIDER) :].lstrip(" \t\n\r\f\v")
+                divider_line = body.count("\n", 0, start)
+                rest_line = body.count("\n", 0, len(body) - len(rest))
+                body = body[:start] + f"\n\n{_MORE_TOKEN}\n\n" + rest
 
         def doc_line(line0: int) -> int:
             """1-based document line of a 0-based line of the (divider-expanded) body."""
             if divider_line >= 0 and line0 > divider_line:
-                line0 = divider_line if line0 < divider_line + 4 else line0 - 4 + eaten
+                if line0 < divider_line + 4:
+                    line0 = divider_line + (1 if took_newline else 0)
+                else:
+                    line0 = line0 - divider_line - 4 + rest_line
             if line_of is not None:
                 line0 = line_of[min(line0, len(line_of) - 1)]
             return first_line + line0 + 1
