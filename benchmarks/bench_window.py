@@ -22,6 +22,7 @@ Measures (medians unless said):
 from __future__ import annotations
 
 import argparse
+import contextlib
 import mmap
 import os
 import select
@@ -32,12 +33,13 @@ import subprocess
 import sys
 import tempfile
 import time
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 try:
-    from Xlib import X, XK, display
+    from Xlib import XK, X, display
     from Xlib.ext import damage, xtest
 except ImportError:  # the venv has no python-xlib: use Debian's python3-xlib
     if sys.executable != "/usr/bin/python3" and Path("/usr/bin/python3").exists():
@@ -83,8 +85,18 @@ class Screen:
         self.name = f":{number}"
         self.fbdir = Path(tempfile.mkdtemp(prefix="inkpost-fb-"))
         self.proc = subprocess.Popen(
-            ["Xvfb", self.name, "-screen", "0", f"{WIDTH}x{HEIGHT}x24", "-fbdir", str(self.fbdir),
-             "-nolisten", "tcp", "-ac"],
+            [
+                "Xvfb",
+                self.name,
+                "-screen",
+                "0",
+                f"{WIDTH}x{HEIGHT}x24",
+                "-fbdir",
+                str(self.fbdir),
+                "-nolisten",
+                "tcp",
+                "-ac",
+            ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -102,9 +114,9 @@ class Screen:
         self.d.sync()
         fb = open(self.fbdir / "Xvfb_screen0", "rb")  # noqa: SIM115 (kept open, mapped)
         self.fb = mmap.mmap(fb.fileno(), 0, access=mmap.ACCESS_READ)
-        header_size, = struct.unpack(">I", self.fb[:4])
+        (header_size,) = struct.unpack(">I", self.fb[:4])
         fields = struct.unpack(">25I", self.fb[:100])
-        self.bpl = fields[20]  # bytes_per_line
+        self.bpl = fields[12]  # bytes_per_line
         ncolors = fields[19]
         self.offset = header_size + ncolors * 12
 
@@ -134,6 +146,28 @@ class Screen:
         for px in pixels:
             counts[px] = counts.get(px, 0) + 1
         return 1.0 - max(counts.values()) / len(pixels) if pixels else 0.0
+
+    def save_png(self, path: Path) -> None:
+        """The whole screen as a PNG (to check where each app put its panes)."""
+        rows = []
+        for y in range(HEIGHT):
+            start = self.offset + y * self.bpl
+            line = self.fb[start : start + WIDTH * 4]
+            rgb = bytearray(WIDTH * 3)
+            rgb[0::3], rgb[1::3], rgb[2::3] = line[2::4], line[1::4], line[0::4]
+            rows.append(b"\0" + bytes(rgb))
+
+        def chunk(kind: bytes, data: bytes) -> bytes:
+            body = kind + data
+            return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+        head = struct.pack(">IIBBBBB", WIDTH, HEIGHT, 8, 2, 0, 0, 0)
+        path.write_bytes(
+            b"\x89PNG\r\n\x1a\n"
+            + chunk(b"IHDR", head)
+            + chunk(b"IDAT", zlib.compress(b"".join(rows), 6))
+            + chunk(b"IEND", b"")
+        )
 
     # damage
 
@@ -233,7 +267,7 @@ def _retext_env(home: Path, _site: Path) -> dict[str, str]:
     conf = home / ".config" / "ReText project"
     conf.mkdir(parents=True, exist_ok=True)
     (conf / "ReText.conf").write_text(
-        "[General]\nlivePreviewByDefault=true\nuseWebEngine=true\nrestorePreviewState=false\n"
+        "[General]\ndefaultPreviewState=live-preview\nuseWebEngine=true\n"
         "autoSave=false\nsaveWindowGeometry=false\n"
     )
     return {}
@@ -245,7 +279,9 @@ def _place_window(screen: Screen, proc: subprocess.Popen[bytes]) -> None:
     for _ in range(200):
         found = subprocess.run(
             ["xdotool", "search", "--onlyvisible", "--pid", str(proc.pid)],
-            capture_output=True, text=True, env=env,
+            capture_output=True,
+            text=True,
+            env=env,
         ).stdout.split()
         if found:
             for win in found:
@@ -257,6 +293,7 @@ def _place_window(screen: Screen, proc: subprocess.Popen[bytes]) -> None:
         time.sleep(0.05)
 
 
+SHOTS: Path | None = None  # --shots: save a screenshot of each start-up
 HALF = WIDTH // 2
 # The editor on the left half, the preview on the right; menus, toolbars and the status
 # bar (where the word counts change) left out.
@@ -308,6 +345,11 @@ class Run:
         env["XDG_DATA_HOME"] = str(self.home / ".local" / "share")
         env["XDG_CACHE_HOME"] = str(self.home / ".cache")
         env.pop("QT_QPA_PLATFORM", None)
+        if os.geteuid() == 0:  # Chromium refuses to run sandboxed as root
+            env["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
+        # Byte-compiled modules, as an installed app has them (kept out of the source tree).
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "inkpost-bench-pycache")
         env.update(app.setup(self.home, site))
         screen.drain()
         self.started = time.monotonic()
@@ -341,8 +383,9 @@ class Run:
                 placed = True
             stamp = events[-1][0]
             for pane, rect in rects.items():
-                if any(rect.hits(x, y, w, h) and _not_caret(x, y, w, h)
-                       for _t, x, y, w, h in events):
+                if any(
+                    rect.hits(x, y, w, h) and _not_caret(x, y, w, h) for _t, x, y, w, h in events
+                ):
                     shots[pane].append((stamp, self.screen.sample(rect)))
                     last_change = time.monotonic()
         for pane, rect in rects.items():
@@ -350,7 +393,7 @@ class Run:
             if not shots[pane] or self.screen.busy_fraction(rect) < 0.01:
                 continue
             for stamp, pixels in shots[pane]:
-                same = sum(a == b for a, b in zip(pixels, final))
+                same = sum(a == b for a, b in zip(pixels, final, strict=False))
                 if same >= 0.95 * len(final):
                     setattr(self, f"{pane}_at", stamp)
                     break
@@ -388,10 +431,8 @@ class Run:
             self.proc.kill()
             self.proc.wait()
         for pid in pids:
-            try:
+            with contextlib.suppress(OSError):
                 os.kill(pid, 9)
-            except OSError:
-                pass
         shutil.rmtree(self.home, ignore_errors=True)
 
 
@@ -413,16 +454,33 @@ def _tree(root: int) -> list[int]:
     return out
 
 
-def measure_app(screen: Screen, app: App, site: Path, samples: int) -> dict[str, list[float]]:
+def measure_app(
+    screen: Screen, app: App, site: Path, samples: int, groups: set[str]
+) -> dict[str, list[float]]:
     small = site / "content" / "posts" / "bench-3600.md"
     large = site / "content" / "posts" / "bench-50000.md"
     res: dict[str, list[float]] = {k: [] for k in TARGETS}
+    if "startup" in groups:
+        _startup(screen, app, site, small, res)
+    if "preview" in groups:
+        _key_preview(screen, app, site, small, samples, res)
+    if "large" in groups:
+        _large(screen, app, site, large, samples, res)
+    return res
 
-    # Start-up and memory, 3,600-word post; then a key -> preview change on it.
-    for _ in range(3):
+
+def _startup(
+    screen: Screen, app: App, site: Path, small: Path, res: dict[str, list[float]]
+) -> None:
+    """Start-up and memory, 3,600-word post; a first, unmeasured start warms the caches."""
+    for attempt in range(4):
         run = Run(screen, app, site, small)
         try:
             run.wait_shown()
+            if SHOTS is not None:
+                screen.save_png(SHOTS / f"{app.name}-{attempt}.png")
+            if attempt == 0:
+                continue
             if run.editor_at is not None:
                 res["spawn->editor"].append((run.editor_at - run.started) * 1000)
             if run.preview_at is not None:
@@ -432,6 +490,12 @@ def measure_app(screen: Screen, app: App, site: Path, samples: int) -> dict[str,
             res["pss"].append(run.pss_mib())
         finally:
             run.close()
+
+
+def _key_preview(
+    screen: Screen, app: App, site: Path, small: Path, samples: int, res: dict[str, list[float]]
+) -> None:
+    """One key -> preview changed, 3,600-word post, typing at the end of its first paragraph."""
     run = Run(screen, app, site, small)
     try:
         run.wait_shown()
@@ -451,7 +515,11 @@ def measure_app(screen: Screen, app: App, site: Path, samples: int) -> dict[str,
     finally:
         run.close()
 
-    # The 50,000-word post, cursor at the end.
+
+def _large(
+    screen: Screen, app: App, site: Path, large: Path, samples: int, res: dict[str, list[float]]
+) -> None:
+    """The 50,000-word post, cursor at the end: key -> editor, freeze, settle."""
     run = Run(screen, app, site, large)
     try:
         run.wait_shown(60.0)
@@ -487,8 +555,9 @@ def measure_app(screen: Screen, app: App, site: Path, samples: int) -> dict[str,
             events = []
             quiet_since = time.monotonic()
             while time.monotonic() - quiet_since < 1.5:
-                batch = [e for e in screen.events(time.monotonic() + 0.1)
-                         if app.preview.hits(*e[1:])]
+                batch = [
+                    e for e in screen.events(time.monotonic() + 0.1) if app.preview.hits(*e[1:])
+                ]
                 if batch:
                     events += batch
                     quiet_since = time.monotonic()
@@ -497,15 +566,22 @@ def measure_app(screen: Screen, app: App, site: Path, samples: int) -> dict[str,
             run.quiet(1.0, 30.0)
     finally:
         run.close()
-    return res
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     parser.add_argument("--apps", default="inkpost,ghostwriter,retext")
     parser.add_argument("--samples", type=int, default=30)
     parser.add_argument("--display", type=int, default=93)
+    parser.add_argument("--only", default="startup,preview,large", help="measure groups")
+    parser.add_argument("--shots", type=Path, help="save a PNG of each app once shown")
     args = parser.parse_args()
+    global SHOTS
+    SHOTS = args.shots
+    if SHOTS is not None:
+        SHOTS.mkdir(parents=True, exist_ok=True)
     names = [n for n in args.apps.split(",") if n == "inkpost" or shutil.which(n)]
     skipped = sorted(set(args.apps.split(",")) - set(names))
     if skipped:
@@ -520,7 +596,9 @@ def main() -> int:
     try:
         for name in names:
             print(f"measuring {name} ...", flush=True)
-            results[name] = measure_app(screen, APPS[name], site, args.samples)
+            results[name] = measure_app(
+                screen, APPS[name], site, args.samples, set(args.only.split(","))
+            )
     finally:
         screen.close()
         shutil.rmtree(site, ignore_errors=True)
@@ -554,8 +632,10 @@ def report(results: dict[str, dict[str, list[float]]]) -> None:
     for name, data in results.items():
         for measure, values in data.items():
             if values:
-                print(f"{name:12s} {measure:16s} n={len(values):3d}  min {min(values):8.1f}"
-                      f"  max {max(values):8.1f}")
+                print(
+                    f"{name:12s} {measure:16s} n={len(values):3d}  min {min(values):8.1f}"
+                    f"  max {max(values):8.1f}"
+                )
 
 
 if __name__ == "__main__":

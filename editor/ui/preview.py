@@ -180,7 +180,10 @@ class PreviewPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._view)
 
-        self._base_url = QUrl()
+        # The shell is a file: document (so that it may show local images); relative
+        # paths resolve against the post's folder through a <base> set by the script.
+        self._base_url = QUrl.fromLocalFile(str(resource_dir.resolve()) + "/")
+        self._applied_base = self._base_url
         self._loaded = False
         self._busy = False  # a JS patch is in flight
         self._shown: tuple[Block, ...] | None = None
@@ -235,11 +238,7 @@ class PreviewPane(QWidget):
             blocks = split_blocks(result.html, result.line_map)
         self._pending = (result, header or PreviewHeader(), blocks)
         if base_dir is not None:
-            url = QUrl.fromLocalFile(str(base_dir).rstrip("/") + "/")
-            if url != self._base_url:
-                self._base_url = url
-                self._load_shell()
-                return
+            self._base_url = QUrl.fromLocalFile(str(base_dir).rstrip("/") + "/")
         self._apply_pending()
 
     def scroll_to_line(self, line: int) -> None:
@@ -307,6 +306,7 @@ class PreviewPane(QWidget):
             code_css=code_style_css(self._code_style, dark=self._dark),
         )
         self._page.base_url = self._base_url
+        self._applied_base = self._base_url
         self._page.shell_loading = True
         self._page.setHtml(html, self._base_url)
 
@@ -328,10 +328,16 @@ class PreviewPane(QWidget):
         self._pending = None
         head = header_html(header)
         head_arg = json.dumps(head) if head != self._shown_header else "null"
+        prefix = ""
+        if self._applied_base != self._base_url:  # another folder: nothing can be kept
+            prefix = f"window.__inkpost.setBase({json.dumps(self._base_url.toString())});"
+            self._applied_base = self._base_url
+            self._page.base_url = self._base_url
+            self._shown = None
         if self._shown is None:
             texts = json.dumps([b.html for b in blocks])
             remote = json.dumps(self.allow_remote)
-            code = f"window.__inkpost.reset({json.dumps(head)}, {texts}, {remote})"
+            code = f"{prefix}window.__inkpost.reset({json.dumps(head)}, {texts}, {remote})"
         else:
             plan = plan_patch(self._shown, blocks)
             code = f"window.__inkpost.patch({json.dumps(plan.payload())}, {head_arg})"

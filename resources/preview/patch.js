@@ -161,6 +161,12 @@
     document.documentElement.setAttribute("data-theme", dark ? "dark" : "light");
   }
 
+  function setBase(url) {
+    let base = document.querySelector("base");
+    if (!base) { base = document.head.appendChild(document.createElement("base")); }
+    base.href = url;
+  }
+
   function setCodeCss(css) { document.getElementById("ip-code-css").textContent = css; }
 
   // Report user scrolling to the pane, once per frame, through QWebChannel.
@@ -182,6 +188,6 @@
   window.__inkpost = {
     reset: reset, patch: patch, setHeader: setHeader, scrollToLine: scrollToLine,
     yForLine: yForLine, topBlock: topBlock, lineAtTop: lineAtTop, setDark: setDark,
-    setCodeCss: setCodeCss, blockCount: function () { return state.blocks.length; }
+    setCodeCss: setCodeCss, setBase: setBase, blockCount: function () { return state.blocks.length; }
   };
 })();

@@ -203,3 +203,23 @@ def test_dark_theme_and_code_style(qtbot: Any, pane: PreviewPane) -> None:
     )
     pane.set_dark(False)
     qtbot.waitUntil(lambda: js(qtbot, pane, "document.documentElement.className") == "light")
+
+
+def test_an_in_page_anchor_scrolls_and_opens_nothing(
+    qtbot: Any, pane: PreviewPane, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(opened.append))
+    doc = long_doc()
+    html = '<p data-line="1"><a id="jump" href="#fn1">see note</a></p>\n' + doc.html.replace(
+        "item 19", '<span id="fn1">the note</span>'
+    )
+    show(qtbot, pane, Result(html, ((1, 1), *doc.line_map)), base_dir=tmp_path)
+    pane.run_js("window.scrollTo(0, 0)")
+    qtbot.waitUntil(lambda: js(qtbot, pane, "window.scrollY") == 0)
+    rect = js(qtbot, pane, "document.getElementById('jump').getBoundingClientRect()")
+    point = QPoint(int(rect["x"]) + 4, int(rect["y"] + rect["height"] / 2))
+    QTest.mouseClick(pane.view.focusProxy(), Qt.MouseButton.LeftButton, pos=point)
+    qtbot.waitUntil(lambda: js(qtbot, pane, "window.scrollY") > 1000)
+    assert opened == []
+    assert js(qtbot, pane, "document.getElementById('fn1').textContent") == "the note"
