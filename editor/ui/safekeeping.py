@@ -197,6 +197,7 @@ class Safekeeping(QObject):
         document = _recovered_document(item)
         self._adopt[document] = entry.doc_id
         self.documentRecovered.emit(document)
+        document.text_document.setModified(True)  # after it is shown: its tab says so
         if not self.autosave.is_tracked(document):  # nobody showed it: journal it anyway
             self.autosave.track(document, self._adopt.pop(document, entry.doc_id))
         self.autosave.flush(document)
@@ -214,7 +215,7 @@ def _same(a: Path, b: Path) -> bool:
 
 
 def _recovered_document(item: RecoveryItem) -> Document:
-    """A Document showing exactly the journaled text, marked unsaved."""
+    """A Document showing exactly the journaled text (marked unsaved once it is shown)."""
     entry = item.entry
     post = None
     if entry.path is not None:
@@ -228,5 +229,5 @@ def _recovered_document(item: RecoveryItem) -> Document:
     document = Document(post)
     if document.text() != entry.text:
         document.text_document.setPlainText(entry.text)
-    document.text_document.setModified(True)
+    document.text_document.setModified(False)
     return document

@@ -159,3 +159,41 @@ def test_restoring_a_post_already_open_replaces_its_text(qtbot: QtBot, crashed) 
     assert keeper.autosave.doc_id(tab.document) == "a1"
     tab.document.text_document.undo()  # back to the file's text
     assert tab.document.text() == ON_DISK
+
+
+def test_the_window_shows_restored_documents_in_new_tabs(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, crashed, tmp_path: Path
+) -> None:
+    from editor.app.settings import Settings
+    from editor.core.site import find_site
+    from editor.ui.main_window import MainWindow
+    from editor.ui.workers import RenderController
+
+    data, post = crashed
+    window = MainWindow(
+        Settings(tmp_path / "config"),
+        find_site(post.parent),
+        create_preview=False,
+        render_controller=RenderController(debounce_ms=-1),
+        data_dir=data,
+    )
+    try:
+        assert window.safekeeping is not None
+        dialog = window.safekeeping.offer_recovery()
+        assert dialog is not None and dialog.isVisible()
+        dialog.restore(_item(dialog, "b2"))
+        tab = window.current_tab()
+        assert tab is not None and tab.document.path is None
+        assert tab.document.text() == "---\ntitle: Fresh\n---\n\nNever saved.\n"
+        assert window.tabs.tabText(window.tabs.currentIndex()) == "Untitled*"
+        assert window.safekeeping.autosave.doc_id(tab.document) == "b2"
+        # closing it with Discard removes the entry for good
+        tab.document.text_document.setModified(False)
+        assert window.close_current()
+        assert window.safekeeping.journal.read("b2") is None
+        dialog.reject()
+    finally:
+        for tab in window.tab_list():
+            tab.document.text_document.setModified(False)
+        window.close()
+        window.deleteLater()
