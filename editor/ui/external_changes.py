@@ -201,6 +201,9 @@ class ExternalChangeMonitor(QObject):
         tab.document.saved.connect(self._on_document_saved)
         tab.document.pathChanged.connect(self._on_document_path_changed)
         self._refresh_paths()
+        path = tab.document.path
+        if path is not None and tab.document.post is not None and not path.exists():
+            self._schedule([tab])  # e.g. recovered text whose file is gone: say so
         return bar
 
     def unwatch(self, tab: DocumentTab) -> None:

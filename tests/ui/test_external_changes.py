@@ -193,3 +193,17 @@ def test_saving_over_an_external_change_asks(  # type: ignore[no-untyped-def]
     assert shown and shown[0][2] == theirs
     # Save As to another file is not "saving over" this one
     assert confirm_save(tab, path.with_name("other.md"), None)
+
+
+def test_a_post_whose_file_is_already_gone_shows_the_bar(qtbot: QtBot, tmp_path: Path) -> None:
+    from editor.core.posts import Post
+
+    path = tmp_path / "gone.md"
+    tab = DocumentTab(Document(Post.from_text("Recovered text\n", path=path)))
+    qtbot.addWidget(tab)
+    monitor = ExternalChangeMonitor(settle_ms=0)
+    with qtbot.waitSignal(monitor.changeHandled) as blocker:
+        bar = monitor.watch(tab)
+    assert blocker.args == [tab, "deleted"]
+    assert bar.kind == "deleted" and tab.document.is_dirty
+    assert tab.document.text() == "Recovered text\n"
