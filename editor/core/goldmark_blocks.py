@@ -301,7 +301,9 @@ def goldmark_deflist(rule: Any) -> Any:
     return deflist
 
 
-_INTERRUPTS_RE = re.compile(r"#{1,6}(?:\s|$)|```|~~~|>|<|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|\|")
+_INTERRUPTS_RE = re.compile(
+    r"#{1,6}(?:\s|$)|```|~~~|>|<|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|\||=+\s*$|-+\s*$"
+)
 
 
 def _after_other_block(state: StateBlock, line: int) -> bool:
