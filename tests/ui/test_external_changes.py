@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
@@ -207,3 +209,19 @@ def test_a_post_whose_file_is_already_gone_shows_the_bar(qtbot: QtBot, tmp_path:
     assert blocker.args == [tab, "deleted"]
     assert bar.kind == "deleted" and tab.document.is_dirty
     assert tab.document.text() == "Recovered text\n"
+
+
+_TEXTS = st.text(alphabet="ab \n\u00e9\u00a0", max_size=40)
+
+
+@settings(max_examples=150, deadline=None)
+@given(old=_TEXTS, new=_TEXTS)
+def test_replace_text_gives_exactly_the_new_text_and_undo_the_old(
+    qapp: object, old: str, new: str
+) -> None:
+    document = Document(None, old)
+    external_changes.replace_text(document, new)
+    assert document.text() == new
+    if old != new:
+        document.text_document.undo()
+        assert document.text() == old
