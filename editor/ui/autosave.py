@@ -2,8 +2,8 @@
 
 A document's text is written to the `Journal` a moment after typing stops (the idle
 delay, 2 s by default, -1 = off) and at least every 30 s while typing goes on (the
-maximum interval), saved or never saved. Large texts are written off the GUI thread by a
-QThreadPool runnable calling the pure `Journal.write` with a snapshot of the text; there
+maximum interval), saved or never saved. Large texts, and every write made while typing
+goes on, are written off the GUI thread by a QThreadPool runnable calling the pure `Journal.write` with a snapshot of the text; there
 is one write in flight per document and the latest text wins (a write that finishes after
 a newer one or after a discard never puts old text back). The entry goes away when the
 document is saved, when its text is back to the saved text, or when `untrack` discards it.
@@ -259,11 +259,13 @@ class AutosaveController(QObject):
         self._report(tracked, error)
         return error is None or not error
 
-    def _write_soon(self, tracked: _Tracked) -> None:
-        """Write the current text, off the GUI thread when it is large."""
+    def _write_soon(self, tracked: _Tracked, *, typing: bool = False) -> None:
+        """Write the current text: off the GUI thread when it is large, or while typing goes
+        on (the fsync must not stall a keystroke)."""
         if self._idle_ms < 0 or not tracked.document.is_dirty:
             return
-        if tracked.document.text_document.characterCount() < self.thread_threshold:
+        small = tracked.document.text_document.characterCount() < self.thread_threshold
+        if small and not typing:
             self._write_now(tracked)
             return
         if tracked.in_flight:
@@ -338,7 +340,7 @@ class AutosaveController(QObject):
         tracked.longest.stop()
         if not self._is_current(tracked):
             return
-        self._write_soon(tracked)
+        self._write_soon(tracked, typing=not idle)
         document = tracked.document
         if idle and self.save_to_file and document.path is not None and document.is_dirty:
             self.fileSaveRequested.emit(document)
