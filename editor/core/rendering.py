@@ -14,6 +14,7 @@ and a missing local image is a warning. Hugo mode gives exactly Hugo's `.Content
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -168,11 +169,15 @@ class Renderer:
             return self._render(text, preview, page_path, metadata or {})
         except RecursionError:
             message = "the document is nested too deeply to render"
-            return RenderResult(
-                html=f"<p>{message}</p>\n",
-                toc_html='<nav id="TableOfContents"></nav>',
-                warnings=(Diagnostic(message, page_path, 1, Severity.ERROR),),
-            )
+        except Exception as error:  # a bug must not take the editor down: show the text
+            message = f"internal error while rendering ({type(error).__name__}: {error})"
+        if self._cache is not None:
+            self._cache.clear()
+        return RenderResult(
+            html=f"<p>{html_lib.escape(message)}</p>\n<pre><code>{html_lib.escape(text)}</code></pre>\n",
+            toc_html='<nav id="TableOfContents"></nav>',
+            warnings=(Diagnostic(message, page_path, 1, Severity.ERROR),),
+        )
 
     def render_fragment(self, markdown: str) -> str:
         """Markdown (no front matter, no divider handling) to Hugo's HTML."""

@@ -259,3 +259,16 @@ def test_an_image_added_later_is_found_despite_the_cache(tmp_path: Path) -> None
     second = renderer.render(text, preview=True, page_path=page)
     assert not second.warnings
     assert (page.parent / "pic.png").resolve().as_uri() in second.html
+
+
+def test_an_internal_error_becomes_an_error_diagnostic(monkeypatch: pytest.MonkeyPatch) -> None:
+    renderer = Renderer(_site())
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("boom")
+
+    monkeypatch.setattr(renderer, "_render", broken)
+    result = renderer.render("# <b>x</b>\n")
+    assert "&lt;b&gt;x&lt;/b&gt;" in result.html
+    assert [(w.severity.value, w.line) for w in result.warnings] == [("error", 1)]
+    assert "ValueError: boom" in result.warnings[0].message

@@ -136,6 +136,7 @@ def test_arbitrary_text_never_raises(text: str) -> None:
     result = Renderer(SITE).render(text, preview=True)
     assert isinstance(result.html, str)
     assert all(w.line is None or w.line >= 1 for w in result.warnings)
+    assert not any("internal error" in w.message for w in result.warnings)
 
 
 @settings(max_examples=200, deadline=2000)
@@ -144,6 +145,7 @@ def test_markdown_punctuation_soup_never_raises(text: str) -> None:
     result = Renderer(SITE).render(text)
     assert isinstance(result.html, str)
     assert result.toc_html.startswith('<nav id="TableOfContents">')
+    assert not any("internal error" in w.message for w in result.warnings)
 
 
 @pytest.mark.parametrize(
