@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 import html as html_lib
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +30,7 @@ __all__ = [
     "warn_unclosed_fences",
 ]
 
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|[{}]', re.S)
 _SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
@@ -73,23 +73,19 @@ def body_start(text: str) -> int:
             first_nl = stripped.find("\n")
             if first_nl < 0 or stripped[:first_nl].strip() != delim:
                 return 0
-            pattern = re.compile(
-                rf"^{re.escape(delim)}[ \t]*\r?$"
-                + ("|^\\.\\.\\.[ \\t]*\\r?$" if delim == "---" else ""),
-                re.M,
-            )
+            pattern = re.compile(rf"^{re.escape(delim)}[ \t]*\r?$", re.M)
             close = pattern.search(stripped, first_nl + 1)
             if close is None:
                 return 0
             end = stripped.find("\n", close.end())
             return offset + (len(stripped) if end < 0 else end + 1)
     if stripped.startswith("{"):
-        try:
-            _, end = json.JSONDecoder().raw_decode(stripped)
-        except ValueError:
-            return 0
-        nl = stripped.find("\n", end)
-        return offset + (len(stripped) if nl < 0 else nl + 1)
+        depth = 0
+        for token in _JSON_TOKEN.finditer(stripped):
+            depth += {"{": 1, "}": -1}.get(token.group(), 0)
+            if depth <= 0:
+                end = token.end()
+                return offset + end + (1 if stripped.startswith("\n", end) else 0)
     return 0
 
 
