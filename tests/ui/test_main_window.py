@@ -270,3 +270,38 @@ def test_no_two_actions_share_a_shortcut(make_window) -> None:  # type: ignore[n
             assert key not in seen, f"{key} is both {seen[key]} and {action_id}"
             seen[key] = action_id
     assert "Ctrl+S" in seen and "Ctrl+Q" in seen and "Ctrl+F" in seen
+
+
+def test_new_post_save_goes_through_save_as(  # type: ignore[no-untyped-def]
+    make_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from editor.core.posts import Post
+
+    window = make_window()
+    window.new_post()
+    target = window.site.content_dir / "posts" / "fresh.md"
+    asked: list[str] = []
+
+    def choose(_parent: object, caption: str, *_args: object) -> tuple[str, str]:
+        asked.append(caption)
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    window.actions_by_id["save"].trigger()
+    assert asked == ["Save the post as"]
+    assert Post.load(target).draft
+    assert window.tabs.tabText(0) == "fresh.md"
+    assert not window.isWindowModified()
+
+
+def test_a_post_that_cannot_be_read_is_reported(  # type: ignore[no-untyped-def]
+    make_window, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
+    window = make_window()
+    assert window.open_post(tmp_path / "missing.md") is None
+    assert window.tabs.count() == 0
+    assert warned and "missing.md" in warned[0]
