@@ -165,7 +165,7 @@ def _headings_rule(state: StateCore) -> None:
             HeadingInfo(
                 level,
                 plain_text(children),
-                toc_title(children),
+                toc_title(children, unsafe=options.unsafe),
                 explicit,
                 line,
                 text_for_id,

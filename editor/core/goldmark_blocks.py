@@ -86,7 +86,7 @@ def parse_attribute_block(text: str) -> tuple[str, list[tuple[str, str]]] | None
     if not attrs:
         return None
     attrs = [(k, " ".join(classes) if k == "class" and not v else v) for k, v in attrs]
-    return text[: match.start()].rstrip(" \t"), attrs
+    return text[: match.start()].rstrip(" \t\n"), attrs
 
 
 # --- block attributes (parser.attribute.block) ---------------------------------------------

@@ -563,7 +563,7 @@ def _go_escape(text: str) -> str:
     return _GO_ESCAPE_RE.sub(lambda m: _GO_ESCAPES[m.group(0)], text)
 
 
-def toc_title(children: Sequence[Token]) -> str:
+def toc_title(children: Sequence[Token], *, unsafe: bool = False) -> str:
     """The heading's title in Hugo's `.TableOfContents` (links as text, raw HTML dropped).
 
     When the heading holds any inline element (emphasis, code, link, image, raw HTML...) Hugo
@@ -590,6 +590,8 @@ def toc_title(children: Sequence[Token]) -> str:
             title = token.attrGet("title")
             extra = f' title="{escapeHtml(str(title))}"' if title else ""
             out.append(f'<img src="{src}" alt="{alt_text(token.children or [])}"{extra}>')
+        elif kind == "html_inline" and unsafe and not token.content.startswith("<!--"):
+            out.append(token.content)  # with unsafe = true the TOC keeps inline HTML
         elif kind == "softbreak":
             out.append("\n")
     return _SPACES_RE.sub(" ", "".join(out)).strip(" ")  # Hugo's TOC squeezes spaces

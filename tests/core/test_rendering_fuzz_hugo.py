@@ -7,6 +7,7 @@ TOC), so the test asks for at least 97% equal pages and shows the first differen
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import random
 from pathlib import Path
@@ -15,7 +16,11 @@ import pytest
 
 from editor.core.rendering import Renderer
 from editor.core.site import SiteConfig
-from tests.core.test_rendering_hugo import hugo_on_path, normalize  # noqa: F401
+from tests.core.test_rendering_hugo import (  # noqa: F401
+    UNSAFE_CONFIG,
+    hugo_on_path,
+    normalize,
+)
 from tests.core.test_rendering_robust import SNIPPETS
 from tests.hugo_site import HugoSite
 
@@ -56,17 +61,21 @@ def _document(rng: random.Random) -> str:
     return text + ("\n[^1]: note\n" if rng.random() < 0.2 else "")
 
 
+@pytest.mark.parametrize("unsafe", [False, True], ids=["default", "unsafe"])
 def test_random_documents_mostly_equal_hugo(
     hugo_on_path: None,  # noqa: F811
     tmp_path: Path,
+    unsafe: bool,
 ) -> None:
     rng = random.Random(20261128)
     docs = {f"f{i}": FRONT + _document(rng) for i in range(COUNT)}
-    site = HugoSite(tmp_path, {})
+    site = HugoSite(tmp_path, UNSAFE_CONFIG if unsafe else {})
     for name, text in docs.items():
         site.add(f"posts/{name}.md", text)
     pages = site.build()
-    renderer = Renderer(SiteConfig.hugo_defaults(tmp_path))
+    config = SiteConfig.hugo_defaults(tmp_path)
+    goldmark = dataclasses.replace(config.goldmark, unsafe=unsafe)
+    renderer = Renderer(dataclasses.replace(config, goldmark=goldmark))
     different: list[str] = []
     for name, text in docs.items():
         page = pages[f"posts/{name}.md"]
