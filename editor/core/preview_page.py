@@ -12,13 +12,14 @@ instead of reloading the page. A block's identity ignores where it sits: its
 
 from __future__ import annotations
 
+import hashlib
 import html
 import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from editor.core.preview_header import PreviewHeader
 
@@ -47,17 +48,21 @@ _DATA_LINE = re.compile(r'\bdata-line="(\d+)"')
 _OWN_LINE = re.compile(r'\sdata-line="(\d+)"')
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     """One top-level piece of the body HTML (an element with what follows it up to the next).
 
-    `key` is the HTML without its own `data-line` (`line`, None when it has none) and with
-    any nested `data-line` made relative to it, so a block that only moved compares equal.
+    `key` is a digest of the HTML without its own `data-line` (`line`, None when it has
+    none) and with any nested `data-line` made relative to it, so a block that only moved
+    compares equal. (A named tuple: thousands of them cross the process pipe per render.)
     """
 
     html: str
     key: str
     line: int | None
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def split_blocks(
@@ -146,7 +151,7 @@ def _split_by_line_map(
             blocks.append(_block(text))  # nested data-line values: make them relative
         else:
             key = text[:offset] + text[offset + len(needle) :]
-            blocks.append(Block(text, key, line_map[i][0]))
+            blocks.append(Block(text, _digest(key), line_map[i][0]))
     return tuple(blocks)
 
 
@@ -154,10 +159,10 @@ def _block(text: str) -> Block:
     tag = _TOKEN.match(text)
     own = _OWN_LINE.search(text, 0, tag.end()) if tag is not None and tag.group(2) else None
     if own is None:
-        return Block(text, text, None)
+        return Block(text, _digest(text), None)
     line = int(own.group(1))
     rest = _DATA_LINE.sub(lambda m: f'data-line="{int(m.group(1)) - line}"', text[own.end() :])
-    return Block(text, text[: own.start()] + rest, line)
+    return Block(text, _digest(text[: own.start()] + rest), line)
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,7 +49,8 @@ def test_split_keeps_leading_text_and_unclosed_elements() -> None:
         "<b>x</b>",
         '<div data-line="2"><p>open\n<p data-line="4">y</p>',
     ]
-    assert blocks[2].key == '<div><p>open\n<p data-line="2">y</p>'
+    moved = split_blocks('<div data-line="7"><p>open\n<p data-line="9">y</p>')
+    assert moved[0].key == blocks[2].key and moved[0].line == 7
 
 
 def test_split_empty_and_attribute_with_angle_bracket() -> None:
