@@ -130,6 +130,8 @@ class MainWindow(QMainWindow):
             self.setStatusBar(self.status_panel)
         else:
             self.statusBar().addPermanentWidget(self.status_panel, 1)
+        # The render process starts now: its imports run beside the window's own start-up, so
+        # it is ready when the preview is (measured: starting it later delays the preview).
         self.render_controller = render_controller or RenderController(self, debounce_ms=0)
         if self.render_controller.parent() is None:
             self.render_controller.setParent(self)
