@@ -114,3 +114,17 @@ def test_cursor_scrolls_the_preview_and_back(qtbot: Any, window: MainWindow) -> 
         window.preview.run_js("window.scrollTo(0, 0)")
     assert blocker.args[0] < 10
     qtbot.waitUntil(lambda: editor.top_line() < 10, timeout=10000)
+
+
+def test_switching_tabs_shows_the_other_post(qtbot: Any, window: MainWindow) -> None:
+    _settled(qtbot, window)
+    other = Path(window.site.content_dir) / "posts" / "other.md"
+    other.write_text("---\ntitle: Other post\n---\n\nShort.\n", encoding="utf-8")
+    window.open_post(other)
+    title = "document.querySelector('.post-title').textContent"
+    qtbot.waitUntil(lambda: _js(qtbot, window, title) == "Other post", timeout=15000)
+    words = window.findChild(QLabel, "statusWords")
+    assert words is not None
+    qtbot.waitUntil(lambda: words.text() == "1 word", timeout=15000)
+    window.tabs.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: _js(qtbot, window, title) == "Sync", timeout=15000)
