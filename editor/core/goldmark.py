@@ -192,6 +192,11 @@ def build_markdown(options: MarkupOptions) -> MarkdownIt:
     md.disable(["linkify", "replacements", "smartquotes"], ignoreInvalid=True)
     if options.table:
         md.enable("table")
+        # Goldmark makes tables out of paragraphs: fences, headings, lists... come first
+        block_rules = md.block.ruler.__rules__
+        table = block_rules.pop(md.block.ruler.__find__("table"))
+        block_rules.insert(md.block.ruler.__find__("paragraph"), table)
+        md.block.ruler.__compile__()
     if options.strikethrough:
         md.enable("strikethrough")
     if options.definition_list:
