@@ -3,10 +3,11 @@
 A document's text is written to the `Journal` a moment after typing stops (the idle
 delay, 2 s by default, -1 = off) and at least every 30 s while typing goes on (the
 maximum interval), saved or never saved. Large texts, and every write made while typing
-goes on, are written off the GUI thread by a QThreadPool runnable calling the pure `Journal.write` with a snapshot of the text; there
-is one write in flight per document and the latest text wins (a write that finishes after
-a newer one or after a discard never puts old text back). The entry goes away when the
-document is saved, when its text is back to the saved text, or when `untrack` discards it.
+goes on, are written off the GUI thread by a QThreadPool runnable calling the pure
+`Journal.write` with a snapshot of the text; there is one write in flight per document
+and the latest text wins (a write that finishes after a newer one or after a discard
+never puts old text back). The entry goes away when the document is saved, when its
+text is back to the saved text, or when `untrack` discards it.
 
 With `set_save_to_file(True)` the idle delay also asks for the post itself to be saved
 (documents with a file only): `fileSaveRequested` carries the Document.
