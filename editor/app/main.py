@@ -163,6 +163,7 @@ def main(
         print(diagnostic, file=sys.stderr)
 
     window = MainWindow(settings, site, preview_dir=resource_path("preview"), data_dir=data_dir)
+    wire_window(window, settings, resource_path("preview"))
     if args.screenshot:
         window.save_state_on_close = False  # a screenshot leaves the user's state alone
         window.resize(*args.size)
@@ -188,6 +189,24 @@ def main(
     code = app.exec()
     dispose(window)
     return code
+
+
+def wire_window(window: Any, settings: Any, preview_dir: Path) -> None:
+    """Give the window its library sidebar and its Export dialog's store and CSS.
+
+    The library's index goes under `INKPOST_CACHE_DIR` (tests, tools) or the platform's
+    cache folder; the export dialog remembers its choices in `export.ini` beside the
+    settings and styles HTML/PDF with the preview's CSS.
+    """
+    from editor.app.settings import default_cache_location
+    from editor.ui.export_dialog import IniStore
+    from editor.ui.library_panel import LibraryPanel
+
+    cache = os.environ.get("INKPOST_CACHE_DIR")
+    window.set_library(LibraryPanel(window), Path(cache) if cache else default_cache_location())
+    css_file = preview_dir / "preview.css"
+    css = css_file.read_text(encoding="utf-8") if css_file.is_file() else ""
+    window.set_export(IniStore(settings.location / "export.ini"), css)
 
 
 def _screenshot(app: Any, window: Any, out: Path) -> int:

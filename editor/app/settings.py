@@ -18,7 +18,14 @@ from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 from editor.ui.preferences import Preferences, WindowState
 
-__all__ = ["Preferences", "Settings", "WindowState", "default_data_location", "default_location"]
+__all__ = [
+    "Preferences",
+    "Settings",
+    "WindowState",
+    "default_cache_location",
+    "default_data_location",
+    "default_location",
+]
 
 
 def default_location() -> Path:
@@ -31,6 +38,13 @@ def default_data_location() -> Path:
     folder; `INKPOST_DATA_DIR` overrides it, as `INKPOST_CONFIG_DIR` does the settings)."""
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     return Path(base) if base else Path.home() / ".local" / "share" / "inkpost"
+
+
+def default_cache_location() -> Path:
+    """Where the library's index lives (the platform's cache folder; `INKPOST_CACHE_DIR`
+    overrides it). Deleting it loses nothing: the next start scans again."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+    return Path(base) if base else Path.home() / ".cache" / "inkpost"
 
 
 def _coerce(value: Any, default: Any) -> Any:
@@ -102,7 +116,21 @@ class Settings:
 
     def preferences(self) -> Preferences:
         defaults = Preferences()
-        return replace(defaults, **self._read(self._prefs, defaults, "preferences")).normalized()
+        prefs = replace(defaults, **self._read(self._prefs, defaults, "preferences")).normalized()
+        return self._migrate(prefs)
+
+    def _migrate(self, prefs: Preferences) -> Preferences:
+        """Older files had "autosave every N s" besides the journal's save-to-file: a positive
+        interval becomes save_to_file=True (written back once, the old key removed)."""
+        legacy = "preferences/autosave_interval"
+        value = self._prefs.value(legacy)
+        if value is None:
+            return prefs
+        if _coerce(value, 0) > 0:
+            prefs = replace(prefs, save_to_file=True)
+        self._prefs.remove(legacy)
+        self.save_preferences(prefs)
+        return prefs
 
     def save_preferences(self, prefs: Preferences) -> None:
         self._write(self._prefs, prefs.normalized(), "preferences")

@@ -1,17 +1,21 @@
 """The window's actions, declared as data: id, title, shortcut, handler name, menu, toolbar.
 
-`build_actions()` turns the table into QActions bound to a mapping of handlers; the window
-only supplies the handlers. Standard shortcuts come from QKeySequence.StandardKey, so each
-platform gets its own (Ctrl+S here, Cmd+S on macOS).
+`build_actions()` turns the table into QActions bound to a mapping of handlers;
+`window_handlers(window)` is that mapping for the MainWindow (one-line forwards). Standard
+shortcuts come from QKeySequence.StandardKey, so each platform gets its own (Ctrl+S here,
+Cmd+S on macOS).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QMenuBar, QStyle, QToolBar, QWidget
+
+from editor.ui.about import show_about
 
 Std = QKeySequence.StandardKey
 Shortcut = QKeySequence.StandardKey | str | None
@@ -59,6 +63,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Restore Previous &Version…",
         "restore_version",
         tip="Bring back the post as it was before one of its last saves",
+    ),
+    ActionSpec(
+        "export",
+        "&Export…",
+        "export",
+        "Ctrl+Shift+X",
+        tip="Export the post (or the posts selected in the library) to a site, HTML or PDF",
     ),
     ActionSpec("close", "&Close Post", "close_current", Std.Close),
     ActionSpec("quit", "&Quit", "close", Std.Quit, extra_shortcuts=("Ctrl+Q",)),
@@ -134,6 +145,8 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "save_as",
             "restore_version",
             "-",
+            "export",
+            "-",
             "close",
             "-",
             "quit",
@@ -193,6 +206,61 @@ TOOLBAR: tuple[str, ...] = (
     "toggle_sidebar",
     "toggle_preview",
 )
+
+
+def window_handlers(window: Any) -> dict[str, Callable[..., object]]:
+    """The handler of every action for a MainWindow: one-line forwards to its current
+    editor, find bar, documents, preferences, exporter or view methods."""
+
+    def on_editor(name: str) -> Any:
+        return lambda: getattr(window.current_editor() or _Nothing(), name)()
+
+    return {
+        "new_post": window.new_post,
+        "open_post_dialog": lambda: window.documents.open_post_dialog(),
+        "export": lambda: window.exporter.export(),
+        "open_site_dialog": window.open_site_dialog,
+        "save": window.save,
+        "save_as": lambda: window.documents.save_as(),
+        "close_current": lambda: window.documents.close_current(),
+        "close": window.close,
+        "undo": on_editor("undo"),
+        "redo": on_editor("redo"),
+        "cut": on_editor("cut"),
+        "copy": on_editor("copy"),
+        "paste": on_editor("paste"),
+        "find": lambda: window.find_bar.open_find(replace=False),
+        "find_next": window.find_bar.find_next,
+        "find_previous": window.find_bar.find_previous,
+        "replace": lambda: window.find_bar.open_find(replace=True),
+        "preferences": lambda: window.appearance.open_dialog(),
+        "bold": on_editor("toggle_bold"),
+        "italic": on_editor("toggle_italic"),
+        "code": on_editor("toggle_code"),
+        "link": window.insert_link,
+        "heading": on_editor("cycle_heading"),
+        "zoom_in": lambda: window.zoom_views(1),
+        "zoom_out": lambda: window.zoom_views(-1),
+        "zoom_reset": lambda: window.zoom_views(0),
+        "set_preview_visible": window.set_preview_visible,
+        "set_editor_visible": window.editor_pane.setVisible,
+        "set_sidebar_visible": window.library_dock.setVisible,
+        "set_line_numbers": lambda on: window.appearance.set_line_numbers(on),
+        "set_soft_wrap": lambda on: window.appearance.set_soft_wrap(on),
+        "next_tab": lambda: window.step_tab(1),
+        "previous_tab": lambda: window.step_tab(-1),
+        "about": lambda: show_about(window),
+        "restore_version": lambda: (
+            window.safekeeping and window.safekeeping.restore_version(window.current_tab())
+        ),
+    }
+
+
+class _Nothing:
+    """Stands in for the editor when no post is open: every action does nothing."""
+
+    def __getattr__(self, _name: str) -> Any:
+        return lambda *args, **kwargs: None
 
 
 def _key_sequences(spec: ActionSpec) -> list[QKeySequence]:

@@ -7,12 +7,13 @@ clears it. Saving goes through the core (`Post.with_text(...).save(path)`: atomi
 
 Signals (Document):
     dirtyChanged(bool): the text differs from the saved post, or no longer does.
-    pathChanged(object): the post's file changed (Save As); carries the new Path.
+    pathChanged(object): the post's file changed (Save As, a rename); carries the new Path.
     saved(object): the post was written; carries the saved Post.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -115,6 +116,14 @@ class Document(QObject):
             self.pathChanged.emit(target)
         self.saved.emit(saved)
         return saved
+
+    def retarget(self, path: Path) -> None:
+        """The post's file was moved or renamed outside this document (the library's Rename):
+        follow it without writing anything; the text and its unsaved changes stay."""
+        if self.post is None or path == self.post.path:
+            return
+        self.post = replace(self.post, path=path)
+        self.pathChanged.emit(path)
 
 
 class DocumentTab(QWidget):

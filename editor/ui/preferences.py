@@ -31,16 +31,16 @@ CODE_STYLES = ("site", "monokai", "github", "dracula", "friendly", "nord", "sola
 @dataclass(frozen=True, slots=True)
 class Preferences:
     """The user's choices. `editor_font` is a QFont.toString() (empty: the system's fixed font);
-    `code_style` is "site" (the site's highlight style) or a Pygments/Chroma style name;
-    `autosave_interval` is in seconds, 0 turns autosave off.
-    `journal_delay_ms`: the recovery journal is written this long after typing stops (-1: off);
-    `save_to_file`: the post itself is saved then too; `versions_kept`: previous versions kept
-    per post (0: none)."""
+    `code_style` is "site" (the site's highlight style) or a Pygments/Chroma style name.
+    Autosave is one design: the recovery journal is always written `journal_delay_ms` after
+    typing stops (-1 switches it off for tests and tools; the dialog offers 1 to 60 s), and
+    `save_to_file` (the one optional choice) saves the post itself to its file then too.
+    `versions_kept`: previous versions kept per post (0: none). (An older
+    `autosave_interval` setting is migrated to `save_to_file` by the app's Settings.)"""
 
     editor_font: str = ""
     theme: str = "system"
     code_style: str = "site"
-    autosave_interval: int = 0
     allow_remote: bool = False
     line_numbers: bool = True
     soft_wrap: bool = True
@@ -50,13 +50,11 @@ class Preferences:
 
     def normalized(self) -> Preferences:
         theme = self.theme if self.theme in THEMES else "system"
-        interval = min(max(0, self.autosave_interval), 3600)
         delay = -1 if self.journal_delay_ms < 0 else min(self.journal_delay_ms, 60_000)
         kept = min(max(0, self.versions_kept), 1000)
         return replace(
             self,
             theme=theme,
-            autosave_interval=interval,
             journal_delay_ms=delay,
             versions_kept=kept,
         )
@@ -80,7 +78,7 @@ class WindowState:
     dock_state: bytes = b""
     splitter_sizes: tuple[int, ...] = ()
     preview_visible: bool = True
-    sidebar_visible: bool = False
+    sidebar_visible: bool = True
     site: str = ""
     last_post: str = ""
     open_posts: tuple[str, ...] = ()
@@ -126,11 +124,15 @@ class PreferencesDialog(QDialog):
             self.code_style_box.addItem(prefs.code_style, prefs.code_style)
         self.code_style_box.setCurrentIndex(self.code_style_box.findData(prefs.code_style))
 
-        self.autosave = QSpinBox(self)
-        self.autosave.setRange(0, 3600)
-        self.autosave.setSuffix(" s")
-        self.autosave.setSpecialValueText("Off")
-        self.autosave.setValue(prefs.autosave_interval)
+        self.journal_delay = QSpinBox(self)
+        self.journal_delay.setRange(1, 60)
+        self.journal_delay.setSuffix(" s after typing stops")
+        self.journal_delay.setToolTip(
+            "Unsaved text is kept in a recovery journal (never lost in a crash); "
+            "this is how soon after you stop typing it is written."
+        )
+        self._journal_shown = _seconds(prefs.normalized().journal_delay_ms)
+        self.journal_delay.setValue(self._journal_shown)
 
         self.allow_remote = QCheckBox("Load remote images and media in the preview", self)
         self.allow_remote.setChecked(prefs.allow_remote)
@@ -138,7 +140,7 @@ class PreferencesDialog(QDialog):
         self.line_numbers.setChecked(prefs.line_numbers)
         self.soft_wrap = QCheckBox("Wrap long lines", self)
         self.soft_wrap.setChecked(prefs.soft_wrap)
-        self.save_to_file = QCheckBox("Save to the file automatically when typing stops", self)
+        self.save_to_file = QCheckBox("Also save the post to its file then (autosave)", self)
         self.save_to_file.setChecked(prefs.save_to_file)
         self.versions_kept = QSpinBox(self)
         self.versions_kept.setRange(0, 1000)
@@ -150,10 +152,10 @@ class PreferencesDialog(QDialog):
         form.addRow("Font size:", self.font_size)
         form.addRow("Theme:", self.theme_box)
         form.addRow("Code style in the preview:", self.code_style_box)
-        form.addRow("Autosave every:", self.autosave)
         form.addRow("", self.allow_remote)
         form.addRow("", self.line_numbers)
         form.addRow("", self.soft_wrap)
+        form.addRow("Keep a recovery copy:", self.journal_delay)
         form.addRow("", self.save_to_file)
         form.addRow("Previous versions kept:", self.versions_kept)
 
@@ -174,10 +176,20 @@ class PreferencesDialog(QDialog):
             editor_font=font.toString(),
             theme=str(self.theme_box.currentData()),
             code_style=str(self.code_style_box.currentData()),
-            autosave_interval=self.autosave.value(),
+            journal_delay_ms=self._journal_delay_ms(),
             allow_remote=self.allow_remote.isChecked(),
             line_numbers=self.line_numbers.isChecked(),
             soft_wrap=self.soft_wrap.isChecked(),
             save_to_file=self.save_to_file.isChecked(),
             versions_kept=self.versions_kept.value(),
         ).normalized()
+
+    def _journal_delay_ms(self) -> int:
+        """The spin box in ms; an untouched box keeps the stored value (which may be finer
+        than a second, or -1 set by a tool)."""
+        value = self.journal_delay.value()
+        return self._base.journal_delay_ms if value == self._journal_shown else value * 1000
+
+
+def _seconds(ms: int) -> int:
+    return 2 if ms < 0 else min(60, max(1, round(ms / 1000)))

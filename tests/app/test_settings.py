@@ -21,7 +21,8 @@ def test_round_trip(tmp_path: Path) -> None:
         editor_font="DejaVu Sans Mono,12,-1,5,400,0,0,0,0,0,0,0,0,0,0,1",
         theme="dark",
         code_style="github",
-        autosave_interval=30,
+        journal_delay_ms=4000,
+        save_to_file=True,
         allow_remote=True,
         line_numbers=False,
         soft_wrap=False,
@@ -58,10 +59,35 @@ def test_state_apart_from_preferences(tmp_path: Path) -> None:
 
 def test_bad_values_fall_back_to_defaults(tmp_path: Path) -> None:
     (tmp_path / "preferences.ini").write_text(
-        "[preferences]\ntheme=purple\nautosave_interval=soon\nline_numbers=false\n",
+        "[preferences]\ntheme=purple\njournal_delay_ms=soon\nline_numbers=false\n",
         encoding="utf-8",
     )
     prefs = Settings(tmp_path).preferences()
     assert prefs.theme == "system"
-    assert prefs.autosave_interval == 0
+    assert prefs.journal_delay_ms == Preferences().journal_delay_ms
     assert prefs.line_numbers is False
+
+
+def test_old_autosave_interval_becomes_save_to_file(tmp_path: Path) -> None:
+    (tmp_path / "preferences.ini").write_text(
+        "[preferences]\nautosave_interval=30\ntheme=dark\n", encoding="utf-8"
+    )
+    prefs = Settings(tmp_path).preferences()
+    assert (prefs.save_to_file, prefs.theme) == (True, "dark")
+    text = (tmp_path / "preferences.ini").read_text(encoding="utf-8")
+    assert "autosave_interval" not in text and "save_to_file=true" in text
+    assert Settings(tmp_path).preferences().save_to_file is True
+
+
+def test_old_autosave_off_stays_off(tmp_path: Path) -> None:
+    (tmp_path / "preferences.ini").write_text(
+        "[preferences]\nautosave_interval=0\n", encoding="utf-8"
+    )
+    assert Settings(tmp_path).preferences().save_to_file is False
+    assert "autosave_interval" not in (tmp_path / "preferences.ini").read_text(encoding="utf-8")
+
+
+def test_cache_dir_is_apart_from_config_and_data() -> None:
+    from editor.app.settings import default_cache_location, default_data_location
+
+    assert default_cache_location() != default_data_location()

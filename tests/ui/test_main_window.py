@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from editor.app.settings import Settings
 from editor.core.site import find_site
 from editor.ui.main_window import MainWindow
+from editor.ui.preferences import Preferences
 from editor.ui.workers import RenderController
 
 Answer = QMessageBox.StandardButton
@@ -232,15 +233,19 @@ def test_formatting_actions_reach_the_editor(make_window) -> None:  # type: igno
 def test_preferences_dialog_round_trip(qtbot: QtBot) -> None:
     from editor.ui.preferences import Preferences, PreferencesDialog
 
-    dialog = PreferencesDialog(Preferences(theme="dark", autosave_interval=30))
+    dialog = PreferencesDialog(Preferences(theme="dark", journal_delay_ms=5000))
     qtbot.addWidget(dialog)
     assert dialog.theme_box.currentData() == "dark"
-    assert dialog.autosave.value() == 30
+    assert dialog.journal_delay.value() == 5
+    assert not dialog.save_to_file.isChecked()
+    assert not hasattr(dialog, "autosave")  # one autosave design: journal + save-to-file
     dialog.theme_box.setCurrentIndex(dialog.theme_box.findData("light"))
     dialog.code_style_box.setCurrentIndex(dialog.code_style_box.findData("github"))
     dialog.allow_remote.setChecked(True)
     dialog.soft_wrap.setChecked(False)
     dialog.font_size.setValue(14)
+    dialog.journal_delay.setValue(12)
+    dialog.save_to_file.setChecked(True)
     prefs = dialog.preferences()
     assert (prefs.theme, prefs.code_style, prefs.allow_remote, prefs.soft_wrap) == (
         "light",
@@ -249,7 +254,40 @@ def test_preferences_dialog_round_trip(qtbot: QtBot) -> None:
         False,
     )
     assert prefs.font().pointSize() == 14
-    assert prefs.autosave_interval == 30
+    assert (prefs.journal_delay_ms, prefs.save_to_file) == (12_000, True)
+
+
+def test_untouched_journal_delay_keeps_a_finer_value(qtbot: QtBot) -> None:
+    from editor.ui.preferences import Preferences, PreferencesDialog
+
+    dialog = PreferencesDialog(Preferences(journal_delay_ms=250))
+    qtbot.addWidget(dialog)
+    assert dialog.journal_delay.value() == 1  # shown as the nearest whole second
+    assert dialog.preferences().journal_delay_ms == 250
+
+
+def test_autosave_preferences_reach_the_safekeeping(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, tmp_path: Path, site_dir: Path
+) -> None:
+    from dataclasses import replace
+
+    settings = Settings(tmp_path / "config")
+    window = MainWindow(
+        settings,
+        find_site(site_dir),
+        create_preview=False,
+        render_controller=RenderController(debounce_ms=-1),
+        data_dir=tmp_path / "data",
+    )
+    qtbot.addWidget(window)
+    keeper = window.safekeeping
+    assert keeper is not None and keeper.autosave.save_to_file is False
+    window.appearance.change(save_to_file=True, journal_delay_ms=3000)
+    assert keeper.autosave.save_to_file is True
+    assert keeper.autosave.idle_ms == 3000
+    again = Settings(tmp_path / "config").preferences()
+    assert again == replace(Preferences(), save_to_file=True, journal_delay_ms=3000)
+    assert not hasattr(window, "autosave_timer")
 
 
 def test_about_names_the_versions() -> None:

@@ -128,3 +128,18 @@ def test_switching_tabs_shows_the_other_post(qtbot: Any, window: MainWindow) -> 
     qtbot.waitUntil(lambda: words.text() == "1 word", timeout=15000)
     window.tabs.setCurrentIndex(0)
     qtbot.waitUntil(lambda: _js(qtbot, window, title) == "Sync", timeout=15000)
+
+
+def test_zoom_reaches_the_preview(qtbot: Any, window: MainWindow) -> None:
+    _settled(qtbot, window)
+    view = window.preview.view
+    editor = window.current_editor()
+    assert editor is not None
+    window.actions_by_id["zoom_in"].trigger()
+    window.actions_by_id["zoom_in"].trigger()
+    assert editor.zoom() == 2
+    assert view.zoomFactor() == pytest.approx(1.2)
+    window.actions_by_id["zoom_out"].trigger()
+    assert view.zoomFactor() == pytest.approx(1.1)
+    window.actions_by_id["zoom_reset"].trigger()
+    assert editor.zoom() == 0 and view.zoomFactor() == pytest.approx(1.0)
