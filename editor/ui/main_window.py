@@ -56,7 +56,7 @@ from editor.ui.window_preview import PreviewSlot
 from editor.ui.window_state import apply_state, capture_state
 from editor.ui.workers import RenderController
 
-LIBRARY_WIDTH = 340  # the library dock's first width (later: the restored one)
+LIBRARY_WIDTH = 390  # the library dock's first width (later: the restored one)
 
 
 class MainWindow(QMainWindow):

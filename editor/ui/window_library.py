@@ -36,6 +36,7 @@ class LibraryLink(QObject):
         self.dock = dock
         self.panel: Any = None
         self._cache_dir: Path | None = None
+        self._current: Path | None = None  # the post being edited, shown as current
 
     def attach(self, panel: Any, cache_dir: Path, site: SiteConfig) -> None:
         """Put `panel` (a LibraryPanel) into the dock and show `site` in it."""
@@ -50,8 +51,13 @@ class LibraryLink(QObject):
 
     def set_site(self, site: SiteConfig) -> None:
         """Show `site`'s posts (from its index, then a scan on the panel's thread)."""
-        if self.panel is not None and self._cache_dir is not None:
-            self.panel.set_site(site, default_index_path(Path(site.root), self._cache_dir))
+        if self.panel is None or self._cache_dir is None:
+            return
+        self.panel.set_site(site, default_index_path(Path(site.root), self._cache_dir))
+        scanner = self.panel.scanner
+        if scanner is not None:  # rows arrive with the scan: mark the current post then
+            scanner.entriesReady.connect(self._on_scanner_rows_changed)
+            scanner.finished.connect(self._on_scanner_rows_changed)
 
     def close(self) -> None:
         """Stop scanning and watching, close the index (before quitting)."""
@@ -60,6 +66,7 @@ class LibraryLink(QObject):
 
     def select(self, path: Path | None) -> None:
         """Make the post at `path` the library's current row, without opening anything."""
+        self._current = path
         if self.panel is not None and path is not None:
             self.panel.select_path(path)
 
@@ -71,3 +78,7 @@ class LibraryLink(QObject):
         """The posts selected in the library (its current row)."""
         entry = None if self.panel is None else self.panel.current_entry()
         return [] if entry is None else [Path(entry.path)]
+
+    def _on_scanner_rows_changed(self, _result: object) -> None:
+        if self._current is not None and self.panel is not None:
+            self.panel.select_path(self._current)

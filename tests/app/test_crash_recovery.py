@@ -166,6 +166,7 @@ def world(tmp_path: Path) -> tuple[dict[str, str], Path, Path, Path]:
         QT_QPA_PLATFORM="offscreen",
         INKPOST_CONFIG_DIR=str(config),
         INKPOST_DATA_DIR=str(data),
+        INKPOST_CACHE_DIR=str(tmp_path / "cache"),
         CRASH_TEST_TEXT=TYPED,
         PYTHONPATH=str(ROOT),
     )

@@ -49,6 +49,7 @@ def test_screenshot_mode_writes_a_painted_window(
     qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("INKPOST_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("INKPOST_CACHE_DIR", str(tmp_path / "cache"))
     site = tmp_path / "site"
     site.mkdir()
     post = _site(site)
@@ -63,6 +64,8 @@ def test_screenshot_mode_writes_a_painted_window(
     assert not is_blank(image.copy(QRect(520, 80, 440, 560)))
     assert not is_blank(image.copy(QRect(40, 80, 400, 560)))
     assert post.read_bytes() == before
+    # The library sidebar was there, its index in the redirected cache folder.
+    assert list((tmp_path / "cache" / "library").glob("*.sqlite"))
     assert not (tmp_path / "config" / "state.ini").exists() or "pools.md" not in (
         tmp_path / "config" / "state.ini"
     ).read_text(encoding="utf-8")

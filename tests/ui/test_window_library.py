@@ -231,3 +231,25 @@ def test_closing_the_window_closes_the_library_index(window: MainWindow) -> None
     assert panel.index is not None
     window.close()
     assert panel.index is None and panel.scanner is None
+
+
+def test_the_post_opened_before_the_scan_is_marked_when_its_row_arrives(
+    qtbot: QtBot, tmp_path: Path, site_dir: Path
+) -> None:
+    win = MainWindow(
+        Settings(tmp_path / "config"),
+        find_site(site_dir),
+        create_preview=False,
+        render_controller=RenderController(debounce_ms=-1),
+    )
+    qtbot.addWidget(win)
+    win.open_post(site_dir / "content/posts/beta.md")  # opened first, as at start-up
+    panel = LibraryPanel(win, figures=False)
+    win.set_library(panel, tmp_path / "fresh-cache")
+    assert panel.model.rowCount() == 0  # nothing indexed yet: the scan runs on its thread
+    qtbot.waitUntil(lambda: panel.scanner is not None and not panel.scanner.busy)
+    qtbot.waitUntil(lambda: panel.current_entry() is not None)
+    entry = panel.current_entry()
+    assert entry is not None and entry.title == "Beta"
+    assert len(win.tab_list()) == 1
+    win.library.close()
