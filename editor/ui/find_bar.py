@@ -81,17 +81,19 @@ class FindBar(QWidget):
 
         find_row = QHBoxLayout()
         find_row.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.find_edit, self.previous_button, self.next_button, self.status):
+        self.find_edit.setMinimumWidth(160)
+        self.replace_edit.setMinimumWidth(160)
+        find_row.addWidget(self.find_edit, 1)
+        for widget in (self.previous_button, self.next_button, self.status):
             find_row.addWidget(widget)
         for widget in (self.regex_box, self.case_box, self.word_box, self.close_button):
             find_row.addWidget(widget)
         self._replace_row = QWidget(self)
         replace_row = QHBoxLayout(self._replace_row)
         replace_row.setContentsMargins(0, 0, 0, 0)
-        replace_row.addWidget(self.replace_edit)
+        replace_row.addWidget(self.replace_edit, 1)
         replace_row.addWidget(self.replace_button)
         replace_row.addWidget(self.replace_all_button)
-        replace_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.setSpacing(4)
