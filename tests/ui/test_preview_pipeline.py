@@ -83,6 +83,7 @@ def rig(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     widget.show()
     yield widget
     widget.controller.shutdown()
+    assert widget.controller.process_id() is None
     widget.close()
     widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -157,3 +158,30 @@ def test_the_cursor_line_maps_to_its_block(qtbot: Any, rig: Rig) -> None:
     qtbot.waitUntil(
         lambda: abs(js(qtbot, rig.preview, "scrollY") - (box[0] + fraction * box[1])) <= 1
     )
+
+
+def test_unsafe_site_html_shows_but_its_script_never_runs(qtbot: Any, rig: Rig) -> None:
+    """Goldmark `unsafe = true` passes raw HTML through: shown, yet no script runs."""
+    from dataclasses import replace
+
+    rig.site = replace(rig.site, goldmark=replace(rig.site.goldmark, unsafe=True))
+    rig.editor.setPlainText(
+        'Before.\n\n<div class="raw">raw <b>HTML</b></div>\n\n'
+        "<script>document.body.dataset.pwned = 'yes'; document.title = 'pwned';</script>\n\n"
+        '<img src="https://example.com/x.png" onerror="document.body.dataset.pwned = 1">\n\n'
+        "![remote](https://example.com/remote.png)\n\nAfter.\n"
+    )
+    try:
+        settle(qtbot, rig)
+        assert "<script" in rig.outcomes[-1].result.html  # the renderer kept it
+        state = js(
+            qtbot,
+            rig.preview,
+            "[document.querySelector('.raw b').textContent, document.title,"
+            " document.body.dataset.pwned || null,"
+            " document.querySelectorAll('.ip-remote-image').length]",
+        )
+        assert state == ["HTML", "", None, 2]
+        assert [u for u in rig.preview.guard.blocked if u.scheme().startswith("http")] == []
+    finally:
+        rig.site = replace(rig.site, goldmark=replace(rig.site.goldmark, unsafe=False))
