@@ -25,12 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from markdown_it import MarkdownIt
 
+from editor.core import stats as stats_module
 from editor.core.rendering import Renderer
-
-try:
-    from editor.core import stats as stats_module
-except ImportError:  # pragma: no cover
-    stats_module = None  # type: ignore[assignment]
 
 WORDS = [
     "the",
@@ -250,8 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     def full_with_stats(text: str) -> Callable[[], object]:
         def run() -> object:
             result = Renderer(site, cache=False).render(text)
-            if stats_module is not None:
-                stats_module.stats_from_html(result.html, cjk=False, more_html=result.more_html)
+            stats_module.stats_from_html(result.html, cjk=False, more_html=result.more_html)
             return result
 
         return run
@@ -269,9 +264,8 @@ def main(argv: list[str] | None = None) -> int:
         add(f"{name}: Renderer full render", median_ms(full(text), runs), base, target)
         chunked = median_ms(lambda t=text: Renderer(site).render(t), runs)  # type: ignore[misc]
         add(f"{name}: Renderer first render, chunked (empty cache)", chunked, base, target)
-        if stats_module is not None:
-            both = median_ms(full_with_stats(text), runs)
-            add(f"{name}: Renderer full render + stats", both, base, target)
+        both = median_ms(full_with_stats(text), runs)
+        add(f"{name}: Renderer full render + stats", both, base, target)
 
     renderer = Renderer(site)
     renderer.render(large)
