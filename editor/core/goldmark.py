@@ -33,8 +33,8 @@ from editor.core.goldmark_blocks import (
     tightness_rule,
     unwrap_images_rule,
 )
-from editor.core.goldmark_inline import id_text, plain_text, toc_title
 from editor.core.goldmark_render import install_render_rules
+from editor.core.goldmark_text import id_text, plain_text, toc_title
 from editor.core.highlight import CodeOptions
 
 __all__ = ["HeadingInfo", "MarkupOptions", "build_markdown"]

@@ -1,4 +1,6 @@
-"""Goldmark's inline extensions for markdown-it-py: linkify, the typographer, heading text.
+"""Goldmark's inline extensions for markdown-it-py: linkify and the typographer.
+
+(The text of headings and images is in goldmark_text.py.)
 
 Linkify follows goldmark/extension/linkify.go: a candidate starts at a line head, after
 whitespace, after "(" or right after another inline node; "http:", "https:", "ftp:" and "www."
@@ -11,10 +13,8 @@ is HTML with named entities.
 
 from __future__ import annotations
 
-import html as html_lib
 import re
 import unicodedata
-from collections.abc import Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
@@ -22,7 +22,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
-__all__ = ["alt_text", "id_text", "install", "plain_text", "toc_title", "typographer_rule"]
+__all__ = ["install", "typographer_rule"]
 
 _URL_RE = re.compile(
     r"(?:http|https|ftp)://[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+(?::\d+)?"
@@ -463,150 +463,3 @@ def typographer_rule(state: StateCore) -> None:
             for child in token.children:
                 if child.type == "image" and child.children:
                     _typographer_children(child.children)
-
-
-# --- text of a heading or an image --------------------------------------------------------
-
-
-def plain_text(children: Sequence[Token]) -> str:
-    """The heading's text (typography as characters, no HTML)."""
-    out: list[str] = []
-    for token in children:
-        kind = token.type
-        if kind in ("text", "text_special", "code_inline"):
-            out.append(token.content)
-        elif kind == "typo_text":
-            out.append(token.meta["plain"])
-        elif kind in ("softbreak", "hardbreak"):
-            out.append("\n")
-        elif kind == "image" and token.children:
-            out.append(plain_text(token.children))
-    return "".join(out)
-
-
-_FIRST_NODE_RE = re.compile(r"[^*_~`\[\]<&\\]*")
-
-
-def _leaf_text(token: Token, *, first_only: bool) -> str:
-    kind = token.type
-    if kind == "code_inline":
-        return html_lib.unescape(token.content)  # Hugo unescapes the id's text
-    if kind == "text_special":
-        return token.content
-    if kind == "text":
-        if first_only:  # Goldmark's first Text node ends where another parser fired
-            return _FIRST_NODE_RE.match(token.content).group(0)  # type: ignore[union-attr]
-        return token.content
-    if kind == "typo_text":
-        if first_only:
-            first = str(token.meta["first"])
-            return _FIRST_NODE_RE.match(first).group(0) or first  # type: ignore[union-attr]
-        return str(token.meta["plain"])
-    if kind == "image" and token.children:
-        return _leaf_text(token.children[0], first_only=True)
-    return ""
-
-
-def _empty_text(token: Token) -> bool:
-    return token.type == "text" and not token.content
-
-
-def id_text(children: Sequence[Token]) -> str:
-    """The text Goldmark (Hugo 0.168) makes a heading's id from.
-
-    Only what follows the last line break counts; of an inline element (emphasis, link,
-    image...) only its first child, followed down (Goldmark's Node.Text); autolinks and raw
-    HTML give nothing; entities in code spans are decoded.
-    """
-    out: list[str] = []
-    i, n = 0, len(children)
-    while i < n:
-        token = children[i]
-        kind = token.type
-        if kind in ("softbreak", "hardbreak"):
-            out.clear()
-        elif token.nesting == 1:
-            # the first child chain of this element, then skip to its end
-            j = i
-            while j < n and (children[j].nesting == 1 or _empty_text(children[j])):
-                if children[j].type == "link_open" and children[j].markup in (
-                    "autolink",
-                    "linkify",
-                ):
-                    break
-                j += 1
-            else:
-                if j < n and children[j].nesting == 0:
-                    out.append(_leaf_text(children[j], first_only=True))
-            depth = 0
-            while i < n:
-                depth += children[i].nesting
-                i += 1
-                if depth == 0:
-                    break
-            continue
-        else:
-            out.append(_leaf_text(token, first_only=False))
-        i += 1
-    return "".join(out)
-
-
-_SPACES_RE = re.compile(" {2,}")
-_RICH = frozenset(
-    ("em_open", "strong_open", "s_open", "code_inline", "link_open", "image", "html_inline")
-)
-_GO_ESCAPES = {"&": "&amp;", "'": "&#39;", "<": "&lt;", ">": "&gt;", '"': "&#34;"}
-_GO_ESCAPE_RE = re.compile("[&'<>\"]")
-
-
-def _go_escape(text: str) -> str:
-    return _GO_ESCAPE_RE.sub(lambda m: _GO_ESCAPES[m.group(0)], text)
-
-
-def toc_title(children: Sequence[Token], *, unsafe: bool = False) -> str:
-    """The heading's title in Hugo's `.TableOfContents` (links as text, raw HTML dropped).
-
-    When the heading holds any inline element (emphasis, code, link, image, raw HTML...) Hugo
-    re-escapes the title's text the Go way: typography as characters, ' as &#39;, " as &#34;.
-    """
-    rich = any(token.type in _RICH for token in children)
-    escape = _go_escape if rich else escapeHtml
-    out: list[str] = []
-    for token in children:
-        kind = token.type
-        if kind in ("text", "text_special"):
-            out.append(escape(token.content))
-        elif kind == "typo_text":
-            out.append(escape(token.meta["plain"]) if rich else token.content)
-        elif kind == "code_inline":
-            out.append(f"<code>{escape(token.content)}</code>")
-        elif kind in ("s_open", "s_close"):
-            out.append("<del>" if kind == "s_open" else "</del>")
-        elif kind in ("em_open", "strong_open", "em_close", "strong_close"):
-            slash = "/" if kind.endswith("close") else ""
-            out.append(f"<{slash}{token.tag}>")
-        elif kind == "image":
-            src = escapeHtml(str(token.attrGet("src") or ""))
-            title = token.attrGet("title")
-            extra = f' title="{escapeHtml(str(title))}"' if title else ""
-            out.append(f'<img src="{src}" alt="{alt_text(token.children or [])}"{extra}>')
-        elif kind == "html_inline" and unsafe and not token.content.startswith("<!--"):
-            out.append(token.content)  # with unsafe = true the TOC keeps inline HTML
-        elif kind == "softbreak":
-            out.append("\n")
-    return _SPACES_RE.sub(" ", "".join(out)).strip(" ")  # Hugo's TOC squeezes spaces
-
-
-def alt_text(children: Sequence[Token]) -> str:
-    """Goldmark's alt attribute: text escaped, typography as raw entities, markup dropped."""
-    out: list[str] = []
-    for token in children:
-        if token.type in ("text", "text_special", "code_inline"):
-            out.append(escapeHtml(token.content))
-        elif token.type == "typo_text":
-            out.append(token.content)
-        elif token.type == "image" and token.children:
-            out.append(alt_text(token.children))
-        elif token.type in ("softbreak", "hardbreak"):
-            out.append("\n")
-    return "".join(out)

@@ -18,7 +18,7 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
-from editor.core import goldmark_inline
+from editor.core import goldmark_text
 from editor.core.highlight import parse_fence_info, render_fence
 
 if TYPE_CHECKING:
@@ -104,7 +104,7 @@ def _render_image(
 ) -> str:
     token = tokens[idx]
     src = escapeHtml(str(token.attrGet("src") or ""))
-    alt = goldmark_inline.alt_text(token.children or [])
+    alt = goldmark_text.alt_text(token.children or [])
     out = f'<img src="{src}" alt="{alt}"'
     title = token.attrGet("title")
     if title:
