@@ -45,6 +45,7 @@ from editor.core.render_support import (
     resolve_html_paths,
     warn_unclosed_fences,
 )
+from editor.core.render_types import Heading, RenderResult
 
 if TYPE_CHECKING:
     from editor.core.posts import Post
@@ -57,24 +58,6 @@ _MORE_TOKEN = "HUGOMORE42"
 _MORE_BLOCK = f"<p>{_MORE_TOKEN}</p>\n"
 _FIRST_TAG_RE = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
 _SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-
-
-@dataclass(frozen=True)
-class Heading:
-    level: int
-    text: str
-    id: str
-    line: int
-
-
-@dataclass(frozen=True)
-class RenderResult:
-    html: str
-    toc_html: str
-    headings: tuple[Heading, ...] = ()
-    line_map: tuple[tuple[int, int], ...] = ()
-    more_html: str | None = None
-    warnings: tuple[Diagnostic, ...] = ()
 
 
 @dataclass(frozen=True)
