@@ -9,7 +9,7 @@ A post that changed on disk since it was scanned is left for the next scan.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from editor.core.site import SiteConfig, find_site
 from editor.core.stats import post_stats
 
 Figures = tuple[int, int, str]  # words, reading time, summary text
+Stored = tuple[str, int, int, str]  # rel_path, words, reading time, summary text
 _BATCH = 100
 _PROGRESS_EVERY = 25
 
@@ -46,6 +47,16 @@ def figures_for(entry: PostEntry, site: SiteConfig) -> Figures | None:
     return stats.word_count, stats.reading_time, stats.summary_text
 
 
+def figures_todo(
+    entries: Mapping[str, PostEntry], only: Iterable[str] | None = None
+) -> list[PostEntry]:
+    """The entries a figures pass renders: the estimated ones, or those named in `only`."""
+    if only is None:
+        return [e for e in entries.values() if not e.figures_exact]
+    wanted = set(only)
+    return [e for rel, e in entries.items() if rel in wanted]
+
+
 def compute_figures(
     site: Any,
     db_path: Path,
@@ -54,19 +65,23 @@ def compute_figures(
     only: Iterable[str] | None = None,
     progress: Callable[[ScanProgress], None] | None = None,
     cancel: Callable[[], bool] | None = None,
+    stored: Callable[[Sequence[Stored]], None] | None = None,
 ) -> dict[str, Figures]:
-    """Figures for every estimated entry (or the rel_paths in `only`), stored as it goes."""
+    """Figures for every estimated entry (or the rel_paths in `only`), stored as it goes;
+    `stored` is called with each batch once it is in the store."""
     config = site_config_for(site)
-    wanted = None if only is None else set(only)
-    todo = [
-        e
-        for rel, e in entries.items()
-        if (wanted is None and not e.figures_exact) or (wanted is not None and rel in wanted)
-    ]
+    todo = figures_todo(entries, only)
     store = LibraryStore(db_path, Path(config.root).resolve())
     out: dict[str, Figures] = {}
-    pending: list[tuple[str, int, int, str]] = []
+    pending: list[Stored] = []
     total = len(todo)
+
+    def flush() -> None:
+        store.set_figures(pending)
+        if stored is not None and pending:
+            stored(list(pending))
+        pending.clear()
+
     try:
         for done, entry in enumerate(todo, 1):
             if cancel is not None and cancel():
@@ -76,11 +91,10 @@ def compute_figures(
                 out[entry.rel_path] = figures
                 pending.append((entry.rel_path, *figures))
             if len(pending) >= _BATCH:
-                store.set_figures(pending)
-                pending = []
+                flush()
             if progress is not None and done % _PROGRESS_EVERY == 0:
                 progress(ScanProgress(done, total, entry.rel_path, "figures"))
-        store.set_figures(pending)
+        flush()
     finally:
         store.close()
     if progress is not None and total:
@@ -89,12 +103,13 @@ def compute_figures(
 
 
 def apply_figures(
-    entries: Mapping[str, PostEntry], figures: Mapping[str, Figures]
+    entries: Mapping[str, PostEntry], figures: Mapping[str, Figures | tuple[int, int]]
 ) -> dict[str, PostEntry]:
-    """`entries` with the computed figures in place."""
+    """`entries` with the computed figures (words and reading time; the summary only lives
+    in the store) in place."""
     out = dict(entries)
-    for rel, (words, minutes, _summary) in figures.items():
+    for rel, found in figures.items():
         old = out.get(rel)
         if old is not None:
-            out[rel] = replace(old, words=words, reading_time=minutes, figures_exact=True)
+            out[rel] = replace(old, words=found[0], reading_time=found[1], figures_exact=True)
     return out

@@ -9,7 +9,10 @@ Hugo's figures (`figures=True`, slow: it renders each changed post). After each 
 `entriesReady` hands the whole entry mapping to the GUI thread, which owns the index.
 
 The core loops call the job's cancel check once per file; it also sleeps(0) there, so
-the GUI thread never waits long for the GIL while a scan runs.
+the GUI thread never waits long for the GIL while a scan runs. The figures pass renders
+with the full renderer, which would hold the GIL for seconds and load markdown-it and
+Pygments into the GUI process: it runs in a child process (editor.core.figures_process),
+which this thread only waits on; cancelling the job kills the child.
 
 Signals: `progress(object)` (a ScanProgress), `entriesReady(object)` (a mapping of
 rel_path -> PostEntry), `finished(object)` (the ScanResult of the last pass), `failed(str)`.
@@ -20,18 +23,43 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
+from editor.core.figures_process import FiguresProcess, FiguresRequest
 from editor.core.library import LibraryIndex, index_bodies, scan_site
-from editor.core.library_figures import apply_figures, compute_figures
+from editor.core.library_figures import apply_figures, figures_todo
 from editor.core.library_types import PostEntry, ScanProgress, ScanResult
 
 log = logging.getLogger(__name__)
+
+
+class _Cancel(threading.Event):
+    """A job's cancel flag; setting it also kills the job's figures process, if any."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lock = threading.Lock()
+        self._process: FiguresProcess | None = None
+
+    def set(self) -> None:
+        with self._lock:
+            super().set()
+            process = self._process
+        if process is not None:
+            process.terminate()
+
+    def attach(self, process: FiguresProcess | None) -> None:
+        """Kill `process` when the job is cancelled (at once if it already is)."""
+        with self._lock:
+            self._process = process
+            cancelled = self.is_set()
+        if process is not None and cancelled:
+            process.terminate()
 
 
 @dataclass(frozen=True)
@@ -42,7 +70,7 @@ class _Job:
     known: Mapping[str, PostEntry]
     folders: tuple[Path, ...] | None  # None: the whole site
     figures: bool
-    cancel: threading.Event
+    cancel: _Cancel
 
 
 class _Worker(QObject):
@@ -87,9 +115,7 @@ class _Worker(QObject):
                     result.read, result.reused, result.removed, outcome.result.cancelled
                 )
             if job.figures and not result.cancelled:
-                figures = compute_figures(
-                    job.site, job.db_path, current, progress=report, cancel=cancelled
-                )
+                figures = self._figures(job, current, report)
                 if figures:
                     current = apply_figures(current, figures)
                     self.entries.emit(job.job_id, current)
@@ -97,6 +123,21 @@ class _Worker(QObject):
         except Exception as exc:  # a bug or a disk problem: report it, keep the GUI alive
             log.exception("library scan failed")
             self.failed.emit(job.job_id, f"{type(exc).__name__}: {exc}")
+
+    @staticmethod
+    def _figures(
+        job: _Job, entries: Mapping[str, PostEntry], report: Callable[[ScanProgress], None]
+    ) -> dict[str, tuple[int, int]]:
+        """Hugo's figures for the estimated entries, from a child process."""
+        todo = tuple(e.rel_path for e in figures_todo(entries))
+        if not todo or job.cancel.is_set():
+            return {}
+        process = FiguresProcess(FiguresRequest(job.site, job.db_path, todo))
+        job.cancel.attach(process)
+        try:
+            return process.run(report)
+        finally:
+            job.cancel.attach(None)
 
 
 class LibraryScanner(QObject):
@@ -178,7 +219,7 @@ class LibraryScanner(QObject):
             dict(self._index.entries),
             None if folders is None else tuple(sorted(folders)),
             self._figures,
-            threading.Event(),
+            _Cancel(),
         )
         self._running = job
         self._start.emit(job)

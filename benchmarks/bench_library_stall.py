@@ -1,0 +1,121 @@
+"""How long the GUI thread stalls while the library's figures pass runs (a typing proxy).
+
+    python benchmarks/bench_library_stall.py [--posts N] [--keep DIR]
+
+Writes a Hugo site of N generated posts (default 1,000; benchmarks/posts.py, 200-1,500
+words, 0-4 code blocks) in a temp folder, scans passes 1 and 2 into a fresh index (not
+timed), then runs LibraryScanner(figures=True) on the GUI thread's event loop with a 5 ms
+QTimer ticking, and prints:
+  * the figures pass's wall time (scanner request to `finished`; passes 1 and 2 only catch
+    up, a stat per file);
+  * the gaps between timer ticks (median, p99, max): the longest time the GUI thread could
+    not run, i.e. a key press waited;
+  * whether the renderer's modules (markdown_it, pygments, markdown, editor.core.rendering)
+    were imported into this, the GUI, process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from benchmarks.posts import make_post
+from editor.core.library import LibraryIndex, index_bodies, scan_site
+from editor.core.site import find_site
+
+HEAVY = ("markdown_it", "pygments", "markdown", "editor.core.rendering")
+
+
+def write_site(root: Path, posts: int) -> None:
+    (root / "content" / "posts").mkdir(parents=True)
+    (root / "hugo.toml").write_text('baseURL = "https://example.org/"\ntitle = "Bench"\n')
+    for i in range(posts):
+        text = make_post(200 + (i * 137) % 1300, i % 5, seed=i, title=f"Post {i}")
+        (root / "content" / "posts" / f"post-{i:05d}.md").write_text(text, encoding="utf-8")
+
+
+def prescan(root: Path, db: Path) -> None:
+    site = find_site(root)
+    outcome = scan_site(site, db, bodies=False)
+    index_bodies(site, db, outcome.entries)
+
+
+def measure(root: Path, db: Path) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from editor.ui.library_worker import LibraryScanner
+
+    app = QApplication.instance() or QApplication([])
+    index = LibraryIndex.open(find_site(root), db)
+    scanner = LibraryScanner(index, figures=True)
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    failures: list[str] = []
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(tick)
+    scanner.finished.connect(app.quit)
+    scanner.failed.connect(failures.append)
+    scanner.failed.connect(app.quit)
+    timer.start()
+    started = time.perf_counter()
+    last[0] = started
+    scanner.request()
+    app.exec()
+    elapsed = time.perf_counter() - started
+    timer.stop()
+    scanner.shutdown()
+    exact = sum(1 for e in index.entries.values() if e.figures_exact)
+    index.close()
+    gaps.sort()
+    heavy = [name for name in HEAVY if name in sys.modules]
+    print(f"figures pass: {elapsed:.2f} s for {len(index.entries)} posts ({exact} exact)")
+    if failures:
+        print(f"  FAILED: {failures[0]}")
+    print(
+        f"GUI thread (5 ms timer, {len(gaps)} ticks): median gap "
+        f"{statistics.median(gaps) * 1000:.1f} ms, p99 {gaps[int(len(gaps) * 0.99)] * 1000:.1f} ms,"
+        f" max {gaps[-1] * 1000:.1f} ms"
+    )
+    print(f"renderer modules in the GUI process: {', '.join(heavy) or 'none'}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, default=1000)
+    parser.add_argument("--keep", type=Path, help="write the site here (kept)")
+    args = parser.parse_args()
+    tmp = args.keep or Path(tempfile.mkdtemp(prefix="inkpost-stall-"))
+    try:
+        root = (tmp / "site").resolve()
+        db = tmp / "library.sqlite"
+        started = time.perf_counter()
+        write_site(root, args.posts)
+        prescan(root, db)
+        print(f"site of {args.posts} posts written and scanned in ", end="")
+        print(f"{time.perf_counter() - started:.1f} s")
+        measure(root, db)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
