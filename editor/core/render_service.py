@@ -11,6 +11,10 @@ framed pickles over stdin/stdout: each frame is a 16-byte header (payload length
 job's text revision, both unsigned 64-bit big-endian) and the pickled object, so a reader
 can drop a stale outcome without unpickling it. A `Shutdown` request, or end of input,
 ends the child.
+
+Every type in a `RenderOutcome` (render_types, stats, preview_header, preview_page,
+diagnostics) lives in a module that does not import the renderer, so the GUI process
+that unpickles outcomes never loads markdown-it, Pygments or Python-Markdown.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from typing import Any, BinaryIO, Protocol
 from editor.core.posts import Post
 from editor.core.preview_header import PreviewHeader, build_preview_header
 from editor.core.preview_page import Block, split_blocks
+from editor.core.render_types import RenderResult
 from editor.core.site import SiteConfig
 from editor.core.stats import PostStats, post_stats
 
@@ -68,7 +73,7 @@ class RenderOutcome:
 
     job_id: int
     text_revision: int
-    result: Any  # editor.core.rendering.RenderResult (preview mode)
+    result: RenderResult | None  # preview mode
     stats: PostStats | None
     header: PreviewHeader | None = None
     blocks: tuple[Block, ...] = ()

@@ -156,3 +156,31 @@ def test_child_process_protocol(site: SiteConfig) -> None:
     outcome = pickle.loads(payload)
     assert outcome.error is None
     assert outcome.stats.word_count == 2
+
+
+def test_unpickling_an_outcome_does_not_import_the_renderer(
+    site: SiteConfig, tmp_path: Path
+) -> None:
+    # The GUI unpickles outcomes: every type in one (a result with headings and warnings,
+    # stats, header, blocks) must come from a module that does not import the renderer.
+    text = POST + "\n![missing](nowhere.png)\n\n```\nnever closed\n"
+    outcome = RenderService().handle(RenderRequest(1, 1, text, tmp_path / "p.md", site))
+    assert outcome.result is not None and outcome.result.headings and outcome.result.warnings
+    assert outcome.header is not None and outcome.blocks and outcome.stats is not None
+    (tmp_path / "outcome.pickle").write_bytes(pickle.dumps(outcome))
+    code = (
+        "import pickle, sys; o = pickle.loads(open(sys.argv[1], 'rb').read());"
+        " assert o.result.headings[0].text == 'Heading';"
+        " print([m for m in ('markdown_it', 'pygments', 'markdown', 'mdit_py_plugins',"
+        " 'editor.core.rendering') if m in sys.modules])"
+    )
+    env = dict(os.environ, PYTHONPATH=str(Path(editor.__file__).parent.parent))
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "outcome.pickle")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=True,
+    )
+    assert done.stdout.strip() == "[]"
