@@ -3,7 +3,9 @@
 The scan estimates words from the Markdown source, which is fast; Hugo counts the
 rendered HTML. Rendering costs about 2.5 ms a post (25 s for 10,000), so this pass runs
 after the scan, in the background, and only for posts whose figures are estimates.
-A post that changed on disk since it was scanned is left for the next scan.
+A post that changed on disk since it was scanned is left for the next scan. The app runs
+it in a child process (editor.core.figures_process) so that the renderer never loads, nor
+holds the GIL, in the GUI process.
 """
 
 from __future__ import annotations
