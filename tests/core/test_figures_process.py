@@ -99,5 +99,5 @@ def test_output_that_is_not_the_protocol_raises(
 
 def test_a_bad_request_is_an_error(tmp_path: Path) -> None:
     request = FiguresRequest("not a site", tmp_path / "db.sqlite", ("a.md",))
-    with pytest.raises(FiguresProcessError, match="exit 1.*AttributeError"):
+    with pytest.raises(FiguresProcessError, match=r"exit 1.*AttributeError"):
         FiguresProcess(request).run()
