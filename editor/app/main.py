@@ -6,11 +6,9 @@ Settings, the site, the window, and opens the posts. With `--screenshot` it wait
 preview has painted the post, saves the whole window as a PNG, checks that the preview is
 not a blank pane, and exits.
 
-Keystroke repaint: a QWebEngineView (a QQuickWidget inside) turns the window into an
-OpenGL-composed surface, so every paint in the window - a key in the editor, the caret
-blink - re-composes the whole window (about 12 ms a key at 1400x900 under Xvfb). Qt Quick's
-software backend keeps repaints to the widget that changed; see docs/window.md for the
-measurements behind that choice and `INKPOST_QUICK_BACKEND` to override it.
+The window draws on the CPU without OpenGL (editor/app/graphics.py, docs/window.md): a
+QWebEngineView would otherwise make every key re-compose the whole window, and the GL
+driver costs memory and start-up time.
 """
 
 from __future__ import annotations
@@ -23,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from editor.app.graphics import configure_graphics, install_quiet_handler
 from editor.app.qt_guard import LeakProbeResult, probe_none_leak
 
 EXIT_OK = 0
@@ -61,13 +60,11 @@ def prepare_qt_environment() -> None:
 
     if QCoreApplication.instance() is not None:
         return
+    # The window draws on the CPU, without OpenGL (editor/app/graphics.py says why).
+    if configure_graphics():
+        install_quiet_handler()
     # QtWebEngine shares OpenGL contexts with the widgets; it must be said before the app.
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
-    backend = os.environ.get("INKPOST_QUICK_BACKEND", "software")
-    if backend == "software":
-        from PySide6.QtQuick import QQuickWindow, QSGRendererInterface
-
-        QQuickWindow.setGraphicsApi(QSGRendererInterface.GraphicsApi.Software)
 
 
 def refuse(result: LeakProbeResult, *, interactive: bool) -> int:

@@ -1,0 +1,43 @@
+"""How the window is drawn: CPU without OpenGL by default, the GPU on request."""
+
+from __future__ import annotations
+
+from editor.app.graphics import configure_graphics, is_expected_without_gl
+
+
+def test_default_draws_on_the_cpu_without_opengl() -> None:
+    env: dict[str, str] = {}
+    assert configure_graphics(env) is True
+    assert env["QT_QUICK_BACKEND"] == "software"
+    assert env["QT_XCB_GL_INTEGRATION"] == "none"
+    assert env["QTWEBENGINE_CHROMIUM_FLAGS"] == "--disable-gpu"
+
+
+def test_user_flags_are_kept_and_not_doubled() -> None:
+    env = {"QTWEBENGINE_CHROMIUM_FLAGS": "--lang=fr --disable-gpu", "QT_XCB_GL_INTEGRATION": "glx"}
+    assert configure_graphics(env) is True
+    assert env["QTWEBENGINE_CHROMIUM_FLAGS"] == "--lang=fr --disable-gpu"
+    assert env["QT_XCB_GL_INTEGRATION"] == "glx"  # what the user set wins
+
+
+def test_gpu_on_request_keeps_opengl() -> None:
+    env = {"INKPOST_GPU": "1"}
+    assert configure_graphics(env) is False
+    assert "QT_XCB_GL_INTEGRATION" not in env
+    assert "QTWEBENGINE_CHROMIUM_FLAGS" not in env
+    assert env["QT_QUICK_BACKEND"] == "software"
+
+
+def test_quick_backend_can_be_left_to_qt() -> None:
+    env = {"INKPOST_QUICK_BACKEND": "default", "INKPOST_GPU": "1"}
+    configure_graphics(env)
+    assert "QT_QUICK_BACKEND" not in env
+
+
+def test_only_the_opengl_warnings_are_silenced() -> None:
+    assert is_expected_without_gl("QRhiGles2: Failed to create temporary context")
+    assert is_expected_without_gl(
+        "QXcbIntegration: Cannot create platform OpenGL context, neither GLX nor EGL are enabled"
+    )
+    assert not is_expected_without_gl("QFont::setPointSize: Point size <= 0 (0)")
+    assert not is_expected_without_gl("js: Uncaught ReferenceError")
