@@ -160,7 +160,10 @@ def main(
         print(diagnostic, file=sys.stderr)
 
     window = MainWindow(settings, site, preview_dir=resource_path("preview"), data_dir=data_dir)
-    wire_window(window, settings, resource_path("preview"))
+    # The post comes first on the screen; the library's panel and File > Export follow
+    # (after the preview is created), in the place kept for them.
+    window.reserve_library()
+    window.first_paint.then(lambda: wire_window(window, settings, resource_path("preview")))
     if args.screenshot:
         window.save_state_on_close = False  # a screenshot leaves the user's state alone
         window.resize(*args.size)

@@ -19,7 +19,7 @@ Signals:
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
@@ -41,8 +41,8 @@ from editor.core.site import SiteConfig, find_site
 from editor.core.stats import count_words, has_cjk
 from editor.ui.actions import build_actions, build_menus, build_toolbar, window_handlers
 from editor.ui.documents import DocumentTab
-from editor.ui.export_dialog import KeyValueStore
 from editor.ui.find_bar import FindBar
+from editor.ui.first_paint import AfterFirstPaint
 from editor.ui.post_editor import PostEditor
 from editor.ui.preferences import Preferences, SettingsStore, WindowState
 from editor.ui.preview_link import PreviewLink
@@ -55,6 +55,9 @@ from editor.ui.window_prefs import PreferencesController
 from editor.ui.window_preview import PreviewSlot
 from editor.ui.window_state import apply_state, capture_state
 from editor.ui.workers import RenderController
+
+if TYPE_CHECKING:
+    from editor.ui.export_dialog import KeyValueStore
 
 LIBRARY_WIDTH = 390  # the library dock's first width (later: the restored one)
 
@@ -82,8 +85,10 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self.site = site
         self.appearance = PreferencesController(settings, self, self.tab_list, lambda: self.site)
-        self._create_preview_on_show = create_preview and preview_dir is not None
         self._first_show = True
+        self._library_reserved = False
+        # What the first frame does not need waits until the post is on the screen.
+        self.first_paint = AfterFirstPaint(self)
         self.save_state_on_close = True
         self._pending_sizes: list[int] | None = None
 
@@ -103,6 +108,8 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.editor_pane)
         self.preview_slot = PreviewSlot(self.splitter, preview_dir, self._preview_options, self)
+        if create_preview and preview_dir is not None:
+            self.first_paint.then(self.preview_slot.create)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
@@ -145,6 +152,7 @@ class MainWindow(QMainWindow):
         self.actions_by_id["export"].setEnabled(False)  # until the app gives a store
 
         self.preview_link = PreviewLink(self.render_controller, self.status_panel, site, self)
+        self.preview_link.prerender = create_preview and preview_dir is not None
 
         self._connect_signals()
         self.appearance.apply(self.appearance.prefs)
@@ -191,8 +199,7 @@ class MainWindow(QMainWindow):
             else:
                 half = max(1, self.splitter.width() // 2)
                 self.splitter.setSizes([half, self.splitter.width() - half])
-            if self._create_preview_on_show:
-                self.preview_slot.create_after_first_paint(self.tabs)
+            self.first_paint.watch(self.tabs)
 
     # --- documents (DocumentsController does the work) ------------------------------------
 
@@ -277,12 +284,23 @@ class MainWindow(QMainWindow):
         """Put the library panel (its view named ``library``) into the dock."""
         self.library_dock.setWidget(widget)
 
+    def reserve_library(self) -> None:
+        """Show the library dock at its first width before its panel exists, so that the
+        panel arriving after the first paint (`set_library`) moves nothing on the screen;
+        `restore_state` may hide the dock again."""
+        self._library_reserved = True
+        self.library_dock.setWidget(QWidget(self.library_dock))
+        self.actions_by_id["toggle_sidebar"].setChecked(True)
+        self.resizeDocks([self.library_dock], [LIBRARY_WIDTH], Qt.Orientation.Horizontal)
+
     def set_library(self, panel: QWidget, cache_dir: Path) -> None:
         """Fill the dock with the library `panel` (a LibraryPanel the app made) and show the
-        current site in it; its index lives under `cache_dir`."""
+        current site in it; its index lives under `cache_dir`. Without `reserve_library`
+        first, the dock is shown at its first width."""
         self.library.attach(panel, cache_dir, self.site)
-        self.actions_by_id["toggle_sidebar"].setChecked(True)  # restore_state may hide it
-        self.resizeDocks([self.library_dock], [LIBRARY_WIDTH], Qt.Orientation.Horizontal)
+        if not self._library_reserved:
+            self.actions_by_id["toggle_sidebar"].setChecked(True)
+            self.resizeDocks([self.library_dock], [LIBRARY_WIDTH], Qt.Orientation.Horizontal)
 
     def set_export(self, store: KeyValueStore, css: str) -> None:
         """Enable File > Export: `store` remembers the dialog's choices, `css` styles HTML/PDF."""

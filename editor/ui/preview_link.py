@@ -4,6 +4,8 @@ The window tells it which tab is current (`set_tab`), hands it the PreviewPane o
 exists (`set_preview`), and forwards the current editor's edits, cursor moves and scrolls.
 It renders through the RenderController and synchronises scrolling both ways:
 
+- the first rendering is asked for as soon as a post is current, while the pane is still
+  being created (`prerender`), and shown when the pane arrives;
 - an edit starts a short timer (RENDER_COALESCE_MS, not restarted by later keys); when it
   fires, the text goes to the RenderController. The whole-text copy happens there, once per
   burst of keys and outside a key's own repaint;
@@ -50,6 +52,9 @@ class PreviewLink(QObject):
         self.tab: DocumentTab | None = None
         self.preview: Any = None
         self.enabled = True
+        # Render before the preview pane exists (the window sets it when a pane is coming),
+        # so that the first rendering is ready when the pane is.
+        self.prerender = False
         self._sync_line: int | None = None
         self._sync_from_cursor = False
         self._synced_line: int | None = None
@@ -72,9 +77,19 @@ class PreviewLink(QObject):
         return self._render_timer.isActive() or self.controller.busy
 
     def set_preview(self, preview: Any) -> None:
+        """Show the current post in `preview`: the rendering made while the pane was being
+        created when it is of the latest text, else the one on its way, else a new one."""
         self.preview = preview
         preview.lineScrolled.connect(self._on_preview_line_scrolled)
-        self.request_render()
+        outcome = self.controller.last_outcome
+        if (
+            outcome is not None
+            and outcome.text_revision == self.controller.revision
+            and not self._render_timer.isActive()
+        ):
+            self._on_controller_rendered(outcome)
+        elif not self.pending:
+            self.request_render()
 
     def set_tab(self, tab: DocumentTab | None) -> None:
         self.tab = tab
@@ -93,7 +108,7 @@ class PreviewLink(QObject):
 
     def request_render(self) -> None:
         tab = self.tab
-        if tab is None or self.preview is None or not self.enabled:
+        if tab is None or not self.enabled or (self.preview is None and not self.prerender):
             return
         self.controller.request(tab.document.text(), self.site, tab.document.path)
 
@@ -113,13 +128,17 @@ class PreviewLink(QObject):
 
     def _on_controller_rendered(self, outcome: Any) -> None:
         tab = self.tab
-        if tab is None or self.preview is None:
+        if tab is None:
             return
         path = tab.document.path
         if outcome.path != path:
             return  # rendered for a tab that is no longer current; its own render follows
         if outcome.result is None:
             self.message.emit(f"The preview failed: {outcome.error}")
+            return
+        if self.preview is None:  # rendered ahead of the pane: set_preview shows it
+            if outcome.stats is not None:
+                self.status.show_stats(outcome.stats)
             return
         header = outcome.header
         if header is None:

@@ -21,6 +21,7 @@ Signals:
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -38,8 +39,9 @@ from editor.ui.external_changes import (
     disk_bytes,
     replace_text,
 )
-from editor.ui.recovery_dialog import RecoveryDialog
-from editor.ui.versions_dialog import restore_version
+
+if TYPE_CHECKING:  # the dialogs load when they are needed, not at start-up
+    from editor.ui.recovery_dialog import RecoveryDialog
 
 DEFAULT_KEEP = 10
 
@@ -152,6 +154,8 @@ class Safekeeping(QObject):
     # --- previous versions ---------------------------------------------------------------
 
     def restore_version(self, tab: DocumentTab | None) -> bool:
+        from editor.ui.versions_dialog import restore_version
+
         return restore_version(tab, self.versions, self._dialog_parent)
 
     # --- recovery ------------------------------------------------------------------------
@@ -170,6 +174,8 @@ class Safekeeping(QObject):
         items = self.pending_recovery()
         if not items:
             return None
+        from editor.ui.recovery_dialog import RecoveryDialog
+
         dialog = RecoveryDialog(items, self._dialog_parent)
         dialog.restoreRequested.connect(self.restore_item)
         dialog.discardRequested.connect(self.discard_item)

@@ -11,15 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from editor.core.site import SiteConfig
 from editor.ui.documents import DocumentTab
-from editor.ui.export_dialog import ExportDialog, KeyValueStore, open_export_dialog
 from editor.ui.tabs import DocumentsController
 from editor.ui.window_library import LibraryLink
+
+if TYPE_CHECKING:  # the dialog (and the export core) load when the user exports
+    from editor.ui.export_dialog import ExportDialog, KeyValueStore
 
 Answer = QMessageBox.StandardButton
 
@@ -64,6 +67,8 @@ class ExportLink(QObject):
         if not posts:
             return None
         site = self._site()
+        from editor.ui.export_dialog import open_export_dialog
+
         return open_export_dialog(
             self._parent, posts, self.store, site_root=site.root, site=site, css=self.css
         )

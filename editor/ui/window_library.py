@@ -20,7 +20,6 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QDockWidget
 
-from editor.core.library import default_index_path
 from editor.core.site import SiteConfig
 
 
@@ -53,6 +52,8 @@ class LibraryLink(QObject):
         """Show `site`'s posts (from its index, then a scan on the panel's thread)."""
         if self.panel is None or self._cache_dir is None:
             return
+        from editor.core.library import default_index_path  # with the panel, after start-up
+
         self.panel.set_site(site, default_index_path(Path(site.root), self._cache_dir))
         scanner = self.panel.scanner
         if scanner is not None:  # rows arrive with the scan: mark the current post then

@@ -1,9 +1,8 @@
 """PreviewSlot: the preview's place in the window's splitter, filled after the first paint.
 
 Until the `PreviewPane` (QtWebEngine) exists a plain placeholder holds its side of the
-splitter. `create_after_first_paint(widget)` waits for `widget`'s first real paint (on X11 it
-comes after an Expose, later than the window's showEvent) and then creates the pane, so the
-post is on screen before Chromium starts (docs/window.md has the measurements). It also keeps
+splitter; the window calls `create()` once the post is on the screen (ui/first_paint.py), so
+Chromium starts after the first frame (docs/window.md has the measurements). It also keeps
 whether the preview is shown and its zoom, applied when the pane arrives.
 
 Signals:
@@ -16,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QSplitter, QWidget
 
 ZOOM_STEP = 0.1  # the preview's zoom factor per editor zoom step
@@ -39,7 +38,6 @@ class PreviewSlot(QObject):
         self._resource_dir = resource_dir
         self._options = options
         self._parent = parent
-        self._watched: QWidget | None = None
         self.preview: Any = None
         self.visible = True
         self.zoom_level = 0
@@ -47,17 +45,6 @@ class PreviewSlot(QObject):
         self.placeholder.setObjectName("previewPlaceholder")
         self.placeholder.setAutoFillBackground(True)
         splitter.addWidget(self.placeholder)
-
-    def create_after_first_paint(self, widget: QWidget) -> None:
-        self._watched = widget
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._watched and event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            self._watched = None
-            QTimer.singleShot(0, self.create)
-        return super().eventFilter(watched, event)
 
     def create(self) -> None:
         """Create the PreviewPane (QtWebEngine) in the splitter."""
