@@ -10,7 +10,7 @@ the renderer is pure Python and would hold the GIL against the GUI thread. The p
 framed pickles over stdin/stdout: each frame is a 16-byte header (payload length, then the
 job's text revision, both unsigned 64-bit big-endian) and the pickled object, so a reader
 can drop a stale outcome without unpickling it. A `Shutdown` request, or end of input,
-ends the child.
+ends the child. The child runs at a lower priority (NICE), so the window comes first.
 
 Every type in a `RenderOutcome` (render_types, stats, preview_header, preview_page,
 diagnostics) lives in a module that does not import the renderer, so the GUI process
@@ -19,6 +19,7 @@ that unpickles outcomes never loads markdown-it, Pygments or Python-Markdown.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import struct
@@ -49,6 +50,7 @@ __all__ = [
 ]
 
 HEADER = struct.Struct(">QQ")
+NICE = 5  # the render process yields to the window (its thread draws what the user types)
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +238,9 @@ def main() -> int:
     out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     sys.stdout = sys.stderr
+    if hasattr(os, "nice"):  # the window's thread and the X server come first (typing)
+        with contextlib.suppress(OSError):
+            os.nice(NICE)
     warm_up()
     return serve(sys.stdin.buffer, out, RenderService())
 
