@@ -21,7 +21,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from editor.app.graphics import configure_graphics, install_quiet_handler
+from editor.app.graphics import (
+    configure_graphics,
+    install_quiet_handler,
+    skip_zygote_without_sandbox,
+)
 from editor.app.qt_guard import LeakProbeResult, probe_none_leak
 
 EXIT_OK = 0
@@ -63,6 +67,7 @@ def prepare_qt_environment() -> None:
     # The window draws on the CPU, without OpenGL (editor/app/graphics.py says why).
     if configure_graphics():
         install_quiet_handler()
+    skip_zygote_without_sandbox()
     # QtWebEngine shares OpenGL contexts with the widgets; it must be said before the app.
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 

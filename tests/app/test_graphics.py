@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from editor.app.graphics import configure_graphics, is_expected_without_gl
+from editor.app.graphics import (
+    configure_graphics,
+    is_expected_without_gl,
+    skip_zygote_without_sandbox,
+)
 
 
 def test_default_draws_on_the_cpu_without_opengl() -> None:
@@ -41,3 +45,13 @@ def test_only_the_opengl_warnings_are_silenced() -> None:
     )
     assert not is_expected_without_gl("QFont::setPointSize: Point size <= 0 (0)")
     assert not is_expected_without_gl("js: Uncaught ReferenceError")
+
+
+def test_no_zygote_only_when_the_sandbox_is_off() -> None:
+    sandboxed: dict[str, str] = {"QTWEBENGINE_CHROMIUM_FLAGS": "--disable-gpu"}
+    assert skip_zygote_without_sandbox(sandboxed) is False
+    assert sandboxed["QTWEBENGINE_CHROMIUM_FLAGS"] == "--disable-gpu"
+    off = {"QTWEBENGINE_DISABLE_SANDBOX": "1", "QTWEBENGINE_CHROMIUM_FLAGS": "--disable-gpu"}
+    assert skip_zygote_without_sandbox(off) is True
+    assert skip_zygote_without_sandbox(off) is True  # idempotent
+    assert off["QTWEBENGINE_CHROMIUM_FLAGS"] == "--disable-gpu --no-zygote"
