@@ -144,6 +144,7 @@ def main(
     from editor.app.resources import resource_path
     from editor.app.settings import Settings, default_data_location
     from editor.core.site import find_site
+    from editor.ui import highlighter
     from editor.ui.main_window import MainWindow
 
     app = QApplication.instance()
@@ -169,6 +170,8 @@ def main(
     # (after the preview is created), in the place kept for them.
     window.reserve_library()
     window.first_paint.then(lambda: wire_window(window, settings, resource_path("preview")))
+    highlighter.defer_lexers(True)  # code below the first screen: coloured after the paint
+    window.first_paint.then(highlighter.load_deferred_lexers)
     if args.screenshot:
         window.save_state_on_close = False  # a screenshot leaves the user's state alone
         window.resize(*args.size)

@@ -5,14 +5,20 @@ at the very top), and fenced code (fence character, length, language). Inside a 
 language is coloured with Pygments tokens, cached per (language, line text), so re-colouring a
 block costs one dictionary lookup when its text did not change. Front matter is shown as front
 matter (keys and values), never as a heading or a thematic break.
+
+Start-up: a Pygments lexer costs 2-25 ms to build (its regular expressions compile on first
+use). While `defer_lexers(True)` is on (the app turns it on until the post is on the screen),
+code below the first EAGER_LINES lines of a post is shown in the code colour only, and its
+language is noted; `load_deferred_lexers()` builds those lexers and re-colours just their
+code blocks in every open post.
 """
 
 from __future__ import annotations
 
 import re
+import weakref
 from functools import lru_cache
 
-from pygments.lexers import get_lexer_by_name
 from pygments.token import (
     Comment,
     Keyword,
@@ -22,7 +28,6 @@ from pygments.token import (
     String,
     _TokenType,
 )
-from pygments.util import ClassNotFound
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 NORMAL = -1
@@ -154,15 +159,45 @@ _TOKEN_KINDS: tuple[tuple[_TokenType, str], ...] = (
 )
 
 
-@lru_cache(maxsize=64)
+EAGER_LINES = 80  # code in these first lines is coloured at once (the first screen)
+_lexers: dict[str, object | None] = {}
+_deferring = False
+_deferred: set[str] = set()
+_highlighters: weakref.WeakSet[MarkdownHighlighter] = weakref.WeakSet()
+
+
 def _lexer(language: str) -> object | None:
+    if language in _lexers:
+        return _lexers[language]
+    from pygments.lexers import get_lexer_by_name  # its lexer map loads with the first fence
+    from pygments.util import ClassNotFound
+
     name = _LANG_ALIASES.get(language.lower(), language.lower())
-    if not name:
-        return None
-    try:
-        return get_lexer_by_name(name, stripnl=False, ensurenl=False)
-    except ClassNotFound:
-        return None
+    lexer = None
+    if name:
+        try:
+            lexer = get_lexer_by_name(name, stripnl=False, ensurenl=False)
+        except ClassNotFound:
+            lexer = None
+    _lexers[language] = lexer
+    return lexer
+
+
+def defer_lexers(defer: bool) -> None:
+    """While on, lexers not built yet are not built for code below EAGER_LINES."""
+    global _deferring
+    _deferring = defer
+
+
+def load_deferred_lexers() -> None:
+    """Build the lexers put off while deferring and re-colour their code; deferring ends."""
+    defer_lexers(False)
+    languages = set(_deferred)
+    _deferred.clear()
+    for language in languages:
+        _lexer(language)
+    for highlighter in list(_highlighters):
+        highlighter.recolour_code(languages)
 
 
 @lru_cache(maxsize=20_000)
@@ -192,12 +227,25 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._languages: list[str] = [""]
         self._formats: dict[str, QTextCharFormat] = {}
         self._build_formats(dark)
+        _highlighters.add(self)
 
     # --- public -----------------------------------------------------------------------
 
     def set_dark(self, dark: bool) -> None:
         self._build_formats(dark)
         self.rehighlight()
+
+    def recolour_code(self, languages: set[str]) -> None:
+        """Re-colour the code lines of fences in `languages` (their lexers just arrived)."""
+        if not languages:
+            return
+        wanted = {i for i, lang in enumerate(self._languages) if lang in languages}
+        block = self.document().firstBlock()
+        while block.isValid():
+            previous = block.previous().userState() if block.blockNumber() > 0 else NORMAL
+            if previous > 0 and previous & _FENCE_FLAG and (previous >> 8) & 0xFF in wanted:
+                self.rehighlightBlock(block)
+            block = block.next()
 
     def is_code_block(self, block_number: int) -> bool:
         """True when the block is inside a fenced code block (or is a fence line)."""
@@ -335,6 +383,13 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self.setCurrentBlockState(state)
         self.setFormat(0, len(text), self._formats["code_block"])
         language = self._languages[(state >> 8) & 0xFF]
+        if (
+            _deferring
+            and language not in _lexers
+            and self.currentBlock().blockNumber() >= EAGER_LINES
+        ):
+            _deferred.add(language)  # coloured by load_deferred_lexers()
+            return
         for start, length, kind in code_tokens(language, text):
             self.setFormat(start, length, self._formats[kind])
 

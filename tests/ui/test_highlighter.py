@@ -131,3 +131,27 @@ def test_positions_after_astral_characters(qtbot: QtBot) -> None:
     before = _format_at(doc, 0, 6)
     assert bold is not None and bold.fontWeight() == QFont.Weight.Bold
     assert before is None or before.fontWeight() != QFont.Weight.Bold
+
+
+def test_deferred_lexers_colour_code_below_the_first_screen_later(qtbot: QtBot) -> None:
+    from editor.ui import highlighter as module
+
+    far = "\n".join(f"line {i}" for i in range(module.EAGER_LINES + 5))
+    text = "```python\nimport os\n```\n\n" + far + "\n\n```zig\nconst x = 1;\n```\n"
+    module._lexers.pop("zig", None)
+    module.defer_lexers(True)
+    try:
+        doc, _highlighter = _highlighted(text, qtbot)
+        zig_line = text.count("\n") - 2
+        assert doc.findBlockByNumber(zig_line).text() == "const x = 1;"
+        near = _format_at(doc, 1, 0)  # `import` near the top: coloured at once
+        assert near is not None and near.foreground().color().isValid()
+        plain = _format_at(doc, zig_line, 0)
+        assert "zig" in module._deferred and "zig" not in module._lexers
+        module.load_deferred_lexers()
+        keyword = _format_at(doc, zig_line, 0)
+        assert "zig" in module._lexers and not module._deferred
+        assert plain is not None and keyword is not None
+        assert keyword.foreground().color() != plain.foreground().color()  # `const` now
+    finally:
+        module.defer_lexers(False)
