@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import select
 import struct
 import sys
 import time
@@ -212,10 +213,25 @@ def _read_exact(stream: BinaryIO, size: int) -> bytes | None:
     return b"".join(chunks)
 
 
-def serve(inp: BinaryIO, out: BinaryIO, service: RenderService | None = None) -> int:
-    """Answer framed `RenderRequest`s until `Shutdown` or end of input; returns an exit code."""
+def serve(
+    inp: BinaryIO,
+    out: BinaryIO,
+    service: RenderService | None = None,
+    *,
+    warm_up_when_idle: bool = False,
+) -> int:
+    """Answer framed `RenderRequest`s until `Shutdown` or end of input; returns an exit code.
+
+    With `warm_up_when_idle`, the renderer is warmed up (`warm_up`) the first time no request
+    is waiting on `inp` (a file with a descriptor), so a first request that is already there
+    (the post the window opens with) is answered first.
+    """
     service = service or RenderService()
+    warm = not warm_up_when_idle
     while True:
+        if not warm and not select.select([inp], [], [], 0)[0]:
+            warm_up()
+            warm = True
         head = _read_exact(inp, HEADER.size)
         if head is None:
             return 0
@@ -241,8 +257,7 @@ def main() -> int:
     if hasattr(os, "nice"):  # the window's thread and the X server come first (typing)
         with contextlib.suppress(OSError):
             os.nice(NICE)
-    warm_up()
-    return serve(sys.stdin.buffer, out, RenderService())
+    return serve(sys.stdin.buffer, out, RenderService(), warm_up_when_idle=True)
 
 
 _WARM_UP = "".join(

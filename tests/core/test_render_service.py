@@ -135,6 +135,45 @@ def test_warm_up_renders_without_a_site() -> None:
     assert warm_up() > 0
 
 
+def test_a_waiting_request_is_answered_before_the_warm_up(
+    site: SiteConfig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import editor.core.render_service as module
+
+    calls: list[str] = []
+    monkeypatch.setattr(module, "warm_up", lambda: calls.append("warm-up") or 1.0)
+    service = RenderService()
+    handle = service.handle
+    monkeypatch.setattr(service, "handle", lambda r: (calls.append("render"), handle(r))[1])
+    read_fd, write_fd = os.pipe()
+    with os.fdopen(write_fd, "wb") as writer:  # closed: the reader sees the end after it
+        writer.write(encode_frame(RenderRequest(1, 9, "# first\n", None, site)))
+    out = io.BytesIO()
+    with os.fdopen(read_fd, "rb") as reader:
+        assert serve(reader, out, service, warm_up_when_idle=True) == 0
+    assert calls == ["render"]
+    assert len(FrameDecoder().feed(out.getvalue())) == 1
+
+
+def test_an_idle_service_warms_up_while_it_waits(monkeypatch: pytest.MonkeyPatch) -> None:
+    import editor.core.render_service as module
+
+    read_fd, write_fd = os.pipe()
+    writer = os.fdopen(write_fd, "wb")
+    calls: list[str] = []
+
+    def warm_up() -> float:  # nothing was waiting; the request comes once warmed up
+        calls.append("warm-up")
+        writer.write(encode_frame(Shutdown()))
+        writer.close()
+        return 1.0
+
+    monkeypatch.setattr(module, "warm_up", warm_up)
+    with os.fdopen(read_fd, "rb") as reader:
+        assert serve(reader, io.BytesIO(), warm_up_when_idle=True) == 0
+    assert calls == ["warm-up"]
+
+
 def test_serve_stops_at_end_of_input() -> None:
     assert serve(io.BytesIO(b""), io.BytesIO()) == 0
     assert serve(io.BytesIO(HEADER.pack(10, 0) + b"abc"), io.BytesIO()) == 0
