@@ -166,12 +166,20 @@ def main(
         print(diagnostic, file=sys.stderr)
 
     window = MainWindow(settings, site, preview_dir=resource_path("preview"), data_dir=data_dir)
-    # The post comes first on the screen; the library's panel and File > Export follow
-    # (after the preview is created), in the place kept for them.
-    window.reserve_library()
-    window.first_paint.then(lambda: wire_window(window, settings, resource_path("preview")))
-    highlighter.defer_lexers(True)  # code below the first screen: coloured after the paint
-    window.first_paint.then(highlighter.load_deferred_lexers)
+    if args.screenshot:  # the picture shows the library as it is
+        wire_window(window, settings, resource_path("preview"))
+    else:
+        # The post comes first on the screen, then the preview with it; then the library's
+        # panel and File > Export (in the dock kept for them) and the colours of the code
+        # below the first screen.
+        window.reserve_library()
+        highlighter.defer_lexers(True)
+
+        def finish_start_up() -> None:
+            wire_window(window, settings, resource_path("preview"))
+            window.first_paint.then(highlighter.load_deferred_lexers)
+
+        after_preview(window, finish_start_up)
     if args.screenshot:
         window.save_state_on_close = False  # a screenshot leaves the user's state alone
         window.resize(*args.size)
@@ -197,6 +205,56 @@ def main(
     code = app.exec()
     dispose(window)
     return code
+
+
+PREVIEW_WAIT_MS = 1500  # after_preview waits no longer for the preview after the first paint
+FRAME_WAIT_MS = 250  # nor for the frame that shows the rendered post
+
+
+def after_preview(window: Any, callback: Callable[[], object]) -> None:
+    """Run `callback` once, when the preview has drawn the post (the view's first repaint
+    after `contentPainted`: Qt draws Chromium's frame on the GUI thread, so work run before
+    it would hold the post back); or PREVIEW_WAIT_MS after the window's first paint (a
+    hidden or slow preview), whichever comes first."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QWidget
+
+    done = False
+    connected: list[Any] = []  # the preview whose contentPainted is connected
+
+    class _NextPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                QTimer.singleShot(0, self, run)
+            return False
+
+    watcher = _NextPaint(window)
+
+    def run() -> None:
+        nonlocal done
+        if done:
+            return
+        done = True
+        window.previewCreated.disconnect(on_preview_created)
+        for preview in connected:
+            preview.contentPainted.disconnect(on_content_painted)
+        watcher.deleteLater()  # its event filters go with it
+        callback()
+
+    def on_content_painted() -> None:
+        view = window.preview.view
+        for widget in [view, *view.findChildren(QWidget)]:
+            widget.installEventFilter(watcher)
+        QTimer.singleShot(FRAME_WAIT_MS, watcher, run)
+
+    def on_preview_created(preview: Any) -> None:
+        connected.append(preview)
+        preview.contentPainted.connect(on_content_painted)
+
+    window.previewCreated.connect(on_preview_created)
+    window.first_paint.then(
+        lambda: QTimer.singleShot(PREVIEW_WAIT_MS if window.preview_visible else 0, watcher, run)
+    )
 
 
 def wire_window(window: Any, settings: Any, preview_dir: Path) -> None:

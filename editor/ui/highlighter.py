@@ -19,6 +19,7 @@ import re
 import weakref
 from functools import lru_cache
 
+import shiboken6
 from pygments.token import (
     Comment,
     Keyword,
@@ -197,7 +198,8 @@ def load_deferred_lexers() -> None:
     for language in languages:
         _lexer(language)
     for highlighter in list(_highlighters):
-        highlighter.recolour_code(languages)
+        if shiboken6.isValid(highlighter):  # a closed post's highlighter may linger
+            highlighter.recolour_code(languages)
 
 
 @lru_cache(maxsize=20_000)
@@ -240,12 +242,18 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         if not languages:
             return
         wanted = {i for i, lang in enumerate(self._languages) if lang in languages}
-        block = self.document().firstBlock()
-        while block.isValid():
-            previous = block.previous().userState() if block.blockNumber() > 0 else NORMAL
-            if previous > 0 and previous & _FENCE_FLAG and (previous >> 8) & 0xFF in wanted:
-                self.rehighlightBlock(block)
-            block = block.next()
+        document = self.document()
+        # Colours are not an edit: no contentsChanged (no new rendering, no autosave).
+        blocked = document.blockSignals(True)
+        try:
+            block = document.firstBlock()
+            while block.isValid():
+                previous = block.previous().userState() if block.blockNumber() > 0 else NORMAL
+                if previous > 0 and previous & _FENCE_FLAG and (previous >> 8) & 0xFF in wanted:
+                    self.rehighlightBlock(block)
+                block = block.next()
+        finally:
+            document.blockSignals(blocked)
 
     def is_code_block(self, block_number: int) -> bool:
         """True when the block is inside a fenced code block (or is a fence line)."""

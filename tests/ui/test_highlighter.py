@@ -148,7 +148,10 @@ def test_deferred_lexers_colour_code_below_the_first_screen_later(qtbot: QtBot) 
         assert near is not None and near.foreground().color().isValid()
         plain = _format_at(doc, zig_line, 0)
         assert "zig" in module._deferred and "zig" not in module._lexers
+        edits: list[int] = []
+        doc.contentsChanged.connect(lambda: edits.append(1))
         module.load_deferred_lexers()
+        assert edits == []  # colours are not an edit (no rendering, no autosave)
         keyword = _format_at(doc, zig_line, 0)
         assert "zig" in module._lexers and not module._deferred
         assert plain is not None and keyword is not None

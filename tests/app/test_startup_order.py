@@ -1,0 +1,65 @@
+"""The app's start-up order: the library and the rest wait until the preview shows the post."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication
+
+from editor.app.main import after_preview
+from editor.app.settings import Settings
+from editor.core.site import find_site
+from editor.ui.main_window import MainWindow
+from editor.ui.workers import RenderController
+
+RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "preview"
+
+
+@pytest.fixture
+def window(qapp: QApplication, tmp_path: Path) -> Iterator[MainWindow]:
+    root = tmp_path / "site"
+    (root / "content" / "posts").mkdir(parents=True)
+    (root / "hugo.toml").write_text('title = "Blog"\n', encoding="utf-8")
+    post = root / "content" / "posts" / "a.md"
+    post.write_text("---\ntitle: A\n---\n\nSome words here.\n", encoding="utf-8")
+    win = MainWindow(
+        Settings(tmp_path / "config"),
+        find_site(root),
+        preview_dir=RESOURCES,
+        render_controller=RenderController(debounce_ms=-1),
+    )
+    win.open_post(post)
+    win.resize(1000, 700)
+    yield win
+    win.close()
+    win.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_runs_once_the_preview_has_the_post(qtbot: Any, window: MainWindow) -> None:
+    seen: list[bool] = []
+    painted: list[int] = []
+    window.previewCreated.connect(lambda p: p.contentPainted.connect(lambda: painted.append(1)))
+    after_preview(window, lambda: seen.append(bool(painted)))
+    window.show()
+    qtbot.waitUntil(lambda: bool(seen), timeout=30000)
+    assert seen == [True]  # after the post reached the page, and only once
+    window.preview_link.request_render()  # another paint of the preview: not run again
+    qtbot.waitUntil(lambda: len(painted) >= 2, timeout=30000)
+    assert seen == [True]
+
+
+def test_a_hidden_preview_does_not_hold_it_back(
+    qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("editor.app.main.PREVIEW_WAIT_MS", 600_000)  # only when shown
+    window.set_preview_visible(False)
+    seen: list[bool] = []
+    after_preview(window, lambda: seen.append(window.first_paint.done))
+    window.show()
+    qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+    assert seen == [True]
