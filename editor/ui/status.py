@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 __all__ = ["StatusPanel", "format_count"]
@@ -40,6 +41,21 @@ class StatusPanel(QWidget):
         self.cursor = self._label("statusCursor", layout, "Line and column")
         self.selection.hide()
         self.stats: Any = None
+        self._fix_cursor_size()
+
+    def _fix_cursor_size(self) -> None:
+        """A fixed size for the line:column label, which changes with every key: a label of
+        fixed size asks for no new layout of the status bar when its text changes."""
+        metrics = self.cursor.fontMetrics()
+        self.cursor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.cursor.setFixedSize(
+            metrics.horizontalAdvance("00000:0000") + 2, self.cursor.sizeHint().height()
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fix_cursor_size()
 
     @staticmethod
     def _label(name: str, layout: QHBoxLayout, tip: str) -> QLabel:

@@ -39,3 +39,15 @@ def test_format_count() -> None:
     assert format_count(1, "word", "words") == "1 word"
     assert format_count(0, "word", "words") == "0 words"
     assert format_count(1234567, "word", "words") == "1,234,567 words"
+
+
+def test_the_cursor_label_keeps_its_size_while_typing(qtbot: Any) -> None:
+    panel = StatusPanel()
+    qtbot.addWidget(panel)
+    panel.set_cursor(1, 1)
+    size = panel.cursor.size()
+    panel.set_cursor(12345, 678)  # a long post, far right: no new layout of the status bar
+    assert panel.cursor.text() == "12345:678"
+    assert panel.cursor.size() == size
+    assert panel.cursor.minimumSize() == panel.cursor.maximumSize()
+    assert panel.cursor.fontMetrics().horizontalAdvance("12345:678") <= size.width()
