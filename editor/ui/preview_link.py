@@ -7,8 +7,9 @@ It renders through the RenderController and synchronises scrolling both ways:
 - the first rendering is asked for as soon as a post is current, while the pane is still
   being created (`prerender`), and shown when the pane arrives;
 - an edit starts a short timer (RENDER_COALESCE_MS, not restarted by later keys); when it
-  fires, the text goes to the RenderController. The whole-text copy happens there, once per
-  burst of keys and outside a key's own repaint;
+  fires, the text goes to the RenderController. In a very long post (LARGE_POST_CHARS) the
+  timer waits for a pause in typing instead (LARGE_POST_PAUSE_MS, restarted by each key).
+  The whole-text copy happens there, once per burst of keys and outside a key's own repaint;
 - a cursor move brings the cursor's line to the top of the preview; a scroll of the editor
   alone brings its top line there. Both are coalesced per event (the cursor wins over the
   scroll it causes) and skipped when the line is the one already shown;
@@ -31,6 +32,10 @@ from editor.ui.status import StatusPanel
 from editor.ui.workers import RenderController
 
 RENDER_COALESCE_MS = 12
+# A post this long (about 17,000 words and up) renders once typing pauses: each of its
+# renderings and page patches costs tens of milliseconds of CPU that typing needs.
+LARGE_POST_CHARS = 100_000
+LARGE_POST_PAUSE_MS = 100
 
 
 class PreviewLink(QObject):
@@ -113,8 +118,12 @@ class PreviewLink(QObject):
         self.controller.request(tab.document.text(), self.site, tab.document.path)
 
     def text_changed(self, tab: DocumentTab) -> None:
-        if tab is self.tab and not self._render_timer.isActive():
-            self._render_timer.start()
+        if tab is not self.tab:
+            return
+        if tab.document.text_document.characterCount() > LARGE_POST_CHARS:
+            self._render_timer.start(LARGE_POST_PAUSE_MS)  # restarted: once typing pauses
+        elif not self._render_timer.isActive():
+            self._render_timer.start(RENDER_COALESCE_MS)
 
     def cursor_moved(self, tab: DocumentTab, line: int) -> None:
         if tab is self.tab:

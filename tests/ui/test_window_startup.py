@@ -42,6 +42,8 @@ def make_window(qapp: QApplication, tmp_path: Path, site: Path) -> Iterator[Any]
 
     yield make
     for win in made:
+        for tab in win.tab_list():  # typed into, not to be saved: close without asking
+            tab.document.text_document.setModified(False)
         win.close()
         win.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -112,3 +114,46 @@ def test_a_reserved_library_keeps_the_restored_visibility(
     assert not win.actions_by_id["toggle_sidebar"].isChecked()
     assert win.dockWidgetArea(win.library_dock) == Qt.DockWidgetArea.LeftDockWidgetArea
     panel.close_site()
+
+
+def test_a_very_long_post_renders_once_typing_pauses(
+    qtbot: Any, make_window: Any, tmp_path: Path
+) -> None:
+    from editor.ui import preview_link
+
+    long_post = tmp_path / "long.md"
+    long_post.write_text(
+        "---\ntitle: Long\n---\n\n" + "word " * (preview_link.LARGE_POST_CHARS // 5 + 10),
+        encoding="utf-8",
+    )
+    controller = RenderController(debounce_ms=-1)
+    win = make_window(preview_dir=RESOURCES, render_controller=controller)
+    win.open_post(long_post)
+    editor = win.current_editor()
+    assert editor is not None
+    revision = controller.revision
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    timer = win.preview_link._render_timer
+    editor.insertPlainText("a")
+    assert timer.isActive() and timer.interval() == preview_link.LARGE_POST_PAUSE_MS
+    qtbot.waitUntil(lambda: timer.remainingTime() < preview_link.LARGE_POST_PAUSE_MS - 30)
+    before = timer.remainingTime()
+    editor.insertPlainText("b")  # each key starts the pause again
+    assert timer.remainingTime() > before and controller.revision == revision
+    qtbot.waitUntil(lambda: controller.revision == revision + 1, timeout=5000)
+    assert controller.last_outcome is not None and not timer.isActive()
+
+
+def test_a_short_post_renders_while_typing(make_window: Any, site: Path) -> None:
+    from editor.ui import preview_link
+
+    win = make_window(preview_dir=RESOURCES, render_controller=RenderController(debounce_ms=-1))
+    win.open_post(site / "content" / "posts" / "early.md")
+    editor = win.current_editor()
+    assert editor is not None
+    timer = win.preview_link._render_timer
+    editor.insertPlainText("a")
+    assert timer.interval() == preview_link.RENDER_COALESCE_MS
+    left = timer.remainingTime()
+    editor.insertPlainText("b")  # not restarted: the preview follows typing
+    assert timer.remainingTime() <= left
