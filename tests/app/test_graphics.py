@@ -55,3 +55,21 @@ def test_no_zygote_only_when_the_sandbox_is_off() -> None:
     assert skip_zygote_without_sandbox(off) is True
     assert skip_zygote_without_sandbox(off) is True  # idempotent
     assert off["QTWEBENGINE_CHROMIUM_FLAGS"] == "--disable-gpu --no-zygote"
+
+
+def test_the_quiet_handler_drops_only_the_opengl_warnings() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "from editor.app.graphics import install_quiet_handler\n"
+        "install_quiet_handler()\n"
+        "from PySide6.QtCore import qWarning\n"
+        "qWarning('a real warning stays')\n"
+        "qWarning('QRhiGles2: Failed to create context')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert "a real warning stays" in done.stderr
+    assert "QRhiGles2" not in done.stderr
