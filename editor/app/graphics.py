@@ -45,10 +45,7 @@ def configure_graphics(environ: MutableMapping[str, str] | None = None) -> bool:
     if env.get("INKPOST_GPU", "") not in ("", "0"):
         return False
     env.setdefault("QT_XCB_GL_INTEGRATION", "none")
-    flags = env.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
-    if "--disable-gpu" not in flags:
-        flags.append("--disable-gpu")
-    env["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(flags)
+    _add_chromium_flag(env, "--disable-gpu")
     return True
 
 
@@ -63,11 +60,16 @@ def skip_zygote_without_sandbox(environ: MutableMapping[str, str] | None = None)
     env = os.environ if environ is None else environ
     if env.get("QTWEBENGINE_DISABLE_SANDBOX", "") in ("", "0"):
         return False
-    flags = env.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
-    if "--no-zygote" not in flags:
-        flags.append("--no-zygote")
-    env["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(flags)
+    _add_chromium_flag(env, "--no-zygote")
     return True
+
+
+def _add_chromium_flag(env: MutableMapping[str, str], flag: str) -> None:
+    """Add `flag` to QTWEBENGINE_CHROMIUM_FLAGS (the user's flags kept, never doubled)."""
+    flags = env.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
+    if flag not in flags:
+        flags.append(flag)
+    env["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(flags)
 
 
 def is_expected_without_gl(message: str) -> bool:

@@ -108,7 +108,8 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.editor_pane)
         self.preview_slot = PreviewSlot(self.splitter, preview_dir, self._preview_options, self)
-        if create_preview and preview_dir is not None:
+        will_preview = create_preview and preview_dir is not None
+        if will_preview:
             self.first_paint.then(self.preview_slot.create)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
@@ -152,7 +153,7 @@ class MainWindow(QMainWindow):
         self.actions_by_id["export"].setEnabled(False)  # until the app gives a store
 
         self.preview_link = PreviewLink(self.render_controller, self.status_panel, site, self)
-        self.preview_link.prerender = create_preview and preview_dir is not None
+        self.preview_link.prerender = will_preview
 
         self._connect_signals()
         self.appearance.apply(self.appearance.prefs)
