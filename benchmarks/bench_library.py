@@ -37,10 +37,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from editor.core.library import LibraryIndex, scan_site
-from editor.core.library_figures import compute_figures
-from editor.core.library_types import LibrarySite
-from tests.core.test_archetypes import hugo_exe
+from editor.core.library.figures import compute_figures
+from editor.core.library.index import LibraryIndex, scan_site
+from editor.core.library.types import LibrarySite
+from tests.core.site.test_archetypes import hugo_exe
 
 _SYLLABLES = [
     "ka",
@@ -180,7 +180,7 @@ def gui_stalls(site: LibrarySite, db: Path, seconds: float) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from editor.ui.library_worker import LibraryScanner
+    from editor.ui.library.worker import LibraryScanner
 
     app = QApplication.instance() or QApplication([])
     _fresh(db)

@@ -10,7 +10,7 @@ QTimer ticking, and prints:
     up, a stat per file);
   * the gaps between timer ticks (median, p99, max): the longest time the GUI thread could
     not run, i.e. a key press waited;
-  * whether the renderer's modules (markdown_it, pygments, markdown, editor.core.rendering)
+  * whether the renderer's modules (markdown_it, pygments, markdown, editor.core.markdown.renderer)
     were imported into this, the GUI, process.
 """
 
@@ -29,10 +29,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from benchmarks.posts import make_post
-from editor.core.library import LibraryIndex, index_bodies, scan_site
-from editor.core.site import find_site
+from editor.core.library.index import LibraryIndex, index_bodies, scan_site
+from editor.core.site.config import find_site
 
-HEAVY = ("markdown_it", "pygments", "markdown", "editor.core.rendering")
+HEAVY = ("markdown_it", "pygments", "markdown", "editor.core.markdown.renderer")
 
 
 def write_site(root: Path, posts: int) -> None:
@@ -53,7 +53,7 @@ def measure(root: Path, db: Path) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from editor.ui.library_worker import LibraryScanner
+    from editor.ui.library.worker import LibraryScanner
 
     app = QApplication.instance() or QApplication([])
     index = LibraryIndex.open(find_site(root), db)

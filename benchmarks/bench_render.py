@@ -5,7 +5,7 @@
 Generates a 3,600-word post with 16 code blocks and a 50,000-word post (varied prose, lists,
 headings, tables, quotes, code), then reports the median of N runs for:
   * plain markdown-it-py ("commonmark" preset + table, render to HTML): the baseline;
-  * Renderer full render with an empty cache (+ stats, when editor.core.stats exists);
+  * Renderer full render with an empty cache (+ stats, when editor.core.stats.figures exists);
   * Renderer re-render after editing one paragraph of the 50,000-word post (warm cache).
 Prints each median and its ratio to the baseline. Targets (issue 3): 3,600 words <= 20 ms,
 50,000 words <= 300 ms, cached re-render <= 10 ms.
@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from markdown_it import MarkdownIt
 
-from editor.core import stats as stats_module
-from editor.core.rendering import Renderer
+from editor.core.markdown.renderer import Renderer
+from editor.core.stats import figures as stats_module
 
 WORDS = [
     "the",
@@ -231,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     runs = max(1, args.runs)
 
-    from editor.core.site import SiteConfig
+    from editor.core.site.config import SiteConfig
 
     site = SiteConfig.hugo_defaults(Path("/nonexistent-benchmark-site"))
     baseline = MarkdownIt("commonmark").enable("table")

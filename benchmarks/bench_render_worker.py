@@ -33,7 +33,7 @@ def run_app(mode: str, words: int, out: Path) -> int:
     from PySide6.QtGui import QKeyEvent, QPaintEvent, QTextCursor
     from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-    from editor.core.site import SiteConfig
+    from editor.core.site.config import SiteConfig
     from editor.ui.workers import RenderController
 
     app = QApplication(["bench"])

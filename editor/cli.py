@@ -74,7 +74,7 @@ def _configure_info(parser: argparse.ArgumentParser) -> None:
 
 
 def _info_lines(site: object) -> list[tuple[str, str]]:
-    from editor.core.site import SiteConfig
+    from editor.core.site.config import SiteConfig
 
     assert isinstance(site, SiteConfig)
 
@@ -109,7 +109,7 @@ def _info_lines(site: object) -> list[tuple[str, str]]:
 
 
 def _run_info(args: argparse.Namespace) -> int:
-    from editor.core.site import find_site
+    from editor.core.site.config import find_site
 
     path = Path(args.path).expanduser()
     if not path.exists():
@@ -201,7 +201,7 @@ def _pdf_by_subprocess(html_file: Path, pdf_file: Path) -> None:
     package_parent = str(Path(__file__).resolve().parent.parent)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (package_parent, env.get("PYTHONPATH")) if p)
     done = subprocess.run(
-        [sys.executable, "-m", "editor.ui.pdf_export", str(html_file), str(pdf_file)],
+        [sys.executable, "-m", "editor.ui.export.pdf", str(html_file), str(pdf_file)],
         env=env,
         capture_output=True,
         text=True,
@@ -213,11 +213,11 @@ def _pdf_by_subprocess(html_file: Path, pdf_file: Path) -> None:
 
 
 def _run_export(args: argparse.Namespace) -> int:
-    from editor.core.export import execute, plan_export
+    from editor.core.export.execute import execute, plan_export
 
     html = None
     if args.format in ("html", "pdf"):
-        from editor.core.export_html import html_maker
+        from editor.core.export.html import html_maker
 
         html = html_maker(None, Path(args.css).read_text(encoding="utf-8") if args.css else "")
     try:
@@ -281,7 +281,7 @@ class _PostRunner:
     """Loads posts and renders them, one site (and one Renderer) per site root."""
 
     def __init__(self, site_dir: str | None) -> None:
-        from editor.core.site import find_site, load_site
+        from editor.core.site.config import find_site, load_site
 
         self._find_site = find_site
         self._fixed = load_site(Path(site_dir)) if site_dir else None
@@ -297,8 +297,8 @@ class _PostRunner:
         return self._sites[folder]
 
     def render(self, path: Path) -> tuple[Any, Any, Any]:
-        from editor.core.posts import Post
-        from editor.core.rendering import Renderer
+        from editor.core.markdown.renderer import Renderer
+        from editor.core.post.model import Post
 
         post = Post.load(path)
         site = self.site_for(path)
@@ -342,7 +342,7 @@ def _each_post(args: argparse.Namespace, command: str) -> Iterator[tuple[Path, A
 
 
 def _run_stats(args: argparse.Namespace) -> int:
-    from editor.core.stats import post_stats
+    from editor.core.stats.figures import post_stats
 
     args.failed = False
     rows: list[dict[str, Any]] = []
@@ -429,9 +429,9 @@ def _library_record(entry: Any, snippet: str | None) -> dict[str, object]:
 
 
 def _run_library(args: argparse.Namespace) -> int:
-    from editor.core.library import LibraryIndex, default_index_path
-    from editor.core.library_types import LibraryFilter, PostState, SortKey
-    from editor.core.site import find_site
+    from editor.core.library.index import LibraryIndex, default_index_path
+    from editor.core.library.types import LibraryFilter, PostState, SortKey
+    from editor.core.site.config import find_site
 
     site = find_site(Path(args.site))
     db = Path(args.index) if args.index else default_index_path(site.root)

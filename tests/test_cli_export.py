@@ -122,7 +122,7 @@ def test_a_folder_of_posts_is_expanded(tmp_path: Path, capsys: pytest.CaptureFix
 
 def test_the_cli_module_does_not_import_qt() -> None:
     code = (
-        "import sys, editor.cli, editor.core.export, editor.core.export_html; "
+        "import sys, editor.cli, editor.core.export.execute, editor.core.export.html; "
         "print(any(m.startswith(('PySide6', 'shiboken6')) for m in sys.modules))"
     )
     done = subprocess.run(
@@ -136,7 +136,7 @@ def test_the_cli_module_does_not_import_qt() -> None:
 
 
 def test_pdf_export_prints_in_a_child_process(tmp_path: Path) -> None:
-    """The CLI stays Qt-free: the printing runs in `python -m editor.ui.pdf_export`."""
+    """The CLI stays Qt-free: the printing runs in `python -m editor.ui.export.pdf`."""
     pypdf = importlib.import_module("pypdf")
 
     done = subprocess.run(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-import editor.core.rendering  # noqa: F401  (a broken module must fail, not skip)
+import editor.core.markdown.renderer  # noqa: F401  (a broken module must fail, not skip)
 from editor import cli
 
 POST = """---
@@ -112,7 +112,7 @@ def test_many_posts_load_each_site_once(
         path = root / "content" / "posts" / f"p{i}.md"
         path.write_text(f"---\ntitle: P{i}\n---\nPost number {i}.\n", encoding="utf-8")
         paths.append(str(path))
-    from editor.core import site as site_mod
+    from editor.core.site import config as site_mod
 
     calls: list[Path] = []
     real = site_mod.find_site

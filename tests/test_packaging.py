@@ -37,7 +37,7 @@ def test_wheel_ships_every_resource(wheel: Path) -> None:
     assert expected, "resources/ is empty"
     assert expected <= names, sorted(expected - names)[:10]
     assert "editor/__main__.py" in names
-    assert "editor/core/posts.py" in names
+    assert "editor/core/post/model.py" in names
 
 
 def test_wheel_declares_both_entry_points(wheel: Path) -> None:

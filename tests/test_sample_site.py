@@ -19,7 +19,7 @@ from pathlib import Path
 import frontmatter
 import pytest
 
-from editor.core.site import find_site
+from editor.core.site.config import find_site
 from tests import hugo_site
 
 SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "sample-site"

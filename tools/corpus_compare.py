@@ -7,9 +7,9 @@ Every Hugo post under FOLDER (Zola and Jekyll posts are recognised and reported 
 by the real Hugo 0.168 in a throwaway site, one site per top-level folder of FOLDER (one source
 repository each), with stub templates for the site/theme shortcodes Hugo does not ship (a stub
 renders its inner content, or nothing). The same throwaway site is then loaded by Inkpost
-(`editor.core.site.load_site`) and every post rendered and measured by Inkpost. The report says
-how many posts agree on WordCount, ReadingTime, Summary and the normalized HTML, overall and for
-the posts that use no site shortcode, and lists the differences.
+(`editor.core.site.config.load_site`) and every post rendered and measured by Inkpost. The report
+says how many posts agree on WordCount, ReadingTime, Summary and the normalized HTML, overall and
+for the posts that use no site shortcode, and lists the differences.
 
 `--settings source` uses each repository's own Hugo settings: the built-in table below (the ones
 the corpus README gives) or `--site-config FILE.json` ({"owner+name": {hugo config}, ...}).
@@ -32,7 +32,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from editor.core import stats  # noqa: E402
+from editor.core.stats import figures as stats  # noqa: E402
 from tests.hugo_site import HugoPage, HugoSite  # noqa: E402
 
 SOURCE_SETTINGS: dict[str, dict[str, Any]] = {
@@ -226,9 +226,9 @@ def _stub_missing(site: HugoSite, files: dict[str, str], errors: list[str]) -> b
 def compare_group(
     name: str, files: dict[str, str], config: dict[str, Any], workdir: Path
 ) -> list[PostResult]:
-    from editor.core.posts import Post
-    from editor.core.rendering import Renderer
-    from editor.core.site import load_site
+    from editor.core.markdown.renderer import Renderer
+    from editor.core.post.model import Post
+    from editor.core.site.config import load_site
 
     root = workdir / re.sub(r"[^\w.+-]", "_", name)
     site = HugoSite(root, config=config)

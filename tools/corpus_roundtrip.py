@@ -1,4 +1,4 @@
-"""Round-trip every Markdown file under a folder through editor.core.posts.Post.
+"""Round-trip every Markdown file under a folder through editor.core.post.model.Post.
 
     python tools/corpus_roundtrip.py FOLDER
 
@@ -21,8 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from editor.core.posts import Post, PostError
-from editor.core.storage import StorageError
+from editor.core.post.model import Post, PostError
+from editor.core.post.storage import StorageError
 
 TITLE_KEY = re.compile(r"""\s*["']?title["']?\s*[:=]""", re.I)
 NEW_TITLE = 'Round trip: "quotes", colons & ünïcödé # not a comment'

@@ -90,7 +90,7 @@ def refuse(result: LeakProbeResult, *, interactive: bool) -> int:
 
 def newest_post(content_dir: Path, now: datetime | None = None) -> Path | None:
     """The most recent published post under `content_dir` (not a draft, not future-dated)."""
-    from editor.core.posts import Post
+    from editor.core.post.model import Post
 
     now = now or datetime.now(UTC)
     best: tuple[datetime, str, Path] | None = None
@@ -143,9 +143,9 @@ def main(
 
     from editor.app.resources import resource_path
     from editor.app.settings import Settings, default_data_location
-    from editor.core.site import find_site
-    from editor.ui import highlighter
-    from editor.ui.main_window import MainWindow
+    from editor.core.site.config import find_site
+    from editor.ui.editor import highlighter
+    from editor.ui.window.main_window import MainWindow
 
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -265,8 +265,8 @@ def wire_window(window: Any, settings: Any, preview_dir: Path) -> None:
     settings and styles HTML/PDF with the preview's CSS.
     """
     from editor.app.settings import default_cache_location
-    from editor.ui.export_dialog import IniStore
-    from editor.ui.library_panel import LibraryPanel
+    from editor.ui.export.dialog import IniStore
+    from editor.ui.library.panel import LibraryPanel
 
     cache = os.environ.get("INKPOST_CACHE_DIR")
     window.set_library(LibraryPanel(window), Path(cache) if cache else default_cache_location())

@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
-from editor.ui.preferences import Preferences, WindowState
+from editor.ui.window.preferences import Preferences, WindowState
 
 __all__ = [
     "Preferences",

@@ -1,4 +1,4 @@
-"""Rendering off the GUI thread: a small Qt adapter over editor.core.render_service.
+"""Rendering off the GUI thread: a small Qt adapter over editor.core.preview.service.
 
 `RenderController.request(text, site, path)` asks for a rendering of the editor's text.
 At most one job is in flight; requests made meanwhile collapse into one re-run with the
@@ -6,7 +6,7 @@ newest text; a result for text that has changed since is dropped (in process mod
 even being unpickled). `rendered(RenderOutcome)` carries the newest result only.
 
 The renderer is pure Python and holds the GIL, so by default it runs in a child process
-(`python -m editor.core.render_service`, driven through QProcess: no extra thread in the
+(`python -m editor.core.preview.service`, driven through QProcess: no extra thread in the
 GUI process). benchmarks/bench_render_worker.py measures why: with the renderer in a
 QThread, typing stalls. `mode="thread"` exists for that comparison; a debounce of -1
 renders synchronously in this process (tests).
@@ -35,7 +35,7 @@ from PySide6.QtCore import (
 )
 
 import editor
-from editor.core.render_service import (
+from editor.core.preview.service import (
     FrameDecoder,
     RenderOutcome,
     RenderRequest,
@@ -43,7 +43,7 @@ from editor.core.render_service import (
     Shutdown,
     encode_frame,
 )
-from editor.core.site import SiteConfig
+from editor.core.site.config import SiteConfig
 
 __all__ = ["RenderController", "RenderOutcome"]
 
@@ -198,7 +198,7 @@ class RenderController(QObject):
         process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)
         process.readyReadStandardOutput.connect(self._on_process_ready_read)
         process.finished.connect(self._on_process_finished)
-        process.start(sys.executable, ["-m", "editor.core.render_service"])
+        process.start(sys.executable, ["-m", "editor.core.preview.service"])
         self._process = process
         self._decoder = FrameDecoder()
         self._sent_site = None

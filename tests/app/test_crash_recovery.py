@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 
 from editor.app.settings import Settings
-from editor.core.journal import Journal
-from editor.ui.preferences import Preferences
+from editor.core.safety.journal import Journal
+from editor.ui.window.preferences import Preferences
 
 ROOT = Path(__file__).resolve().parents[2]
 ORIGINAL = "---\ntitle: Crash test\ndate: 2026-03-09\n---\n\nWritten before the crash.\n"

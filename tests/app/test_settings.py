@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from editor.app.settings import Settings
-from editor.ui.preferences import Preferences, WindowState
+from editor.ui.window.preferences import Preferences, WindowState
 
 
 def test_defaults_in_an_empty_folder(tmp_path: Path) -> None:

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 from editor.app.main import after_preview
 from editor.app.settings import Settings
-from editor.core.site import find_site
-from editor.ui.main_window import MainWindow
+from editor.core.site.config import find_site
+from editor.ui.window.main_window import MainWindow
 from editor.ui.workers import RenderController
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "preview"

@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 
-from editor.core.posts import Post
-from editor.core.render_service import RenderOutcome
-from editor.core.rendering import Renderer
-from editor.core.site import SiteConfig
-from editor.core.stats import post_stats
+from editor.core.markdown.renderer import Renderer
+from editor.core.post.model import Post
+from editor.core.preview.service import RenderOutcome
+from editor.core.site.config import SiteConfig
+from editor.core.stats.figures import post_stats
 from editor.ui.workers import RenderController
 
 

@@ -1,0 +1,243 @@
+"""markdown-it-py set up to parse and render like Goldmark as Hugo 0.168 configures it.
+
+`MarkupOptions.from_site(site)` reads markup.goldmark / markup.highlight / tableOfContents from a
+SiteConfig (any object with `goldmark`, `highlight` and `toc` attributes works; missing fields
+take Hugo's defaults). `build_markdown(options)` returns a MarkdownIt whose rules reproduce
+Goldmark's: linkify triggers and trailing-punctuation rules, the typographer emitted as named
+entities, task lists, heading attributes, Hugo's table markup, footnotes, raw HTML omission and
+Hugo's code blocks. Inline rules live in goldmark_inline.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+
+from editor.core.markdown.goldmark import inline as goldmark_inline
+from editor.core.markdown.goldmark.blocks import (
+    GLOBAL_ATTRS,
+    attr_block,
+    attr_block_rule,
+    definition_stops_paragraph,
+    deflist_rule,
+    goldmark_deflist,
+    multiline_terms,
+    parse_attribute_block,
+    task_rule,
+    tightness_rule,
+    unwrap_images_rule,
+)
+from editor.core.markdown.goldmark.html import install_render_rules
+from editor.core.markdown.goldmark.text import id_text, plain_text, toc_title
+from editor.core.markdown.highlight import CodeOptions
+
+__all__ = ["HeadingInfo", "MarkupOptions", "build_markdown"]
+
+
+@dataclass(frozen=True)
+class MarkupOptions:
+    """Everything that changes the HTML: markup.goldmark, markup.highlight, TOC levels."""
+
+    unsafe: bool = False
+    typographer: bool = True
+    linkify: bool = True
+    linkify_protocol: str = "https"
+    table: bool = True
+    strikethrough: bool = True
+    task_list: bool = True
+    footnote: bool = True
+    definition_list: bool = True
+    attribute_title: bool = True
+    attribute_block: bool = False
+    auto_heading_id: bool = True
+    auto_heading_id_type: str = "github"
+    wrap_standalone_image: bool = True
+    hard_wraps: bool = False
+    xhtml: bool = False
+    code: CodeOptions = field(default_factory=CodeOptions)
+    toc_start: int = 2
+    toc_end: int = 3
+    toc_ordered: bool = False
+
+    @classmethod
+    def from_site(cls, site: object | None) -> MarkupOptions:
+        if site is None:
+            return cls()
+        gm = getattr(site, "goldmark", None)
+        hl = getattr(site, "highlight", None)
+        toc = getattr(site, "toc", None)
+        base = cls()
+
+        def pick(obj: object, name: str, default: Any) -> Any:
+            value = getattr(obj, name, default) if obj is not None else default
+            return type(default)(value) if value is not None else default
+
+        code = CodeOptions(
+            style=pick(hl, "style", "monokai") or "monokai",
+            no_classes=pick(hl, "no_classes", True),
+            line_nos=pick(hl, "line_nos", False),
+            line_numbers_in_table=pick(hl, "line_numbers_in_table", True),
+            line_no_start=pick(hl, "line_no_start", 1),
+            tab_width=pick(hl, "tab_width", 4),
+            code_fences=pick(hl, "code_fences", True),
+        )
+        return cls(
+            unsafe=pick(gm, "unsafe", base.unsafe),
+            typographer=pick(gm, "typographer", base.typographer),
+            linkify=pick(gm, "linkify", base.linkify),
+            linkify_protocol=pick(gm, "linkify_protocol", base.linkify_protocol),
+            table=pick(gm, "table", base.table),
+            strikethrough=pick(gm, "strikethrough", base.strikethrough),
+            task_list=pick(gm, "task_list", base.task_list),
+            footnote=pick(gm, "footnote", base.footnote),
+            definition_list=pick(gm, "definition_list", base.definition_list),
+            attribute_title=pick(gm, "attribute_title", base.attribute_title),
+            attribute_block=pick(gm, "attribute_block", base.attribute_block),
+            auto_heading_id=pick(gm, "auto_heading_id", base.auto_heading_id),
+            auto_heading_id_type=pick(gm, "auto_heading_id_type", base.auto_heading_id_type),
+            wrap_standalone_image=pick(gm, "wrap_standalone_image", base.wrap_standalone_image),
+            hard_wraps=pick(gm, "hard_wraps", base.hard_wraps),
+            xhtml=pick(gm, "xhtml", base.xhtml),
+            code=code,
+            toc_start=pick(toc, "start_level", base.toc_start),
+            toc_end=pick(toc, "end_level", base.toc_end),
+            toc_ordered=pick(toc, "ordered", base.toc_ordered),
+        )
+
+
+@dataclass(frozen=True)
+class HeadingInfo:
+    """A heading as parsed: its id is resolved later, page-wide (see heading_ids.IdFactory)."""
+
+    level: int
+    text: str
+    title_html: str
+    explicit_id: str | None
+    line: int  # 0-based within the parsed chunk
+    id_text: str  # what the automatic id is made from
+
+
+MAX_NESTING = 64  # deeper blocks are cut (Python's recursion); a warning says so
+ID_MARK = "\x02{}\x03"
+ID_MARK_RE = re.compile("\x02(\\d+)\x03")
+
+
+def _heading_attrs_rule(state: StateCore) -> None:
+    tokens = state.tokens
+    for i, token in enumerate(tokens):
+        if token.type != "heading_open" or i + 1 >= len(tokens):
+            continue
+        inline = tokens[i + 1]
+        parsed = parse_attribute_block(inline.content)
+        if parsed is None:
+            continue
+        inline.content, attrs = parsed
+        token.meta["attrs"] = attrs
+
+
+def _headings_rule(state: StateCore) -> None:
+    options: MarkupOptions = state.md.options["goldmark"]
+    found: list[HeadingInfo] = state.env.setdefault("headings", [])
+    tokens = state.tokens
+    for i, token in enumerate(tokens):
+        if token.type != "heading_open":
+            continue
+        children = tokens[i + 1].children or []
+        attrs: list[tuple[str, str]] = token.meta.get("attrs", [])
+        explicit = next((v for k, v in attrs if k == "id"), None)
+        for key, value in attrs:
+            if key in GLOBAL_ATTRS or key.startswith(("data-", "aria-")):
+                token.attrs[key] = ID_MARK.format(len(found)) if key == "id" else value
+        text_for_id = id_text(children)
+        if explicit is None and options.auto_heading_id and text_for_id:
+            token.attrs["id"] = ID_MARK.format(len(found))
+        for key, value in token.meta.get("block_attrs", []):
+            token.attrs[key] = value
+        line = token.map[0] if token.map else 0
+        level = int(token.tag[1])
+        found.append(
+            HeadingInfo(
+                level,
+                plain_text(children),
+                toc_title(children, unsafe=options.unsafe),
+                explicit,
+                line,
+                text_for_id,
+            )
+        )
+
+
+def build_markdown(options: MarkupOptions) -> MarkdownIt:
+    """A MarkdownIt that renders like Goldmark under Hugo with these options."""
+    md = MarkdownIt(
+        "commonmark",
+        {
+            "html": True,
+            "xhtmlOut": options.xhtml,
+            "breaks": options.hard_wraps,
+            "linkify": False,
+            "typographer": False,
+            "strikethrough_single_tilde": True,
+            "maxNesting": MAX_NESTING,
+        },
+    )
+    md.options["goldmark"] = options
+    md.renderer._goldmark = options  # type: ignore[attr-defined]
+    md.disable(["linkify", "replacements", "smartquotes"], ignoreInvalid=True)
+    if options.table:
+        md.enable("table")
+        # Goldmark makes tables out of paragraphs: fences, headings, lists... come first
+        block_rules = md.block.ruler.__rules__
+        table = block_rules.pop(md.block.ruler.__find__("table"))
+        block_rules.insert(md.block.ruler.__find__("paragraph"), table)
+        md.block.ruler.__compile__()
+    if options.strikethrough:
+        md.enable("strikethrough")
+    if options.definition_list:
+        deflist_plugin(md)
+        block_rules = md.block.ruler.__rules__
+        index = md.block.ruler.__find__("deflist")
+        rule = block_rules.pop(index)
+        rule.fn = goldmark_deflist(rule.fn)
+        # before setext headings: a ":" line ends the paragraph a setext heading would take
+        block_rules.insert(md.block.ruler.__find__("lheading"), rule)
+        md.block.ruler.__compile__()
+        md.block.ruler.before("deflist", "goldmark_terms", multiline_terms)
+        md.block.ruler.before(
+            "deflist", "goldmark_dd_stop", definition_stops_paragraph, {"alt": ["paragraph"]}
+        )
+        md.core.ruler.after("block", "goldmark_deflist", deflist_rule)
+    if options.footnote:
+        footnote_plugin(md, inline=False)
+    goldmark_inline.install(md, options.linkify, options.linkify_protocol, options.typographer)
+    md.core.ruler.before("inline", "goldmark_heading_attrs", _heading_attrs_rule)
+    if options.attribute_block:
+        md.block.ruler.before(
+            "table",
+            "goldmark_attr_block",
+            attr_block,
+            {"alt": ["paragraph", "reference", "blockquote", "list", "table"]},
+        )
+        # after the <dl> merge: an attribute line between two lists keeps them apart
+        anchor = "goldmark_deflist" if options.definition_list else "block"
+        md.core.ruler.after(anchor, "goldmark_attr_blocks", attr_block_rule)
+    if options.table:
+        md.core.ruler.after("block", "goldmark_list_tightness", tightness_rule)
+    if not options.attribute_title:
+        md.core.ruler.disable("goldmark_heading_attrs")
+    # after "inline", in this order (each insertion goes right after "inline")
+    if not options.wrap_standalone_image:
+        md.core.ruler.after("inline", "goldmark_unwrap_images", unwrap_images_rule)
+    md.core.ruler.after("inline", "goldmark_headings", _headings_rule)
+    if options.task_list:
+        md.core.ruler.after("inline", "goldmark_tasks", task_rule)
+    if options.typographer:
+        md.core.ruler.after("inline", "goldmark_typographer", goldmark_inline.typographer_rule)
+    install_render_rules(md)
+    return md

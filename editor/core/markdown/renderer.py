@@ -1,0 +1,438 @@
+"""Markdown to a RenderResult, the way Hugo 0.168 (Goldmark) renders a post.
+
+`Renderer(site).render(text)` takes a whole document (front matter is skipped but lines keep
+their numbers), expands shortcodes (markdown.shortcodes), handles the `<!--more-->` divider
+as Hugo does (the exact bytes, replaced by a paragraph that is cut out after rendering), parses
+with the Goldmark-like markdown-it set up in markdown.goldmark, and assembles the HTML block
+by block from a cache of chunks (markdown.chunks) so that re-rendering after an edit
+only parses what changed. Heading ids are given page-wide afterwards (markdown.heading_ids).
+
+In preview mode every top-level block carries `data-line` (1-based line of the document),
+relative image and link paths become file:// URLs found in the page bundle, static/ or assets/,
+and a missing local image is a warning. Hugo mode gives exactly Hugo's `.Content`.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from editor.core.diagnostics import Diagnostic, Severity
+from editor.core.markdown import python_markdown
+from editor.core.markdown.chunks import ChunkCache, split_chunks
+from editor.core.markdown.goldmark.parser import (
+    ID_MARK_RE,
+    MAX_NESTING,
+    HeadingInfo,
+    MarkupOptions,
+    build_markdown,
+)
+from editor.core.markdown.heading_ids import IdFactory, TocEntry, toc_html
+from editor.core.markdown.highlight import parse_fence_info, render_fence
+from editor.core.markdown.support import (
+    PagePaths,
+    body_start,
+    line_mapping,
+    preview_paths_rule,
+    resolve_html_paths,
+    warn_unclosed_fences,
+)
+from editor.core.markdown.types import Heading, RenderResult
+
+if TYPE_CHECKING:
+    from editor.core.post.model import Post
+    from editor.core.site.config import SiteConfig
+
+__all__ = ["Heading", "RenderResult", "Renderer", "render_markdown", "render_post"]
+
+MORE_DIVIDER = "<!--more-->"
+_MORE_TOKEN = "HUGOMORE42"
+_MORE_BLOCK = f"<p>{_MORE_TOKEN}</p>\n"
+_FIRST_TAG_RE = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
+_SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+@dataclass(frozen=True)
+class _Block:
+    html: str
+    first: int  # 0-based line within the chunk
+    last: int
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    blocks: tuple[_Block, ...]
+    headings: tuple[HeadingInfo, ...]
+    warnings: tuple[tuple[str, int], ...]
+    line_count: int
+    checked: tuple[tuple[str, str], ...] = ()  # preview look-ups, re-checked on a cache hit
+
+
+@lru_cache(maxsize=16)
+def _markdown_for(options: MarkupOptions) -> MarkdownIt:
+    md = build_markdown(options)
+    md.core.ruler.after("goldmark_headings", "inkpost_preview_paths", preview_paths_rule)
+    return md
+
+
+# --- block splitting ----------------------------------------------------------------------
+
+
+def _top_level_blocks(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) -> list[_Block]:
+    blocks: list[_Block] = []
+    i, n = 0, len(tokens)
+    last_line = 0
+    while i < n:
+        start = i
+        depth: int = tokens[i].nesting
+        i += 1
+        while depth > 0 and i < n:
+            depth += tokens[i].nesting
+            i += 1
+        head = tokens[start]
+        if head.map is not None:
+            first, last = head.map[0], max(head.map[1] - 1, head.map[0])
+            last_line = last
+        else:
+            first = last = last_line
+        html = md.renderer.render(tokens[start:i], md.options, env)
+        if html:
+            blocks.append(_Block(html, first, last))
+    return blocks
+
+
+# --- the renderer -------------------------------------------------------------------------
+
+
+def _shortcodes_module() -> Any:
+    """editor.core.markdown.shortcodes.expand when it is installed (it always is in Inkpost)."""
+    try:
+        from editor.core.markdown.shortcodes import expand as shortcodes
+    except ImportError:  # pragma: no cover - a stripped-down build
+        return None
+    return shortcodes
+
+
+class Renderer:
+    """Renders documents for one site.
+
+    With `cache` (the default) the body is cut into chunks (editor.core.markdown.chunks) whose
+    rendering is kept for the next call; without it the body is parsed in one piece, which
+    is the reference the cached result must equal.
+    """
+
+    def __init__(self, site: SiteConfig | None = None, *, cache: bool = True) -> None:
+        self.site = site
+        self.options = MarkupOptions.from_site(site)
+        self.md = _markdown_for(self.options)
+        self.engine = str(getattr(site, "markdown_engine", "goldmark") or "goldmark")
+        self._cache: ChunkCache[tuple[str, bool, str], _Chunk] | None = (
+            ChunkCache() if cache else None
+        )
+
+    # public API
+
+    def render(
+        self,
+        text: str,
+        *,
+        preview: bool = False,
+        page_path: Path | None = None,
+        metadata: Mapping[str, Any] | None = None,
+    ) -> RenderResult:
+        try:
+            return self._render(text, preview, page_path, metadata or {})
+        except RecursionError:
+            message = "the document is nested too deeply to render"
+        except Exception as error:  # a bug must not take the editor down: show the text
+            message = f"internal error while rendering ({type(error).__name__}: {error})"
+        if self._cache is not None:
+            self._cache.clear()
+        return RenderResult(
+            html=f"<p>{html_lib.escape(message)}</p>\n<pre><code>{html_lib.escape(text)}</code></pre>\n",
+            toc_html='<nav id="TableOfContents"></nav>',
+            warnings=(Diagnostic(message, page_path, 1, Severity.ERROR),),
+        )
+
+    def render_fragment(self, markdown: str) -> str:
+        """Markdown (no front matter, no divider handling) to Hugo's HTML."""
+        return self._render(markdown, False, None, {}, fragment=True).html
+
+    def cache_stats(self) -> tuple[int, int]:
+        """(hits, misses) of the chunk cache since this renderer was made."""
+        if self._cache is None:
+            return 0, 0
+        return self._cache.hits, self._cache.misses
+
+    def highlight(self, code: str, lang: str, options: str) -> str:
+        """Hugo's `highlight` shortcode / function output for `code`."""
+        info = parse_fence_info(f"{lang} {{{options}}}", self.options.code)
+        return render_fence(code, info, self.options.code)[0]
+
+    # internals
+
+    def _render_python_markdown(
+        self, text: str, preview: bool, page_path: Path | None, *, fragment: bool = False
+    ) -> RenderResult:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        start = 0 if fragment else body_start(text)
+        first_line = text.count("\n", 0, start)
+        site = self.site
+        highlight = getattr(site, "highlight", None)
+        blocks, found, toc, missing = python_markdown.render_chunks(
+            text[start:],
+            tuple(getattr(site, "markdown_extensions", ()) or ()),
+            xhtml=self.options.xhtml,
+            style=self.options.code.style,
+            no_classes=bool(getattr(highlight, "no_classes", False) or preview),
+            toc_levels=(self.options.toc_start, self.options.toc_end, self.options.toc_ordered),
+        )
+        page = self._page(preview, page_path)
+        warnings = [
+            Diagnostic(f"Markdown extension {name!r} is not installed: ignored", page_path)
+            for name in missing
+        ]
+        parts: list[str] = []
+        line_map: list[tuple[int, int]] = []
+        for block in blocks:
+            first, last = first_line + block.first + 1, first_line + block.last + 1
+            html = block.html
+            if preview:
+                html = _with_data_line(resolve_html_paths(html, page, warnings, first), first)
+            parts.append(html)
+            line_map.append((first, last))
+        headings = tuple(
+            Heading(level, plain, ident, first_line + line + 1)
+            for level, plain, ident, line in found
+        )
+        return RenderResult(
+            html="".join(parts),
+            toc_html=toc,
+            headings=headings,
+            line_map=tuple(line_map),
+            more_html=None,
+            warnings=tuple(warnings),
+        )
+
+    def _render(
+        self,
+        text: str,
+        preview: bool,
+        page_path: Path | None,
+        metadata: Mapping[str, Any],
+        *,
+        fragment: bool = False,
+    ) -> RenderResult:
+        if self.engine == "python-markdown":
+            return self._render_python_markdown(text, preview, page_path, fragment=fragment)
+        text = (
+            text.replace("\x02", "\ufffd")
+            .replace("\x03", "\ufffd")
+            .replace("\r\n", "\n")
+            .replace("\r", "\n")
+        )
+        start = 0 if fragment else body_start(text)
+        first_line = text.count("\n", 0, start)  # 0-based line of the body's first line
+        body = text[start:]
+        warnings: list[Diagnostic] = []
+        placeholders: Mapping[str, str] = {}
+        shortcodes = None if fragment else _shortcodes_module()
+        line_of: list[int] | None = None  # body line after shortcodes -> line before
+        if shortcodes is not None and "{{" in body:
+            ctx = shortcodes.ShortcodeContext(
+                site=self.site,
+                page_path=page_path,
+                preview=preview,
+                render_markdown=self.render_fragment,
+                metadata=metadata,
+                highlight=self.highlight,
+                first_line=first_line + 1,
+            )
+            extracted = shortcodes.extract(body, ctx)
+            if extracted.text != body:
+                line_of = line_mapping(body, extracted.text)
+            body, placeholders = extracted.text, extracted.placeholders
+            warnings.extend(extracted.warnings)
+        divider_line, rest_line, took_newline = -1, 0, False
+        if not fragment:
+            index = body.find(MORE_DIVIDER)
+            if index >= 0:
+                # Hugo's page lexer takes the newline before the divider and all the
+                # whitespace after it
+                took_newline = index > 0 and body[index - 1] == "\n"
+                start = index - 1 if took_newline else index
+                rest = body[index + len(MORE_DIVIDER) :].lstrip(" \t\n\r\f\v")
+                divider_line = body.count("\n", 0, start)
+                rest_line = body.count("\n", 0, len(body) - len(rest))
+                body = body[:start] + f"\n\n{_MORE_TOKEN}\n\n" + rest
+
+        def doc_line(line0: int) -> int:
+            """1-based document line of a 0-based line of the (divider-expanded) body."""
+            if divider_line >= 0 and line0 > divider_line:
+                if line0 < divider_line + 4:
+                    line0 = divider_line + (1 if took_newline else 0)
+                else:
+                    line0 = line0 - divider_line - 4 + rest_line
+            if line_of is not None:
+                line0 = line_of[min(line0, len(line_of) - 1)]
+            return first_line + line0 + 1
+
+        page = self._page(preview, page_path)
+        ids = IdFactory()
+        id_type = self.options.auto_heading_id_type
+        html_parts: list[str] = []
+        line_map: list[tuple[int, int]] = []
+        headings: list[Heading] = []
+        toc_entries: list[TocEntry] = []
+        more_index = -1
+        more_inline = False
+        chunks = split_chunks(body) if self._cache is not None else [(body, 0)]
+        for chunk_text, chunk_line in chunks:
+            chunk = self._chunk(chunk_text, page)
+            final_ids: list[str] = []
+            for info in chunk.headings:
+                if info.explicit_id is not None:
+                    ids.put(info.explicit_id)
+                    final = info.explicit_id
+                elif self.options.auto_heading_id and info.id_text:
+                    final = ids.generate(info.id_text, id_type)
+                else:
+                    final = ""
+                final_ids.append(final)
+                line = doc_line(chunk_line + info.line)
+                headings.append(Heading(info.level, info.text, final, line))
+                toc_entries.append(TocEntry(info.level, final, info.title_html))
+            for message, line0 in chunk.warnings:
+                warnings.append(Diagnostic(message, page_path, doc_line(chunk_line + line0)))
+            for block in chunk.blocks:
+                html = block.html
+                if final_ids and "\x02" in html:
+                    html = _resolve_ids(html, final_ids)
+                if divider_line >= 0 and more_index < 0 and _MORE_TOKEN in html:
+                    if html == _MORE_BLOCK:
+                        more_index = len(html_parts)
+                        continue
+                    html = html.replace(_MORE_TOKEN, "", 1)
+                    more_inline = True
+                first = doc_line(chunk_line + block.first)
+                last = doc_line(chunk_line + block.last)
+                if preview:
+                    html = _with_data_line(html, first)
+                html_parts.append(html)
+                line_map.append((first, last))
+        html = "".join(html_parts)
+        more_html: str | None = None
+        if more_index >= 0:
+            more_html = "".join(html_parts[:more_index]).strip()
+            html = html.strip()
+        elif more_inline:
+            html = html.strip()
+            more_html = html
+        if placeholders and shortcodes is not None:
+            html = shortcodes.restore(html, placeholders)
+            if more_html is not None:
+                more_html = shortcodes.restore(more_html, placeholders)
+        for message, line0 in page.warnings:
+            warnings.append(Diagnostic(message, page_path, doc_line(line0)))
+        toc = toc_html(
+            toc_entries, self.options.toc_start, self.options.toc_end, self.options.toc_ordered
+        )
+        return RenderResult(
+            html=html,
+            toc_html=toc,
+            headings=tuple(headings),
+            line_map=tuple(line_map),
+            more_html=more_html,
+            warnings=tuple(sorted(warnings, key=lambda w: w.line or 0)),
+        )
+
+    def _page(self, preview: bool, page_path: Path | None) -> PagePaths:
+        if not preview:
+            return PagePaths(False, page_path)
+        static: list[Path] = []
+        site = self.site
+        if site is not None:
+            root = Path(getattr(site, "root", "."))
+            static = [root / d for d in getattr(site, "static_dirs", ()) or ("static",)]
+            assets = getattr(site, "assets_dir", None)
+            static.append(root / (assets if assets is not None else "assets"))
+        bundle = [page_path.parent] if page_path is not None else []
+        return PagePaths(True, page_path, tuple(bundle + static), tuple(static))
+
+    def _chunk(self, chunk_text: str, page: PagePaths) -> _Chunk:
+        key = (chunk_text, page.preview, str(page.page_path or ""))
+        cached = self._cache.get(key) if self._cache is not None else None
+        if cached is not None and (not cached.checked or page.still_valid(cached.checked)):
+            return cached  # (an image that appeared or went away makes the chunk stale)
+        env: dict[str, Any] = {
+            "page": PagePaths(page.preview, page.page_path, page.search_dirs, page.static_dirs)
+        }
+        tokens = self.md.parse(chunk_text, env)
+        warn_unclosed_fences(tokens, chunk_text, env)
+        deep = next((t for t in tokens if t.level >= MAX_NESTING - 1), None)
+        if deep is not None:
+            env.setdefault("warnings", []).append(
+                (
+                    f"blocks nested more than {MAX_NESTING - 1} levels deep are not shown",
+                    deep.map[0] if deep.map else 0,
+                )
+            )
+        blocks = _top_level_blocks(self.md, tokens, env)
+        found: list[HeadingInfo] = env.get("headings", [])
+        chunk_page: PagePaths = env["page"]
+        warnings = list(env.get("warnings", [])) + chunk_page.warnings
+        chunk = _Chunk(
+            tuple(blocks),
+            tuple(found),
+            tuple(warnings),
+            chunk_text.count("\n"),
+            tuple(chunk_page.checked),
+        )
+        if self._cache is not None:
+            self._cache.put(key, chunk)
+        return chunk
+
+
+def _resolve_ids(html: str, final_ids: list[str]) -> str:
+    return ID_MARK_RE.sub(lambda m: _escape_attr(final_ids[int(m.group(1))]), html)
+
+
+def _escape_attr(value: str) -> str:
+    return (
+        value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+    )
+
+
+def _with_data_line(html: str, line: int) -> str:
+    match = _FIRST_TAG_RE.match(html)
+    if match is None:
+        return f'<div data-line="{line}">{html}</div>\n'
+    end = match.end()
+    return f'{html[:end]} data-line="{line}"{html[end:]}'
+
+
+# --- module-level helpers -----------------------------------------------------------------
+
+
+def _renderer_for(site: SiteConfig | None) -> Renderer:
+    return Renderer(site, cache=False)
+
+
+def render_post(post: Post, site: SiteConfig | None, *, preview: bool = False) -> RenderResult:
+    """Render a loaded post (its whole text, so lines are those of the file)."""
+    return _renderer_for(site).render(
+        post.text, preview=preview, page_path=post.path, metadata=post.metadata
+    )
+
+
+def render_markdown(md: str, site: SiteConfig | None) -> str:
+    """A Markdown fragment (front matter summary, shortcode inner content) to Hugo's HTML."""
+    return _renderer_for(site).render_fragment(md)

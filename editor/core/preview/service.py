@@ -1,0 +1,283 @@
+"""Rendering as a service: what the preview needs from one version of the text, in one call.
+
+`RenderService.handle(request)` turns editor text into a `RenderOutcome`: the preview
+render (blocks with `data-line`), Hugo's figures from a plain render, the header card and
+the page blocks for patching. It keeps one `Renderer` per mode so the block caches make
+re-rendering after a local edit cheap.
+
+The same service runs in a child process (`python -m editor.core.preview.service`), because
+the renderer is pure Python and would hold the GIL against the GUI thread. The protocol is
+framed pickles over stdin/stdout: each frame is a 16-byte header (payload length, then the
+job's text revision, both unsigned 64-bit big-endian) and the pickled object, so a reader
+can drop a stale outcome without unpickling it. A `Shutdown` request, or end of input,
+ends the child. The child runs at a lower priority (NICE), so the window comes first.
+
+Every type in a `RenderOutcome` (render_types, stats, preview_header, preview_page,
+diagnostics) lives in a module that does not import the renderer, so the GUI process
+that unpickles outcomes never loads markdown-it, Pygments or Python-Markdown.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import select
+import struct
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO, Protocol
+
+from editor.core.markdown.types import RenderResult
+from editor.core.post.model import Post
+from editor.core.preview.header import PreviewHeader, build_preview_header
+from editor.core.preview.page import Block, split_blocks
+from editor.core.site.config import SiteConfig
+from editor.core.stats.figures import PostStats, post_stats
+
+__all__ = [
+    "HEADER",
+    "FrameDecoder",
+    "RenderOutcome",
+    "RenderRequest",
+    "RenderService",
+    "Shutdown",
+    "encode_frame",
+    "serve",
+]
+
+HEADER = struct.Struct(">QQ")
+NICE = 5  # the render process yields to the window (its thread draws what the user types)
+
+
+@dataclass(frozen=True, slots=True)
+class RenderRequest:
+    """Render `text` (revision `text_revision`); `site=None` reuses the previous site."""
+
+    job_id: int
+    text_revision: int
+    text: str
+    path: Path | None = None
+    site: SiteConfig | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Shutdown:
+    """Ask the service loop to end."""
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOutcome:
+    """One rendering, ready to show: `result` is None (and `error` set) when rendering failed."""
+
+    job_id: int
+    text_revision: int
+    result: RenderResult | None  # preview mode
+    stats: PostStats | None
+    header: PreviewHeader | None = None
+    blocks: tuple[Block, ...] = ()
+    error: str | None = None
+    elapsed_ms: float = 0.0
+    path: Path | None = field(default=None)
+
+
+class _Renderer(Protocol):
+    def render(
+        self,
+        text: str,
+        *,
+        preview: bool = False,
+        page_path: Path | None = None,
+        metadata: dict[str, Any] | None = None,
+    ) -> Any: ...
+
+
+def _default_factory(site: SiteConfig) -> _Renderer:
+    from editor.core.markdown.renderer import Renderer
+
+    renderer: _Renderer = Renderer(site)
+    return renderer
+
+
+class RenderService:
+    """Stateful renderer for one editor: keeps the site and the renderers' block caches."""
+
+    def __init__(self, renderer_factory: Callable[[SiteConfig], _Renderer] | None = None) -> None:
+        self._factory = renderer_factory or _default_factory
+        self._site: SiteConfig | None = None
+        self._preview: _Renderer | None = None
+        self._plain: _Renderer | None = None
+
+    def handle(self, request: RenderRequest) -> RenderOutcome:
+        started = time.perf_counter()
+        try:
+            outcome = self._render(request)
+        except Exception:  # a bug in rendering must not take the preview down
+            outcome = RenderOutcome(
+                request.job_id,
+                request.text_revision,
+                None,
+                None,
+                error=traceback.format_exc(limit=8),
+                path=request.path,
+            )
+        elapsed = (time.perf_counter() - started) * 1000.0
+        return _with_elapsed(outcome, elapsed)
+
+    def _render(self, request: RenderRequest) -> RenderOutcome:
+        if request.site is not None and request.site != self._site:
+            self._site = request.site
+            self._preview = self._plain = None
+        if self._site is None:
+            root = request.path.parent if request.path is not None else Path.cwd()
+            self._site = SiteConfig.hugo_defaults(root)
+        site = self._site
+        if self._preview is None or self._plain is None:
+            self._preview = self._factory(site)
+            self._plain = self._factory(site)
+        post = Post.from_text(request.text, request.path)
+        metadata = post.metadata
+        result = self._preview.render(
+            request.text, preview=True, page_path=request.path, metadata=metadata
+        )
+        plain = self._plain.render(
+            request.text, preview=False, page_path=request.path, metadata=metadata
+        )
+        stats = post_stats(post, site, plain)
+        header = build_preview_header(metadata, stats, site, post_date=post.date)
+        return RenderOutcome(
+            request.job_id,
+            request.text_revision,
+            result,
+            stats,
+            header=header,
+            blocks=split_blocks(result.html, result.line_map),
+            path=request.path,
+        )
+
+
+def _with_elapsed(outcome: RenderOutcome, elapsed_ms: float) -> RenderOutcome:
+    return RenderOutcome(
+        outcome.job_id,
+        outcome.text_revision,
+        outcome.result,
+        outcome.stats,
+        header=outcome.header,
+        blocks=outcome.blocks,
+        error=outcome.error,
+        elapsed_ms=elapsed_ms,
+        path=outcome.path,
+    )
+
+
+def encode_frame(obj: object, revision: int = 0) -> bytes:
+    payload = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    return HEADER.pack(len(payload), revision) + payload
+
+
+class FrameDecoder:
+    """Collects bytes as they arrive and yields whole frames as (revision, payload bytes)."""
+
+    def __init__(self) -> None:
+        self._buffer = bytearray()
+
+    def feed(self, data: bytes) -> list[tuple[int, bytes]]:
+        self._buffer += data
+        frames: list[tuple[int, bytes]] = []
+        while len(self._buffer) >= HEADER.size:
+            length, revision = HEADER.unpack_from(self._buffer)
+            end = HEADER.size + length
+            if len(self._buffer) < end:
+                break
+            frames.append((revision, bytes(self._buffer[HEADER.size : end])))
+            del self._buffer[:end]
+        return frames
+
+    @property
+    def pending_bytes(self) -> int:
+        return len(self._buffer)
+
+
+def _read_exact(stream: BinaryIO, size: int) -> bytes | None:
+    chunks: list[bytes] = []
+    while size:
+        chunk = stream.read(size)
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
+
+def serve(
+    inp: BinaryIO,
+    out: BinaryIO,
+    service: RenderService | None = None,
+    *,
+    warm_up_when_idle: bool = False,
+) -> int:
+    """Answer framed `RenderRequest`s until `Shutdown` or end of input; returns an exit code.
+
+    With `warm_up_when_idle`, the renderer is warmed up (`warm_up`) the first time no request
+    is waiting on `inp` (a file with a descriptor), so a first request that is already there
+    (the post the window opens with) is answered first.
+    """
+    service = service or RenderService()
+    warm = not warm_up_when_idle
+    while True:
+        if not warm and not select.select([inp], [], [], 0)[0]:
+            warm_up()
+            warm = True
+        head = _read_exact(inp, HEADER.size)
+        if head is None:
+            return 0
+        length, _revision = HEADER.unpack(head)
+        payload = _read_exact(inp, length)
+        if payload is None:
+            return 0
+        request = pickle.loads(payload)
+        if isinstance(request, Shutdown):
+            return 0
+        if not isinstance(request, RenderRequest):
+            continue
+        outcome = service.handle(request)
+        out.write(encode_frame(outcome, outcome.text_revision))
+        out.flush()
+
+
+def main() -> int:
+    """Child-process entry: frames on the real stdout; anything printed goes to stderr."""
+    out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    sys.stdout = sys.stderr
+    if hasattr(os, "nice"):  # the window's thread and the X server come first (typing)
+        with contextlib.suppress(OSError):
+            os.nice(NICE)
+    return serve(sys.stdin.buffer, out, RenderService(), warm_up_when_idle=True)
+
+
+_WARM_UP = "".join(
+    f"Some *text* with `code` and a [link](https://example.org).\n\n```{lang}\nx\n```\n\n"
+    for lang in ("python", "go", "bash", "javascript", "yaml", "toml", "json", "rust", "c")
+)
+
+
+def warm_up() -> float:
+    """Import and exercise the renderer once (Pygments lexers of common languages too), so
+    the first real request does not pay for it; returns the milliseconds it took."""
+    started = time.perf_counter()
+    service = RenderService()
+    service.handle(RenderRequest(0, 0, "---\ntitle: warm-up\n---\n" + _WARM_UP, None, None))
+    return (time.perf_counter() - started) * 1000.0
+
+
+if __name__ == "__main__":
+    # Run the importable module, not this `__main__` copy: pickled requests name the
+    # classes of `editor.core.preview.service`.
+    from editor.core.preview.service import main as _main
+
+    sys.exit(_main())

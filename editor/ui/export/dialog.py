@@ -1,0 +1,453 @@
+"""The Export dialog: pick a folder, a format and a section, see the plan, export, reveal.
+
+    dialog = ExportDialog(paths, store, site_root=site.root, css=css, parent=window)
+    dialog.open()
+
+`store` is anything with `get(key, default) -> str` and `set(key, value)`; the target folder,
+format and section are remembered per site under `export/<site>/...`. `IniStore` is one
+over an INI file. The plan (`editor.core.export.execute.plan_export`) is shown before anything is
+written, collisions marked with their proposed free names; existing files are replaced only
+after a confirmation. The export itself runs on a worker thread (`ExportJob`), reporting
+progress; the summary at the end has a Reveal button that opens the target folder.
+
+Signals: exportFinished(object) with the `ExportReport`; revealRequested(str) with the folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QObject, QSettings, Qt, QThread, QUrl, Signal, Slot
+from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.core.export.execute import (
+    FORMATS,
+    ExportPlan,
+    ExportReport,
+    PdfPrinter,
+    execute,
+    plan_export,
+    with_choice,
+)
+from editor.core.post.model import Post
+from editor.core.site.config import SiteConfig
+
+__all__ = ["ExportDialog", "ExportJob", "IniStore", "KeyValueStore", "open_export_dialog"]
+
+FORMAT_TITLES = {
+    "hugo": "Hugo (single file)",
+    "hugo-bundle": "Hugo (page bundle)",
+    "jekyll": "Jekyll",
+    "zola": "Zola",
+    "html": "Standalone HTML",
+    "pdf": "PDF",
+}
+_BLOCKED = QColor("#b3261e")
+_WARN = QColor("#8a5a00")
+
+
+class KeyValueStore(Protocol):
+    def get(self, key: str, default: str = "") -> str: ...
+    def set(self, key: str, value: str) -> None: ...
+
+
+class IniStore:
+    """A `KeyValueStore` over an INI file (QSettings)."""
+
+    def __init__(self, path: Path) -> None:
+        self._settings = QSettings(str(path), QSettings.Format.IniFormat)
+
+    def get(self, key: str, default: str = "") -> str:
+        value = self._settings.value(key, default)
+        return str(value) if value is not None else default
+
+    def set(self, key: str, value: str) -> None:
+        self._settings.setValue(key, value)
+        self._settings.sync()
+
+
+class ExportJob(QObject):
+    """Runs `execute(plan)` on a worker thread.
+
+    Signals: progressed(int done, int total, str title), finished(object report).
+    """
+
+    progressed = Signal(int, int, str)
+    finished = Signal(object)
+
+    def __init__(self, plan: ExportPlan, pdf_printer: PdfPrinter | None = None) -> None:
+        super().__init__()
+        self._plan = plan
+        self._pdf_printer = pdf_printer
+
+    @Slot()
+    def run(self) -> None:
+        report = execute(
+            self._plan,
+            pdf_printer=self._pdf_printer,
+            progress=lambda done, total, title: self.progressed.emit(done, total, title),
+        )
+        self.finished.emit(report)
+
+
+def _source_name(path: Path) -> str:
+    """A post's file name, with its folder for a bundle's index file."""
+    return f"{path.parent.name}/{path.name}" if path.stem in ("index", "_index") else path.name
+
+
+def _open_folder(folder: Path) -> bool:
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+def _site_key(site_root: Path | None) -> str:
+    if site_root is None:
+        return "export/default"
+    digest = hashlib.sha1(str(Path(site_root).resolve()).encode("utf-8")).hexdigest()[:12]
+    return f"export/{digest}"
+
+
+class ExportDialog(QDialog):
+    """Export the given posts; see the module docstring.
+
+    Signals: exportFinished(object report), revealRequested(str folder).
+    """
+
+    exportFinished = Signal(object)  # noqa: N815 (Qt signal naming)
+    revealRequested = Signal(str)  # noqa: N815 (Qt signal naming)
+
+    def __init__(
+        self,
+        posts: Sequence[Path | Post],
+        store: KeyValueStore,
+        *,
+        site_root: Path | None = None,
+        site: SiteConfig | None = None,
+        css: str = "",
+        pdf_printer: PdfPrinter | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle("Export")
+        self._posts: list[Path | Post] = list(posts)
+        self._store = store
+        self._key = _site_key(site_root)
+        self._site = site
+        self._css = css
+        self._pdf_printer = pdf_printer
+        self._plan: ExportPlan | None = None
+        self._report: ExportReport | None = None
+        self._thread: QThread | None = None
+        self._job: ExportJob | None = None
+        self.confirm: Callable[[str], bool] = self._ask
+        self.open_folder: Callable[[Path], object] = _open_folder
+        self._build(site_root)
+        self._refresh_plan()
+
+    # --- construction ---------------------------------------------------------------------
+
+    def _build(self, site_root: Path | None) -> None:
+        default_target = str(site_root) if site_root is not None else ""
+        self.target_edit = QLineEdit(self._store.get(f"{self._key}/target", default_target))
+        self.target_edit.setObjectName("exportTarget")
+        browse = QPushButton("Browse…")
+        browse.setObjectName("exportBrowse")
+        browse.clicked.connect(self._on_browse_clicked)
+        target_row = QHBoxLayout()
+        target_row.addWidget(self.target_edit, 1)
+        target_row.addWidget(browse)
+
+        self.format_combo = QComboBox()
+        self.format_combo.setObjectName("exportFormat")
+        for fmt in FORMATS:
+            self.format_combo.addItem(FORMAT_TITLES[fmt], fmt)
+        saved = self._store.get(f"{self._key}/format", "hugo")
+        self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(saved)))
+        self.section_edit = QLineEdit(self._store.get(f"{self._key}/section", "posts"))
+        self.section_edit.setObjectName("exportSection")
+        self.rename_check = QCheckBox("Use a free name when a file exists (-2, -3, …)")
+        self.rename_check.setObjectName("exportRename")
+        self.overwrite_check = QCheckBox("Overwrite existing files")
+        self.overwrite_check.setObjectName("exportOverwrite")
+
+        form = QFormLayout()
+        form.addRow("Folder:", target_row)
+        form.addRow("Format:", self.format_combo)
+        form.addRow("Section:", self.section_edit)
+        form.addRow("", self.rename_check)
+        form.addRow("", self.overwrite_check)
+
+        self.plan_tree = QTreeWidget()
+        self.plan_tree.setObjectName("exportPlan")
+        self.plan_tree.setHeaderLabels(["Post / file", "Status", "From"])
+        self.plan_tree.setColumnWidth(0, 380)
+        self.plan_tree.setColumnWidth(1, 220)
+        self.plan_label = QLabel()
+        self.plan_label.setObjectName("exportPlanSummary")
+        self.progress = QProgressBar()
+        self.progress.setObjectName("exportProgress")
+        self.progress.setVisible(False)
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("exportSummary")
+        self.summary_label.setWordWrap(True)
+
+        self.buttons = QDialogButtonBox()
+        self.export_button = self.buttons.addButton(
+            "Export", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.export_button.setObjectName("exportRun")
+        self.reveal_button = self.buttons.addButton(
+            "Reveal", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.reveal_button.setObjectName("exportReveal")
+        self.reveal_button.setVisible(False)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.reveal_button.clicked.connect(self._on_reveal_button_clicked)
+        self.close_button.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.plan_tree, 1)
+        layout.addWidget(self.plan_label)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.buttons)
+        self.resize(760, 520)
+
+        self.target_edit.editingFinished.connect(self._refresh_plan)
+        self.section_edit.editingFinished.connect(self._refresh_plan)
+        self.format_combo.currentIndexChanged.connect(self._on_format_combo_changed)
+        self.rename_check.toggled.connect(self._refresh_plan)
+        self.overwrite_check.toggled.connect(self._on_overwrite_check_toggled)
+
+    # --- plan -----------------------------------------------------------------------------
+
+    @property
+    def plan(self) -> ExportPlan | None:
+        return self._plan
+
+    @property
+    def report(self) -> ExportReport | None:
+        return self._report
+
+    def fmt(self) -> str:
+        return str(self.format_combo.currentData())
+
+    def _html_maker(self) -> object:
+        from editor.core.export.html import html_maker
+
+        return html_maker(self._site, self._css)
+
+    @Slot()
+    def _refresh_plan(self) -> None:
+        target = self.target_edit.text().strip()
+        self.plan_tree.clear()
+        self._plan = None
+        if not target:
+            self.plan_label.setText("Choose the folder to export into.")
+            self.export_button.setEnabled(False)
+            return
+        fmt = self.fmt()
+        self.section_edit.setEnabled(fmt not in ("jekyll", "html", "pdf"))
+        try:
+            plan = plan_export(
+                self._posts,
+                Path(target),
+                fmt,
+                self.section_edit.text().strip(),
+                self.overwrite_check.isChecked(),
+                rename=self.rename_check.isChecked(),
+                html=self._html_maker() if fmt in ("html", "pdf") else None,  # type: ignore[arg-type]
+            )
+        except ValueError as exc:
+            self.plan_label.setText(str(exc))
+            self.export_button.setEnabled(False)
+            return
+        self._plan = plan
+        self._show_plan(plan)
+
+    def _show_plan(self, plan: ExportPlan) -> None:
+        ready = 0
+        for post in plan.posts:
+            item = QTreeWidgetItem([post.main_file.rel if post.main_file else post.title, ""])
+            item.setToolTip(0, str(post.source or post.title))
+            item.setText(2, _source_name(post.source) if post.source else post.title)
+            if post.blocked:
+                item.setText(1, "; ".join(post.errors) or "already exists (see below)")
+                item.setForeground(1, QBrush(_BLOCKED))
+            else:
+                ready += 1
+                item.setText(1, "overwrites" if any(f.replaces for f in post.files) else "new")
+            for planned in post.files:
+                if planned is post.main_file:
+                    continue
+                child = QTreeWidgetItem([planned.rel, "overwrites" if planned.replaces else ""])
+                item.addChild(child)
+            for collision in post.collisions:
+                child = QTreeWidgetItem(
+                    [collision.rel, f"exists — free name: {collision.proposed}"]
+                )
+                child.setForeground(1, QBrush(_BLOCKED if not post.overwrite else _WARN))
+                item.addChild(child)
+            for warning in post.warnings:
+                child = QTreeWidgetItem(["", warning])
+                child.setForeground(1, QBrush(_WARN))
+                item.addChild(child)
+            self.plan_tree.addTopLevelItem(item)
+            item.setExpanded(True)
+        total = len(plan.posts)
+        text = f"{ready} of {total} post(s) ready to export to {plan.target_dir}"
+        if ready < total:
+            text += f"; {total - ready} blocked (see the plan)"
+        self.plan_label.setText(text)
+        self.export_button.setEnabled(ready > 0 and self._thread is None)
+
+    @Slot(int)
+    def _on_format_combo_changed(self, _index: int) -> None:
+        self._refresh_plan()
+
+    @Slot(bool)
+    def _on_overwrite_check_toggled(self, checked: bool) -> None:
+        if checked and self._plan is not None:
+            existing = [
+                f.rel
+                for p in with_choice(self._plan, overwrite=True).posts
+                for f in p.files
+                if f.replaces
+            ]
+            if existing and not self.confirm(
+                "Replace these existing files?\n\n" + "\n".join(existing[:20])
+            ):
+                self.overwrite_check.blockSignals(True)
+                self.overwrite_check.setChecked(False)
+                self.overwrite_check.blockSignals(False)
+                return
+        self._refresh_plan()
+
+    def _ask(self, text: str) -> bool:
+        answer = QMessageBox.question(self, "Overwrite files", text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    @Slot()
+    def _on_browse_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Export into", self.target_edit.text())
+        if folder:
+            self.target_edit.setText(folder)
+            self._refresh_plan()
+
+    # --- export ---------------------------------------------------------------------------
+
+    @Slot()
+    def _on_export_button_clicked(self) -> None:
+        self._refresh_plan()
+        plan = self._plan
+        if plan is None or self._thread is not None:
+            return
+        self._remember()
+        printer = self._pdf_printer
+        if plan.fmt == "pdf" and printer is None:
+            from editor.ui.export.pdf import GuiThreadPdfPrinter
+
+            printer = GuiThreadPdfPrinter(self)
+        self.export_button.setEnabled(False)
+        self.close_button.setEnabled(False)
+        self.progress.setRange(0, max(1, len(plan.posts)))
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.summary_label.clear()
+        thread = QThread(self)
+        job = ExportJob(plan, printer)
+        job.moveToThread(thread)
+        thread.started.connect(job.run)
+        job.progressed.connect(self._on_job_progressed)
+        job.finished.connect(self._on_job_finished)
+        self._thread, self._job = thread, job
+        thread.start()
+
+    def _remember(self) -> None:
+        self._store.set(f"{self._key}/target", self.target_edit.text().strip())
+        self._store.set(f"{self._key}/format", self.fmt())
+        self._store.set(f"{self._key}/section", self.section_edit.text().strip())
+
+    @Slot(int, int, str)
+    def _on_job_progressed(self, done: int, total: int, title: str) -> None:
+        self.progress.setMaximum(max(1, total))
+        self.progress.setValue(done)
+        if title:
+            self.summary_label.setText(f"Exporting {title}…")
+
+    @Slot(object)
+    def _on_job_finished(self, report: ExportReport) -> None:
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
+            self._thread.deleteLater()
+        if self._job is not None:
+            self._job.deleteLater()
+        self._thread, self._job = None, None
+        self.close_button.setEnabled(True)
+        self._report = report
+        lines = [report.summary() + "."]
+        for result in report.failed:
+            lines.append(f"{result.source or result.title}: {result.error}")
+        self.summary_label.setText("\n".join(lines))
+        self.reveal_button.setVisible(bool(report.written))
+        self._refresh_plan()
+        self.exportFinished.emit(report)
+
+    def reveal_target(self) -> Path:
+        """The folder the Reveal button opens: that of the first file written, else the target."""
+        if self._report is not None and self._report.written:
+            first = self._report.written[0]
+            return first.parent
+        return Path(self.target_edit.text().strip())
+
+    @Slot()
+    def _on_reveal_button_clicked(self) -> None:
+        folder = self.reveal_target()
+        self.revealRequested.emit(str(folder))
+        self.open_folder(folder)
+
+    def done(self, result: int) -> None:
+        if self._thread is not None:
+            return  # an export is running: it ends by itself, then the dialog can close
+        super().done(result)
+
+
+def open_export_dialog(
+    parent: QWidget | None,
+    posts: Sequence[Path | Post],
+    store: KeyValueStore,
+    *,
+    site_root: Path | None = None,
+    site: SiteConfig | None = None,
+    css: str = "",
+) -> ExportDialog:
+    """Show the Export dialog for `posts` (window-modal, deleted when closed); the one call the
+    main window makes from its Export action."""
+    dialog = ExportDialog(posts, store, site_root=site_root, site=site, css=css, parent=parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

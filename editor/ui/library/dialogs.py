@@ -1,0 +1,109 @@
+"""The questions the library panel asks: new post, rename, move to trash, errors.
+
+`LibraryPrompts` is the real, modal implementation; tests give the panel an object with
+the same four methods instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
+
+from editor.core.library.types import PostEntry
+
+
+@dataclass(frozen=True)
+class NewPostChoice:
+    title: str
+    section: str
+    bundle: bool
+
+
+class NewPostDialog(QDialog):
+    """Title, section (any existing one, or a new name) and single file or page bundle."""
+
+    def __init__(self, sections: Sequence[str], section: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("New Post")
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setObjectName("newPostTitle")
+        self.section_combo = QComboBox(self)
+        self.section_combo.setObjectName("newPostSection")
+        self.section_combo.setEditable(True)
+        self.section_combo.addItems(list(sections))
+        self.section_combo.setCurrentText(section)
+        self.bundle_check = QCheckBox("Page bundle (a folder for the post and its images)", self)
+        self.bundle_check.setObjectName("newPostBundle")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self._ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self._ok.setEnabled(False)
+        self.title_edit.textChanged.connect(self._on_title_edit_text_changed)
+        form = QFormLayout(self)
+        form.addRow("Title", self.title_edit)
+        form.addRow("Section", self.section_combo)
+        form.addRow("", self.bundle_check)
+        form.addRow(buttons)
+
+    def _on_title_edit_text_changed(self, text: str) -> None:
+        self._ok.setEnabled(bool(text.strip()))
+
+    def choice(self) -> NewPostChoice:
+        return NewPostChoice(
+            self.title_edit.text().strip(),
+            self.section_combo.currentText().strip().strip("/"),
+            self.bundle_check.isChecked(),
+        )
+
+
+class LibraryPrompts:
+    """Modal dialogs parented to `parent`."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self._parent = parent
+
+    def new_post(self, sections: Sequence[str], section: str) -> NewPostChoice | None:
+        dialog = NewPostDialog(sections, section, self._parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.choice()
+
+    def rename(self, entry: PostEntry) -> str | None:
+        current = entry.path.parent.name if entry.bundle else entry.path.name.split(".")[0]
+        text, ok = QInputDialog.getText(
+            self._parent,
+            "Rename Post",
+            "New file name (the slug, without .md):" if not entry.bundle else "New folder name:",
+            QLineEdit.EchoMode.Normal,
+            current,
+        )
+        return text.strip() if ok and text.strip() and text.strip() != current else None
+
+    def confirm_trash(self, entry: PostEntry) -> bool:
+        what = "its folder with all its files" if entry.bundle else "the file"
+        answer = QMessageBox.question(
+            self._parent,
+            "Move to Trash",
+            f"Move “{entry.display_title}” ({what}) to the trash?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def error(self, message: str) -> None:
+        QMessageBox.warning(self._parent, "Library", message)

@@ -1,0 +1,147 @@
+"""A table model over a list of library entries (or search hits), for the sidebar.
+
+Rows are `PostEntry` objects already sorted and filtered by the core index; `data()`
+only formats what each entry holds (no disk access). Columns: title (a warning icon
+when the post has problems, diagnostics in the tooltip), date, state badge ("Draft",
+"Scheduled", "Expired"; nothing for published) and reading time. In search mode the
+title's second line is the matching snippet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QApplication, QStyle
+
+from editor.core.library.types import PostEntry, PostState, SearchHit
+
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+PATH_ROLE = Qt.ItemDataRole.UserRole + 2
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 3
+STATE_ROLE = Qt.ItemDataRole.UserRole + 4
+HIGHLIGHTS_ROLE = Qt.ItemDataRole.UserRole + 5  # (start, end) of matches in the snippet
+
+COLUMNS = ("Title", "Date", "State", "Read")
+TITLE, DATE, STATE, READING = range(4)
+_BADGES = {
+    PostState.DRAFT: ("Draft", "#b26a00"),
+    PostState.SCHEDULED: ("Scheduled", "#1565c0"),
+    PostState.EXPIRED: ("Expired", "#757575"),
+    PostState.PUBLISHED: ("", ""),
+}
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class LibraryModel(QAbstractTableModel):
+    """Rows of PostEntry (optionally with search snippets); set with set_entries/set_hits."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._entries: list[PostEntry] = []
+        self._snippets: list[str] = []
+        self._highlights: list[tuple[tuple[int, int], ...]] = []
+        self._states: list[PostState] = []
+        self._now = datetime.now(UTC)
+
+    def set_entries(self, entries: Sequence[PostEntry], now: datetime | None = None) -> None:
+        self.beginResetModel()
+        self._now = now or datetime.now(UTC)
+        self._entries = list(entries)
+        self._snippets = []
+        self._states = [e.state(self._now) for e in self._entries]
+        self.endResetModel()
+
+    def set_hits(self, hits: Sequence[SearchHit], now: datetime | None = None) -> None:
+        self.beginResetModel()
+        self._now = now or datetime.now(UTC)
+        self._entries = [h.entry for h in hits]
+        self._snippets = [h.snippet for h in hits]
+        self._highlights = [h.highlights for h in hits]
+        self._states = [e.state(self._now) for e in self._entries]
+        self.endResetModel()
+
+    @property
+    def searching(self) -> bool:
+        return bool(self._snippets)
+
+    def entry(self, row: int) -> PostEntry | None:
+        return self._entries[row] if 0 <= row < len(self._entries) else None
+
+    def row_of(self, rel_path: str) -> int:
+        for row, entry in enumerate(self._entries):
+            if entry.rel_path == rel_path:
+                return row
+        return -1
+
+    # --- Qt interface -----------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        entry = self._entries[row]
+        if role == ENTRY_ROLE:
+            return entry
+        if role == PATH_ROLE:
+            return entry.path
+        if role == SNIPPET_ROLE:
+            return self._snippets[row] if self._snippets else ""
+        if role == HIGHLIGHTS_ROLE:
+            return self._highlights[row] if self._snippets else ()
+        if role == STATE_ROLE:
+            return self._states[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, col, entry)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, entry)
+        if role == Qt.ItemDataRole.DecorationRole and col == TITLE and entry.has_warning:
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        if role == Qt.ItemDataRole.ForegroundRole and col == STATE:
+            color = _BADGES[self._states[row]][1]
+            return QBrush(QColor(color)) if color else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (DATE, READING):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, row: int, col: int, entry: PostEntry) -> str:
+        if col == TITLE:
+            if self._snippets:
+                return f"{entry.display_title}\n{self._snippets[row]}"
+            return entry.display_title
+        if col == DATE:
+            return entry.date.date().isoformat() if entry.date else ""
+        if col == STATE:
+            return _BADGES[self._states[row]][0]
+        if entry.reading_time == 0 and not entry.body_indexed:
+            return ""
+        prefix = "" if entry.figures_exact else "~"
+        return f"{prefix}{entry.reading_time} min"
+
+    def _tooltip(self, row: int, entry: PostEntry) -> str:
+        lines = [entry.display_title, entry.rel_path]
+        if entry.taxonomies:
+            lines.append(
+                "; ".join(f"{name}: {', '.join(terms)}" for name, terms in entry.taxonomies.items())
+            )
+        lines.append(f"{entry.words} words" + ("" if entry.figures_exact else " (estimate)"))
+        if self._snippets:
+            lines.append(f"… {self._snippets[row]}")
+        lines.extend(str(d.message) for d in entry.diagnostics)
+        return "\n".join(lines)

@@ -1,0 +1,483 @@
+"""The post library sidebar: find, open, create, rename, duplicate and retire posts.
+
+    panel = LibraryPanel()
+    window.library_dock.setWidget(panel)
+    panel.openPostRequested.connect(...)
+    panel.set_site(site_config, index_path)      # opens the index, scans in the background
+
+The list comes from the core index (`LibraryIndex`), sorted and filtered there; the
+search box queries its FTS5 index as you type. Scans run on `LibraryScanner`'s thread.
+`LibraryWatcher` watches the folders: a change outside Inkpost (git pull, another editor)
+rescans that folder after a short debounce (`set_debounce_ms`, -1 = at once).
+
+Signals: `openPostRequested(Path)`, `postCreated(Path)`, `postRenamed(Path, Path)`
+(old, new), `postTrashed(Path)`.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    Qt,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QProgressBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.core.library import actions as library_actions
+from editor.core.library.index import LibraryIndex
+from editor.core.library.types import (
+    LibraryFilter,
+    PostEntry,
+    PostState,
+    ScanProgress,
+    ScanResult,
+    SortKey,
+)
+from editor.ui.library.delegate import SnippetDelegate
+from editor.ui.library.dialogs import LibraryPrompts, NewPostChoice
+from editor.ui.library.model import DATE, READING, STATE, TITLE, LibraryModel
+from editor.ui.library.watcher import LibraryWatcher
+from editor.ui.library.worker import LibraryScanner
+
+log = logging.getLogger(__name__)
+
+_TERM_SEP = "\x1f"  # combo data is a string: Qt does not compare Python tuples by value
+_STATES = (
+    (None, "All states"),
+    (PostState.DRAFT, "Drafts"),
+    (PostState.PUBLISHED, "Published"),
+    (PostState.SCHEDULED, "Scheduled"),
+    (PostState.EXPIRED, "Expired"),
+)
+_SORTS = ((SortKey.DATE, "Date"), (SortKey.TITLE, "Title"), (SortKey.MODIFIED, "Last change"))
+
+
+class Prompts(Protocol):
+    def new_post(self, sections: list[str], section: str) -> NewPostChoice | None: ...
+    def rename(self, entry: PostEntry) -> str | None: ...
+    def confirm_trash(self, entry: PostEntry) -> bool: ...
+    def error(self, message: str) -> None: ...
+
+
+class LibraryPanel(QWidget):
+    """The sidebar widget (see the module docstring for signals and wiring)."""
+
+    openPostRequested = Signal(Path)  # noqa: N815 (Qt signal naming)
+    postCreated = Signal(Path)  # noqa: N815 (Qt signal naming)
+    postRenamed = Signal(Path, Path)  # noqa: N815 (Qt signal naming)
+    postTrashed = Signal(Path)  # noqa: N815 (Qt signal naming)
+
+    def __init__(self, parent: QWidget | None = None, *, figures: bool = True) -> None:
+        super().__init__(parent)
+        self.setObjectName("libraryPanel")
+        self.prompts: Prompts = LibraryPrompts(self)
+        self._figures = figures
+        self._index: LibraryIndex | None = None
+        self._scanner: LibraryScanner | None = None
+        self._refreshing = False
+        self._build()
+        self.watcher = LibraryWatcher(self)
+        self.watcher.foldersChanged.connect(self._on_watcher_folders_changed)
+
+    # --- building -----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("librarySearch")
+        self.search_edit.setPlaceholderText('Search posts ("phrase", prefix*)')
+        self.search_edit.setClearButtonEnabled(True)
+        self.state_combo = self._combo("libraryStateFilter")
+        self.section_combo = self._combo("librarySectionFilter")
+        self.term_combo = self._combo("libraryTermFilter")
+        self.sort_combo = self._combo("librarySort")
+        for key, label in _SORTS:
+            self.sort_combo.addItem(label, key)
+        self.view = QTableView(self)
+        self.view.setObjectName("library")
+        self.model = LibraryModel(self.view)
+        self.view.setModel(self.model)
+        self.view.setItemDelegateForColumn(TITLE, SnippetDelegate(self.view))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.setShowGrid(False)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        # Fixed widths from the font: ResizeToContents would measure every row (10,000).
+        metrics = self.view.fontMetrics()
+        for col, sample in ((DATE, "2026-12-31"), (STATE, "Scheduled"), (READING, "~999 min")):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, metrics.horizontalAdvance(sample) + 16)
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setObjectName("libraryProgress")
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.setMaximumHeight(6)
+        self.progress_bar.hide()
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("libraryStatus")
+        self._make_actions()
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.state_combo)
+        filters.addWidget(self.section_combo)
+        filters2 = QHBoxLayout()
+        filters2.addWidget(self.term_combo)
+        filters2.addWidget(self.sort_combo)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.search_edit)
+        layout.addLayout(filters)
+        layout.addLayout(filters2)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.progress_bar)
+        layout.addWidget(self.status_label)
+
+        self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
+        self.state_combo.currentIndexChanged.connect(self._on_filter_changed)
+        self.section_combo.currentIndexChanged.connect(self._on_filter_changed)
+        self.term_combo.currentIndexChanged.connect(self._on_filter_changed)
+        self.sort_combo.currentIndexChanged.connect(self._on_filter_changed)
+        self.view.selectionModel().currentRowChanged.connect(self._on_view_current_row_changed)
+        self.view.activated.connect(self._on_view_activated)
+        self.view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
+
+    def _combo(self, name: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(6)
+        return combo
+
+    def _make_actions(self) -> None:
+        def action(name: str, text: str, slot: Any) -> QAction:
+            act = QAction(text, self)
+            act.setObjectName(name)
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        self.new_post_action = action("libraryNewPost", "New Post…", self._on_new_post_triggered)
+        self.rename_action = action("libraryRename", "Rename…", self._on_rename_triggered)
+        self.duplicate_action = action(
+            "libraryDuplicate", "Duplicate", self._on_duplicate_triggered
+        )
+        self.trash_action = action("libraryTrash", "Move to Trash…", self._on_trash_triggered)
+        self.reveal_action = action(
+            "libraryReveal", "Reveal in File Manager", self._on_reveal_triggered
+        )
+
+    # --- the site -----------------------------------------------------------------------
+
+    @property
+    def index(self) -> LibraryIndex | None:
+        return self._index
+
+    @property
+    def scanner(self) -> LibraryScanner | None:
+        return self._scanner
+
+    def set_site(self, site: Any, index_path: Path) -> None:
+        """Show `site`'s posts: at once from the index at `index_path`, then scan."""
+        self.close_site()
+        self._index = LibraryIndex.open(site, index_path)
+        self._scanner = LibraryScanner(self._index, figures=self._figures, parent=self)
+        self._scanner.progress.connect(self._on_scanner_progress)
+        self._scanner.entriesReady.connect(self._on_scanner_entries_ready)
+        self._scanner.finished.connect(self._on_scanner_finished)
+        self._scanner.failed.connect(self._on_scanner_failed)
+        self._refresh()
+        self.rescan()
+
+    def close_site(self) -> None:
+        """Stop scanning, stop watching, close the index."""
+        self.watcher.clear()
+        if self._scanner is not None:
+            self._scanner.shutdown()
+            self._scanner.deleteLater()
+            self._scanner = None
+        if self._index is not None:
+            self._index.close()
+            self._index = None
+        self.model.set_entries([])
+
+    def rescan(self, folder: Path | None = None) -> None:
+        if self._scanner is not None:
+            self._scanner.request(folder)
+
+    def set_debounce_ms(self, ms: int) -> None:
+        """Delay before a watched change is rescanned; -1 rescans at once (tests)."""
+        self.watcher.set_debounce_ms(ms)
+
+    def current_entry(self) -> PostEntry | None:
+        return self.model.entry(self.view.currentIndex().row())
+
+    def select_path(self, path: Path) -> bool:
+        """Make the row of `path` current without asking to open it."""
+        if self._index is None:
+            return False
+        entry = self._index.get(Path(path))
+        row = -1 if entry is None else self.model.row_of(entry.rel_path)
+        if row < 0:
+            return False
+        self._refreshing = True
+        try:
+            self.view.selectionModel().setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        finally:
+            self._refreshing = False
+        return True
+
+    # --- filters and list -----------------------------------------------------------------
+
+    def current_filter(self) -> LibraryFilter:
+        state = self.state_combo.currentData()
+        section = self.section_combo.currentData()
+        term = self.term_combo.currentData()
+        taxonomy, _, term = term.partition(_TERM_SEP) if term else (None, "", None)
+        return LibraryFilter(
+            states=None if state is None else frozenset({PostState(state)}),
+            section=section,
+            taxonomy=taxonomy,
+            term=term,
+        )
+
+    def _refresh(self, *, counts: bool = True) -> None:
+        """Rebuild the list (and, when the entries changed, the filter counts) from the
+        index; no disk access."""
+        index = self._index
+        current = self.current_entry()
+        self._refreshing = True
+        try:
+            if counts:
+                self._fill_filters()
+            query = self.search_edit.text().strip()
+            flt = self.current_filter()
+            if index is None:
+                self.model.set_entries([])
+            elif query:
+                self.model.set_hits(index.search(query, flt))
+                self.view.resizeRowsToContents()  # at most 100 rows: title + snippet
+            else:
+                sort = SortKey(self.sort_combo.currentData() or SortKey.DATE)
+                self.model.set_entries(index.posts(flt, sort))  # a reset: rows one line again
+            if current is not None:
+                row = self.model.row_of(current.rel_path)
+                if row >= 0:
+                    self.view.selectionModel().setCurrentIndex(
+                        self.model.index(row, 0),
+                        QItemSelectionModel.SelectionFlag.ClearAndSelect
+                        | QItemSelectionModel.SelectionFlag.Rows,
+                    )
+        finally:
+            self._refreshing = False
+        self._show_count()
+
+    def _fill_filters(self) -> None:
+        index = self._index
+        entries = list(index.entries.values()) if index is not None else []
+        states: dict[PostState, int] = {}
+        for entry in entries:
+            state = entry.state()
+            states[state] = states.get(state, 0) + 1
+        state_items = [
+            (f"{label} ({len(entries) if key is None else states.get(key, 0)})", key)
+            for key, label in _STATES
+        ]
+        self._set_items(self.state_combo, state_items)
+        sections = index.sections() if index is not None else []
+        section_items: list[tuple[str, Any]] = [("All sections", None)]
+        section_items += [(f"{name or '(top level)'} ({n})", name) for name, n in sections]
+        self._set_items(self.section_combo, section_items)
+        term_items: list[tuple[str, Any]] = [("All terms", None)]
+        if index is not None:
+            for taxonomy in index.site.taxonomies:
+                term_items += [
+                    (f"{taxonomy}: {term} ({n})", f"{taxonomy}{_TERM_SEP}{term}")
+                    for term, n in index.terms(taxonomy)
+                ]
+        self._set_items(self.term_combo, term_items)
+
+    @staticmethod
+    def _set_items(combo: QComboBox, items: list[tuple[str, Any]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        try:
+            combo.clear()
+            for text, data in items:
+                combo.addItem(text, data)
+            found = combo.findData(current) if current is not None else 0
+            combo.setCurrentIndex(max(found, 0))
+        finally:
+            combo.blockSignals(False)
+
+    def _show_count(self) -> None:
+        total = len(self._index) if self._index is not None else 0
+        shown = self.model.rowCount()
+        text = f"{shown} of {total} posts" if shown != total else f"{total} posts"
+        if self.model.searching or self.search_edit.text().strip():
+            text = f"{shown} found · {total} posts"
+        self.status_label.setText(text)
+
+    # --- slots ------------------------------------------------------------------------------
+
+    def _on_search_edit_text_changed(self, _text: str) -> None:
+        self._refresh(counts=False)
+
+    def _on_filter_changed(self, _index: int) -> None:
+        self._refresh(counts=False)
+
+    def _on_view_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._refreshing or not current.isValid():
+            return
+        entry = self.model.entry(current.row())
+        if entry is not None:
+            self.openPostRequested.emit(entry.path)
+
+    def _on_view_activated(self, index: QModelIndex) -> None:
+        entry = self.model.entry(index.row())
+        if entry is not None:
+            self.openPostRequested.emit(entry.path)
+
+    def _on_view_context_menu_requested(self, pos: QPoint) -> None:
+        self._update_actions()
+        menu = QMenu(self)
+        menu.addAction(self.new_post_action)
+        menu.addSeparator()
+        for act in (self.rename_action, self.duplicate_action, self.trash_action):
+            menu.addAction(act)
+        menu.addSeparator()
+        menu.addAction(self.reveal_action)
+        menu.popup(self.view.viewport().mapToGlobal(pos))
+
+    def _update_actions(self) -> None:
+        has = self.current_entry() is not None
+        for act in (self.rename_action, self.duplicate_action, self.trash_action):
+            act.setEnabled(has)
+        self.reveal_action.setEnabled(has)
+        self.new_post_action.setEnabled(self._index is not None)
+
+    def _on_scanner_progress(self, progress: ScanProgress) -> None:
+        if progress.total == 0 or progress.done >= progress.total:
+            self.progress_bar.hide()
+            return
+        self.progress_bar.setRange(0, progress.total)
+        self.progress_bar.setValue(progress.done)
+        self.progress_bar.show()
+        verb = {"metadata": "Reading", "search": "Indexing", "figures": "Counting words in"}
+        self.status_label.setText(
+            f"{verb.get(progress.phase, 'Reading')} {progress.done:,} of {progress.total:,}…"
+        )
+
+    def _on_scanner_entries_ready(self, _entries: object) -> None:
+        self._refresh()
+
+    def _on_scanner_finished(self, _result: ScanResult) -> None:
+        self.progress_bar.hide()
+        self._refresh()
+        if self._index is not None:
+            self.watcher.watch(self._index)
+
+    def _on_watcher_folders_changed(self, folders: list[Path]) -> None:
+        for folder in folders:
+            self.rescan(folder)
+
+    def _on_scanner_failed(self, message: str) -> None:
+        self.progress_bar.hide()
+        self.status_label.setText(f"Library scan failed: {message}")
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def _after_change(self, folder: Path) -> None:
+        self.rescan(folder)
+
+    def _on_new_post_triggered(self) -> None:
+        index = self._index
+        if index is None:
+            return
+        sections = [name for name, _n in index.sections() if name]
+        current = self.current_entry()
+        choice = self.prompts.new_post(sections, current.section if current else "")
+        if choice is None:
+            return
+        try:
+            made = library_actions.new_post(
+                index.site, choice.title, section=choice.section, bundle=choice.bundle
+            )
+        except (OSError, ValueError) as exc:
+            self.prompts.error(str(exc))
+            return
+        for warning in made.warnings:
+            log.warning("%s", warning)
+        self._after_change(made.path.parent.parent if choice.bundle else made.path.parent)
+        self.postCreated.emit(made.path)
+        self.openPostRequested.emit(made.path)
+
+    def _on_rename_triggered(self) -> None:
+        entry = self.current_entry()
+        if entry is None:
+            return
+        name = self.prompts.rename(entry)
+        if not name:
+            return
+        try:
+            new_path = library_actions.rename_post(entry.path, name)
+        except (OSError, ValueError) as exc:
+            self.prompts.error(str(exc))
+            return
+        self._after_change(entry.path.parent.parent if entry.bundle else entry.path.parent)
+        self.postRenamed.emit(entry.path, new_path)
+
+    def _on_duplicate_triggered(self) -> None:
+        entry = self.current_entry()
+        if entry is None:
+            return
+        try:
+            copy = library_actions.duplicate_post(entry.path)
+        except (OSError, ValueError) as exc:
+            self.prompts.error(str(exc))
+            return
+        self._after_change(entry.path.parent.parent if entry.bundle else entry.path.parent)
+        self.postCreated.emit(copy)
+
+    def _on_trash_triggered(self) -> None:
+        entry = self.current_entry()
+        if entry is None or not self.prompts.confirm_trash(entry):
+            return
+        try:
+            library_actions.trash_post(entry.path)
+        except (OSError, ValueError) as exc:
+            self.prompts.error(str(exc))
+            return
+        self._after_change(entry.path.parent.parent if entry.bundle else entry.path.parent)
+        self.postTrashed.emit(entry.path)
+
+    def _on_reveal_triggered(self) -> None:
+        entry = self.current_entry()
+        if entry is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(entry.path.parent)))

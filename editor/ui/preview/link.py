@@ -1,0 +1,188 @@
+"""PreviewLink: keeps the preview and the status figures in step with the current post.
+
+The window tells it which tab is current (`set_tab`), hands it the PreviewPane once that
+exists (`set_preview`), and forwards the current editor's edits, cursor moves and scrolls.
+It renders through the RenderController and synchronises scrolling both ways:
+
+- the first rendering is asked for as soon as a post is current, while the pane is still
+  being created (`prerender`), and shown when the pane arrives;
+- an edit starts a short timer (RENDER_COALESCE_MS, not restarted by later keys); when it
+  fires, the text goes to the RenderController. In a very long post (LARGE_POST_CHARS) the
+  timer waits for a pause in typing instead (LARGE_POST_PAUSE_MS, restarted by each key).
+  The whole-text copy happens there, once per burst of keys and outside a key's own repaint;
+- a cursor move brings the cursor's line to the top of the preview; a scroll of the editor
+  alone brings its top line there. Both are coalesced per event (the cursor wins over the
+  scroll it causes) and skipped when the line is the one already shown;
+- the user scrolling the preview scrolls the editor (which does not echo it back).
+
+Signals:
+    message(str): something to tell the user (a failed rendering).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from editor.core.preview.header import build_preview_header
+from editor.core.site.config import SiteConfig
+from editor.ui.editor.documents import DocumentTab
+from editor.ui.window.status import StatusPanel
+from editor.ui.workers import RenderController
+
+RENDER_COALESCE_MS = 12
+# A post this long (about 17,000 words and up) renders once typing pauses: each of its
+# renderings and page patches costs tens of milliseconds of CPU that typing needs.
+LARGE_POST_CHARS = 100_000
+LARGE_POST_PAUSE_MS = 100
+
+
+class PreviewLink(QObject):
+    """See the module docstring."""
+
+    message = Signal(str)
+
+    def __init__(
+        self,
+        controller: RenderController,
+        status: StatusPanel,
+        site: SiteConfig,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.status = status
+        self.site = site
+        self.tab: DocumentTab | None = None
+        self.preview: Any = None
+        self.enabled = True
+        # Render before the preview pane exists (the window sets it when a pane is coming),
+        # so that the first rendering is ready when the pane is.
+        self.prerender = False
+        self._sync_line: int | None = None
+        self._sync_from_cursor = False
+        self._synced_line: int | None = None
+        self._render_timer = QTimer(self)
+        self._render_timer.setSingleShot(True)
+        self._render_timer.setInterval(RENDER_COALESCE_MS)
+        self._sync_timer = QTimer(self)
+        self._sync_timer.setSingleShot(True)
+        self._sync_timer.setInterval(0)
+        self._render_timer.timeout.connect(self.request_render)
+        self._sync_timer.timeout.connect(self._on_sync_timer_timeout)
+        controller.rendered.connect(self._on_controller_rendered)
+        controller.failed.connect(self._on_controller_failed)
+
+    # --- from the window ------------------------------------------------------------------
+
+    @property
+    def pending(self) -> bool:
+        """True while a text change has not yet reached the preview (tests wait on it)."""
+        return self._render_timer.isActive() or self.controller.busy
+
+    def set_preview(self, preview: Any) -> None:
+        """Show the current post in `preview`: the rendering made while the pane was being
+        created when it is of the latest text, else the one on its way, else a new one."""
+        self.preview = preview
+        preview.lineScrolled.connect(self._on_preview_line_scrolled)
+        outcome = self.controller.last_outcome
+        if (
+            outcome is not None
+            and outcome.text_revision == self.controller.revision
+            and not self._render_timer.isActive()
+        ):
+            self._on_controller_rendered(outcome)
+        elif not self.pending:
+            self.request_render()
+
+    def set_tab(self, tab: DocumentTab | None) -> None:
+        self.tab = tab
+        self._synced_line = None
+        self.request_render()
+
+    def set_site(self, site: SiteConfig) -> None:
+        self.site = site
+        self.request_render()
+
+    def set_enabled(self, enabled: bool) -> None:
+        """Off while the preview is hidden: nothing is rendered for nobody."""
+        self.enabled = enabled
+        if enabled:
+            self.request_render()
+
+    def request_render(self) -> None:
+        tab = self.tab
+        if tab is None or not self.enabled or (self.preview is None and not self.prerender):
+            return
+        self.controller.request(tab.document.text(), self.site, tab.document.path)
+
+    def text_changed(self, tab: DocumentTab) -> None:
+        if tab is not self.tab:
+            return
+        if tab.document.text_document.characterCount() > LARGE_POST_CHARS:
+            self._render_timer.start(LARGE_POST_PAUSE_MS)  # restarted: once typing pauses
+        elif not self._render_timer.isActive():
+            self._render_timer.start(RENDER_COALESCE_MS)
+
+    def cursor_moved(self, tab: DocumentTab, line: int) -> None:
+        if tab is self.tab:
+            self._sync_preview(line, cursor=True)
+
+    def top_line_changed(self, tab: DocumentTab, line: int) -> None:
+        if tab is self.tab:
+            self._sync_preview(line, cursor=False)
+
+    # --- slots ---------------------------------------------------------------------------
+
+    def _on_controller_rendered(self, outcome: Any) -> None:
+        tab = self.tab
+        if tab is None:
+            return
+        path = tab.document.path
+        if outcome.path != path:
+            return  # rendered for a tab that is no longer current; its own render follows
+        if outcome.result is None:
+            self.message.emit(f"The preview failed: {outcome.error}")
+            return
+        if self.preview is None:  # rendered ahead of the pane: set_preview shows it
+            if outcome.stats is not None:
+                self.status.show_stats(outcome.stats)
+            return
+        header = outcome.header
+        if header is None:
+            post = tab.document.current_post()
+            header = build_preview_header(
+                post.metadata, outcome.stats, self.site, post_date=post.date
+            )
+        self.preview.show_result(
+            outcome.result,
+            header,
+            blocks=outcome.blocks or None,
+            base_dir=path.parent if path is not None else None,
+        )
+        if outcome.stats is not None:
+            self.status.show_stats(outcome.stats)
+
+    def _on_controller_failed(self, message: str) -> None:
+        self.message.emit(f"The preview failed: {message}")
+
+    def _sync_preview(self, line: int, *, cursor: bool) -> None:
+        if self.preview is None:
+            return
+        if cursor or not self._sync_from_cursor:
+            self._sync_line = line
+            self._sync_from_cursor = self._sync_from_cursor or cursor
+        self._sync_timer.start()
+
+    def _on_sync_timer_timeout(self) -> None:
+        self._sync_from_cursor = False
+        line = self._sync_line
+        if self.preview is not None and line is not None and line != self._synced_line:
+            self._synced_line = line
+            self.preview.scroll_to_line(line)
+
+    def _on_preview_line_scrolled(self, line: int) -> None:
+        self._synced_line = None  # the preview moved on its own: the next sync must go
+        if self.tab is not None:
+            self.tab.editor.scroll_to_line(line)

@@ -1,0 +1,339 @@
+"""The window's actions, declared as data: id, title, shortcut, handler name, menu, toolbar.
+
+`build_actions()` turns the table into QActions bound to a mapping of handlers;
+`window_handlers(window)` is that mapping for the MainWindow (one-line forwards). Standard
+shortcuts come from QKeySequence.StandardKey, so each platform gets its own (Ctrl+S here,
+Cmd+S on macOS).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import QMenuBar, QStyle, QToolBar, QWidget
+
+from editor.ui.window.about import show_about
+
+Std = QKeySequence.StandardKey
+Shortcut = QKeySequence.StandardKey | str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    """One action. `handler` names the callable in the handlers mapping; `checkable` actions
+    get the new state as their argument. `icon` is a QStyle standard pixmap name or ""; `glyph`
+    is short text shown on the toolbar instead of an icon ("B" for bold)."""
+
+    id: str
+    title: str
+    handler: str
+    shortcut: Shortcut = None
+    extra_shortcuts: tuple[str, ...] = ()
+    tip: str = ""
+    checkable: bool = False
+    icon: str = ""
+    glyph: str = ""
+
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("new", "&New Post", "new_post", Std.New, tip="Start a new post", icon="SP_FileIcon"),
+    ActionSpec(
+        "open",
+        "&Open…",
+        "open_post_dialog",
+        Std.Open,
+        tip="Open a post",
+        icon="SP_DialogOpenButton",
+    ),
+    ActionSpec(
+        "open_site",
+        "Open &Site…",
+        "open_site_dialog",
+        "Ctrl+Shift+O",
+        tip="Open a site folder",
+        icon="SP_DirOpenIcon",
+    ),
+    ActionSpec("save", "&Save", "save", Std.Save, tip="Save the post", icon="SP_DialogSaveButton"),
+    ActionSpec("save_as", "Save &As…", "save_as", Std.SaveAs),
+    ActionSpec(
+        "restore_version",
+        "Restore Previous &Version…",
+        "restore_version",
+        tip="Bring back the post as it was before one of its last saves",
+    ),
+    ActionSpec(
+        "export",
+        "&Export…",
+        "export",
+        "Ctrl+Shift+X",
+        tip="Export the post (or the posts selected in the library) to a site, HTML or PDF",
+    ),
+    ActionSpec("close", "&Close Post", "close_current", Std.Close),
+    ActionSpec("quit", "&Quit", "close", Std.Quit, extra_shortcuts=("Ctrl+Q",)),
+    ActionSpec("undo", "&Undo", "undo", Std.Undo),
+    ActionSpec("redo", "&Redo", "redo", Std.Redo),
+    ActionSpec("cut", "Cu&t", "cut", Std.Cut),
+    ActionSpec("copy", "&Copy", "copy", Std.Copy),
+    ActionSpec("paste", "&Paste", "paste", Std.Paste),
+    ActionSpec("find", "&Find…", "find", Std.Find),
+    ActionSpec("find_next", "Find &Next", "find_next", Std.FindNext),
+    ActionSpec("find_previous", "Find Pre&vious", "find_previous", Std.FindPrevious),
+    ActionSpec("replace", "&Replace…", "replace", Std.Replace, extra_shortcuts=("Ctrl+H",)),
+    ActionSpec(
+        "preferences", "Pre&ferences…", "preferences", Std.Preferences, extra_shortcuts=("Ctrl+,",)
+    ),
+    ActionSpec("bold", "&Bold", "bold", Std.Bold, tip="Bold (**text**)", glyph="B"),
+    ActionSpec("italic", "&Italic", "italic", Std.Italic, tip="Italic (*text*)", glyph="I"),
+    ActionSpec("code", "&Code", "code", "Ctrl+E", tip="Inline code (`code`)", glyph="</>"),
+    ActionSpec("link", "&Link…", "link", "Ctrl+K", tip="Link ([text](url))", glyph="Link"),
+    ActionSpec(
+        "heading",
+        "&Heading",
+        "heading",
+        "Ctrl+Shift+H",
+        tip="Heading: # → ## → … → text",
+        glyph="H",
+    ),
+    ActionSpec("zoom_in", "Zoom &In", "zoom_in", Std.ZoomIn),
+    ActionSpec("zoom_out", "Zoom &Out", "zoom_out", Std.ZoomOut),
+    ActionSpec("zoom_reset", "&Reset Zoom", "zoom_reset", "Ctrl+0"),
+    ActionSpec(
+        "toggle_preview",
+        "&Preview",
+        "set_preview_visible",
+        "Ctrl+Shift+P",
+        tip="Show or hide the preview",
+        checkable=True,
+        glyph="Preview",
+    ),
+    ActionSpec(
+        "toggle_editor",
+        "&Editor",
+        "set_editor_visible",
+        "Ctrl+Shift+E",
+        tip="Show or hide the editor",
+        checkable=True,
+    ),
+    ActionSpec(
+        "toggle_sidebar",
+        "&Library",
+        "set_sidebar_visible",
+        "Ctrl+Shift+L",
+        tip="Show or hide the library",
+        checkable=True,
+        glyph="Library",
+    ),
+    ActionSpec("line_numbers", "Line &Numbers", "set_line_numbers", None, checkable=True),
+    ActionSpec("soft_wrap", "Soft &Wrap", "set_soft_wrap", "Alt+Z", checkable=True),
+    ActionSpec("next_tab", "Next Post", "next_tab", Std.NextChild),
+    ActionSpec("previous_tab", "Previous Post", "previous_tab", Std.PreviousChild),
+    ActionSpec("about", "&About Inkpost", "about"),
+)
+
+MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "&File",
+        (
+            "new",
+            "open",
+            "open_site",
+            "-",
+            "save",
+            "save_as",
+            "restore_version",
+            "-",
+            "export",
+            "-",
+            "close",
+            "-",
+            "quit",
+        ),
+    ),
+    (
+        "&Edit",
+        (
+            "undo",
+            "redo",
+            "-",
+            "cut",
+            "copy",
+            "paste",
+            "-",
+            "find",
+            "find_next",
+            "find_previous",
+            "replace",
+            "-",
+            "preferences",
+        ),
+    ),
+    ("F&ormat", ("bold", "italic", "code", "link", "heading")),
+    (
+        "&View",
+        (
+            "toggle_preview",
+            "toggle_editor",
+            "toggle_sidebar",
+            "-",
+            "zoom_in",
+            "zoom_out",
+            "zoom_reset",
+            "-",
+            "line_numbers",
+            "soft_wrap",
+            "-",
+            "next_tab",
+            "previous_tab",
+        ),
+    ),
+    ("&Help", ("about",)),
+)
+
+TOOLBAR: tuple[str, ...] = (
+    "new",
+    "open",
+    "save",
+    "-",
+    "bold",
+    "italic",
+    "code",
+    "link",
+    "heading",
+    "-",
+    "toggle_sidebar",
+    "toggle_preview",
+)
+
+
+def window_handlers(window: Any) -> dict[str, Callable[..., object]]:
+    """The handler of every action for a MainWindow: one-line forwards to its current
+    editor, find bar, documents, preferences, exporter or view methods."""
+
+    def on_editor(name: str) -> Any:
+        return lambda: getattr(window.current_editor() or _Nothing(), name)()
+
+    return {
+        "new_post": window.new_post,
+        "open_post_dialog": lambda: window.documents.open_post_dialog(),
+        "export": lambda: window.exporter.export(),
+        "open_site_dialog": window.open_site_dialog,
+        "save": window.save,
+        "save_as": lambda: window.documents.save_as(),
+        "close_current": lambda: window.documents.close_current(),
+        "close": window.close,
+        "undo": on_editor("undo"),
+        "redo": on_editor("redo"),
+        "cut": on_editor("cut"),
+        "copy": on_editor("copy"),
+        "paste": on_editor("paste"),
+        "find": lambda: window.find_bar.open_find(replace=False),
+        "find_next": window.find_bar.find_next,
+        "find_previous": window.find_bar.find_previous,
+        "replace": lambda: window.find_bar.open_find(replace=True),
+        "preferences": lambda: window.appearance.open_dialog(),
+        "bold": on_editor("toggle_bold"),
+        "italic": on_editor("toggle_italic"),
+        "code": on_editor("toggle_code"),
+        "link": window.insert_link,
+        "heading": on_editor("cycle_heading"),
+        "zoom_in": lambda: window.zoom_views(1),
+        "zoom_out": lambda: window.zoom_views(-1),
+        "zoom_reset": lambda: window.zoom_views(0),
+        "set_preview_visible": window.set_preview_visible,
+        "set_editor_visible": window.editor_pane.setVisible,
+        "set_sidebar_visible": window.library_dock.setVisible,
+        "set_line_numbers": lambda on: window.appearance.set_line_numbers(on),
+        "set_soft_wrap": lambda on: window.appearance.set_soft_wrap(on),
+        "next_tab": lambda: window.step_tab(1),
+        "previous_tab": lambda: window.step_tab(-1),
+        "about": lambda: show_about(window),
+        "restore_version": lambda: (
+            window.safekeeping and window.safekeeping.restore_version(window.current_tab())
+        ),
+    }
+
+
+class _Nothing:
+    """Stands in for the editor when no post is open: every action does nothing."""
+
+    def __getattr__(self, _name: str) -> Any:
+        return lambda *args, **kwargs: None
+
+
+def _key_sequences(spec: ActionSpec) -> list[QKeySequence]:
+    sequences: list[QKeySequence] = []
+    if isinstance(spec.shortcut, QKeySequence.StandardKey):
+        sequences.extend(QKeySequence.keyBindings(spec.shortcut))
+    elif spec.shortcut:
+        sequences.append(QKeySequence(spec.shortcut))
+    for extra in spec.extra_shortcuts:
+        sequence = QKeySequence(extra)
+        if sequence not in sequences:
+            sequences.append(sequence)
+    return sequences
+
+
+def build_actions(
+    parent: QWidget,
+    handlers: Mapping[str, Callable[..., object]],
+    specs: tuple[ActionSpec, ...] = ACTIONS,
+) -> dict[str, QAction]:
+    """QActions for `specs`, each triggering its handler (a KeyError names a missing one)."""
+    actions: dict[str, QAction] = {}
+    style = parent.style()
+    for spec in specs:
+        handler = handlers[spec.handler]
+        action = QAction(spec.title, parent)
+        action.setObjectName(f"action_{spec.id}")
+        action.setShortcuts(_key_sequences(spec))
+        tip = spec.tip or spec.title.replace("&", "").rstrip("…")
+        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
+        action.setStatusTip(tip)
+        if spec.icon:
+            action.setIcon(style.standardIcon(getattr(QStyle.StandardPixmap, spec.icon)))
+        if spec.glyph:
+            action.setIconText(spec.glyph)
+        if spec.checkable:
+            action.setCheckable(True)
+            action.toggled.connect(handler)
+        else:
+            action.triggered.connect(lambda _checked=False, h=handler: h())
+        parent.addAction(action)
+        actions[spec.id] = action
+    return actions
+
+
+def build_menus(menu_bar: QMenuBar, actions: Mapping[str, QAction]) -> None:
+    for title, ids in MENUS:
+        menu = menu_bar.addMenu(title)
+        for action_id in ids:
+            if action_id == "-":
+                menu.addSeparator()
+            else:
+                menu.addAction(actions[action_id])
+
+
+def build_toolbar(toolbar: QToolBar, actions: Mapping[str, QAction]) -> None:
+    """Toolbar entries: icons where there is one, short glyphs ("B", "I") otherwise."""
+    for action_id in TOOLBAR:
+        if action_id == "-":
+            toolbar.addSeparator()
+            continue
+        action = actions[action_id]
+        toolbar.addAction(action)
+        button = toolbar.widgetForAction(action)
+        if button is None or not action.icon().isNull():
+            continue
+        font = QFont(button.font())
+        if action_id == "bold":
+            font.setBold(True)
+        elif action_id == "italic":
+            font.setItalic(True)
+            font.setFamily("DejaVu Serif")
+        elif action_id == "code":
+            font.setFamily("DejaVu Sans Mono")
+        button.setFont(font)

@@ -1,0 +1,85 @@
+"""LibraryLink: connects the window's library dock to a LibraryPanel.
+
+The app creates the `LibraryPanel` (ui/library_panel.py) and hands it to the window with a
+cache folder; this link puts it into the dock, opens each site's index under that folder
+(`editor.core.library.index.default_index_path`), closes it before quitting, keeps the panel's
+current row on the post being edited, and passes the panel's requests on. Until a panel is
+attached every call does nothing, so windows made without a library (tests, tools) work.
+
+Signals:
+    openPostRequested(object): the user chose a post in the library; carries its Path.
+    postRenamed(object, object): the library renamed a post's file (old Path, new Path).
+    postTrashed(object): the library moved a post's file to the trash; carries its Path.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QDockWidget
+
+from editor.core.site.config import SiteConfig
+
+
+class LibraryLink(QObject):
+    """The window's side of the library. See the module docstring."""
+
+    openPostRequested = Signal(object)  # noqa: N815 (Qt signal naming)
+    postRenamed = Signal(object, object)  # noqa: N815
+    postTrashed = Signal(object)  # noqa: N815
+
+    def __init__(self, dock: QDockWidget, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.dock = dock
+        self.panel: Any = None
+        self._cache_dir: Path | None = None
+        self._current: Path | None = None  # the post being edited, shown as current
+
+    def attach(self, panel: Any, cache_dir: Path, site: SiteConfig) -> None:
+        """Put `panel` (a LibraryPanel) into the dock and show `site` in it."""
+        self.close()
+        self.panel = panel
+        self._cache_dir = Path(cache_dir)
+        self.dock.setWidget(panel)
+        panel.openPostRequested.connect(self.openPostRequested)
+        panel.postRenamed.connect(self.postRenamed)
+        panel.postTrashed.connect(self.postTrashed)
+        self.set_site(site)
+
+    def set_site(self, site: SiteConfig) -> None:
+        """Show `site`'s posts (from its index, then a scan on the panel's thread)."""
+        if self.panel is None or self._cache_dir is None:
+            return
+        from editor.core.library.index import default_index_path  # with the panel, after start-up
+
+        self.panel.set_site(site, default_index_path(Path(site.root), self._cache_dir))
+        scanner = self.panel.scanner
+        if scanner is not None:  # rows arrive with the scan: mark the current post then
+            scanner.entriesReady.connect(self._on_scanner_rows_changed)
+            scanner.finished.connect(self._on_scanner_rows_changed)
+
+    def close(self) -> None:
+        """Stop scanning and watching, close the index (before quitting)."""
+        if self.panel is not None:
+            self.panel.close_site()
+
+    def select(self, path: Path | None) -> None:
+        """Make the post at `path` the library's current row, without opening anything."""
+        self._current = path
+        if self.panel is not None and path is not None:
+            self.panel.select_path(path)
+
+    def has_focus(self) -> bool:
+        focus = QApplication.focusWidget()
+        return self.panel is not None and focus is not None and self.panel.isAncestorOf(focus)
+
+    def selected_paths(self) -> list[Path]:
+        """The posts selected in the library (its current row)."""
+        entry = None if self.panel is None else self.panel.current_entry()
+        return [] if entry is None else [Path(entry.path)]
+
+    def _on_scanner_rows_changed(self, _result: object) -> None:
+        if self._current is not None and self.panel is not None:
+            self.panel.select_path(self._current)

@@ -1,0 +1,131 @@
+"""The fast front matter reader agrees with PyYAML wherever it answers at all."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from editor.core.library.yaml_fast import Yaml12Loader, fast_yaml
+
+_LOADER = Yaml12Loader
+
+_scalars = st.one_of(
+    st.text(alphabet="abcXYZ019 -_.:#,'\"é中\\[]{}!&*", min_size=0, max_size=12),
+    st.sampled_from(
+        [
+            "true",
+            "False",
+            "yes",
+            "no",
+            "on",
+            "OFF",
+            "~",
+            "null",
+            "12",
+            "-3",
+            "0x1f",
+            "1.5",
+            "1e3",
+            "2024-01-02",
+            "2024-1-2",
+            "2024-01-02T03:04:05Z",
+            "2024-01-02 03:04:05",
+            "2024-01-02T03:04:05.123+02:00",
+            "2024-01-02T03:04:05 -5",
+            "12:30",
+            "'quoted'",
+            '"dq"',
+            '"a\\"b"',
+            "'it''s'",
+            ".inf",
+            "- x",
+            "a: b",
+            "x #c",
+            "[a, b]",
+            "[]",
+            "['a', \"b\", 3]",
+            "[a, [b]]",
+            "{a: 1}",
+            "&anchor",
+            "*ref",
+            "!tag x",
+            "|",
+            ">",
+        ]
+    ),
+)
+_keys = st.text(alphabet="abcTitle_-1", min_size=1, max_size=8).filter(lambda k: k[0] != "-")
+
+
+@st.composite
+def _documents(draw: st.DrawFn) -> str:
+    lines: list[str] = []
+    for key in draw(st.lists(_keys, max_size=6)):
+        if draw(st.booleans()):
+            lines.append(f"{key}: {draw(_scalars)}")
+        else:
+            lines.append(f"{key}:")
+            indent = draw(st.sampled_from(["", "  "]))
+            for item in draw(st.lists(_scalars, max_size=3)):
+                lines.append(f"{indent}- {item}")
+        if draw(st.booleans()):
+            lines.append(draw(st.sampled_from(["", "# comment", "  # indented comment"])))
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=400, deadline=None)
+@given(_documents())
+def test_agrees_with_pyyaml(source: str) -> None:
+    fast = fast_yaml(source)
+    if fast is None:
+        return
+    expected = yaml.load(source, Loader=_LOADER)
+    assert fast == (expected or {})
+    assert [type(v) for v in fast.values()] == [type(v) for v in (expected or {}).values()]
+
+
+def test_typical_front_matter_takes_the_fast_path() -> None:
+    source = (
+        'title: "Hello, world"\ndate: 2024-01-02T03:04:05+02:00\ndraft: false\n'
+        "tags: [hugo, python]\ncategories:\n  - guides\n  - web\nweight: 3\n"
+        "lastmod: 2024-02-03\nsummary: A short summary\n"
+    )
+    assert fast_yaml(source) == {
+        "title": "Hello, world",
+        "date": datetime(2024, 1, 2, 3, 4, 5, tzinfo=timezone(timedelta(hours=2))),
+        "draft": False,
+        "tags": ["hugo", "python"],
+        "categories": ["guides", "web"],
+        "weight": 3,
+        "lastmod": date(2024, 2, 3),
+        "summary": "A short summary",
+    }
+    assert fast_yaml("date: 2024-01-02T03:04:05Z\n") == {
+        "date": datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)
+    }
+
+
+def test_hard_cases_fall_back() -> None:
+    for source in (
+        "title: a: b\n",
+        "nested:\n  key: value\n",
+        "text: |\n  block\n",
+        "price: 1.5\n",
+        "- a list\n",
+        "title: 'it''s'\n",
+        "true: x\n",
+        "title: x\ntitle: y\n",
+    ):
+        assert fast_yaml(source) is None, source
+
+
+def test_booleans_are_yaml_1_2_like_hugo() -> None:
+    assert fast_yaml("draft: yes\n") == {"draft": "yes"}
+    assert yaml.load("draft: yes\nx: [on, off]\n", Loader=Yaml12Loader) == {
+        "draft": "yes",
+        "x": ["on", "off"],
+    }
+    assert yaml.load("draft: True\n", Loader=Yaml12Loader) == {"draft": True}

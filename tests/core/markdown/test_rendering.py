@@ -1,0 +1,280 @@
+"""markdown.renderer: golden renderings, preview mode, warnings, config overrides, the API.
+
+Golden files live in tests/core/golden/rendering/: for each cases/NAME.md there is
+NAME.hugo.html, NAME.preview.html and NAME.json (toc, headings, line map, more_html,
+warnings). Regenerate them with INKPOST_REGEN_GOLDEN=1 and review the diff.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from editor.core.markdown.renderer import (
+    Heading,
+    Renderer,
+    RenderResult,
+    render_markdown,
+    render_post,
+)
+from editor.core.post.model import Post
+from editor.core.site.config import SiteConfig
+
+GOLDEN = Path(__file__).parent.parent / "golden" / "rendering"
+SITE_ROOT = GOLDEN / "site"
+BUNDLE = SITE_ROOT / "content" / "posts" / "bundle" / "index.md"
+CASES = sorted((GOLDEN / "cases").glob("*.md"))
+REGEN = os.environ.get("INKPOST_REGEN_GOLDEN") == "1"
+
+
+def _site(**goldmark: Any) -> SiteConfig:
+    site = SiteConfig.hugo_defaults(SITE_ROOT)
+    if goldmark:
+        site = dataclasses.replace(site, goldmark=dataclasses.replace(site.goldmark, **goldmark))
+    return site
+
+
+def _summary(result: RenderResult) -> dict[str, Any]:
+    return {
+        "toc_html": result.toc_html,
+        "headings": [dataclasses.asdict(h) for h in result.headings],
+        "line_map": [list(pair) for pair in result.line_map],
+        "more_html": result.more_html,
+        "warnings": [[w.message, w.line, w.severity.value] for w in result.warnings],
+    }
+
+
+def _portable(text: str) -> str:
+    return text.replace(SITE_ROOT.resolve().as_uri(), "file://{ROOT}")
+
+
+def _check(path: Path, actual: str) -> None:
+    if REGEN:
+        path.write_text(actual, encoding="utf-8")
+    assert path.is_file(), f"missing golden file {path.name}: run with INKPOST_REGEN_GOLDEN=1"
+    assert actual == path.read_text(encoding="utf-8"), f"{path.name} differs from its golden file"
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
+def test_golden(case: Path) -> None:
+    text = case.read_text(encoding="utf-8")
+    renderer = Renderer(_site())
+    hugo = renderer.render(text, page_path=BUNDLE)
+    preview = renderer.render(text, preview=True, page_path=BUNDLE)
+    _check(GOLDEN / f"{case.stem}.hugo.html", hugo.html)
+    _check(GOLDEN / f"{case.stem}.preview.html", _portable(preview.html))
+    summary = json.dumps(_summary(preview), indent=1, ensure_ascii=False) + "\n"
+    _check(GOLDEN / f"{case.stem}.json", _portable(summary))
+
+
+# --- preview mode ---------------------------------------------------------------------------
+
+
+def test_preview_blocks_carry_document_lines_front_matter_included() -> None:
+    text = "---\ntitle: x\n---\n\n# One\n\npara\ngraph\n\n- a\n- b\n"
+    result = Renderer(_site()).render(text, preview=True)
+    assert result.line_map == ((5, 5), (7, 8), (10, 11))
+    assert result.html.startswith('<h1 data-line="5" id="one">One</h1>\n<p data-line="7">para')
+    assert '<ul data-line="10">' in result.html
+    assert result.headings == (Heading(1, "One", "one", 5),)
+
+
+def test_hugo_mode_has_no_data_lines_but_the_same_line_map() -> None:
+    text = "---\ntitle: x\n---\n\n# One\n\npara\n"
+    result = Renderer(_site()).render(text)
+    assert "data-line" not in result.html
+    assert result.line_map == ((5, 5), (7, 7))
+
+
+def test_preview_resolves_local_images_and_warns_about_missing_ones() -> None:
+    text = (GOLDEN / "cases" / "preview-paths.md").read_text(encoding="utf-8")
+    result = Renderer(_site()).render(text, preview=True, page_path=BUNDLE)
+    photo = (BUNDLE.parent / "photo.png").resolve().as_uri()
+    assert f'src="{photo}"' in result.html
+    assert (SITE_ROOT / "static" / "img" / "logo.png").resolve().as_uri() in result.html
+    assert (SITE_ROOT / "assets" / "img" / "asset.png").resolve().as_uri() in result.html
+    assert 'src="https://example.com/x.png"' in result.html
+    assert f'href="{photo}"' in result.html and 'href="../other/"' in result.html
+    missing = [w for w in result.warnings if "nothere.png" in w.message]
+    assert [(w.line, w.file) for w in missing] == [(11, BUNDLE)]
+    hugo = Renderer(_site()).render(text, page_path=BUNDLE)
+    assert 'src="photo.png"' in hugo.html and not hugo.warnings
+
+
+def test_unknown_code_language_is_a_warning_with_its_line() -> None:
+    text = "intro\n\n```klingon\nqapla'\n```\n"
+    result = Renderer(_site()).render(text)
+    assert '<pre tabindex="0"><code class="language-klingon" data-lang="klingon">' in result.html
+    assert [(w.line, "klingon" in w.message) for w in result.warnings] == [(3, True)]
+
+
+def test_divider_splits_and_never_reaches_the_html() -> None:
+    result = Renderer(_site()).render("First part <!--more--> rest.\n\nMore.\n")
+    assert result.html == "<p>First part</p>\n<p>rest.</p>\n<p>More.</p>"
+    assert result.more_html == "<p>First part</p>"
+    spaced = Renderer(_site()).render("One.\n\n<!-- more -->\n\nTwo.\n")
+    assert spaced.more_html is None and "more" not in spaced.html
+
+
+def test_divider_keeps_later_lines_in_the_line_map() -> None:
+    text = "a\n\n<!--more-->\n\nb\n\nc\n"
+    result = Renderer(_site()).render(text, preview=True)
+    assert result.line_map == ((1, 1), (5, 5), (7, 7))
+    assert '<p data-line="5">b</p>' in result.html
+
+
+# --- configuration --------------------------------------------------------------------------
+
+
+def test_site_config_overrides_defaults() -> None:
+    text = "a\nb  \nc\n\n<b>x</b>\n\n![i](i.png)\n\n---\n"
+    default = Renderer(_site()).render(text).html
+    assert default == (
+        "<p>a\nb<br>\nc</p>\n<p><!-- raw HTML omitted -->x<!-- raw HTML omitted --></p>\n"
+        '<p><img src="i.png" alt="i"></p>\n<hr>\n'
+    )
+    custom = Renderer(_site(hard_wraps=True, xhtml=True, unsafe=True)).render(text).html
+    assert custom == (
+        '<p>a<br />\nb<br />\nc</p>\n<p><b>x</b></p>\n<p><img src="i.png" alt="i" /></p>\n<hr />\n'
+    )
+
+
+def test_extensions_can_be_switched_off() -> None:
+    site = _site(typographer=False, linkify=False, strikethrough=False, task_list=False)
+    html = Renderer(site).render('"q" www.x.com ~~s~~\n\n- [x] t\n').html
+    assert html == "<p>&quot;q&quot; www.x.com ~~s~~</p>\n<ul>\n<li>[x] t</li>\n</ul>\n"
+
+
+def test_heading_ids_can_be_off_or_ascii() -> None:
+    off = Renderer(_site(auto_heading_id=False)).render("## Émile\n")
+    assert off.html == "<h2>Émile</h2>\n"
+    ascii_site = _site(auto_heading_id_type="github-ascii")
+    assert 'id="emile"' in Renderer(ascii_site).render("## Émile\n").html
+
+
+def test_highlight_style_and_classes_from_the_site() -> None:
+    site = SiteConfig.hugo_defaults(SITE_ROOT)
+    classes = dataclasses.replace(
+        site, highlight=dataclasses.replace(site.highlight, no_classes=False)
+    )
+    html = Renderer(classes).render("```go\nx := 1\n```\n").html
+    assert html.startswith('<div class="highlight"><pre tabindex="0" class="chroma"><code')
+    assert '<span class="line"><span class="cl"><span class="nx">x</span>' in html
+    dracula = dataclasses.replace(
+        site, highlight=dataclasses.replace(site.highlight, style="dracula")
+    )
+    assert "background-color:#282a36" in Renderer(dracula).render("```go\nx\n```\n").html
+
+
+def test_toc_levels_and_ordered_from_the_site() -> None:
+    site = SiteConfig.hugo_defaults(SITE_ROOT)
+    toc = dataclasses.replace(site.toc, start_level=1, end_level=2, ordered=True)
+    result = Renderer(dataclasses.replace(site, toc=toc)).render("# A\n\n## B\n\n### C\n")
+    assert result.toc_html == (
+        '<nav id="TableOfContents">\n  <ol>\n    <li><a href="#a">A</a>\n      <ol>\n'
+        '        <li><a href="#b">B</a></li>\n      </ol>\n    </li>\n  </ol>\n</nav>'
+    )
+
+
+# --- API ------------------------------------------------------------------------------------
+
+
+def test_render_post_and_render_markdown(tmp_path: Path) -> None:
+    path = tmp_path / "post.md"
+    path.write_text("---\ntitle: T\n---\n\n## Hi\n\nit's\n", encoding="utf-8")
+    post = Post.load(path)
+    result = render_post(post, _site(), preview=True)
+    assert result.headings == (Heading(2, "Hi", "hi", 5),)
+    assert '<p data-line="7">it&rsquo;s</p>' in result.html
+    assert render_markdown("*x* -- y", _site()) == "<p><em>x</em> &ndash; y</p>\n"
+    assert render_markdown("a <!--more--> b", _site()) == "<p>a  b</p>\n"
+
+
+def test_shortcodes_are_expanded_through_the_hook() -> None:
+    text = (GOLDEN / "cases" / "shortcodes.md").read_text(encoding="utf-8")
+    result = Renderer(_site()).render(text)
+    assert "{{" not in result.html
+    assert '<code class="language-python" data-lang="python">' in result.html
+    assert "<details>" in result.html and "<strong>markdown</strong>" in result.html
+
+
+def test_the_cache_is_used_and_gives_the_same_result() -> None:
+    text = "\n\n".join(f"Paragraph {i} with *words*." for i in range(50))
+    renderer = Renderer(_site())
+    first = renderer.render(text)
+    edited = text.replace("Paragraph 7 ", "Paragraph seven ")
+    second = renderer.render(edited)
+    assert second == Renderer(_site(), cache=False).render(edited)
+    assert first != second
+    assert renderer.cache_stats()[0] >= 49  # hits: only the edited chunk was parsed again
+
+
+def test_python_markdown_sites_render_with_their_extensions() -> None:
+    site = dataclasses.replace(
+        SiteConfig.hugo_defaults(SITE_ROOT),
+        kind="pelican",
+        markdown_engine="python-markdown",
+        markdown_extensions=(
+            "markdown.extensions.codehilite",
+            "markdown.extensions.extra",
+            "markdown.extensions.meta",
+            "no_such_extension",
+        ),
+    )
+    text = "Title: Pelican\nDate: 2024-01-01\n\n## Section\n\nSome *text*.\n\n- a\n- b\n"
+    result = Renderer(site).render(text, preview=True)
+    assert '<h2 data-line="4">Section</h2>' in result.html
+    assert '<p data-line="6">Some <em>text</em>.</p>' in result.html
+    assert "Title:" not in result.html  # the meta extension took the header
+    assert result.line_map == ((4, 4), (6, 9))  # a list after a blank line joins its chunk
+    assert result.headings == (Heading(2, "Section", "section", 4),)
+    assert [w.message for w in result.warnings] == [
+        "Markdown extension 'no_such_extension' is not installed: ignored"
+    ]
+    code = Renderer(site).render("```python\nx = 1\n```\n").html
+    assert code.startswith('<div class="highlight" style="background: #272822"><pre')
+    assert '<span style="color: #AE81FF">1</span>' in code
+
+
+def test_lines_after_shortcodes_stay_those_of_the_document() -> None:
+    text = (
+        "---\ntitle: x\n---\n\nBefore.\n\n{{< highlight go >}}\na := 1\nb := 2\n"
+        '{{< /highlight >}}\n\nAfter.\n\n{{% details summary="s" %}}\nInner\n\nmore\n'
+        "{{% /details %}}\n\nLast.\n"
+    )
+    result = Renderer(_site()).render(text, preview=True)
+    assert [first for first, _ in result.line_map] == [5, 7, 12, 14, 20]
+    assert '<p data-line="12">After.</p>' in result.html
+    assert '<p data-line="20">Last.</p>' in result.html
+
+
+def test_an_image_added_later_is_found_despite_the_cache(tmp_path: Path) -> None:
+    page = tmp_path / "content" / "post" / "index.md"
+    page.parent.mkdir(parents=True)
+    site = SiteConfig.hugo_defaults(tmp_path)
+    renderer = Renderer(site)
+    text = "Intro.\n\n![pic](pic.png)\n"
+    first = renderer.render(text, preview=True, page_path=page)
+    assert [w.message for w in first.warnings] == ["image not found: pic.png"]
+    (page.parent / "pic.png").write_bytes(b"\x89PNG")
+    second = renderer.render(text, preview=True, page_path=page)
+    assert not second.warnings
+    assert (page.parent / "pic.png").resolve().as_uri() in second.html
+
+
+def test_an_internal_error_becomes_an_error_diagnostic(monkeypatch: pytest.MonkeyPatch) -> None:
+    renderer = Renderer(_site())
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("boom")
+
+    monkeypatch.setattr(renderer, "_render", broken)
+    result = renderer.render("# <b>x</b>\n")
+    assert "&lt;b&gt;x&lt;/b&gt;" in result.html
+    assert [(w.severity.value, w.line) for w in result.warnings] == [("error", 1)]
+    assert "ValueError: boom" in result.warnings[0].message

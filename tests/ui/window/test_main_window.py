@@ -1,0 +1,345 @@
+"""MainWindow: tabs, saving, asking before losing changes, state restore, actions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from editor.app.settings import Settings
+from editor.core.site.config import find_site
+from editor.ui.window.main_window import MainWindow
+from editor.ui.window.preferences import Preferences
+from editor.ui.workers import RenderController
+
+Answer = QMessageBox.StandardButton
+
+
+@pytest.fixture
+def site_dir(tmp_path: Path) -> Path:
+    root = tmp_path / "site"
+    posts = root / "content" / "posts"
+    posts.mkdir(parents=True)
+    (root / "hugo.toml").write_text('title = "Test Blog"\n', encoding="utf-8")
+    (posts / "first.md").write_text("---\ntitle: First\n---\n\nOne.\n", encoding="utf-8")
+    (posts / "second.md").write_text("+++\ntitle = 'Second'\n+++\n\nTwo.\n", encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, tmp_path: Path, site_dir: Path):  # type: ignore[no-untyped-def]
+    settings = Settings(tmp_path / "config")
+    windows: list[MainWindow] = []
+
+    def make() -> MainWindow:
+        controller = RenderController(debounce_ms=-1)
+        window = MainWindow(
+            settings, find_site(site_dir), create_preview=False, render_controller=controller
+        )
+        windows.append(window)  # closed below, not by qtbot: it would close them first
+        return window
+
+    make.settings = settings  # type: ignore[attr-defined]
+    yield make
+    for window in windows:  # nothing left to ask about, then close
+        for tab in window.tab_list():
+            tab.document.text_document.setModified(False)
+        window.close()
+        window.deleteLater()
+
+
+class _Asker:
+    """Stands in for QMessageBox.question: answers from a list and records each question."""
+
+    def __init__(self, *answers: QMessageBox.StandardButton) -> None:
+        self.answers = list(answers)
+        self.asked: list[str] = []
+
+    def __call__(self, _parent: object, _title: str, text: str, *_args: object) -> object:
+        self.asked.append(text)
+        return self.answers.pop(0)
+
+
+def _type(window: MainWindow, text: str) -> None:
+    editor = window.current_editor()
+    assert editor is not None
+    editor.textCursor().insertText(text)
+
+
+def test_names_and_standard_shortcuts(make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    tab = window.open_post(window.site.content_dir / "posts" / "first.md")
+    assert tab is not None
+    assert window.findChild(type(tab.editor), "postEditor") is tab.editor
+    assert window.library_dock.objectName() == "libraryDock"
+    actions = window.actions_by_id
+    for action_id, key in [
+        ("save", QKeySequence.StandardKey.Save),
+        ("open", QKeySequence.StandardKey.Open),
+        ("find", QKeySequence.StandardKey.Find),
+        ("bold", QKeySequence.StandardKey.Bold),
+        ("zoom_in", QKeySequence.StandardKey.ZoomIn),
+    ]:
+        assert actions[action_id].shortcut() == QKeySequence.keyBindings(key)[0]
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["&File", "&Edit", "F&ormat", "&View", "&Help"]
+
+
+def test_dirty_mark_in_title_and_tab_and_save(make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    path = window.site.content_dir / "posts" / "first.md"
+    window.open_post(path)
+    assert window.tabs.tabText(0) == "first.md"
+    assert not window.isWindowModified()
+    _type(window, "Hello ")
+    assert window.tabs.tabText(0) == "first.md*"
+    assert window.isWindowModified()
+    assert "[*]" in window.windowTitle()
+    window.actions_by_id["save"].trigger()
+    assert window.tabs.tabText(0) == "first.md"
+    assert path.read_text(encoding="utf-8").startswith("Hello ---")
+
+
+def test_several_posts_in_tabs(make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    posts = window.site.content_dir / "posts"
+    window.open_post(posts / "first.md")
+    window.open_post(posts / "second.md")
+    window.open_post(posts / "first.md")  # already open: switches to it
+    assert window.tabs.count() == 2
+    assert window.tabs.currentIndex() == 0
+    window.actions_by_id["next_tab"].trigger()
+    assert window.tabs.currentIndex() == 1
+    window.actions_by_id["new"].trigger()
+    assert window.tabs.count() == 3
+    assert window.tabs.tabText(2) == "Untitled"
+
+
+def test_closing_with_unsaved_changes_asks(  # type: ignore[no-untyped-def]
+    make_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window()
+    path = window.site.content_dir / "posts" / "first.md"
+    original = path.read_bytes()
+    window.open_post(path)
+    _type(window, "draft words ")
+    asker = _Asker(Answer.Cancel, Answer.Discard)
+    monkeypatch.setattr(QMessageBox, "question", asker)
+    assert not window.close_current()
+    assert window.tabs.count() == 1
+    assert "first.md" in asker.asked[0]
+    assert window.close_current()
+    assert window.tabs.count() == 0
+    assert path.read_bytes() == original
+
+
+def test_save_from_the_question_writes_the_post(  # type: ignore[no-untyped-def]
+    make_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window()
+    path = window.site.content_dir / "posts" / "second.md"
+    window.open_post(path)
+    _type(window, "X")
+    monkeypatch.setattr(QMessageBox, "question", _Asker(Answer.Save))
+    assert window.close_current()
+    assert path.read_text(encoding="utf-8").startswith("X+++")
+
+
+def test_quit_asks_for_every_unsaved_post(  # type: ignore[no-untyped-def]
+    make_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window()
+    posts = window.site.content_dir / "posts"
+    window.open_post(posts / "first.md")
+    _type(window, "a")
+    window.open_post(posts / "second.md")
+    _type(window, "b")
+    window.show()
+    asker = _Asker(Answer.Discard, Answer.Cancel)
+    monkeypatch.setattr(QMessageBox, "question", asker)
+    assert not window.close()
+    assert len(asker.asked) == 2
+    assert window.isVisible()
+    asker.answers = [Answer.Discard, Answer.Discard]
+    assert window.close()
+
+
+def test_settings_restore_the_window(  # type: ignore[no-untyped-def]
+    make_window, qtbot: QtBot
+) -> None:
+    window = make_window()
+    posts = window.site.content_dir / "posts"
+    window.resize(760, 560)  # inside the offscreen screen (800x600): no clamping
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_post(posts / "first.md")
+    window.open_post(posts / "second.md")
+    window.open_post(posts / "first.md")
+    window.splitter.setSizes([480, 260])
+    window.actions_by_id["toggle_sidebar"].setChecked(True)
+    window.actions_by_id["zoom_in"].trigger()
+    sizes = window.splitter.sizes()
+    assert window.close()
+    state = make_window.settings.window_state()
+    assert state.open_posts == (str(posts / "first.md"), str(posts / "second.md"))
+    assert state.last_post == str(posts / "first.md")
+    assert state.sidebar_visible and state.zoom == 1
+
+    again = make_window()
+    again.restore_state(make_window.settings.window_state())
+    again.show()
+    qtbot.waitExposed(again)
+    assert [tab.document.display_name() for tab in again.tab_list()] == ["first.md", "second.md"]
+    assert again.current_tab() is again.tab_list()[0]
+    assert again.size() == window.size(), (again.size(), window.size())
+    assert again.splitter.sizes() == sizes
+    assert again.library_dock.isVisible()
+    assert again.current_editor().zoom() == 1  # type: ignore[union-attr]
+    assert again.size() == window.size()
+
+
+def test_toggles_and_preferences(make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.open_post(window.site.content_dir / "posts" / "first.md")
+    editor = window.current_editor()
+    assert editor is not None
+    window.actions_by_id["line_numbers"].setChecked(False)
+    assert not editor.line_numbers_visible()
+    window.actions_by_id["soft_wrap"].setChecked(False)
+    assert not editor.soft_wrap()
+    assert make_window.settings.preferences().line_numbers is False
+    window.actions_by_id["toggle_preview"].setChecked(False)
+    assert window.window_state().preview_visible is False
+
+
+def test_formatting_actions_reach_the_editor(make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.new_post()
+    editor = window.current_editor()
+    assert editor is not None
+    editor.selectAll()
+    editor.textCursor().insertText("word")
+    editor.selectAll()
+    window.actions_by_id["bold"].trigger()
+    window.actions_by_id["heading"].trigger()
+    assert editor.toPlainText() == "# **word**"
+    window.actions_by_id["find"].trigger()
+    assert window.find_bar.isVisible() or not window.isVisible()
+
+
+def test_preferences_dialog_round_trip(qtbot: QtBot) -> None:
+    from editor.ui.window.preferences import Preferences, PreferencesDialog
+
+    dialog = PreferencesDialog(Preferences(theme="dark", journal_delay_ms=5000))
+    qtbot.addWidget(dialog)
+    assert dialog.theme_box.currentData() == "dark"
+    assert dialog.journal_delay.value() == 5
+    assert not dialog.save_to_file.isChecked()
+    assert not hasattr(dialog, "autosave")  # one autosave design: journal + save-to-file
+    dialog.theme_box.setCurrentIndex(dialog.theme_box.findData("light"))
+    dialog.code_style_box.setCurrentIndex(dialog.code_style_box.findData("github"))
+    dialog.allow_remote.setChecked(True)
+    dialog.soft_wrap.setChecked(False)
+    dialog.font_size.setValue(14)
+    dialog.journal_delay.setValue(12)
+    dialog.save_to_file.setChecked(True)
+    prefs = dialog.preferences()
+    assert (prefs.theme, prefs.code_style, prefs.allow_remote, prefs.soft_wrap) == (
+        "light",
+        "github",
+        True,
+        False,
+    )
+    assert prefs.font().pointSize() == 14
+    assert (prefs.journal_delay_ms, prefs.save_to_file) == (12_000, True)
+
+
+def test_untouched_journal_delay_keeps_a_finer_value(qtbot: QtBot) -> None:
+    from editor.ui.window.preferences import Preferences, PreferencesDialog
+
+    dialog = PreferencesDialog(Preferences(journal_delay_ms=250))
+    qtbot.addWidget(dialog)
+    assert dialog.journal_delay.value() == 1  # shown as the nearest whole second
+    assert dialog.preferences().journal_delay_ms == 250
+
+
+def test_autosave_preferences_reach_the_safekeeping(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, tmp_path: Path, site_dir: Path
+) -> None:
+    from dataclasses import replace
+
+    settings = Settings(tmp_path / "config")
+    window = MainWindow(
+        settings,
+        find_site(site_dir),
+        create_preview=False,
+        render_controller=RenderController(debounce_ms=-1),
+        data_dir=tmp_path / "data",
+    )
+    qtbot.addWidget(window)
+    keeper = window.safekeeping
+    assert keeper is not None and keeper.autosave.save_to_file is False
+    window.appearance.change(save_to_file=True, journal_delay_ms=3000)
+    assert keeper.autosave.save_to_file is True
+    assert keeper.autosave.idle_ms == 3000
+    again = Settings(tmp_path / "config").preferences()
+    assert again == replace(Preferences(), save_to_file=True, journal_delay_ms=3000)
+    assert not hasattr(window, "autosave_timer")
+
+
+def test_about_names_the_versions() -> None:
+    from editor import __version__
+    from editor.ui.window.about import about_text
+
+    text = about_text()
+    assert f"Inkpost {__version__}" in text
+    assert "PySide6" in text
+
+
+def test_no_two_actions_share_a_shortcut(make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    seen: dict[str, str] = {}
+    for action_id, action in window.actions_by_id.items():
+        for sequence in action.shortcuts():
+            key = sequence.toString()
+            assert key not in seen, f"{key} is both {seen[key]} and {action_id}"
+            seen[key] = action_id
+    assert "Ctrl+S" in seen and "Ctrl+Q" in seen and "Ctrl+F" in seen
+
+
+def test_new_post_save_goes_through_save_as(  # type: ignore[no-untyped-def]
+    make_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from editor.core.post.model import Post
+
+    window = make_window()
+    window.new_post()
+    target = window.site.content_dir / "posts" / "fresh.md"
+    asked: list[str] = []
+
+    def choose(_parent: object, caption: str, *_args: object) -> tuple[str, str]:
+        asked.append(caption)
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    window.actions_by_id["save"].trigger()
+    assert asked == ["Save the post as"]
+    assert Post.load(target).draft
+    assert window.tabs.tabText(0) == "fresh.md"
+    assert not window.isWindowModified()
+
+
+def test_a_post_that_cannot_be_read_is_reported(  # type: ignore[no-untyped-def]
+    make_window, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
+    window = make_window()
+    assert window.open_post(tmp_path / "missing.md") is None
+    assert window.tabs.count() == 0
+    assert warned and "missing.md" in warned[0]

@@ -1,0 +1,159 @@
+"""Start-up order: the post first, then the preview (already rendered) and the library."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QApplication
+
+from editor.app.settings import Settings
+from editor.core.site.config import find_site
+from editor.ui.library.panel import LibraryPanel
+from editor.ui.window.main_window import LIBRARY_WIDTH, MainWindow
+from editor.ui.window.preferences import WindowState
+from editor.ui.workers import RenderController
+
+RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "preview"
+POST = "---\ntitle: Early\ndate: 2026-03-09\n---\n\n" + "word " * 600 + "\n"
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    root = tmp_path / "site"
+    posts = root / "content" / "posts"
+    posts.mkdir(parents=True)
+    (root / "hugo.toml").write_text('title = "Blog"\n', encoding="utf-8")
+    (posts / "early.md").write_text(POST, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def make_window(qapp: QApplication, tmp_path: Path, site: Path) -> Iterator[Any]:
+    made: list[MainWindow] = []
+
+    def make(**kwargs: Any) -> MainWindow:
+        win = MainWindow(Settings(tmp_path / "config"), find_site(site), **kwargs)
+        made.append(win)
+        return win
+
+    yield make
+    for win in made:
+        for tab in win.tab_list():  # typed into, not to be saved: close without asking
+            tab.document.text_document.setModified(False)
+        win.close()
+        win.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_the_post_is_rendered_before_the_preview_exists_and_shown_when_it_does(
+    qtbot: Any, make_window: Any, site: Path
+) -> None:
+    controller = RenderController(debounce_ms=-1)  # renders at once, in this process
+    win = make_window(preview_dir=RESOURCES, render_controller=controller)
+    win.open_post(site / "content" / "posts" / "early.md")
+    assert win.preview is None
+    assert controller.last_outcome is not None  # asked for without a pane
+    assert win.status_panel.words.text() == "600 words"  # the status bar has it already
+    revision = controller.revision
+    win.create_preview()
+    with qtbot.waitSignal(win.preview.contentPainted, timeout=30000):
+        pass
+    assert controller.revision == revision  # shown from the early rendering, not again
+    html: list[str] = []
+    win.preview.run_js("document.body.innerText", html.append)
+    qtbot.waitUntil(lambda: bool(html), timeout=10000)
+    assert "Early" in html[0] and "word word" in html[0]
+
+
+def test_without_a_coming_preview_nothing_is_rendered(make_window: Any, site: Path) -> None:
+    controller = RenderController(debounce_ms=-1)
+    win = make_window(create_preview=False, render_controller=controller)
+    win.open_post(site / "content" / "posts" / "early.md")
+    assert controller.last_outcome is None
+
+
+def test_preview_and_library_arrive_after_the_first_paint(
+    qtbot: Any, make_window: Any, site: Path, tmp_path: Path
+) -> None:
+    win = make_window(preview_dir=RESOURCES, render_controller=RenderController(debounce_ms=-1))
+    win.reserve_library()
+    win.resize(1200, 800)
+    win.open_post(site / "content" / "posts" / "early.md")
+    panels: list[LibraryPanel] = []
+
+    def attach() -> None:
+        panel = LibraryPanel(win, figures=False)
+        panels.append(panel)
+        win.set_library(panel, tmp_path / "cache")
+
+    win.first_paint.then(attach)
+    assert win.preview is None and not panels
+    win.show()
+    qtbot.waitUntil(lambda: win.preview is not None and bool(panels), timeout=30000)
+    assert win.library_dock.isVisible() and win.library_dock.widget() is panels[0]
+    assert abs(win.library_dock.width() - LIBRARY_WIDTH) <= 20
+    panels[0].close_site()
+
+
+def test_a_reserved_library_keeps_the_restored_visibility(
+    qtbot: Any, make_window: Any, tmp_path: Path
+) -> None:
+    win = make_window(create_preview=False, render_controller=RenderController(debounce_ms=-1))
+    win.reserve_library()
+    assert win.actions_by_id["toggle_sidebar"].isChecked()
+    win.restore_state(WindowState(sidebar_visible=False), reopen_posts=False)
+    panel = LibraryPanel(win, figures=False)
+    win.set_library(panel, tmp_path / "cache")
+    win.show()
+    qtbot.waitExposed(win)
+    assert not win.library_dock.isVisible()
+    assert not win.actions_by_id["toggle_sidebar"].isChecked()
+    assert win.dockWidgetArea(win.library_dock) == Qt.DockWidgetArea.LeftDockWidgetArea
+    panel.close_site()
+
+
+def test_a_very_long_post_renders_once_typing_pauses(
+    qtbot: Any, make_window: Any, tmp_path: Path
+) -> None:
+    from editor.ui.preview import link as preview_link
+
+    long_post = tmp_path / "long.md"
+    long_post.write_text(
+        "---\ntitle: Long\n---\n\n" + "word " * (preview_link.LARGE_POST_CHARS // 5 + 10),
+        encoding="utf-8",
+    )
+    controller = RenderController(debounce_ms=-1)
+    win = make_window(preview_dir=RESOURCES, render_controller=controller)
+    win.open_post(long_post)
+    editor = win.current_editor()
+    assert editor is not None
+    revision = controller.revision
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    timer = win.preview_link._render_timer
+    editor.insertPlainText("a")
+    assert timer.isActive() and timer.interval() == preview_link.LARGE_POST_PAUSE_MS
+    qtbot.waitUntil(lambda: timer.remainingTime() < preview_link.LARGE_POST_PAUSE_MS - 30)
+    before = timer.remainingTime()
+    editor.insertPlainText("b")  # each key starts the pause again
+    assert timer.remainingTime() > before and controller.revision == revision
+    qtbot.waitUntil(lambda: controller.revision == revision + 1, timeout=5000)
+    assert controller.last_outcome is not None and not timer.isActive()
+
+
+def test_a_short_post_renders_while_typing(make_window: Any, site: Path) -> None:
+    from editor.ui.preview import link as preview_link
+
+    win = make_window(preview_dir=RESOURCES, render_controller=RenderController(debounce_ms=-1))
+    win.open_post(site / "content" / "posts" / "early.md")
+    editor = win.current_editor()
+    assert editor is not None
+    timer = win.preview_link._render_timer
+    editor.insertPlainText("a")
+    assert timer.interval() == preview_link.RENDER_COALESCE_MS
+    started = timer.timerId()
+    editor.insertPlainText("b")  # not restarted (a restart is a new timer): it follows typing
+    assert timer.isActive() and timer.timerId() == started
