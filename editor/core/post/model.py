@@ -365,10 +365,17 @@ class Post:
             return _encode(text, self.bom, self.path)
         return _encode(self.text.replace("\n", self.newline), self.bom, self.path)
 
-    def save(self, path: str | Path | None = None, *, force: bool = False) -> Post:
+    def save(
+        self,
+        path: str | Path | None = None,
+        *,
+        force: bool = False,
+        replace_read_only: bool = False,
+    ) -> Post:
         """Write atomically to `path` (default: where it was read) and return the saved post.
 
-        A post read from bytes that were not valid UTF-8 is refused unless `force` is set.
+        A post read from bytes that were not valid UTF-8 is refused unless `force` is set; a
+        read-only file raises `ReadOnlyError` unless `replace_read_only` (it stays read-only).
         Raises PostError or StorageError (an OSError); the file on disk is then untouched.
         """
         target = Path(path) if path is not None else self.path
@@ -381,7 +388,7 @@ class Post:
                 target,
             )
         data = self.to_bytes()
-        atomic_write(target, data)
+        atomic_write(target, data, replace_read_only=replace_read_only)
         return Post.from_bytes(data, target)
 
     # convenience

@@ -96,8 +96,9 @@ class Document(QObject):
             return self.post
         return self.post.with_text(text)
 
-    def save(self, path: Path | None = None) -> Post:
-        """Write the post (atomically) to `path` or its own file; raises OSError on failure."""
+    def save(self, path: Path | None = None, *, replace_read_only: bool = False) -> Post:
+        """Write the post (atomically) to `path` or its own file; raises OSError on failure
+        (`ReadOnlyError` for a read-only file unless `replace_read_only`)."""
         target = path if path is not None else self.path
         if target is None:
             raise ValueError("an untitled post needs a file name: use Save As")
@@ -109,7 +110,7 @@ class Document(QObject):
         moved = target != self.path
         # A post read from bytes that were not UTF-8 is only written when the user edited it
         # and saves explicitly (the contract's rule); an unedited one keeps its bytes.
-        saved = post.save(target, force=self.is_dirty or moved)
+        saved = post.save(target, force=self.is_dirty or moved, replace_read_only=replace_read_only)
         self.post = saved
         self.text_document.setModified(False)
         if moved:

@@ -22,6 +22,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabBar, QTabWidget, QToolButton, QWidget
 
+from editor.core.post.storage import ReadOnlyError
 from editor.ui.editor.documents import Document, DocumentTab
 from editor.ui.editor.post_editor import PostEditor
 
@@ -169,13 +170,28 @@ class DocumentsController(QObject):
         if keeper is not None and not keeper.before_save(tab, path):
             return False
         try:
-            tab.document.save(path)
+            try:
+                tab.document.save(path)
+            except ReadOnlyError as error:
+                if not self._replace_read_only(error.path):
+                    return False
+                tab.document.save(path, replace_read_only=True)
         except (OSError, ValueError) as error:
             if keeper is not None:
                 keeper.save_failed(tab)
             QMessageBox.critical(self._parent, "The post was not saved", str(error))
             return False
         return True
+
+    def _replace_read_only(self, path: Path) -> bool:
+        answer = QMessageBox.question(
+            self._parent,
+            "The file is read-only",
+            f"“{path.name}” is read-only. Replace it anyway? It stays read-only.\n\n{path}",
+            Answer.Save | Answer.Cancel,
+            Answer.Cancel,
+        )
+        return answer == Answer.Save
 
     # --- closing --------------------------------------------------------------------------
 

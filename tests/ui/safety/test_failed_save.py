@@ -236,3 +236,37 @@ def test_save_to_file_automatically_never_overwrites_a_change_on_disk(
         tab.editor.textCursor().insertText("More. ")
     assert "changed on disk" in blocker.args[0]
     assert path.read_bytes() == theirs and tab.document.is_dirty
+
+
+@pytest.mark.parametrize("replace", [True, False])
+def test_save_asks_before_replacing_a_read_only_file(
+    replace: bool,
+    window: MainWindow,
+    site_dir: Path,
+    messages: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = site_dir / "content" / "posts" / "post.md"
+    tab = window.open_post(path)
+    assert tab is not None
+    path.chmod(0o444)
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *_args: object) -> object:
+        asked.append(text)
+        return QMessageBox.StandardButton.Save if replace else QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    tab.editor.textCursor().insertText("New words. ")
+
+    window.actions_by_id["save"].trigger()
+
+    assert len(asked) == 1 and "read-only" in asked[0] and str(path) in asked[0]
+    assert messages == []
+    assert (path.stat().st_mode & 0o777) == 0o444
+    if replace:
+        assert path.read_bytes() == tab.document.text().encode("utf-8")
+        assert not tab.document.is_dirty
+    else:
+        assert path.read_bytes() == ORIGINAL
+        assert tab.document.is_dirty
