@@ -28,7 +28,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
-from editor.core.post.model import Post, PostError
+from editor.core.post.model import Post
 from editor.core.post.storage import StorageError, read_bytes
 from editor.core.safety.journal import digest
 from editor.ui.editor.documents import Document, DocumentTab
@@ -49,6 +49,21 @@ def disk_bytes(path: Path) -> bytes | None:
         return read_bytes(path)
     except StorageError:
         return None
+
+
+def disk_post(data: bytes, path: Path) -> Post | None:
+    """The bytes on disk as a post, or None when they are not one (binary, UTF-16, or
+    anything else a parser refuses): whatever another program wrote, the check goes on."""
+    try:
+        return Post.from_bytes(data, path)
+    except (ValueError, RecursionError, MemoryError):
+        return None
+
+
+def disk_text(data: bytes, path: Path) -> str:
+    """The text to compare with: the post's, or the bytes decoded as far as they go."""
+    post = disk_post(data, path)
+    return post.text if post is not None else data.decode("utf-8", "replace")
 
 
 def replace_text(document: Document, new_text: str) -> None:
@@ -235,10 +250,10 @@ class ExternalChangeMonitor(QObject):
             return "unchanged"
         watched.deleted = False
         if not document.is_dirty:
-            try:
-                post = Post.from_bytes(data, path)
-            except PostError:
-                return "unchanged"
+            post = disk_post(data, path)
+            if post is None:
+                watched.bar.show_conflict(path)  # not a post any more: the user decides
+                return self._handled(tab, "conflict")
             reload_tab(tab, post)
             watched.bar.dismiss()
             return self._handled(tab, "reloaded")
@@ -251,9 +266,10 @@ class ExternalChangeMonitor(QObject):
         """Replace the text with the file on disk (one undoable edit)."""
         path = tab.document.path
         data = None if path is None else disk_bytes(path)
-        if path is None or data is None:
+        post = None if path is None or data is None else disk_post(data, path)
+        if post is None:
             return False
-        reload_tab(tab, Post.from_bytes(data, path))
+        reload_tab(tab, post)
         self._dismiss(tab)
         return True
 
@@ -263,8 +279,9 @@ class ExternalChangeMonitor(QObject):
         document = tab.document
         path = document.path
         data = None if path is None else disk_bytes(path)
-        if path is not None and data is not None:
-            document.post = Post.from_bytes(data, path)
+        post = None if path is None or data is None else disk_post(data, path)
+        if post is not None:
+            document.post = post
             document.text_document.setModified(True)
             self._dismiss(tab)
         elif tab in self._watched:
@@ -275,7 +292,7 @@ class ExternalChangeMonitor(QObject):
         data = None if path is None else disk_bytes(path)
         if path is None or data is None:
             return
-        disk = Post.from_bytes(data, path).text
+        disk = disk_text(data, path)
         show_diff(
             tab,
             "Compare with the file on disk",
@@ -406,7 +423,7 @@ def confirm_save(tab: DocumentTab, target: Path | None, parent: QWidget | None) 
             return True
         if answer != COMPARE:
             return False
-        disk = Post.from_bytes(data, path).text
+        disk = disk_text(data, path)
         show_diff(
             parent,
             "Compare with the file on disk",

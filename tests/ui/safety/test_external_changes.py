@@ -225,3 +225,37 @@ def test_replace_text_gives_exactly_the_new_text_and_undo_the_old(
     if old != new:
         document.text_document.undo()
         assert document.text() == old
+
+
+HOSTILE_DISK = {
+    "binary": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
+    "utf16": "---\ntitle: Wide\n---\n".encode("utf-16"),
+    "impossible date": b"---\ntitle: Bad day\ndate: 2026-02-30\n---\nBody\n",
+    "broken yaml": b'---\ntitle: "unclosed\n---\nBody\n',
+    "deep json": b"[" * 5000 + b"]" * 5000,
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE_DISK))
+def test_any_bytes_on_disk_are_survived(  # type: ignore[no-untyped-def]
+    case: str, qtbot: QtBot, setup, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever another program writes, the check and every choice of the bar go on
+    without an exception, and the user's text stays."""
+    path, tab, monitor, bar = setup
+    shown: list[tuple[object, ...]] = []
+    monkeypatch.setattr(external_changes, "show_diff", lambda *args: shown.append(args))
+    before = tab.document.text()
+    with qtbot.waitSignal(monitor.changeHandled) as blocker:
+        temp = path.with_name(".incoming.tmp")
+        temp.write_bytes(HOSTILE_DISK[case])
+        os.replace(temp, path)
+    assert blocker.args[0] is tab
+    assert blocker.args[1] in {"reloaded", "conflict"}
+    if blocker.args[1] == "conflict":
+        assert tab.document.text() == before
+        bar.compare_button.click()
+        assert len(shown) == 1 and isinstance(shown[0][2], str)
+        monitor.reload(tab)
+        monitor.keep_mine(tab)
+        assert tab.document.text() == before
