@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
+from editor.core.diagnostics import Diagnostic
 from editor.core.markdown.types import RenderResult
 from editor.core.post.model import Post
 from editor.core.preview.header import PreviewHeader, build_preview_header
@@ -83,6 +84,8 @@ class RenderOutcome:
     error: str | None = None
     elapsed_ms: float = 0.0
     path: Path | None = field(default=None)
+    # what the editor marks: the post's own problems (front matter), then the rendering's
+    diagnostics: tuple[Diagnostic, ...] = ()
 
 
 class _Renderer(Protocol):
@@ -157,6 +160,7 @@ class RenderService:
             header=header,
             blocks=split_blocks(result.html, result.line_map),
             path=request.path,
+            diagnostics=(*post.diagnostics, *result.warnings),
         )
 
 
@@ -171,6 +175,7 @@ def _with_elapsed(outcome: RenderOutcome, elapsed_ms: float) -> RenderOutcome:
         error=outcome.error,
         elapsed_ms=elapsed_ms,
         path=outcome.path,
+        diagnostics=outcome.diagnostics,
     )
 
 

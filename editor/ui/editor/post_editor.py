@@ -14,7 +14,7 @@ Signals:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 
@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QTextEdit, QWidget
 
+from editor.core.diagnostics import Diagnostic, Severity
 from editor.core.editing import commands as editing
 from editor.core.editing import images
 from editor.ui.editor.line_numbers import LineNumberArea
@@ -80,6 +81,13 @@ class PostEditor(QPlainTextEdit):
 
     def line_numbers_visible(self) -> bool:
         return self._line_numbers_visible
+
+    def set_diagnostics(self, diagnostics: Iterable[Diagnostic]) -> None:
+        """Mark the lines that have a problem in the gutter (messages in its tooltips)."""
+        self._line_numbers.set_marks(diagnostics)
+
+    def diagnostic_marks(self) -> dict[int, tuple[Severity, str]]:
+        return self._line_numbers.marks()
 
     def set_soft_wrap(self, wrap: bool) -> None:
         mode = (

@@ -145,6 +145,7 @@ class PreviewLink(QObject):
         if outcome.result is None:
             self.message.emit(f"The preview failed: {outcome.error}")
             return
+        tab.editor.set_diagnostics(outcome.diagnostics)
         if self.preview is None:  # rendered ahead of the pane: set_preview shows it
             if outcome.stats is not None:
                 self.status.show_stats(outcome.stats)

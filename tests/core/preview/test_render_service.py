@@ -223,3 +223,18 @@ def test_unpickling_an_outcome_does_not_import_the_renderer(
         check=True,
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_the_outcome_carries_the_posts_and_the_renderings_problems(
+    site: SiteConfig, tmp_path: Path
+) -> None:
+    path = tmp_path / "content" / "posts" / "hello.md"
+    text = "---\ntitle: [unclosed\n---\n\nBody {{< nosuchshortcode >}}\n"
+    outcome = RenderService().handle(RenderRequest(1, 1, text, path, site))
+    assert outcome.error is None
+    post_problems = Post.from_text(text, path).diagnostics
+    assert post_problems and outcome.diagnostics[: len(post_problems)] == post_problems
+    assert any("nosuchshortcode" in d.message for d in outcome.diagnostics)
+    assert all(d.line is not None for d in outcome.diagnostics)
+    clean = RenderService().handle(RenderRequest(2, 2, POST, path, site))
+    assert clean.diagnostics == ()

@@ -231,3 +231,27 @@ def test_zoom_is_counted_and_reset(qtbot: QtBot) -> None:
     editor.reset_zoom()
     assert editor.zoom() == 0
     assert editor.font().pointSizeF() == size
+
+
+def test_diagnostics_mark_their_lines_in_the_gutter(qtbot: QtBot) -> None:
+    from editor.core.diagnostics import Diagnostic, Severity
+
+    editor = PostEditor()
+    qtbot.addWidget(editor)
+    editor.setPlainText("---\ntitle: [\n---\n\n{{< nope >}}\n")
+    editor.set_diagnostics(
+        [
+            Diagnostic("front matter is not valid YAML", None, 2, Severity.ERROR),
+            Diagnostic("unknown shortcode nope", None, 5, Severity.WARNING),
+            Diagnostic("also on line 5", None, 5, Severity.ERROR),
+            Diagnostic("no line", None, None, Severity.ERROR),
+            Diagnostic("just information", None, 1, Severity.INFO),
+        ]
+    )
+    marks = editor.diagnostic_marks()
+    assert marks == {
+        1: (Severity.ERROR, "front matter is not valid YAML"),
+        4: (Severity.ERROR, "unknown shortcode nope\nalso on line 5"),
+    }
+    editor.set_diagnostics([])
+    assert editor.diagnostic_marks() == {}

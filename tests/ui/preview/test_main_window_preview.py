@@ -143,3 +143,23 @@ def test_zoom_reaches_the_preview(qtbot: Any, window: MainWindow) -> None:
     assert view.zoomFactor() == pytest.approx(1.1)
     window.actions_by_id["zoom_reset"].trigger()
     assert editor.zoom() == 0 and view.zoomFactor() == pytest.approx(1.0)
+
+
+def test_front_matter_that_does_not_parse_is_marked_on_its_line(
+    qtbot: Any, window: MainWindow
+) -> None:
+    _settled(qtbot, window)
+    editor = window.current_editor()
+    assert editor is not None
+    original = editor.toPlainText()
+    cursor = editor.textCursor()
+    cursor.setPosition(original.index("Sync") + len("Sync"))
+    editor.setTextCursor(cursor)
+    qtbot.keyClicks(editor, ": broken: [")
+    qtbot.waitUntil(lambda: bool(editor.diagnostic_marks()), timeout=30000)
+    ((block, (severity, message)),) = editor.diagnostic_marks().items()
+    assert severity == "error"
+    assert "YAML" in message
+    assert 1 <= block <= 3  # within the front matter block
+    editor.setPlainText(original)
+    qtbot.waitUntil(lambda: not editor.diagnostic_marks(), timeout=30000)
