@@ -1,12 +1,11 @@
-"""Front matter and slugs for each export target (Hugo, Jekyll, Zola).
+"""Front matter for each export target (Hugo, Jekyll, Zola).
 
 `convert_front_matter` turns a post's metadata into the target's key conventions and
 writes it in the target's format (YAML, TOML or JSON), keeping every key: keys a target
 has no place for go where that target keeps extra data (Zola's `[extra]`). Dates are kept
 as they were written in the source when the target format can hold that text.
 
-Slugs are made the way each generator makes them: Hugo's `urlize`, Jekyll's `slugify`
-(default mode) and Zola's `slugify` (the `slug` crate: transliterated ASCII).
+Slugs are `editor.core.site.slugs`' (one rule per generator).
 """
 
 from __future__ import annotations
@@ -14,7 +13,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -22,74 +20,11 @@ from typing import Any, Literal
 
 import tomlkit
 from ruamel.yaml import YAML
-from text_unidecode import unidecode
 
-from editor.core.site.slugs import hugo_make_path
+from editor.core.site.slugs import Generator
 
-Target = Literal["hugo", "jekyll", "zola"]
+Target = Generator
 FmFormat = Literal["yaml", "toml", "json"]
-
-# --- slugs ----------------------------------------------------------------------------------
-
-
-def hugo_slug(text: str) -> str:
-    """The path segment Hugo makes of `text`: `urlize` before percent-encoding (the file name
-    Hugo serves as the urlized URL)."""
-    return hugo_make_path(text.strip())
-
-
-def jekyll_slugify(text: str) -> str:
-    """Jekyll's `Utils.slugify(text)` in its default mode.
-
-    Every run of characters that are not letters, marks or decimal digits becomes one
-    hyphen, one leading and one trailing hyphen are dropped, and the result is lower-cased.
-    """
-    out: list[str] = []
-    in_run = False
-    for char in text:
-        category = unicodedata.category(char)
-        if category[0] in "LM" or category == "Nd":
-            out.append(char)
-            in_run = False
-        elif not in_run:
-            out.append("-")
-            in_run = True
-    slug = "".join(out)
-    if slug.startswith("-"):
-        slug = slug[1:]
-    if slug.endswith("-"):
-        slug = slug[:-1]
-    return slug.lower()
-
-
-def zola_slugify(text: str) -> str:
-    """Zola's default slugify (the `slug` crate): ASCII transliteration, `[a-z0-9-]` only."""
-    out: list[str] = []
-    prev_dash = True
-    for char in text:
-        piece = char if char.isascii() else (unidecode(char) or "-")
-        for c in piece:
-            if "a" <= c <= "z" or "0" <= c <= "9":
-                out.append(c)
-                prev_dash = False
-            elif "A" <= c <= "Z":
-                out.append(c.lower())
-                prev_dash = False
-            elif not prev_dash:
-                out.append("-")
-                prev_dash = True
-    if out and out[-1] == "-":
-        out.pop()
-    return "".join(out)
-
-
-def target_slug(generator: Target, text: str) -> str:
-    if generator == "jekyll":
-        return jekyll_slugify(text)
-    if generator == "zola":
-        return zola_slugify(text)
-    return hugo_slug(text)
-
 
 # --- dates as written -----------------------------------------------------------------------
 

@@ -17,15 +17,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
-from editor.core.export.formats import (
-    FmFormat,
-    Target,
-    convert_front_matter,
-    raw_scalar_texts,
-    target_slug,
-)
+from editor.core.export.formats import FmFormat, Target, convert_front_matter, raw_scalar_texts
 from editor.core.export.images import ImageRef, rewrite_links, scan_images, url_path
 from editor.core.post.model import Post
+from editor.core.site.slugs import target_slug
 
 FORMATS = ("hugo", "hugo-bundle", "jekyll", "zola", "html", "pdf")
 Format = Literal["hugo", "hugo-bundle", "jekyll", "zola", "html", "pdf"]

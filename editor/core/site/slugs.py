@@ -1,4 +1,5 @@
-"""Slugs: Hugo's `urlize` and the file names Inkpost gives new posts.
+"""Slugs, one rule per generator: Hugo's `urlize`, Jekyll's `slugify`, Zola's `slugify`, and
+the file names Inkpost gives new posts.
 
 `hugo_urlize(text)` is Hugo 0.168's `urlize` template function (helpers.URLize):
 sanitize the path (letters, digits, marks and `._-/\\#+~@` are kept, spaces become
@@ -10,15 +11,22 @@ form Hugo uses on disk and what it decodes back to.
 slug (python-slugify, accents transliterated) when all its letters are Latin-script
 letters or digits, otherwise Hugo's unescaped path form (so a Chinese title keeps its
 characters), and "untitled" when nothing is left.
+
+`hugo_slug`, `jekyll_slugify` and `zola_slugify` are the names each generator makes of a
+title (an exported post's file name); `target_slug(generator, text)` picks one.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Literal
 from urllib.parse import quote
 
 from slugify import slugify
+from text_unidecode import unidecode
+
+Generator = Literal["hugo", "jekyll", "zola"]
 
 _ALLOWED_PUNCT = frozenset("./\\_#+~-@")
 _HEX = frozenset("0123456789abcdefABCDEF")
@@ -92,3 +100,66 @@ def file_slug(title: str) -> str:
     if unicode_slug:
         return unicode_slug[:80]
     return "untitled"
+
+
+# --- one rule per generator (an exported post's file name) -----------------------------------
+
+
+def hugo_slug(text: str) -> str:
+    """The path segment Hugo makes of `text`: `urlize` before percent-encoding (the file name
+    Hugo serves as the urlized URL)."""
+    return hugo_make_path(text.strip())
+
+
+def jekyll_slugify(text: str) -> str:
+    """Jekyll's `Utils.slugify(text)` in its default mode.
+
+    Every run of characters that are not letters, marks or decimal digits becomes one
+    hyphen, one leading and one trailing hyphen are dropped, and the result is lower-cased.
+    """
+    out: list[str] = []
+    in_run = False
+    for char in text:
+        category = unicodedata.category(char)
+        if category[0] in "LM" or category == "Nd":
+            out.append(char)
+            in_run = False
+        elif not in_run:
+            out.append("-")
+            in_run = True
+    slug = "".join(out)
+    if slug.startswith("-"):
+        slug = slug[1:]
+    if slug.endswith("-"):
+        slug = slug[:-1]
+    return slug.lower()
+
+
+def zola_slugify(text: str) -> str:
+    """Zola's default slugify (the `slug` crate): ASCII transliteration, `[a-z0-9-]` only."""
+    out: list[str] = []
+    prev_dash = True
+    for char in text:
+        piece = char if char.isascii() else (unidecode(char) or "-")
+        for c in piece:
+            if "a" <= c <= "z" or "0" <= c <= "9":
+                out.append(c)
+                prev_dash = False
+            elif "A" <= c <= "Z":
+                out.append(c.lower())
+                prev_dash = False
+            elif not prev_dash:
+                out.append("-")
+                prev_dash = True
+    if out and out[-1] == "-":
+        out.pop()
+    return "".join(out)
+
+
+def target_slug(generator: Generator, text: str) -> str:
+    """The slug `generator` makes of `text`."""
+    if generator == "jekyll":
+        return jekyll_slugify(text)
+    if generator == "zola":
+        return zola_slugify(text)
+    return hugo_slug(text)

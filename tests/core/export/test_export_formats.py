@@ -1,4 +1,4 @@
-"""Slugs per generator and front matter conversion between YAML, TOML and JSON."""
+"""Front matter conversion between YAML, TOML and JSON."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import json
 import string
 import tomllib
 
-import pytest
 import tomlkit
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -15,46 +14,14 @@ from ruamel.yaml import YAML
 
 from editor.core.export.formats import (
     convert_front_matter,
-    hugo_slug,
-    jekyll_slugify,
     parse_date_text,
     raw_scalar_texts,
     target_metadata,
     write_json,
     write_toml,
     write_yaml,
-    zola_slugify,
 )
 from editor.core.post.model import Post
-
-
-@pytest.mark.parametrize(
-    ("title", "hugo", "jekyll", "zola"),
-    [
-        ("Hello, World!", "hello-world", "hello-world", "hello-world"),
-        (
-            "The _config.yml file",
-            "the-_config.yml-file",
-            "the-config-yml-file",
-            "the-config-yml-file",
-        ),
-        ("Café crème", "café-crème", "café-crème", "cafe-creme"),
-        ("中文 标题", "中文-标题", "中文-标题", "zhong-wen-biao-ti"),
-        ("  --Trim me--  ", "--trim-me--", "trim-me", "trim-me"),
-        ("Ελληνικά 2024", "ελληνικά-2024", "ελληνικά-2024", "ellenika-2024"),
-        ("!!!", "", "", ""),
-    ],
-)
-def test_slugs_as_each_generator_makes_them(title: str, hugo: str, jekyll: str, zola: str) -> None:
-    assert hugo_slug(title) == hugo
-    assert jekyll_slugify(title) == jekyll
-    assert zola_slugify(title) == zola
-
-
-def test_jekyll_slugify_keeps_marks_and_digits_only() -> None:
-    # Jekyll's default mode: [^\p{M}\p{L}\p{Nd}]+ -> "-", one hyphen trimmed at each end.
-    assert jekyll_slugify("a\u0301b ½ c") == "a\u0301b-c"
-    assert jekyll_slugify("Ünïcödé & Co.") == "ünïcödé-co"
 
 
 def test_raw_texts_keep_dates_as_written() -> None:

@@ -1,11 +1,20 @@
-"""Slugs: hugo_urlize and title case equal Hugo 0.168's (golden values printed by the binary)."""
+"""Slugs: hugo_urlize and title case equal Hugo 0.168's (golden values printed by the binary);
+the slug each export generator makes of a title."""
 
 from __future__ import annotations
 
 import pytest
 
 from editor.core.site.archetypes import hugo_title
-from editor.core.site.slugs import file_slug, hugo_make_path, hugo_urlize
+from editor.core.site.slugs import (
+    file_slug,
+    hugo_make_path,
+    hugo_slug,
+    hugo_urlize,
+    jekyll_slugify,
+    target_slug,
+    zola_slugify,
+)
 
 # (input, urlize, title) as printed by `{{ urlize . }}` / `{{ title . }}` in Hugo 0.168.0.
 HUGO_GOLDEN = [
@@ -69,3 +78,39 @@ def test_file_slug() -> None:
     assert file_slug("../etc/passwd") == "etc-passwd"
     assert file_slug("!!!") == "untitled"
     assert file_slug("") == "untitled"
+
+
+@pytest.mark.parametrize(
+    ("title", "hugo", "jekyll", "zola"),
+    [
+        ("Hello, World!", "hello-world", "hello-world", "hello-world"),
+        (
+            "The _config.yml file",
+            "the-_config.yml-file",
+            "the-config-yml-file",
+            "the-config-yml-file",
+        ),
+        ("Café crème", "café-crème", "café-crème", "cafe-creme"),
+        ("中文 标题", "中文-标题", "中文-标题", "zhong-wen-biao-ti"),
+        ("  --Trim me--  ", "--trim-me--", "trim-me", "trim-me"),
+        ("Ελληνικά 2024", "ελληνικά-2024", "ελληνικά-2024", "ellenika-2024"),
+        ("!!!", "", "", ""),
+    ],
+)
+def test_slugs_as_each_generator_makes_them(title: str, hugo: str, jekyll: str, zola: str) -> None:
+    assert hugo_slug(title) == hugo
+    assert jekyll_slugify(title) == jekyll
+    assert zola_slugify(title) == zola
+
+
+def test_jekyll_slugify_keeps_marks_and_digits_only() -> None:
+    # Jekyll's default mode: [^\p{M}\p{L}\p{Nd}]+ -> "-", one hyphen trimmed at each end.
+    assert jekyll_slugify("a\u0301b ½ c") == "a\u0301b-c"
+    assert jekyll_slugify("Ünïcödé & Co.") == "ünïcödé-co"
+
+
+def test_target_slug_picks_the_generator_rule() -> None:
+    title = "Café: A Story"
+    assert target_slug("hugo", title) == hugo_slug(title) == "café-a-story"
+    assert target_slug("jekyll", title) == jekyll_slugify(title) == "café-a-story"
+    assert target_slug("zola", title) == zola_slugify(title) == "cafe-a-story"
