@@ -5,17 +5,19 @@
 
 Nothing here ever raises on a user's files: a missing, malformed or strangely typed config
 gives Hugo's defaults for what could not be read, plus a `Diagnostic` naming file and line.
-Hugo's keys are case-insensitive, so every key is read lower-cased. The readers for the
-other generators live in `editor.core.site.readers`; the file parsing in `site_files`.
+Hugo's keys are case-insensitive, so every key is read lower-cased. The settings' shapes live
+in `editor.core.site.model` (re-exported here), the readers for the other generators in
+`editor.core.site.readers`, the file parsing in `editor.core.site.files`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from editor.core.diagnostics import Diagnostic, Severity
+from editor.core.site import readers as site_readers
 from editor.core.site.files import (
     ConfigSource,
     ValueReader,
@@ -24,9 +26,32 @@ from editor.core.site.files import (
     looks_like_hugo,
     looks_like_zola,
 )
+from editor.core.site.model import (
+    GoldmarkConfig,
+    HighlightConfig,
+    LanguageConfig,
+    MarkdownEngine,
+    SiteConfig,
+    SiteKind,
+    TocConfig,
+    author_text,
+    shortcode_names,
+)
 
-SiteKind = Literal["hugo", "jekyll", "zola", "pelican", "mkdocs", "folder"]
-MarkdownEngine = Literal["goldmark", "python-markdown"]
+__all__ = [
+    "HUGO_CONFIG_NAMES",
+    "GoldmarkConfig",
+    "HighlightConfig",
+    "LanguageConfig",
+    "MarkdownEngine",
+    "SiteConfig",
+    "SiteKind",
+    "TocConfig",
+    "author_text",
+    "find_site",
+    "load_site",
+    "shortcode_names",
+]
 
 HUGO_CONFIG_NAMES = (
     "hugo.toml",
@@ -40,173 +65,6 @@ HUGO_CONFIG_NAMES = (
 )
 _CONFIG_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
 _AUTO_ID_TYPES = ("github", "github-ascii", "blackfriday")
-
-
-@dataclass(frozen=True, slots=True)
-class GoldmarkConfig:
-    """markup.goldmark as Hugo 0.168 applies it (its defaults)."""
-
-    unsafe: bool = False
-    typographer: bool = True
-    linkify: bool = True
-    table: bool = True
-    strikethrough: bool = True
-    task_list: bool = True
-    footnote: bool = True
-    definition_list: bool = True
-    attribute_title: bool = True
-    attribute_block: bool = False
-    auto_heading_id: bool = True
-    auto_heading_id_type: str = "github"
-    wrap_standalone_image: bool = True
-    hard_wraps: bool = False
-    xhtml: bool = False
-    passthrough: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class HighlightConfig:
-    """markup.highlight (Chroma) as Hugo 0.168 applies it."""
-
-    style: str = "monokai"
-    no_classes: bool = True
-    line_nos: bool = False
-    line_numbers_in_table: bool = True
-    line_no_start: int = 1
-    guess_syntax: bool = False
-    tab_width: int = 4
-    code_fences: bool = True
-
-
-@dataclass(frozen=True, slots=True)
-class TocConfig:
-    """markup.tableOfContents."""
-
-    start_level: int = 2
-    end_level: int = 3
-    ordered: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class LanguageConfig:
-    """One of the site's languages (`languages.<code>`), in Hugo's weight order."""
-
-    code: str
-    content_dir: Path
-    name: str = ""
-    title: str = ""
-    weight: int = 0
-
-
-@dataclass(frozen=True)
-class SiteConfig:
-    """A site's settings as its generator would apply them.
-
-    `archetype_dirs` and `static_dirs` list where the generator looks, site first, then
-    the theme's folders that exist. `params` holds the site params with lower-cased keys
-    (as Hugo keys them); `author` is a display string ("A, B" for a list, a map's name).
-    """
-
-    kind: SiteKind
-    root: Path
-    config_file: Path | None = None
-    content_dir: Path = Path("content")
-    title: str = ""
-    base_url: str = ""
-    default_language: str = "en"
-    languages: tuple[LanguageConfig, ...] = ()
-    summary_length: int = 70
-    has_cjk_language: bool = False
-    goldmark: GoldmarkConfig = field(default_factory=GoldmarkConfig)
-    highlight: HighlightConfig = field(default_factory=HighlightConfig)
-    toc: TocConfig = field(default_factory=TocConfig)
-    params: dict[str, Any] = field(default_factory=dict)
-    author: str | None = None
-    taxonomies: dict[str, str] = field(
-        default_factory=lambda: {"tag": "tags", "category": "categories"}
-    )
-    permalinks: dict[str, Any] = field(default_factory=dict)
-    archetype_dirs: tuple[Path, ...] = ()
-    static_dirs: tuple[Path, ...] = ()
-    assets_dir: Path | None = None
-    shortcode_names: frozenset[str] = frozenset()
-    markdown_engine: MarkdownEngine = "goldmark"
-    markdown_extensions: tuple[str, ...] = ()
-    theme: tuple[str, ...] = ()
-    diagnostics: tuple[Diagnostic, ...] = ()
-
-    def __hash__(self) -> int:
-        return hash((self.kind, self.root, self.config_file, self.summary_length, self.goldmark))
-
-    @classmethod
-    def hugo_defaults(cls, root: Path | str) -> SiteConfig:
-        """A Hugo site at `root` with nothing configured (no disk access)."""
-        base = Path(root)
-        content = base / "content"
-        return cls(
-            kind="hugo",
-            root=base,
-            content_dir=content,
-            languages=(LanguageConfig("en", content),),
-            archetype_dirs=(base / "archetypes",),
-            static_dirs=(base / "static",),
-            assets_dir=base / "assets",
-        )
-
-    @property
-    def is_hugo(self) -> bool:
-        return self.kind in ("hugo", "folder")
-
-    def to_json(self) -> dict[str, Any]:
-        """Plain JSON-able values (paths as strings), for `python -m editor info --json`."""
-        return {
-            "kind": self.kind,
-            "root": str(self.root),
-            "config_file": None if self.config_file is None else str(self.config_file),
-            "content_dir": str(self.content_dir),
-            "title": self.title,
-            "base_url": self.base_url,
-            "default_language": self.default_language,
-            "languages": [
-                {
-                    "code": lang.code,
-                    "name": lang.name,
-                    "title": lang.title,
-                    "weight": lang.weight,
-                    "content_dir": str(lang.content_dir),
-                }
-                for lang in self.languages
-            ],
-            "summary_length": self.summary_length,
-            "has_cjk_language": self.has_cjk_language,
-            "markdown_engine": self.markdown_engine,
-            "markdown_extensions": list(self.markdown_extensions),
-            "goldmark": _dataclass_dict(self.goldmark),
-            "highlight": _dataclass_dict(self.highlight),
-            "toc": _dataclass_dict(self.toc),
-            "author": self.author,
-            "params": self.params,
-            "taxonomies": self.taxonomies,
-            "permalinks": self.permalinks,
-            "theme": list(self.theme),
-            "archetype_dirs": [str(p) for p in self.archetype_dirs],
-            "static_dirs": [str(p) for p in self.static_dirs],
-            "assets_dir": None if self.assets_dir is None else str(self.assets_dir),
-            "shortcode_names": sorted(self.shortcode_names),
-            "diagnostics": [
-                {
-                    "message": d.message,
-                    "file": None if d.file is None else str(d.file),
-                    "line": d.line,
-                    "severity": d.severity.value,
-                }
-                for d in self.diagnostics
-            ],
-        }
-
-
-def _dataclass_dict(obj: GoldmarkConfig | HighlightConfig | TocConfig) -> dict[str, Any]:
-    return {name: getattr(obj, name) for name in obj.__slots__}
 
 
 # --- finding and loading ------------------------------------------------------------------
@@ -239,8 +97,6 @@ def load_site(root: Path | str) -> SiteConfig:
     kind, config_file = detected
     if kind == "hugo":
         return _load_hugo(base, config_file)
-    from editor.core.site import readers as site_readers
-
     return site_readers.load_other(kind, base, config_file)
 
 
@@ -491,23 +347,6 @@ def _toc(reader: ValueReader) -> TocConfig:
     )
 
 
-def author_text(value: Any) -> str | None:
-    """An author value (a string, a list of them, or a map with a name) as display text."""
-    if isinstance(value, str):
-        return value.strip() or None
-    if isinstance(value, dict):
-        for key in ("name", "displayname", "title"):
-            if key in value:
-                return author_text(value[key])
-        return None
-    if isinstance(value, list):
-        names = [text for text in (author_text(item) for item in value) if text]
-        return ", ".join(names) or None
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
-    return None
-
-
 def _hugo_author(reader: ValueReader) -> str | None:
     for path in (("params", "author"), ("params", "authors"), ("author",)):
         value = reader.get(*path)
@@ -531,20 +370,3 @@ def _taxonomies(reader: ValueReader) -> dict[str, str]:
         else:
             reader.warn(f"taxonomy {singular!r} should name its plural", ("taxonomies", singular))
     return out
-
-
-def shortcode_names(layout_dirs: list[Path]) -> frozenset[str]:
-    """Shortcode names defined in `<layouts>/shortcodes` or `<layouts>/_shortcodes` (Hugo) and
-    `templates/shortcodes` (Zola): "figure.html" -> "figure", "a/b.en.html" -> "a/b"."""
-    names: set[str] = set()
-    for layouts in layout_dirs:
-        for sub in ("shortcodes", "_shortcodes"):
-            folder = layouts / sub
-            if not folder.is_dir():
-                continue
-            for path in folder.rglob("*"):
-                if path.is_file() and not path.name.startswith("."):
-                    rel = path.relative_to(folder)
-                    stem = rel.name.split(".")[0]
-                    names.add((rel.parent / stem).as_posix())
-    return frozenset(names)

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from editor.core.diagnostics import Diagnostic, Severity
-from editor.core.site.config import (
+from editor.core.site.files import ConfigSource, ValueReader, load_config_file
+from editor.core.site.model import (
     GoldmarkConfig,
     HighlightConfig,
     LanguageConfig,
@@ -21,7 +22,6 @@ from editor.core.site.config import (
     author_text,
     shortcode_names,
 )
-from editor.core.site.files import ConfigSource, ValueReader, load_config_file
 
 _DEFAULT_TAXONOMIES = {"tag": "tags", "category": "categories"}
 # Pelican's own default MARKDOWN setting (replaced wholesale when the site sets one).
