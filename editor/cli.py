@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from editor import __version__
+from editor.core.diagnostics import Severity
 
 COMMANDS = ("info", "stats", "render", "library", "export")
 
@@ -335,10 +336,15 @@ def _each_post(args: argparse.Namespace, command: str) -> Iterator[tuple[Path, A
     runner = _PostRunner(args.site)
     for path in _export_sources(args.paths):
         try:
-            yield path, runner.render(path)
+            rendered = runner.render(path)
         except (OSError, ValueError) as exc:
             print(f"inkpost {command}: {path}: {exc}", file=sys.stderr)
             args.failed = True
+            continue
+        for problem in rendered[0].diagnostics:  # the post's own: front matter, encoding
+            print(f"inkpost {command}: {problem}", file=sys.stderr)
+            args.failed = args.failed or problem.severity == Severity.ERROR
+        yield path, rendered
 
 
 def _run_stats(args: argparse.Namespace) -> int:

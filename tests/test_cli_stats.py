@@ -161,3 +161,23 @@ def test_date_is_printed_as_written(
     code, out, _ = _run(capsys, "stats", "--json", str(post))
     assert code == 0
     assert json.loads(out)[0]["date"] == written
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "line"),
+    [
+        ('---\ntitle: "unclosed\ndraft: true\n---\n', 4),
+        ("+++\ntitle = 'fine'\ndate = what\n+++\n", 3),
+    ],
+)
+def test_front_matter_that_does_not_parse_is_reported_with_file_and_line(
+    front_matter: str, line: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    post = tmp_path / "broken.md"
+    post.write_text(front_matter + "\nThe body still counts.\n", encoding="utf-8")
+    code, out, err = _run(capsys, "stats", "--json", str(post))
+    assert code == 1
+    assert f"{post}:{line}: error:" in err
+    assert "Traceback" not in err
+    (row,) = json.loads(out)
+    assert row["words"] == 4  # the post is still measured, as text
