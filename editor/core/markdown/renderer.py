@@ -28,11 +28,11 @@ from markdown_it.token import Token
 from editor.core.diagnostics import Diagnostic, Severity
 from editor.core.markdown import python_markdown
 from editor.core.markdown.chunks import ChunkCache, split_chunks
+from editor.core.markdown.goldmark.options import MarkupOptions
 from editor.core.markdown.goldmark.parser import (
     ID_MARK_RE,
     MAX_NESTING,
     HeadingInfo,
-    MarkupOptions,
     build_markdown,
 )
 from editor.core.markdown.heading_ids import IdFactory, TocEntry, toc_html

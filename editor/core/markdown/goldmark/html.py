@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
@@ -19,26 +19,25 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
 from editor.core.markdown.goldmark import text as goldmark_text
+from editor.core.markdown.goldmark.options import MarkupOptions
 from editor.core.markdown.highlight import parse_fence_info, render_fence
-
-if TYPE_CHECKING:
-    from editor.core.markdown.goldmark.parser import MarkupOptions
 
 _OMITTED = "<!-- raw HTML omitted -->"
 
 # --- render rules -------------------------------------------------------------------------
 
 
-def _opts(self: RendererHTML) -> MarkupOptions:
-    options: MarkupOptions = self._goldmark  # type: ignore[attr-defined]
-    return options
+def _opts(options: OptionsDict) -> MarkupOptions:
+    """The options build_markdown put in `md.options` (the render rules receive those)."""
+    markup: MarkupOptions = options["goldmark"]
+    return markup
 
 
 def _render_html_block(
     self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
     content = tokens[idx].content
-    if _opts(self).unsafe:
+    if _opts(options).unsafe:
         return content
     if content.startswith("<!--") and len(content) > 4:
         return ""
@@ -72,7 +71,7 @@ def _render_html_inline(
     self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
     token = tokens[idx]
-    if _opts(self).unsafe or token.meta.get("task"):
+    if _opts(options).unsafe or token.meta.get("task"):
         return token.content
     if token.content.startswith("<!--") and len(token.content) > 4:
         return ""
@@ -89,7 +88,7 @@ def _render_fence(
     self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
     token = tokens[idx]
-    code_options = _opts(self).code
+    code_options = _opts(options).code
     info = parse_fence_info(token.info, code_options)
     html, known = render_fence(token.content, info, code_options)
     if not known and token.map is not None:
@@ -112,7 +111,7 @@ def _render_image(
     for key, value in token.attrs.items():
         if key not in ("src", "alt", "title"):
             out += f' {key}="{escapeHtml(str(value))}"'
-    return out + (" />" if _opts(self).xhtml else ">")
+    return out + (" />" if _opts(options).xhtml else ">")
 
 
 def _render_paragraph_open(
@@ -216,7 +215,7 @@ def _render_footnote_open(
 def _render_footnote_block_open(
     self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
-    hr = "<hr />" if _opts(self).xhtml else "<hr>"
+    hr = "<hr />" if _opts(options).xhtml else "<hr>"
     return f'<div class="footnotes" role="doc-endnotes">\n{hr}\n<ol>\n'
 
 
