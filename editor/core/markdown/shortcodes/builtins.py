@@ -5,7 +5,6 @@ Used by shortcodes.expand; `render` returns None for a name that is not a built-
 
 from __future__ import annotations
 
-import html as html_lib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from urllib.parse import quote
 from editor.core.markdown.shortcodes import refs
 
 if TYPE_CHECKING:
-    from editor.core.markdown.shortcodes.expand import Call, ShortcodeContext
+    from editor.core.markdown.shortcodes.context import Call, ShortcodeContext
 
 Warn = Callable[[str, int], None]
 
@@ -78,12 +77,6 @@ def url_attr(url: str) -> str:
     if re.match(r"\s*(javascript|vbscript|data):", url, re.IGNORECASE):
         return "#ZgotmplZ"
     return go_escape(quote(url, safe=_URL_SAFE))
-
-
-def plain_markdown(text: str) -> str:
-    """A minimal Markdown stand-in: escaped paragraphs (the renderer passes the real one)."""
-    blocks = [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()]
-    return "".join(f"<p>{html_lib.escape(b, quote=False)}</p>\n" for b in blocks)
 
 
 def trim_p(html: str) -> str:

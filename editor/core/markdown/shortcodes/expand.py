@@ -16,15 +16,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
 
 from editor.core.diagnostics import Diagnostic, Severity
 from editor.core.markdown.shortcodes import builtins
-
-if TYPE_CHECKING:
-    from editor.core.site.config import SiteConfig
+from editor.core.markdown.shortcodes.context import Call, ShortcodeContext
 
 _OPEN_RE = re.compile(r"\{\{([<%])")
 _COMMENT_RE = re.compile(r"\{\{([<%])(\s*)/\*(.*?)\*/(\s*)([>%])\}\}", re.DOTALL)
@@ -35,59 +31,10 @@ _SPACE = " \t\r\n"
 
 
 @dataclass(frozen=True)
-class ShortcodeContext:
-    """What shortcodes may look at while one page renders.
-
-    `render_markdown` renders a Markdown fragment to block HTML with the page's settings (it
-    should run `extract`/`restore` itself only if it wants nested shortcodes: `extract` already
-    expands shortcodes nested in inner content before calling it). `site_pages` resolves a
-    ref/relref target to the page's relative permalink ("/posts/x/"), None when not found; left
-    None, the site's content folder is searched (editor.core.markdown.shortcodes.refs).
-    `highlight(code, lang, options)` returns the highlighted HTML Hugo's `highlight` would; left
-    None, editor.core.markdown.highlight is used.
-    """
-
-    site: SiteConfig | None = None
-    page_path: Path | None = None
-    preview: bool = False
-    render_markdown: Callable[[str], str] = builtins.plain_markdown
-    site_pages: Callable[[str, Path | None], str | None] | None = None
-    metadata: Mapping[str, Any] = field(default_factory=dict)
-    highlight: Callable[[str, str, str], str] | None = None
-    first_line: int = 1  # the line of `text` passed to extract, in the file
-
-
-@dataclass(frozen=True)
 class Extracted:
     text: str
     placeholders: dict[str, str]
     warnings: tuple[Diagnostic, ...] = ()
-
-
-@dataclass
-class Call:
-    """One parsed shortcode tag."""
-
-    name: str
-    markdown: bool  # {{% %}} rather than {{< >}}
-    closing: bool
-    self_closing: bool
-    positional: list[str]
-    named: dict[str, str]
-    start: int
-    end: int
-    line: int
-    inner: str | None = None
-    inline: bool = False  # other text shares its first or last line
-
-    def get(self, key: str | int, default: str = "") -> str:
-        if isinstance(key, int):
-            return self.positional[key] if key < len(self.positional) else default
-        return self.named.get(key, default)
-
-    def first(self, key: str, index: int) -> str:
-        """A named argument, else the positional one at `index` (Hugo's `or (.Get k) (.Get i)`)."""
-        return self.named.get(key) or self.get(index)
 
 
 class _State:
