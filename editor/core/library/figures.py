@@ -18,6 +18,7 @@ from typing import Any
 
 from editor.core.library.store import LibraryStore
 from editor.core.library.types import LibrarySite, PostEntry, ScanProgress
+from editor.core.limits import FIGURES_SECONDS, TimeLimitExceeded, time_limit
 from editor.core.post.model import Post, PostError
 from editor.core.site.config import SiteConfig, find_site
 from editor.core.stats.figures import post_stats
@@ -36,14 +37,22 @@ def site_config_for(site: Any) -> SiteConfig:
     return find_site(root)
 
 
-def figures_for(entry: PostEntry, site: SiteConfig) -> Figures | None:
-    """Hugo's figures for one post, or None when it cannot be read as it was scanned."""
+def figures_for(
+    entry: PostEntry, site: SiteConfig, time_budget: float = FIGURES_SECONDS
+) -> Figures | None:
+    """Hugo's figures for one post, or None when it cannot be read as it was scanned.
+
+    A post whose rendering runs past `time_budget` keeps the scan's estimates, stored as its
+    figures so that the next pass does not try again until the file changes."""
     try:
         st = os.stat(entry.file)
         if st.st_mtime_ns != entry.mtime_ns or st.st_size != entry.size:
             return None
-        post = Post.load(entry.path)
-        stats = post_stats(post, site)
+        with time_limit(time_budget):
+            post = Post.load(entry.path)
+            stats = post_stats(post, site)
+    except TimeLimitExceeded:
+        return entry.words, entry.reading_time, ""
     except (OSError, PostError, ValueError, RecursionError):
         return None
     return stats.word_count, stats.reading_time, stats.summary_text

@@ -20,6 +20,7 @@ that unpickles outcomes never loads markdown-it, Pygments or Python-Markdown.
 from __future__ import annotations
 
 import contextlib
+import html
 import os
 import pickle
 import select
@@ -32,7 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
-from editor.core.diagnostics import Diagnostic
+from editor.core.diagnostics import Diagnostic, Severity
+from editor.core.limits import RENDER_SECONDS, TimeLimitExceeded, time_limit
 from editor.core.markdown.types import RenderResult
 from editor.core.post.model import Post
 from editor.core.preview.header import PreviewHeader, build_preview_header
@@ -109,8 +111,14 @@ def _default_factory(site: SiteConfig) -> _Renderer:
 class RenderService:
     """Stateful renderer for one editor: keeps the site and the renderers' block caches."""
 
-    def __init__(self, renderer_factory: Callable[[SiteConfig], _Renderer] | None = None) -> None:
+    def __init__(
+        self,
+        renderer_factory: Callable[[SiteConfig], _Renderer] | None = None,
+        *,
+        time_budget: float = RENDER_SECONDS,
+    ) -> None:
         self._factory = renderer_factory or _default_factory
+        self._budget = time_budget
         self._site: SiteConfig | None = None
         self._preview: _Renderer | None = None
         self._plain: _Renderer | None = None
@@ -118,7 +126,11 @@ class RenderService:
     def handle(self, request: RenderRequest) -> RenderOutcome:
         started = time.perf_counter()
         try:
-            outcome = self._render(request)
+            with time_limit(self._budget):
+                outcome = self._render(request)
+        except TimeLimitExceeded as exc:
+            self._preview = self._plain = None  # their caches may be half-updated
+            outcome = as_text(request, exc)
         except Exception:  # a bug in rendering must not take the preview down
             outcome = RenderOutcome(
                 request.job_id,
@@ -162,6 +174,32 @@ class RenderService:
             path=request.path,
             diagnostics=(*post.diagnostics, *result.warnings),
         )
+
+
+def as_text(request: RenderRequest, exc: TimeLimitExceeded) -> RenderOutcome:
+    """The post as plain text, for a rendering that ran past its budget: nothing of the
+    text is parsed again (that may be what ran away), and the problem is on line 1."""
+    text = request.text
+    lines = text.count("\n") + 1
+    page = f'<pre class="inkpost-as-text" data-line="1">{html.escape(text)}</pre>'
+    problem = Diagnostic(
+        f"this post took too long to render ({exc}): the preview shows it as text",
+        request.path,
+        1,
+        Severity.ERROR,
+    )
+    result = RenderResult(page, "", line_map=((1, lines),), warnings=(problem,))
+    name = request.path.stem if request.path is not None else ""
+    return RenderOutcome(
+        request.job_id,
+        request.text_revision,
+        result,
+        None,
+        header=PreviewHeader(title=name),
+        blocks=split_blocks(result.html, result.line_map),
+        path=request.path,
+        diagnostics=(problem,),
+    )
 
 
 def _with_elapsed(outcome: RenderOutcome, elapsed_ms: float) -> RenderOutcome:
