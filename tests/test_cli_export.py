@@ -177,3 +177,32 @@ def test_html_export_warns_about_left_out_images(
     )
     assert code == 0 and "a-photo-walk.html" in out
     assert "warning: remote image left out" in err
+
+
+HOSTILE = Path(__file__).parent / "hostile"
+
+
+def test_hostile_posts_export_one_by_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = tmp_path / "site"
+    (site / "content" / "posts").mkdir(parents=True)  # a too-long name once stopped the batch
+    names = ("export-long-slug.md", "export-slash-title.md", "export-slash-spaced-title.md")
+    code, out, err = _run(capsys, *(str(HOSTILE / n) for n in names), "--to", str(site))
+    assert code == 0, err
+    assert "Exported 3 of 3 post(s)" in out
+    written = sorted(p.name for p in (site / "content" / "posts").iterdir())
+    assert "a-b-testing-at-scale.md" in written and "features-mods.md" in written
+    assert all(len(name.encode()) <= 255 for name in written)
+
+
+def test_exporting_a_post_onto_itself_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    own = tmp_path / "site" / "content" / "posts" / "exported-onto-itself.md"
+    own.parent.mkdir(parents=True)
+    shutil.copyfile(HOSTILE / "export-onto-itself.md", own)
+    before = own.read_bytes()
+    code, _out, err = _run(capsys, str(own), "--to", str(tmp_path / "site"), "--overwrite")
+    assert code == 1 and "onto itself" in err
+    assert own.read_bytes() == before

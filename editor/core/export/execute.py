@@ -7,7 +7,8 @@
 Each post is exported all or nothing: its files are written into a staging folder inside
 the target (same file system), then renamed into place one by one; if anything fails, the
 files already moved are taken back, overwritten originals restored, and the folders created
-for the post removed. An existing file is replaced only when the plan says so (overwrite).
+for the post removed; the next post goes on whatever happened. An existing file is replaced
+only when the plan says so (overwrite).
 PDF printing needs a browser engine, so the caller passes `pdf_printer(html, pdf)`
 (`editor.ui.export.pdf` provides one).
 """
@@ -122,11 +123,17 @@ def _fsync_write(path: Path, data: bytes) -> None:
         os.fsync(handle.fileno())
 
 
+def _staged_name(index: int, planned: PlannedFile) -> str:
+    """A short name in the staging folder (the final name may already be 255 bytes long)."""
+    suffix = planned.dest.suffix
+    return f"{index:03d}{suffix if len(suffix) <= 8 else ''}"
+
+
 def _stage(post: PostPlan, staging: Path, pdf_printer: PdfPrinter | None) -> list[Path]:
     """Write every file of `post` into `staging`; the staged paths in the plan's order."""
     staged: list[Path] = []
     for index, planned in enumerate(post.files):
-        tmp = staging / f"{index:03d}-{planned.dest.name}"
+        tmp = staging / _staged_name(index, planned)
         if planned.kind == "pdf":
             if pdf_printer is None:
                 raise ExportError("PDF export needs a PDF printer (Qt WebEngine)")
@@ -203,6 +210,13 @@ def _export_post(plan: ExportPlan, post: PostPlan, pdf_printer: PdfPrinter | Non
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def _error_text(exc: Exception) -> str:
+    """The reason a post failed; an unexpected error is named by its type too."""
+    if isinstance(exc, (OSError, ExportError, UnsafePathError)):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"
+
+
 def execute(
     plan: ExportPlan,
     *,
@@ -222,8 +236,8 @@ def execute(
             continue
         try:
             written = _export_post(plan, post, pdf_printer)
-        except (OSError, ExportError, UnsafePathError) as exc:
-            results.append(PostResult(post.source, post.title, post.slug, error=str(exc)))
+        except Exception as exc:  # one post's failure never stops the others
+            results.append(PostResult(post.source, post.title, post.slug, error=_error_text(exc)))
             continue
         results.append(PostResult(post.source, post.title, post.slug, tuple(written)))
     if progress is not None:

@@ -3,8 +3,10 @@
 `plan_export` reads nothing but the posts and the target folder; it writes nothing. Each
 `PostPlan` lists its files (content bytes, or a source file to copy), the existing files it
 would collide with and a free name to use instead, and errors that block it (a slug or
-image path that would leave the target folder). `editor.core.export.execute.execute` carries a plan
-out.
+image path that would leave the target folder, a file that is the post's own source). A
+slug is cut to fit a file name (255 bytes with its suffix), and a post that cannot be
+planned gets its error without stopping the others. `editor.core.export.execute.execute`
+carries a plan out.
 """
 
 from __future__ import annotations
@@ -34,7 +36,10 @@ _GENERATOR: dict[str, Target] = {
     "pdf": "hugo",
 }
 _MAX_FREE_NAME = 1000
-_MAX_SLUG_BYTES = 120
+_MAX_SLUG_BYTES = 120  # a slug made from a title
+NAME_MAX_BYTES = 255  # one file or folder name (ext4, Btrfs, XFS, APFS; NTFS: 255 units)
+# Bytes a format adds around the slug in the longest name made of it (Jekyll: the date).
+_NAME_EXTRA = {"hugo": 3, "hugo-bundle": 3, "zola": 3, "jekyll": 14, "html": 5, "pdf": 4}
 
 
 class UnsafePathError(ValueError):
@@ -249,22 +254,29 @@ def _draft(post: Post) -> bool:
     return bool(post.draft)
 
 
-def _base_slug(post: Post, generator: Target) -> str:
-    """The slug for the post's file name: from the front matter slug, else the title."""
+def slug_budget(fmt: str) -> int:
+    """The most UTF-8 bytes a slug may have in `fmt`: every name made of it (with its suffix,
+    and Jekyll's date) stays within NAME_MAX_BYTES."""
+    return NAME_MAX_BYTES - _NAME_EXTRA.get(fmt, 5)
+
+
+def _base_slug(post: Post, generator: Target, budget: int) -> str:
+    """The slug for the post's file name: from the front matter slug (cut to `budget`
+    bytes), else the title (cut to 120 bytes)."""
     fm_slug = post.metadata.get("slug")
     if isinstance(fm_slug, str) and fm_slug.strip():
         check_slug(fm_slug.strip())
-        made = target_slug(generator, fm_slug)
+        made = shorten_slug(target_slug(generator, fm_slug), budget)
         return made or "post"
     made = target_slug(generator, _title_of(post))
     if not made and post.path is not None:
         made = target_slug(generator, _name_stem(post))
-    return shorten_slug(made) or "post"
+    return shorten_slug(made, min(budget, _MAX_SLUG_BYTES)) or "post"
 
 
 def shorten_slug(slug: str, limit: int = _MAX_SLUG_BYTES) -> str:
-    """`slug` cut to at most `limit` UTF-8 bytes, at a hyphen when there is one (file names
-    are limited to 255 bytes, and a date prefix or "-2" must still fit)."""
+    """`slug` cut to at most `limit` UTF-8 bytes at a character boundary, at a hyphen when
+    there is one in its second half (file names are limited to 255 bytes)."""
     if len(slug.encode("utf-8")) <= limit:
         return slug
     cut = slug.encode("utf-8")[:limit].decode("utf-8", errors="ignore")
@@ -380,8 +392,9 @@ def _plan_one(
     source = Path(post.path) if post.path is not None else None
     title = _title_of(post)
     generator = _GENERATOR[opts.fmt]
+    budget = slug_budget(opts.fmt)
     try:
-        base = _base_slug(post, generator)
+        base = _base_slug(post, generator, budget)
         check_slug(base)
     except UnsafePathError as exc:
         return PostPlan(source, title, "", errors=(str(exc),))
@@ -408,7 +421,7 @@ def _plan_one(
         found = clashes(files)
         collisions: tuple[Collision, ...] = ()
         if found:
-            free = _free_slug(base, lambda s: bool(clashes(files_for(s, True)[0])))
+            free = _free_slug(base, lambda s: bool(clashes(files_for(s, True)[0])), budget)
             if rename or in_batch(files):
                 if in_batch(files):
                     warnings.append(f"another post in this export is also named {base!r}")
@@ -428,7 +441,7 @@ def _plan_one(
             )
             for rel, kind, content, src in files
         )
-    except UnsafePathError as exc:
+    except (OSError, UnsafePathError) as exc:
         return PostPlan(source, title, base, errors=(str(exc),), warnings=tuple(warnings))
     taken.update(p.rel for p in planned)
     return PostPlan(
@@ -437,18 +450,37 @@ def _plan_one(
         slug,
         planned,
         collisions,
+        errors=_onto_itself(post, planned),
         warnings=_dedupe(warnings),
         overwrite=overwrite,
     )
+
+
+def _onto_itself(post: Post, planned: Iterable[PlannedFile]) -> tuple[str, ...]:
+    """An error when a file of the export is the post's own source file."""
+    if post.path is None:
+        return ()
+    source = Path(post.path)
+    for item in planned:
+        try:
+            same = item.dest.exists() and os.path.samefile(item.dest, source)
+        except OSError:
+            same = False
+        if same:
+            return (
+                f"{item.rel} is the post's own file ({source}): exporting a post onto "
+                "itself would rewrite it; export to another folder or section",
+            )
+    return ()
 
 
 def _dedupe(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
 
-def _free_slug(base: str, taken: Callable[[str], bool]) -> str:
+def _free_slug(base: str, taken: Callable[[str], bool], budget: int = NAME_MAX_BYTES) -> str:
     for n in range(2, _MAX_FREE_NAME):
-        candidate = f"{base}-{n}"
+        candidate = f"{shorten_slug(base, budget - len(f'-{n}'))}-{n}"
         if not taken(candidate):
             return candidate
     raise UnsafePathError(
@@ -505,7 +537,11 @@ def plan_export(
             except (OSError, ValueError) as exc:
                 plans.append(PostPlan(Path(item), Path(item).stem, "", errors=(str(exc),)))
                 continue
-        plans.append(_plan_one(opts, post, taken, overwrite, rename))
+        try:
+            plans.append(_plan_one(opts, post, taken, overwrite, rename))
+        except Exception as exc:  # one post's failure never stops the others
+            source = Path(post.path) if post.path is not None else None
+            plans.append(PostPlan(source, _title_of(post), "", errors=(f"cannot plan: {exc}",)))
     return ExportPlan(target, fmt, clean_section, overwrite, tuple(plans))
 
 

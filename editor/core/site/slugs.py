@@ -106,9 +106,10 @@ def file_slug(title: str) -> str:
 
 
 def hugo_slug(text: str) -> str:
-    """The path segment Hugo makes of `text`: `urlize` before percent-encoding (the file name
-    Hugo serves as the urlized URL)."""
-    return hugo_make_path(text.strip())
+    """The path segment Hugo makes of `text` (a permalink's `:title`): `urlize` before
+    percent-encoding, where `/` and `\\` separate words as spaces do ("A/B tests" gives
+    "a-b-tests"; `urlize` alone keeps the slash, which would make a folder)."""
+    return hugo_make_path(text.strip().replace("/", " ").replace("\\", " "))
 
 
 def jekyll_slugify(text: str) -> str:

@@ -3,6 +3,10 @@ the slug each export generator makes of a title."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from urllib.parse import unquote
+
 import pytest
 
 from editor.core.site.archetypes import hugo_title
@@ -15,6 +19,7 @@ from editor.core.site.slugs import (
     target_slug,
     zola_slugify,
 )
+from tests.hugo_site import HugoSite
 
 # (input, urlize, title) as printed by `{{ urlize . }}` / `{{ title . }}` in Hugo 0.168.0.
 HUGO_GOLDEN = [
@@ -114,3 +119,36 @@ def test_target_slug_picks_the_generator_rule() -> None:
     assert target_slug("hugo", title) == hugo_slug(title) == "café-a-story"
     assert target_slug("jekyll", title) == jekyll_slugify(title) == "café-a-story"
     assert target_slug("zola", title) == zola_slugify(title) == "cafe-a-story"
+
+
+SEGMENT_TITLES = [
+    "A/B testing at scale",
+    "Features / Mods",
+    "C# tips / tricks",
+    "a\\b c",
+    "-Lead / trail-",
+    "Café crème: 中文",
+    "The _config.yml file",
+]
+
+
+def test_hugo_slug_is_hugos_title_segment(tmp_path: Path) -> None:
+    """A title in a permalink (`:title`) is the segment hugo_slug makes: a `/` separates words
+    there, where `urlize` alone keeps it (a/b-testing-at-scale)."""
+    site = HugoSite(tmp_path, config={"permalinks": {"posts": "/:section/:title/"}})
+    for number, title in enumerate(SEGMENT_TITLES):
+        site.add(f"posts/p{number}.md", f"---\ntitle: {json.dumps(title)}\n---\nx\n")
+    (tmp_path / "layouts" / "home.json").write_text(
+        "{{ $out := dict }}{{ range .Site.RegularPages }}"
+        "{{ $out = merge $out (dict .Title .RelPermalink) }}{{ end }}{{ $out | jsonify }}",
+        encoding="utf-8",
+    )
+    done = site.run("--quiet")
+    assert done.returncode == 0, done.stderr
+    links = json.loads((tmp_path / "public" / "index.json").read_text(encoding="utf-8"))
+    made = {
+        title: unquote(link.removeprefix("/posts/").removesuffix("/"))
+        for title, link in links.items()
+    }
+    assert made == {title: hugo_slug(title) for title in SEGMENT_TITLES}
+    assert hugo_urlize("A/B testing") == "a/b-testing"  # what the template function gives
