@@ -13,7 +13,6 @@ worker thread can run it and hand the resulting entries to `LibraryIndex.replace
 from __future__ import annotations
 
 import hashlib
-import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from editor.core.diagnostics import Diagnostic
+from editor.core.folders import folders
 from editor.core.library.figures import apply_figures, compute_figures
 from editor.core.library.scan import FoundFile, found_for, read_body, read_post, walk_content
 from editor.core.library.store import LibraryStore, split_snippet
@@ -43,11 +43,11 @@ _MIN_DATE = datetime.min.replace(tzinfo=UTC)
 
 
 def default_index_path(root: Path, cache_dir: Path | None = None) -> Path:
-    """Where a site's index lives by default: CACHE/inkpost/library/<hash of root>.sqlite
-    (CACHE: `cache_dir`, else $XDG_CACHE_HOME, else ~/.cache; the app passes its own)."""
+    """Where a site's index lives by default: CACHE/library/<hash of root>.sqlite (CACHE:
+    `cache_dir`, else Inkpost's cache folder, `editor.core.folders`: the app and the CLI
+    share it)."""
     if cache_dir is None:
-        env = os.environ.get("XDG_CACHE_HOME")
-        cache_dir = (Path(env) if env else Path.home() / ".cache") / "inkpost"
+        cache_dir = folders().cache
     digest = hashlib.sha256(str(Path(root).resolve()).encode("utf-8")).hexdigest()[:20]
     return Path(cache_dir) / "library" / f"{digest}.sqlite"
 
@@ -405,12 +405,20 @@ class LibraryIndex:
     def search(
         self, query: str, flt: LibraryFilter | None = None, *, limit: int = 100
     ) -> list[SearchHit]:
-        """Best matches first; a query with bad FTS syntax falls back to plain words."""
+        """Best matches first; a query with bad FTS syntax falls back to plain words, a
+        long one is bounded (`editor.core.library.store.fts_query`)."""
         if not query.strip():
             return []
+        return self.hits(self._store.search(query, limit), flt)
+
+    def hits(
+        self, rows: Iterable[tuple[str, str]], flt: LibraryFilter | None = None
+    ) -> list[SearchHit]:
+        """The search hits for (rel_path, marked snippet) rows an FTS query returned (on
+        any connection, e.g. a `SearchReader` on another thread), filtered by `flt`."""
         moment = datetime.now(UTC)
         hits: list[SearchHit] = []
-        for rel, marked in self._store.search(query, limit):
+        for rel, marked in rows:
             entry = self._entries.get(rel)
             if entry is None or not matches(entry, flt, moment):
                 continue

@@ -82,27 +82,104 @@ def _diags(text: str, path: Path) -> tuple[Diagnostic, ...]:
     return tuple(Diagnostic(m, path, line, Severity(sev)) for m, line, sev in json.loads(text))
 
 
+MAX_QUERY_TERMS = 16
+MAX_QUERY_CHARS = 256
+QUERY_LIMITS_TEXT = (
+    f"Searches the first {MAX_QUERY_TERMS} words ({MAX_QUERY_CHARS} characters) of the query"
+)
+
+
+def bounded_query(text: str) -> str:
+    """`text` cut to MAX_QUERY_CHARS characters, at a word's end when one is near."""
+    text = text.strip()
+    if len(text) <= MAX_QUERY_CHARS:
+        return text
+    cut = text[:MAX_QUERY_CHARS]
+    if text[MAX_QUERY_CHARS].isalnum():
+        space = cut.rfind(" ")
+        if space > MAX_QUERY_CHARS // 2:
+            cut = cut[:space]
+    return cut.rstrip()
+
+
+def query_is_cut(text: str) -> bool:
+    """Whether the search for `text` leaves part of it out (see `fts_query`)."""
+    words = {w.casefold() for w in _WORDS.findall(text)}
+    return len(text.strip()) > MAX_QUERY_CHARS or len(words) > MAX_QUERY_TERMS
+
+
 def fts_query(query: str) -> str | None:
-    """The FTS5 query for what a user typed: plain words of two letters or more become
-    prefix terms ("hug" finds "hugo"); text with FTS syntax ("a phrase", pre*, AND/OR/NOT)
-    is kept. The index keeps 2- and 3-letter prefixes, so short prefixes stay fast."""
-    if _FTS_SYNTAX.search(query):
+    """The bounded FTS5 query for what a user typed (at most MAX_QUERY_TERMS words of
+    MAX_QUERY_CHARS characters): plain words of two letters or more become prefix terms
+    ("hug" finds "hugo"); text with FTS syntax ("a phrase", pre*, AND/OR/NOT) is kept
+    when it is within the bounds, else its words are searched as plain words. The index
+    keeps 2- and 3-letter prefixes, so short prefixes stay fast."""
+    query = bounded_query(query)
+    if _FTS_SYNTAX.search(query) and len(_WORDS.findall(query)) <= MAX_QUERY_TERMS:
         return query
-    words = _WORDS.findall(query)
-    if not words:
-        return None
-    return " ".join(_prefix_term(w) for w in words)
+    return safe_fts_query(query)
 
 
 def safe_fts_query(query: str) -> str | None:
-    """A query with no syntax at all: every word as a prefix term."""
-    words = _WORDS.findall(query)
-    return " ".join(_prefix_term(w) for w in words) if words else None
+    """A bounded query with no syntax at all: each distinct word (the first
+    MAX_QUERY_TERMS) as a prefix term."""
+    words = _WORDS.findall(bounded_query(query))
+    unique = list(dict.fromkeys(w.casefold() for w in words))[:MAX_QUERY_TERMS]
+    return " ".join(_prefix_term(w) for w in unique) if unique else None
 
 
 def _prefix_term(word: str) -> str:
     # One letter as a prefix would expand to a good part of the vocabulary: exact only.
     return f'"{word}"*' if len(word) >= 2 else f'"{word}"'
+
+
+def search_rows(conn: sqlite3.Connection, query: str, limit: int = 100) -> list[tuple[str, str]]:
+    """(rel_path, marked snippet) best first for what a user typed, through `conn`; a
+    query FTS cannot parse, or an interrupted one, never raises."""
+    for fts in dict.fromkeys((fts_query(query), safe_fts_query(query))):
+        if fts is None:
+            return []
+        try:
+            rows: list[tuple[str, str]] = conn.execute(
+                "SELECT p.rel_path, snippet(fts, -1, ?, ?, '…', 12) FROM fts"
+                " JOIN posts p ON p.id = fts.rowid WHERE fts MATCH ?"
+                " ORDER BY rank LIMIT ?",
+                (_OPEN, _CLOSE, fts, limit),
+            ).fetchall()
+        except sqlite3.OperationalError as exc:
+            if "interrupt" in str(exc):
+                return []
+            continue
+        return rows
+    return []
+
+
+class SearchReader:
+    """A read-only connection to the index at `db_path`, for searching from any one
+    thread; `interrupt()` (from any thread) stops the query under way."""
+
+    def __init__(self, db_path: Path) -> None:
+        self.db_path = Path(db_path)
+        self._conn: sqlite3.Connection | None = None
+
+    def search(self, query: str, limit: int = 100) -> list[tuple[str, str]]:
+        try:
+            if self._conn is None:
+                uri = self.db_path.resolve().as_uri() + "?mode=ro"
+                self._conn = sqlite3.connect(uri, uri=True, timeout=2.0, check_same_thread=False)
+            return search_rows(self._conn, query, limit)
+        except sqlite3.DatabaseError:
+            return []
+
+    def interrupt(self) -> None:
+        conn = self._conn
+        if conn is not None:
+            conn.interrupt()
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
 
 
 class LibraryStore:
@@ -200,19 +277,7 @@ class LibraryStore:
 
     def search(self, query: str, limit: int = 100) -> list[tuple[str, str]]:
         """(rel_path, marked snippet) best first; a query FTS cannot parse never raises."""
-        for fts in (fts_query(query), safe_fts_query(query)):
-            if fts is None:
-                return []
-            try:
-                return self._conn.execute(
-                    "SELECT p.rel_path, snippet(fts, -1, ?, ?, '…', 12) FROM fts"
-                    " JOIN posts p ON p.id = fts.rowid WHERE fts MATCH ?"
-                    " ORDER BY rank LIMIT ?",
-                    (_OPEN, _CLOSE, fts, limit),
-                ).fetchall()
-            except sqlite3.OperationalError:
-                continue
-        return []
+        return search_rows(self._conn, query, limit)
 
     # --- writing ----------------------------------------------------------------------
 

@@ -6,7 +6,8 @@
     panel.set_site(site_config, index_path)      # opens the index, scans in the background
 
 The list comes from the core index (`LibraryIndex`), sorted and filtered there; the
-search box queries its FTS5 index as you type. Scans run on `LibraryScanner`'s thread.
+search box queries its FTS5 index once typing pauses, on `LibrarySearch`'s thread (the
+query bounded to MAX_QUERY_TERMS words). Scans run on `LibraryScanner`'s thread.
 `LibraryWatcher` watches the folders: a change outside Inkpost (git pull, another editor)
 rescans that folder after a short debounce (`set_debounce_ms`, -1 = at once).
 
@@ -45,17 +46,20 @@ from PySide6.QtWidgets import (
 
 from editor.core.library import actions as library_actions
 from editor.core.library.index import LibraryIndex
+from editor.core.library.store import MAX_QUERY_TERMS, QUERY_LIMITS_TEXT, query_is_cut
 from editor.core.library.types import (
     LibraryFilter,
     PostEntry,
     PostState,
     ScanProgress,
     ScanResult,
+    SearchHit,
     SortKey,
 )
 from editor.ui.library.delegate import SnippetDelegate
 from editor.ui.library.dialogs import LibraryPrompts, NewPostChoice
 from editor.ui.library.model import DATE, READING, STATE, TITLE, LibraryModel
+from editor.ui.library.search import DEFAULT_DEBOUNCE_MS, LibrarySearch
 from editor.ui.library.watcher import LibraryWatcher
 from editor.ui.library.worker import LibraryScanner
 
@@ -94,6 +98,8 @@ class LibraryPanel(QWidget):
         self._figures = figures
         self._index: LibraryIndex | None = None
         self._scanner: LibraryScanner | None = None
+        self._search: LibrarySearch | None = None
+        self._search_debounce_ms = DEFAULT_DEBOUNCE_MS
         self._refreshing = False
         self._build()
         self.watcher = LibraryWatcher(self)
@@ -106,6 +112,7 @@ class LibraryPanel(QWidget):
         self.search_edit.setObjectName("librarySearch")
         self.search_edit.setPlaceholderText('Search posts ("phrase", prefix*)')
         self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setToolTip(QUERY_LIMITS_TEXT)
         self.state_combo = self._combo("libraryStateFilter")
         self.section_combo = self._combo("librarySectionFilter")
         self.term_combo = self._combo("libraryTermFilter")
@@ -122,6 +129,7 @@ class LibraryPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
+        self._list_row_height = self.view.verticalHeader().defaultSectionSize()
         self.view.setShowGrid(False)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header = self.view.horizontalHeader()
@@ -199,6 +207,10 @@ class LibraryPanel(QWidget):
     def scanner(self) -> LibraryScanner | None:
         return self._scanner
 
+    @property
+    def search(self) -> LibrarySearch | None:
+        return self._search
+
     def set_site(self, site: Any, index_path: Path) -> None:
         """Show `site`'s posts: at once from the index at `index_path`, then scan."""
         self.close_site()
@@ -208,6 +220,10 @@ class LibraryPanel(QWidget):
         self._scanner.entriesReady.connect(self._on_scanner_entries_ready)
         self._scanner.finished.connect(self._on_scanner_finished)
         self._scanner.failed.connect(self._on_scanner_failed)
+        self._search = LibrarySearch(
+            self._index.db_path, self, debounce_ms=self._search_debounce_ms
+        )
+        self._search.found.connect(self._on_search_found)
         self._refresh()
         self.rescan()
 
@@ -218,6 +234,10 @@ class LibraryPanel(QWidget):
             self._scanner.shutdown()
             self._scanner.deleteLater()
             self._scanner = None
+        if self._search is not None:
+            self._search.shutdown()
+            self._search.deleteLater()
+            self._search = None
         if self._index is not None:
             self._index.close()
             self._index = None
@@ -228,8 +248,16 @@ class LibraryPanel(QWidget):
             self._scanner.request(folder)
 
     def set_debounce_ms(self, ms: int) -> None:
-        """Delay before a watched change is rescanned; -1 rescans at once (tests)."""
+        """Delay before a watched change is rescanned; -1 rescans, and searches, at once
+        (tests)."""
         self.watcher.set_debounce_ms(ms)
+        self.set_search_debounce_ms(-1 if ms < 0 else DEFAULT_DEBOUNCE_MS)
+
+    def set_search_debounce_ms(self, ms: int) -> None:
+        """Pause in typing before the search runs (off this thread); -1: at once, here."""
+        self._search_debounce_ms = ms
+        if self._search is not None:
+            self._search.set_debounce_ms(ms)
 
     def current_entry(self) -> PostEntry | None:
         return self.model.entry(self.view.currentIndex().row())
@@ -269,23 +297,37 @@ class LibraryPanel(QWidget):
 
     def _refresh(self, *, counts: bool = True) -> None:
         """Rebuild the list (and, when the entries changed, the filter counts) from the
-        index; no disk access."""
+        index, no disk access; with a query, ask for a search (its hits come later)."""
+        if counts:
+            self._refreshing = True
+            try:
+                self._fill_filters()
+            finally:
+                self._refreshing = False
+        query = self.search_edit.text().strip()
+        if self._search is not None:
+            if query and self._index is not None:
+                self._search.request(query)  # -> _on_search_found
+                return
+            self._search.cancel()
+        self._show(None)
+
+    def _show(self, hits: list[SearchHit] | None) -> None:
+        """Show `hits` (None: the filtered, sorted posts), keeping the current row."""
         index = self._index
         current = self.current_entry()
         self._refreshing = True
         try:
-            if counts:
-                self._fill_filters()
-            query = self.search_edit.text().strip()
-            flt = self.current_filter()
             if index is None:
                 self.model.set_entries([])
-            elif query:
-                self.model.set_hits(index.search(query, flt))
-                self.view.resizeRowsToContents()  # at most 100 rows: title + snippet
+            elif hits is not None:
+                self.model.set_hits(hits)
+                self._set_row_height(hits=True)
             else:
                 sort = SortKey(self.sort_combo.currentData() or SortKey.DATE)
-                self.model.set_entries(index.posts(flt, sort))  # a reset: rows one line again
+                flt = self.current_filter()
+                self.model.set_entries(index.posts(flt, sort))
+                self._set_row_height(hits=False)
             if current is not None:
                 row = self.model.row_of(current.rel_path)
                 if row >= 0:
@@ -297,6 +339,16 @@ class LibraryPanel(QWidget):
         finally:
             self._refreshing = False
         self._show_count()
+
+    def _set_row_height(self, *, hits: bool) -> None:
+        """Rows of hits are two lines (title, snippet), of posts one: every row of a kind
+        has the height of the first (measuring each row costs ~1 ms on the GUI thread)."""
+        header = self.view.verticalHeader()
+        height = self._list_row_height
+        if hits and self.model.rowCount():
+            self.view.resizeRowToContents(0)
+            height = self.view.rowHeight(0)
+        header.setDefaultSectionSize(height)
 
     def _fill_filters(self) -> None:
         index = self._index
@@ -340,8 +392,11 @@ class LibraryPanel(QWidget):
         total = len(self._index) if self._index is not None else 0
         shown = self.model.rowCount()
         text = f"{shown} of {total} posts" if shown != total else f"{total} posts"
-        if self.model.searching or self.search_edit.text().strip():
+        query = self.search_edit.text().strip()
+        if self.model.searching or query:
             text = f"{shown} found · {total} posts"
+            if query_is_cut(query):
+                text += f" · first {MAX_QUERY_TERMS} words searched"
         self.status_label.setText(text)
 
     # --- slots ------------------------------------------------------------------------------
@@ -351,6 +406,10 @@ class LibraryPanel(QWidget):
 
     def _on_filter_changed(self, _index: int) -> None:
         self._refresh(counts=False)
+
+    def _on_search_found(self, text: str, rows: list[tuple[str, str]]) -> None:
+        if self._index is not None and text == self.search_edit.text().strip():
+            self._show(self._index.hits(rows, self.current_filter()))
 
     def _on_view_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._refreshing or not current.isValid():
