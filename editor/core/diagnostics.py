@@ -23,14 +23,16 @@ class Diagnostic:
     file: Path | None = None
     line: int | None = None  # 1-based, in the file as the user sees it
     severity: Severity = Severity.WARNING
+    code: str | None = None  # the check that found it ("missing-image"), when one did
 
     def __str__(self) -> str:
         where = str(self.file) if self.file is not None else "<text>"
         if self.line is not None:
             where += f":{self.line}"
-        return f"{where}: {self.severity.value}: {self.message}"
+        tail = f" [{self.code}]" if self.code is not None else ""
+        return f"{where}: {self.severity.value}: {self.message}{tail}"
 
     def relocated(self, file: Path | None, line_offset: int = 0) -> Diagnostic:
         """The same diagnostic, attached to `file` and shifted by `line_offset` lines."""
         line = None if self.line is None else self.line + line_offset
-        return Diagnostic(self.message, file, line, self.severity)
+        return Diagnostic(self.message, file, line, self.severity, self.code)
