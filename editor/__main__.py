@@ -1,7 +1,8 @@
 """`python -m editor` and the `inkpost` script: a CLI command, or the GUI.
 
 A first argument that names a CLI command (or `--version`) runs the Qt-free CLI;
-anything else starts the desktop app, which imports Qt only then.
+anything else goes to the running Inkpost of this user and display, if there is one
+(editor/app/instance.py), or starts the desktop app, which imports Qt only then.
 """
 
 from __future__ import annotations
@@ -15,6 +16,10 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if cli.wants_cli(args):
         return cli.main(args)
+    from editor.app.instance import try_hand_over
+
+    if try_hand_over(args):  # a running Inkpost opened the posts
+        return 0
     from editor.app.main import main as gui_main
 
     return gui_main(args)

@@ -9,8 +9,12 @@ from __future__ import annotations
 import importlib.abc
 import os
 import sys
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# An app started by a test listens for later starts (editor/app/instance.py) in its own
+# runtime folder, never in the user's, where a real Inkpost may be running.
+os.environ["XDG_RUNTIME_DIR"] = tempfile.mkdtemp(prefix="inkpost-test-runtime-")
 if hasattr(os, "geteuid") and os.geteuid() == 0:
     os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 

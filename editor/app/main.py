@@ -42,6 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("post", nargs="?", help="the post to open")
     parser.add_argument("--screenshot", metavar="OUT.png", help="save a PNG of the window, exit")
     parser.add_argument("--size", default="1400x900", type=_size, help="window size, WxH")
+    parser.add_argument(
+        "--new-instance",
+        action="store_true",
+        help="open a window of its own, even when Inkpost is already running",
+    )
     return parser
 
 
@@ -198,6 +203,10 @@ def main(
     if args.screenshot:
         return _screenshot(app, window, Path(args.screenshot))
     window.show()
+    if not args.new_instance:  # later starts hand their posts to this window
+        from editor.app.instance import start_server, window_opener
+
+        start_server(window_opener(window), window)
     if window.safekeeping is not None:  # what a crash left unsaved, offered back
         from PySide6.QtCore import QTimer
 
