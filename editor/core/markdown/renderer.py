@@ -40,7 +40,6 @@ from editor.core.markdown.highlight import parse_fence_info, render_fence
 from editor.core.markdown.support import (
     PagePaths,
     body_start,
-    line_mapping,
     preview_paths_rule,
     resolve_html_paths,
     warn_unclosed_fences,
@@ -258,7 +257,7 @@ class Renderer:
             )
             extracted = shortcodes.extract(body, ctx)
             if extracted.text != body:
-                line_of = line_mapping(body, extracted.text)
+                line_of = list(extracted.line_of or ())
             body, placeholders = extracted.text, extracted.placeholders
             warnings.extend(extracted.warnings)
         divider_line, rest_line, took_newline = -1, 0, False

@@ -24,6 +24,7 @@ from editor.core.markdown.shortcodes.context import Call, ShortcodeContext
 
 _OPEN_RE = re.compile(r"\{\{([<%])")
 _COMMENT_RE = re.compile(r"\{\{([<%])(\s*)/\*(.*?)\*/(\s*)([>%])\}\}", re.DOTALL)
+_COMMENT_END_RE = re.compile(r"\*/\s*[>%]\}\}")
 _NAME_RE = re.compile(r"[^\s/>%\"'`=]+(?:/[^\s/>%\"'`=]+)*")
 _TOKEN_RE = re.compile(r"(<p(?: data-line=\"(\d+)\")?>)?(HAHAHUGOSHORTCODE\d+s\d+HBHB)(</p>)?")
 _KEY_RE = re.compile(r"([\w.-]+)=")
@@ -32,9 +33,13 @@ _SPACE = " \t\r\n"
 
 @dataclass(frozen=True)
 class Extracted:
+    """The expanded text; `line_of[j]` is the line of the input that line j of `text` comes
+    from (a shortcode's output points at its opening tag), plus one entry past the end."""
+
     text: str
     placeholders: dict[str, str]
     warnings: tuple[Diagnostic, ...] = ()
+    line_of: tuple[int, ...] | None = None
 
 
 class _State:
@@ -65,8 +70,9 @@ def extract(text: str, ctx: ShortcodeContext) -> Extracted:
     if "{{" not in text:
         return Extracted(text, {}, ())
     doc = _Doc(text, state)
-    out = _expand(doc, state, 0, len(doc.tags), 0, len(text))
-    return Extracted(out, state.placeholders, tuple(state.warnings))
+    pieces = _expand_pieces(doc, state, 0, len(doc.tags), 0, len(text))
+    out = "".join(piece for piece, _, _ in pieces)
+    return Extracted(out, state.placeholders, tuple(state.warnings), _line_map(doc, pieces))
 
 
 def restore(html: str, placeholders: Mapping[str, str]) -> str:
@@ -114,6 +120,9 @@ class _Doc:
     def __init__(self, text: str, state: _State) -> None:
         self.text = text
         self.newlines = [m.start() for m in re.finditer("\n", text)]
+        # a tag opening after the last closing delimiter can never close
+        self.last_close = {"<": text.rfind(">}}"), "%": text.rfind("%}}")}
+        self.last_comment_end = max((m.start() for m in _COMMENT_END_RE.finditer(text)), default=-1)
         self.tags = self._scan(state)
         self._pair(state)
 
@@ -129,7 +138,7 @@ class _Doc:
             if match is None:
                 return tags
             start = match.start()
-            comment = _COMMENT_RE.match(text, start)
+            comment = _COMMENT_RE.match(text, start) if start < self.last_comment_end else None
             if comment:
                 kind, lead, body, trail, _end = comment.groups()
                 close = ">}}" if kind == "<" else "%}}"
@@ -137,7 +146,11 @@ class _Doc:
                 tags.append(_Tag(start, comment.end(), literal=literal))
                 pos = comment.end()
                 continue
-            call = _parse_tag(text, start, state, self.line_of(start))
+            call = None
+            if self.last_close[text[start + 2]] < start + 3:
+                _warn_unclosable(text, start, state, self.line_of(start))
+            else:
+                call = _parse_tag(text, start, state, self.line_of(start))
             if call is None:
                 tags.append(_Tag(start, start + 3, literal=_escape_braces(text[start : start + 3])))
                 pos = start + 3
@@ -223,6 +236,24 @@ def _parse_tag(text: str, pos: int, state: _State, line: int) -> Call | None:
         args.append((key, value))
 
 
+def _warn_unclosable(text: str, pos: int, state: _State, line: int) -> None:
+    """The warning `_parse_tag` gives a tag with no closing delimiter after it, without
+    reading the rest of the text (every later tag would read it again)."""
+    close = ">}}" if text[pos + 2] == "<" else "%}}"
+    i = pos + 3
+    while i < len(text) and text[i] in _SPACE:
+        i += 1
+    if text.startswith("/", i):
+        i += 1
+        while i < len(text) and text[i] in _SPACE:
+            i += 1
+    name_match = _NAME_RE.match(text, i, i + 80)
+    if name_match is None:
+        state.warn(f"a shortcode without a name: {text[pos : pos + 20]!r}", line)
+    else:
+        state.warn(f"shortcode {name_match.group(0)!r} is never closed with {close!r}", line)
+
+
 def _read_value(text: str, i: int, close: str) -> tuple[str, int, bool]:
     n = len(text)
     if i < n and text[i] == '"':
@@ -281,16 +312,23 @@ def _takes_inner(name: str) -> bool:
 
 def _expand(doc: _Doc, state: _State, first: int, last: int, lo: int, hi: int) -> str:
     """The text between offsets lo and hi, with tags first..last-1 (all inside) expanded."""
-    out: list[str] = []
+    return "".join(piece for piece, _, _ in _expand_pieces(doc, state, first, last, lo, hi))
+
+
+def _expand_pieces(
+    doc: _Doc, state: _State, first: int, last: int, lo: int, hi: int
+) -> list[tuple[str, int, bool]]:
+    """`_expand` as (piece, offset in the text, piece is a verbatim copy from there)."""
+    out: list[tuple[str, int, bool]] = []
     text = doc.text
     pos = lo
     index = first
     while index < last:
         tag = doc.tags[index]
-        out.append(text[pos : tag.start])
+        out.append((text[pos : tag.start], pos, True))
         call = tag.call
         if call is None:
-            out.append(tag.literal)
+            out.append((tag.literal, tag.start, False))
             pos, index = tag.end, index + 1
             continue
         if call.closing:  # stray: already warned about
@@ -301,13 +339,26 @@ def _expand(doc: _Doc, state: _State, first: int, last: int, lo: int, hi: int) -
         if tag.close > index:
             closing = doc.tags[tag.close]
             call.inner = text[tag.end : closing.start]
-            out.append(_render(call, state, doc, index + 1, tag.close))
+            out.append((_render(call, state, doc, index + 1, tag.close), tag.start, False))
             pos, index = closing.end, tag.close + 1
         else:
-            out.append(_render(call, state, doc, index + 1, index + 1))
+            out.append((_render(call, state, doc, index + 1, index + 1), tag.start, False))
             pos, index = tag.end, index + 1
-    out.append(text[pos:hi])
-    return "".join(out)
+    out.append((text[pos:hi], pos, True))
+    return out
+
+
+def _line_map(doc: _Doc, pieces: list[tuple[str, int, bool]]) -> tuple[int, ...]:
+    """For each line of the joined pieces, the 0-based line of `doc.text` it starts in."""
+    mapping = [0]
+    for piece, offset, verbatim in pieces:
+        if verbatim:
+            source = doc.line_of(offset) - 1
+            mapping.extend(range(source + 1, source + 1 + piece.count("\n")))
+        else:
+            mapping.extend([doc.line_of(offset) - 1] * piece.count("\n"))
+    mapping.append(len(doc.newlines) + 1)
+    return tuple(mapping)
 
 
 def _shares_line(text: str, start: int, end: int) -> bool:

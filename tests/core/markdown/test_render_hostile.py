@@ -1,0 +1,155 @@
+"""Hostile posts (tests/hostile/render-*.md) render to the expected HTML, in linear work.
+
+Each file holds one pathological construct repeated (unclosed shortcodes, thousands of
+definitions, footnotes or identical headings, quote soup...). The tests check the outcome (HTML
+shape, the diagnostics), and a complexity guard counts the Python lines the renderer runs
+(editor.core.markdown, markdown-it-py, mdit-py-plugins) for the body and for the body twice: a
+linear renderer does about twice the work, a quadratic one clearly more. Counting lines, not
+time, keeps the guard deterministic. The Hugo test builds the files whose HTML equals Hugo's.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+import markdown_it
+import mdit_py_plugins
+import pytest
+
+import editor.core.markdown
+from editor.core.markdown.renderer import Renderer
+from editor.core.markdown.types import RenderResult
+from editor.core.site.config import SiteConfig
+
+HOSTILE = Path(__file__).parent.parent.parent / "hostile"
+SITE = SiteConfig.hugo_defaults(Path("/nonexistent-site"))
+_FRONT_MATTER_RE = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+_TRACED = tuple(
+    str(Path(module.__file__ or "").parent)
+    for module in (editor.core.markdown, markdown_it, mdit_py_plugins)
+)
+GROWTH_LIMIT = 2.2  # work(2x) / work(1x); linear code gives 2.0 +- a few %
+
+
+def body(name: str) -> str:
+    text = (HOSTILE / f"render-{name}.md").read_text(encoding="utf-8")
+    match = _FRONT_MATTER_RE.match(text)
+    assert match is not None, f"render-{name}.md needs front matter"
+    return text[match.end() :]
+
+
+def render(text: str) -> RenderResult:
+    return Renderer(SITE, cache=False).render(text)
+
+
+def work(text: str) -> int:
+    """Lines of Python run in the renderer and markdown-it while rendering `text`."""
+    count = 0
+
+    def local(frame: FrameType, event: str, arg: Any) -> Any:
+        nonlocal count
+        if event == "line":
+            count += 1
+        return local
+
+    def calls(frame: FrameType, event: str, arg: Any) -> Any:
+        return local if frame.f_code.co_filename.startswith(_TRACED) else None
+
+    previous = sys.gettrace()
+    sys.settrace(calls)
+    try:
+        render(text)
+    finally:
+        sys.settrace(previous)
+    return count
+
+
+def messages(result: RenderResult) -> list[str]:
+    return [w.message for w in result.warnings]
+
+
+# --- expected outcomes, one per file ------------------------------------------------------
+
+
+def _unclosed(kind: str) -> Callable[[RenderResult], None]:
+    def check(result: RenderResult) -> None:
+        assert messages(result).count(f"shortcode 'foo' is never closed with '{kind}}}}}'") == 500
+        assert result.html.count("{\u200b{") == 500  # the braces stay, as text
+        assert "HAHAHUGOSHORTCODE" not in result.html
+
+    return check
+
+
+def _unclosed_escaped(result: RenderResult) -> None:
+    assert messages(result).count("shortcode '*' is never closed with '>}}'") == 500
+    assert result.html.count("{\u200b{&lt;/* foo") == 500
+
+
+def _unclosed_details(result: RenderResult) -> None:
+    assert (
+        messages(result).count(
+            "shortcode 'details' has no closing tag (Hugo wants it closed or self-closed)"
+        )
+        == 200
+    )
+    assert result.html.count("<details>") == 200
+    assert result.html.count("text</p>") == 200
+
+
+def _nested(result: RenderResult) -> None:
+    assert result.html.lstrip().startswith("<details>")
+    assert result.html.count("<details>") == 1
+    assert "deep" not in result.html  # raw HTML of inner <details> is omitted, as in Hugo
+    assert not result.warnings
+
+
+OUTCOMES: dict[str, Callable[[RenderResult], None]] = {
+    "shortcode-unclosed": _unclosed(">"),
+    "shortcode-unclosed-markdown": _unclosed("%"),
+    "shortcode-unclosed-escaped": _unclosed_escaped,
+    "shortcode-unclosed-details": _unclosed_details,
+    "shortcode-nested": _nested,
+}
+
+
+def test_every_file_has_an_outcome() -> None:
+    names = {p.name[len("render-") : -len(".md")] for p in HOSTILE.glob("render-*.md")}
+    assert names == set(OUTCOMES)
+
+
+@pytest.mark.parametrize("name", sorted(OUTCOMES))
+def test_hostile_post_renders_as_expected(name: str) -> None:
+    OUTCOMES[name](render((HOSTILE / f"render-{name}.md").read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("name", sorted(OUTCOMES))
+def test_work_grows_linearly(name: str) -> None:
+    text = body(name)
+    once, twice = work(text), work(text * 2)
+    assert twice <= GROWTH_LIMIT * once, f"{name}: {once} -> {twice} lines"
+
+
+def test_work_counter_sees_quadratic_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The guard itself: a renderer step that rescans everything it saw is caught."""
+    from editor.core.markdown import heading_ids
+
+    original = heading_ids.IdFactory.generate
+    seen: list[str] = []
+
+    def rescanning(self: heading_ids.IdFactory, text: str, kind: str) -> str:
+        seen.append(text)
+        for _ in seen * 5:
+            pass
+        return original(self, text, kind)
+
+    monkeypatch.setattr(heading_ids.IdFactory, "generate", rescanning)
+    monkeypatch.setattr(sys.modules[__name__], "_TRACED", (*_TRACED, __file__))
+    text = "## Heading\n\n" * 200
+    once = work(text)
+    seen.clear()
+    assert work(text * 2) > GROWTH_LIMIT * once
