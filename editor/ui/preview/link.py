@@ -85,6 +85,7 @@ class PreviewLink(QObject):
         """Show the current post in `preview`: the rendering made while the pane was being
         created when it is of the latest text, else the one on its way, else a new one."""
         self.preview = preview
+        preview.set_site(self.site)
         preview.lineScrolled.connect(self._on_preview_line_scrolled)
         outcome = self.controller.last_outcome
         if (
@@ -103,6 +104,8 @@ class PreviewLink(QObject):
 
     def set_site(self, site: SiteConfig) -> None:
         self.site = site
+        if self.preview is not None:
+            self.preview.set_site(site)
         self.request_render()
 
     def set_enabled(self, enabled: bool) -> None:

@@ -4,11 +4,15 @@
 patches the top-level blocks that changed, through our own script run in Qt's
 ApplicationWorld (an isolated world). The post's own scripts never run: JavaScript is off
 for the main world, the page's Content-Security-Policy allows no script, and a request
-interceptor refuses every request that is not file:, data: or qrc: (http(s) too when the
-user allows remote content). Links open in the system browser, never in the preview.
+interceptor (`RequestGuard`, ui/preview/links.py) refuses every request that is not data:,
+qrc: or a file: in the site's, the post's or the preview's own folders (http(s) too when
+the user allows remote content). Nothing navigates the preview; a user's click on a link
+goes to `LinkRouter`: a post opens in Inkpost, another local file is only named (never
+opened), http(s) opens in the browser, other schemes do nothing.
 
 Signals: `lineScrolled(int)` (the user scrolled the preview; the source line now at its
-top), `contentPainted()` (the page shows the latest result), `linkOpened(QUrl)`.
+top), `contentPainted()` (the page shows the latest result), `linkOpened(QUrl)` (sent to
+the browser), `openPostRequested(Path)` (a link to a post of the site).
 """
 
 from __future__ import annotations
@@ -19,20 +23,18 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QFile, QIODevice, QObject, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import (
     QWebEnginePage,
     QWebEngineProfile,
     QWebEngineScript,
     QWebEngineSettings,
-    QWebEngineUrlRequestInfo,
-    QWebEngineUrlRequestInterceptor,
 )
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from editor.core.preview.header import PreviewHeader
+from editor.core.preview.links import site_folders
 from editor.core.preview.page import (
     Block,
     code_style_css,
@@ -41,29 +43,12 @@ from editor.core.preview.page import (
     plan_patch,
     split_blocks,
 )
+from editor.core.site.model import SiteConfig
+from editor.ui.preview.links import LinkRouter, RequestGuard
 
 __all__ = ["PreviewPane", "RequestGuard"]
 
 _WORLD = QWebEngineScript.ScriptWorldId.ApplicationWorld
-_LOCAL_SCHEMES = frozenset((b"file", b"data", b"qrc", b"blob"))
-_REMOTE_SCHEMES = frozenset((b"http", b"https"))
-
-
-class RequestGuard(QWebEngineUrlRequestInterceptor):
-    """Refuses every request for something not on this machine unless remote content is on."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.allow_remote = False
-        self.blocked: list[QUrl] = []
-
-    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
-        url = info.requestUrl()
-        scheme = url.scheme().encode()
-        if scheme in _LOCAL_SCHEMES or (self.allow_remote and scheme in _REMOTE_SCHEMES):
-            return
-        self.blocked.append(QUrl(url))
-        info.block(True)
 
 
 class _PreviewPage(QWebEnginePage):
@@ -82,15 +67,16 @@ class _PreviewPage(QWebEnginePage):
         self, url: QUrl | str, nav_type: QWebEnginePage.NavigationType, is_main_frame: bool
     ) -> bool:
         target = QUrl(url)
-        if self.shell_loading and target.scheme() == "data":
-            return True
+        clicked = nav_type == QWebEnginePage.NavigationType.NavigationTypeLinkClicked
+        if self.shell_loading and target.scheme() == "data" and not clicked:
+            return True  # our own shell (setHtml)
         if target.hasFragment():
             bare = QUrl(target)
             bare.setFragment(None)
             if bare in (self.base_url, self.url()) or not bare.path():
                 self.anchorRequested.emit(target.fragment())
                 return False
-        if nav_type == QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
+        if clicked:
             self.linkRequested.emit(target)
         return False
 
@@ -140,6 +126,7 @@ class PreviewPane(QWidget):
     lineScrolled = Signal(int)  # noqa: N815 (Qt signal naming)
     contentPainted = Signal()  # noqa: N815 (Qt signal naming)
     linkOpened = Signal(QUrl)  # noqa: N815 (Qt signal naming)
+    openPostRequested = Signal(Path)  # noqa: N815 (Qt signal naming)
 
     def __init__(
         self,
@@ -157,8 +144,11 @@ class PreviewPane(QWidget):
         self._code_style = code_style
         self._view = QWebEngineView(self)
         self._view.setObjectName("preview")
-        self.guard = RequestGuard(self)
+        self.guard = RequestGuard(self, (resource_dir.resolve(),))
         self.guard.allow_remote = allow_remote
+        self.links = LinkRouter(self)
+        self.links.openPostRequested.connect(self.openPostRequested)
+        self.links.linkOpened.connect(self.linkOpened)
         self._profile = QWebEngineProfile()  # no storage name: off the record
         self._profile.setHttpCacheType(QWebEngineProfile.HttpCacheType.NoCache)
         self._profile.setPersistentCookiesPolicy(
@@ -239,7 +229,13 @@ class PreviewPane(QWidget):
         self._pending = (result, header or PreviewHeader(), blocks)
         if base_dir is not None:
             self._base_url = QUrl.fromLocalFile(str(base_dir).rstrip("/") + "/")
+            self.guard.post_folder = Path(base_dir)
         self._apply_pending()
+
+    def set_site(self, site: SiteConfig) -> None:
+        """Links resolve to `site`'s posts; files load from its folders only."""
+        self.links.set_site(site)
+        self.guard.site_folders = site_folders(site)
 
     def scroll_to_line(self, line: int) -> None:
         """Scroll so that source `line` is at the top (interpolated inside blocks)."""
@@ -391,9 +387,7 @@ class PreviewPane(QWidget):
 
     @Slot(QUrl)
     def _on_page_link_requested(self, url: QUrl) -> None:
-        if url.scheme() in ("http", "https", "mailto", "file"):
-            QDesktopServices.openUrl(url)
-            self.linkOpened.emit(url)
+        self.links.route(url)
 
     @Slot(str)
     def _on_page_anchor_requested(self, fragment: str) -> None:

@@ -396,6 +396,7 @@ class MainWindow(QMainWindow):
     def _on_preview_slot_created(self, preview: Any) -> None:
         self.appearance.set_preview(preview)
         self.preview_link.set_preview(preview)
+        preview.openPostRequested.connect(self.open_post)  # a link to another post
         self.previewCreated.emit(preview)
 
     def _on_appearance_applied(self, prefs: Preferences) -> None:
