@@ -1,10 +1,10 @@
 """The figures a blog shows for a post, computed exactly as Hugo 0.168 computes them.
 
 Everything is derived from the rendered body HTML (Hugo's `.Content`), never from the Markdown:
-`plain_text` is Hugo's `StripHTML` (html/template's tag stripper, character references left as
-they are), `count_words` its WordCount (CJK rule included), the automatic summary walks the HTML
-"</p>" by "</p>" as `page.ExtractSummaryFromHTML` does. The measured rules are in
-../shared/HUGO_RULES.md; tests/core/test_stats_hugo.py checks them against the real binary.
+`plain_text` is Hugo's `StripHTML` (stats/strip_html.py), `count_words` its WordCount (CJK rule
+included), the automatic summary walks the HTML "</p>" by "</p>" as
+`page.ExtractSummaryFromHTML` does. The measured rules are in ../shared/HUGO_RULES.md;
+tests/core/stats/test_stats_hugo.py checks them against the real binary.
 """
 
 from __future__ import annotations
@@ -14,31 +14,15 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from editor.core.stats.strip_html import GO_SPACE, plain_text
+
 if TYPE_CHECKING:
-    from editor.core.markdown.renderer import Heading, RenderResult
+    from editor.core.markdown.types import Heading, RenderResult
     from editor.core.post.model import Post
     from editor.core.site.config import SiteConfig
 
-# Go's unicode.IsSpace (Python's str.isspace also counts U+001C..U+001F, Go does not).
-_GO_SPACE = "\t\n\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-_SPACE_RUN_RE = re.compile(f"(?<=[{_GO_SPACE}])[{_GO_SPACE}]+")  # all but the first
-_NOT_SPACE_RE = re.compile(f"[^{_GO_SPACE}]+")
+_NOT_SPACE_RE = re.compile(f"[^{GO_SPACE}]+")
 
-# html/template's stripTags, fast path: comments and well-formed tags in one regex.
-_HTML_WS = " \t\n\f\r"
-# Possessive quantifiers: each part is read greedily, as the state machine does, and a tag that
-# never closes fails in linear time instead of backtracking exponentially.
-_TAG_NAME = r"[A-Za-z][A-Za-z0-9]*+(?:[:-][A-Za-z0-9]++)*+"
-_ATTR = (
-    rf"[^{_HTML_WS}=>'\"<]++"
-    rf"(?:[{_HTML_WS}]*+=[{_HTML_WS}]*+"
-    rf"(?:\"[^\"]*+\"|'[^']*+'|(?:[^{_HTML_WS}>\"'][^{_HTML_WS}>]*+)?))?"
-)
-_TAG_OR_COMMENT_RE = re.compile(
-    rf"<!--.*?-->|</?{_TAG_NAME}(?:[{_HTML_WS}]*+{_ATTR})*+[{_HTML_WS}]*+>", re.DOTALL
-)
-_SPECIAL_ELEMENT_RE = re.compile(r"<(?:script|style|textarea|title)", re.IGNORECASE)
-_NEWLINE_PLACEHOLDER = "___hugonl_"
 # Han, Hangul, Hiragana and Katakana scripts (Go's \p{Han}|\p{Hangul}|\p{Hiragana}|\p{Katakana}).
 _CJK_RE = re.compile(
     "[\u1100-\u11ff\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029"
@@ -99,176 +83,6 @@ class PostStats:
     prose_words: int  # word_count - code_words
     outline: tuple[Heading, ...] = ()
     cjk: bool = False
-
-
-# --- Hugo's StripHTML -------------------------------------------------------------------------
-
-
-def plain_text(html: str) -> str:
-    """Hugo's `.Plain` for a body: tpl.StripHTML (entities stay as written)."""
-    if "<" not in html and ">" not in html:
-        return html
-    # Go's strings.Replacer; the patterns cannot overlap, so plain replaces give the same text.
-    pre = (
-        html.replace("\n", " ")
-        .replace("</p>", _NEWLINE_PLACEHOLDER)
-        .replace("<br>", _NEWLINE_PLACEHOLDER)
-        .replace("<br />", _NEWLINE_PLACEHOLDER)
-    )
-    stripped = _strip_tags(pre)
-    stripped = stripped.replace(_NEWLINE_PLACEHOLDER, "\n")
-    return _SPACE_RUN_RE.sub("", stripped)
-
-
-def _strip_tags(text: str) -> str:
-    # An unterminated comment would make the regex rescan to the end from every "<!--".
-    if _SPECIAL_ELEMENT_RE.search(text) is None and text.rfind("<!--") <= text.rfind("-->"):
-        out = _TAG_OR_COMMENT_RE.sub("", text)
-        if "<" not in out:
-            return out
-    return _strip_tags_exact(text)
-
-
-def _eat_ws(s: str, i: int) -> int:
-    n = len(s)
-    while i < n and s[i] in _HTML_WS:
-        i += 1
-    return i
-
-
-def _eat_tag_name(s: str, i: int) -> tuple[int, str]:
-    n = len(s)
-    if i >= n or not (s[i].isascii() and s[i].isalpha()):
-        return i, ""
-    j = i + 1
-    while j < n:
-        x = s[j]
-        if x.isascii() and x.isalnum():
-            j += 1
-        elif x in ":-" and j + 1 < n and s[j + 1].isascii() and s[j + 1].isalnum():
-            j += 2
-        else:
-            break
-    name = s[i:j].lower()
-    return j, name if name in ("script", "style", "textarea", "title") else ""
-
-
-def _eat_attr_name(s: str, i: int) -> int:
-    """End of an attribute name, or -1 on a quote or '<' in it (html/template's error)."""
-    for j in range(i, len(s)):
-        c = s[j]
-        if c in " \t\n\f\r=>":
-            return j
-        if c in "'\"<":
-            return -1
-    return len(s)
-
-
-def _strip_tags_exact(s: str) -> str:
-    """html/template's stripTags, state by state, for input the fast path cannot vouch for."""
-    out: list[str] = []
-    n = len(s)
-    i = 0
-    state = "text"  # text | tag | aftername | beforevalue | cmt | special
-    element = ""
-    all_text = True
-    while i < n:
-        if state == "text":
-            k = i
-            while True:
-                lt = s.find("<", k)
-                if lt == -1 or lt + 1 == n:
-                    out.append(s[i:])
-                    i = n
-                    break
-                if s.startswith("<!--", lt):
-                    out.append(s[i:lt])
-                    state, i, all_text = "cmt", lt + 4, False
-                    break
-                j = lt + 1
-                end = False
-                if s[j] == "/":
-                    if j + 1 == n:
-                        out.append(s[i:])
-                        i = n
-                        break
-                    end, j = True, j + 1
-                j2, elem = _eat_tag_name(s, j)
-                if j2 != j:
-                    out.append(s[i:lt])
-                    state, element, i, all_text = "tag", ("" if end else elem), j2, False
-                    break
-                k = j2
-        elif state == "cmt":
-            e = s.find("-->", i)
-            if e == -1:
-                i = n
-            else:
-                state, element, i = "text", "", e + 3
-        elif state == "special":
-            marker = "</" + element
-            j = i
-            found = -1
-            while True:
-                p = s.find("</", j)
-                if p == -1:
-                    break
-                if s[p : p + len(marker)].lower() == marker:
-                    found = p
-                    break
-                j = p + 2
-            if found == -1:
-                if element in ("textarea", "title"):
-                    out.append(s[i:])
-                i = n
-            else:
-                if element in ("textarea", "title"):
-                    # stripTags backs up to the last "<" before the end tag's own "<", so a
-                    # tag inside (<textarea>a <b>x</b></textarea>) loses its last bit.
-                    last = s.rfind("<", i, found)
-                    out.append(s[i : last if last != -1 else found])
-                state, element, i = "text", "", found
-        elif state == "tag":
-            j = _eat_ws(s, i)
-            if j == n:
-                i = n
-            elif s[j] == ">":
-                state = "special" if element else "text"
-                i = j + 1
-            else:
-                e = _eat_attr_name(s, j)
-                if e == -1 or e == j:
-                    return "".join(out)
-                state, i = "aftername", e
-        elif state == "aftername":
-            j = _eat_ws(s, i)
-            if j == n:
-                i = n
-            elif s[j] != "=":
-                state, i = "tag", j
-            else:
-                state, i = "beforevalue", j + 1
-        else:  # beforevalue: skip the value up to its delimiter
-            j = _eat_ws(s, i)
-            if j == n:
-                i = n
-                continue
-            if s[j] in "'\"":
-                e = s.find(s[j], j + 1)
-                if e == -1:
-                    break
-                i = e + 1
-            else:
-                e = j
-                while e < n and s[e] not in " \t\n\f\r>":
-                    e += 1
-                if e == n:
-                    break
-                i = e
-            state = "tag"
-    if all_text:
-        return s
-    return "".join(out)
 
 
 # --- words, reading time, CJK ---------------------------------------------------------------
