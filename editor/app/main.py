@@ -19,7 +19,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from editor.app.graphics import (
     configure_graphics,
@@ -32,6 +32,9 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_REFUSED = 2
 SCREENSHOT_TIMEOUT_MS = 60_000
+
+if TYPE_CHECKING:
+    from editor.core.folders import MigrationReport
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -147,7 +150,7 @@ def main(
     from PySide6.QtWidgets import QApplication
 
     from editor.app.resources import resource_path
-    from editor.app.settings import Settings, default_data_location
+    from editor.app.settings import Settings, default_data_location, move_legacy_folders
     from editor.core.site.config import find_site
     from editor.ui.editor import highlighter
     from editor.ui.window.main_window import MainWindow
@@ -159,11 +162,11 @@ def main(
     app.setOrganizationName("Inkpost")
     app.setDesktopFileName("inkpost")
 
-    config = os.environ.get("INKPOST_CONFIG_DIR")
-    settings = Settings(Path(config) if config else None)
+    if not args.screenshot:  # older versions' folders, moved once (then: one stat)
+        _report_moved(move_legacy_folders())
+    settings = Settings()  # INKPOST_CONFIG_DIR or the platform's config folder
     # The recovery journal and previous versions; a screenshot run keeps none.
-    data = os.environ.get("INKPOST_DATA_DIR")
-    data_dir = None if args.screenshot else (Path(data) if data else default_data_location())
+    data_dir = None if args.screenshot else default_data_location()
     state = settings.window_state()
     site_path, post_path, named = _resolve_paths(args, state.site)
     site = find_site(site_path)
@@ -214,6 +217,18 @@ def main(
     code = app.exec()
     dispose(window)
     return code
+
+
+def _report_moved(report: MigrationReport | None) -> None:
+    """One line on stderr when older versions' folders were moved, one per file that was not."""
+    if report is None or report.already_done:
+        return
+    if report.moved or report.kept_beside:
+        print(f"inkpost: moved {len(report.moved)} file(s) from older folders", file=sys.stderr)
+    for path, beside in report.kept_beside:
+        print(f"inkpost: kept both copies of {path.name}: the older is {beside}", file=sys.stderr)
+    for path, error in report.failed:
+        print(f"inkpost: could not move {path}: {error}", file=sys.stderr)
 
 
 PREVIEW_WAIT_MS = 1500  # after_preview waits no longer for the preview after the first paint
@@ -270,15 +285,14 @@ def wire_window(window: Any, settings: Any, preview_dir: Path) -> None:
     """Give the window its library sidebar and its Export dialog's store and CSS.
 
     The library's index goes under `INKPOST_CACHE_DIR` (tests, tools) or the platform's
-    cache folder; the export dialog remembers its choices in `export.ini` beside the
-    settings and styles HTML/PDF with the preview's CSS.
+    cache folder `inkpost`, where the CLI finds it too; the export dialog remembers its
+    choices in `export.ini` beside the settings and styles HTML/PDF with the preview's CSS.
     """
     from editor.app.settings import default_cache_location
     from editor.ui.export.dialog import IniStore
     from editor.ui.library.panel import LibraryPanel
 
-    cache = os.environ.get("INKPOST_CACHE_DIR")
-    window.set_library(LibraryPanel(window), Path(cache) if cache else default_cache_location())
+    window.set_library(LibraryPanel(window), default_cache_location())
     css_file = preview_dir / "preview.css"
     css = css_file.read_text(encoding="utf-8") if css_file.is_file() else ""
     window.set_export(IniStore(settings.location / "export.ini"), css)

@@ -3,8 +3,9 @@
 Preferences (`preferences.ini`) are what the user chooses in the Preferences dialog; window
 state (`state.ini`) is what the app remembers by itself: geometry, splitter sizes, the open
 site and posts. Keeping them apart means deleting the state never loses a preference.
-`Settings(location)` takes the folder, so tests point it at a temporary one; the app passes
-the platform's config folder. Nothing here is global.
+`Settings(location)` takes the folder, so tests point it at a temporary one; by default it
+is `editor.core.folders`' config folder, the one the CLI uses too (`INKPOST_CONFIG_DIR`
+overrides it). Nothing here is global.
 """
 
 from __future__ import annotations
@@ -14,8 +15,16 @@ from dataclasses import asdict, fields, replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+from PySide6.QtCore import QByteArray, QSettings
 
+from editor.core.folders import (
+    KINDS,
+    MigrationReport,
+    folders,
+    legacy_locations,
+    migrate_legacy,
+    overridden,
+)
 from editor.ui.window.preferences import Preferences, WindowState
 
 __all__ = [
@@ -25,26 +34,37 @@ __all__ = [
     "default_cache_location",
     "default_data_location",
     "default_location",
+    "move_legacy_folders",
 ]
 
 
 def default_location() -> Path:
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
-    return Path(base or Path.home() / ".config") / "inkpost"
+    """Where the settings files live (`INKPOST_CONFIG_DIR`, else the platform's config
+    folder `inkpost`)."""
+    return folders().config
 
 
 def default_data_location() -> Path:
-    """Where the recovery journal and previous versions live (the platform's app data
-    folder; `INKPOST_DATA_DIR` overrides it, as `INKPOST_CONFIG_DIR` does the settings)."""
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(base) if base else Path.home() / ".local" / "share" / "inkpost"
+    """Where the recovery journal and previous versions live (`INKPOST_DATA_DIR`, else the
+    platform's data folder `inkpost`)."""
+    return folders().data
 
 
 def default_cache_location() -> Path:
-    """Where the library's index lives (the platform's cache folder; `INKPOST_CACHE_DIR`
-    overrides it). Deleting it loses nothing: the next start scans again."""
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
-    return Path(base) if base else Path.home() / ".cache" / "inkpost"
+    """Where the library's index lives, the CLI's too (`INKPOST_CACHE_DIR`, else the
+    platform's cache folder `inkpost`). Deleting it loses nothing: the next start scans."""
+    return folders().cache
+
+
+def move_legacy_folders() -> MigrationReport | None:
+    """Move what older versions kept in their folders (the GUI's doubled `Inkpost/Inkpost`,
+    the CLI's cache) into today's; a kind an INKPOST_*_DIR variable redirects is left
+    alone. After the first start this is one `stat` of the marker. None: nothing to do."""
+    skip = overridden()
+    if skip == frozenset(KINDS):
+        return None
+    old = {kind: paths for kind, paths in legacy_locations().items() if kind not in skip}
+    return migrate_legacy(old, folders())
 
 
 def _coerce(value: Any, default: Any) -> Any:
