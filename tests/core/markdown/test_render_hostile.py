@@ -108,7 +108,22 @@ def _nested(result: RenderResult) -> None:
     assert not result.warnings
 
 
+def _definitions(result: RenderResult) -> None:
+    # as in Goldmark, the next term is a lazy line of the definition above it
+    assert result.html.count("<dl>") == 1
+    assert result.html.count("<dt>Term</dt>") == 1
+    assert result.html.count("<dd>definition\nTerm</dd>") == 299
+
+
+def _loose_definitions(result: RenderResult) -> None:
+    assert result.html.count("<dl>") == 1  # Goldmark keeps one list across blank lines
+    assert result.html.count("<dt>Term</dt>") == 300
+    assert result.html.count("<dd>\n<p>definition</p>\n</dd>") == 300
+
+
 OUTCOMES: dict[str, Callable[[RenderResult], None]] = {
+    "definition-list": _definitions,
+    "definition-list-loose": _loose_definitions,
     "shortcode-unclosed": _unclosed(">"),
     "shortcode-unclosed-markdown": _unclosed("%"),
     "shortcode-unclosed-escaped": _unclosed_escaped,

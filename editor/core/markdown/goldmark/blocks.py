@@ -181,12 +181,15 @@ def _block_above(tokens: list[Token], attrs: Token) -> Token | None:
 def deflist_rule(state: StateCore) -> None:
     """Goldmark keeps one <dl> across blank lines; a <dd> after a blank line is loose."""
     tokens = state.tokens
+    kept: list[Token] = []
     k = 0
-    while k + 1 < len(tokens):
-        if tokens[k].type == "dl_close" and tokens[k + 1].type == "dl_open":
-            del tokens[k : k + 2]
+    while k < len(tokens):
+        if tokens[k].type == "dl_close" and k + 1 < len(tokens) and tokens[k + 1].type == "dl_open":
+            k += 2
             continue
+        kept.append(tokens[k])
         k += 1
+    tokens[:] = kept
     lines = state.src.split("\n")
     for j, token in enumerate(tokens):
         if token.type != "dd_open" or not token.map:
@@ -200,7 +203,8 @@ def deflist_rule(state: StateCore) -> None:
         # stops after the first replacement)
         depth = 0
         closes_seen = 0
-        for inner in tokens[j + 1 :]:
+        for index in range(j + 1, len(tokens)):
+            inner = tokens[index]
             if inner.type == "dd_close" and depth == 0:
                 break
             depth += inner.nesting if inner.type not in ("paragraph_open", "paragraph_close") else 0
@@ -324,17 +328,25 @@ def definition_stops_paragraph(
     return silent and _is_definition_line(state, start_line)
 
 
+def _ends_paragraph(state: StateBlock, line: int, end_line: int, terminators: list[Any]) -> bool:
+    """Does `line` end the paragraph above it (markdown-it's paragraph rule, line by line)?"""
+    if state.sCount[line] - state.blkIndent > 3 or state.sCount[line] < 0:
+        return False  # a lazy continuation line
+    return any(rule(state, line, end_line, True) for rule in terminators)
+
+
 def multiline_terms(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
     """Goldmark makes every line of a paragraph followed by ":" a term: emit all but the last
     as their own <dl> (merged with the one the deflist rule opens on the last term)."""
     if silent or state.sCount[start_line] - state.blkIndent >= 4:
         return False
     line = start_line + 1
+    terminators = state.md.block.ruler.getRules("paragraph")
     while line < end_line and not state.isEmpty(line):
         if _is_definition_line(state, line):
             break
         first = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
-        if _INTERRUPTS_RE.match(first):
+        if _INTERRUPTS_RE.match(first) or _ends_paragraph(state, line, end_line, terminators):
             return False  # another block starts inside: not a plain run of terms
         line += 1
     else:
