@@ -6,7 +6,8 @@ resource). `_index.md` files are sections, never posts. Hidden files and folders
 skipped; symlinked folders are not followed (so symlink loops cannot trap the walk);
 files that vanish or cannot be stat'ed are reported, not raised.
 
-`read_post(site, found)` parses the front matter fast (C YAML, tomllib, json), applies
+`read_post(site, found)` reads the front matter with `editor.core.post.frontmatter` (the
+splitter and parser `Post` uses, so the library shows what the editor shows), applies
 Hugo's date rules and returns a `PostEntry` plus the body text for the search index.
 A post whose front matter cannot be parsed is still returned, with a diagnostic.
 Words, reading time and summary here are quick estimates from the Markdown source
@@ -15,24 +16,19 @@ Words, reading time and summary here are quick estimates from the Markdown sourc
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import stat
-import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, time
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from editor.core.diagnostics import Diagnostic, Severity
 from editor.core.library.types import MARKDOWN_SUFFIXES, LibrarySite, PostEntry
-from editor.core.library.yaml_fast import load_yaml
-from editor.core.post.model import parse_date
+from editor.core.post.fields import DATE_KEYS, as_bool, date_of, draft_of, title_of
+from editor.core.post.frontmatter import FrontMatter, read_front_matter, split_front_matter
 
 _SUMMARY_WORDS = 70
 _SUMMARY_CHARS = 600
@@ -41,7 +37,6 @@ _LINE_MARKERS = re.compile(r"^[ \t]*(?:[#>*+-]+|\d+[.)]|```\S*|~~~\S*)(?=\s)", r
 _NOISE = re.compile(r"<!--.*?-->|\{\{[<%].*?[%>]\}\}|<[^>\n]+>|!?\[([^\]\n]*)\]\([^)\n]*\)", re.S)
 _MARKER = re.compile(r"[#>*+\-=|`~:_]+|\d+[.)]|\[[ xX]?\]")
 _SPACES = re.compile(r"\s+")
-_DATE_KEYS = ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
 _PUBLISH_KEYS = ("publishdate", "pubdate", "published", "date")
 _LASTMOD_KEYS = ("lastmod", "modified", "date", "publishdate", "pubdate", "published")
 _EXPIRY_KEYS = ("expirydate", "unpublishdate")
@@ -180,120 +175,14 @@ def _rel(path: str, base: str) -> str:
 # --- reading one post --------------------------------------------------------------------
 
 
-def split_front_matter(text: str) -> tuple[str | None, str, str, int]:
-    """(format, front matter source, body, 1-based line of the front matter's first line)."""
-    if text.startswith(("---", "+++")):
-        delim = text[:3]
-        first_nl = text.find("\n")
-        if first_nl == -1 or text[3:first_nl].strip():
-            return None, "", text, 1
-        pos = first_nl + 1
-        while True:
-            nl = text.find("\n", pos)
-            line = text[pos:] if nl == -1 else text[pos:nl]
-            if line.rstrip() == delim:
-                fm = text[first_nl + 1 : pos]
-                body = "" if nl == -1 else text[nl + 1 :]
-                return ("yaml" if delim == "---" else "toml"), fm, body, 2
-            if nl == -1:
-                return ("yaml" if delim == "---" else "toml"), text[first_nl + 1 :], "", 2
-            pos = nl + 1
-    if text.startswith("{"):
-        try:
-            _obj, end = json.JSONDecoder().raw_decode(text)
-        except ValueError:
-            nl = text.find("\n}")
-            end = len(text) if nl == -1 else nl + 2
-        return "json", text[:end], text[end:].lstrip("\n"), 1
-    return None, "", text, 1
-
-
-def parse_front_matter(
-    fmt: str | None, source: str, path: Path, first_line: int
-) -> tuple[dict[str, Any], tuple[Diagnostic, ...]]:
-    """The metadata (keys lower-cased as Hugo does) and any problem found."""
-    if fmt is None:
-        return {}, ()
-    try:
-        if fmt == "yaml":
-            data = load_yaml(source) if source.strip() else {}
-        elif fmt == "toml":
-            data = tomllib.loads(source)
-        else:
-            data = json.loads(source)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = first_line + mark.line if mark is not None else first_line
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return {}, (Diagnostic(f"front matter is not valid YAML: {problem}", path, line),)
-    except tomllib.TOMLDecodeError as exc:
-        found = re.search(r"line (\d+)", str(exc))
-        line = first_line + int(found.group(1)) - 1 if found else first_line
-        return {}, (Diagnostic(f"front matter is not valid TOML: {exc}", path, line),)
-    except (ValueError, RecursionError) as exc:
-        return {}, (Diagnostic(f"front matter is not valid JSON: {exc}", path, first_line),)
-    if data is None:
-        return {}, ()
-    if not isinstance(data, dict):
-        message = f"front matter is a {type(data).__name__}, not a mapping"
-        return {}, (Diagnostic(message, path, first_line),)
-    return {str(k).lower(): v for k, v in data.items()}, ()
-
-
-def as_datetime(value: object) -> datetime | None:
-    """A front matter date as an aware datetime (bare date or no offset: UTC), else None."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
-    if isinstance(value, date):
-        return datetime.combine(value, time(), UTC)
-    parsed = parse_date(value)
-    if parsed is None:
-        raise ValueError(f"cannot read {value!r} as a date")
-    return parsed
-
-
-def _first_date(
-    meta: Mapping[str, Any], keys: tuple[str, ...], path: Path, problems: list[Diagnostic]
-) -> datetime | None:
-    for key in keys:
-        if key in meta:
-            try:
-                found = as_datetime(meta[key])
-            except ValueError as exc:
-                problems.append(Diagnostic(f"{key}: {exc}", path))
-                continue
-            if found is not None:
-                return found
-    return None
-
-
-def _title(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
 def _not_listed(meta: Mapping[str, Any]) -> bool:
     """Hugo leaves these out of its lists: headless bundles, `build: {list: never}`."""
-    if _as_bool(meta.get("headless", False)):
+    if as_bool(meta.get("headless", False)):
         return True
     build = meta.get("build")
     if isinstance(build, Mapping):
         listing = {str(k).lower(): v for k, v in build.items()}.get("list")
         return isinstance(listing, str) and listing.lower() == "never"
-    return False
-
-
-def _as_bool(value: object) -> bool:
-    """spf13/cast ToBool, as Hugo applies it to `draft`."""
-    if isinstance(value, str):
-        return value in ("1", "t", "T", "TRUE", "true", "True")
-    if isinstance(value, (bool, int, float)):
-        return bool(value)
     return False
 
 
@@ -326,10 +215,13 @@ def decode(data: bytes, path: Path) -> tuple[str, tuple[Diagnostic, ...]]:
     except UnicodeDecodeError as exc:
         text = data.decode("utf-8", errors="replace")
         diag = Diagnostic(f"not valid UTF-8 (byte {exc.start})", path, None, Severity.WARNING)
-        return text.replace("\r\n", "\n"), (diag,)
-    if "\r" in text:
-        text = text.replace("\r\n", "\n")
-    return text, ()
+        return _normalize(text), (diag,)
+    return _normalize(text), ()
+
+
+def _normalize(text: str) -> str:
+    """Text with "\n" line ends, as in `Post.text`."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def _read_head(path: Path) -> bytes:
@@ -338,26 +230,32 @@ def _read_head(path: Path) -> bytes:
         data = handle.read(_HEAD_BYTES)
         if len(data) < _HEAD_BYTES:
             return data
-        cut = data.rfind(b"\n")
+        cut = max(data.rfind(b"\n"), data.rfind(b"\r"))
         head = data[: cut + 1] if cut > 0 else data
         text = head.decode("utf-8", errors="replace")
-        if text.startswith("\ufeff"):
-            text = text[1:]
-        if _front_matter_closed(text):
+        if split_front_matter(text).problem != "unclosed":
             return head
         return data + handle.read()
 
 
-def _front_matter_closed(text: str) -> bool:
-    if text.startswith(("---", "+++")):
-        delim = text[:3]
-        return any(line.rstrip() == delim for line in text.split("\n")[1:-1])
-    if text.startswith("{"):
-        try:
-            json.JSONDecoder().raw_decode(text)
-        except ValueError:
-            return False
-    return True
+def read_front(path: Path, *, whole: bool) -> tuple[str, FrontMatter, list[Diagnostic]]:
+    """(text read, its front matter, problems): the whole file, or with `whole=False` only
+    its head (enough for the front matter). Raises FileNotFoundError if it is gone."""
+    problems: list[Diagnostic] = []
+    try:
+        if whole:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        else:
+            data = _read_head(path)
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        problems.append(Diagnostic(f"cannot read: {exc.strerror}", path, None, Severity.ERROR))
+        data = b""
+    text, decode_problems = decode(data, path)
+    front = read_front_matter(text, path)
+    return text, front, [*problems, *decode_problems, *front.diagnostics]
 
 
 def read_post(
@@ -369,27 +267,16 @@ def read_post(
     words, reading time and summary stay empty until the body is read.
     """
     path = found.path
-    problems: list[Diagnostic] = []
     try:
-        if body:
-            with open(path, "rb") as handle:
-                data = handle.read()
-        else:
-            data = _read_head(path)
+        text, front, problems = read_front(path, whole=body)
     except FileNotFoundError:
         return None
-    except OSError as exc:
-        problems.append(Diagnostic(f"cannot read: {exc.strerror}", path, None, Severity.ERROR))
-        data = b""
-    text, decode_problems = decode(data, path)
-    problems.extend(decode_problems)
-    fmt, source, body_text, first_line = split_front_matter(text)
-    meta, fm_problems = parse_front_matter(fmt, source, path, first_line)
-    problems.extend(fm_problems)
+    body_text = text[front.split.body_start :]
+    metadata = front.metadata
+    meta = {str(k).lower(): v for k, v in reversed(metadata.items())}  # first key wins
     language, key = _language_and_key(site, found)
     parts = found.content_rel.split("/")
     section = parts[0] if len(parts) > 1 else ""
-    title_value = meta.get("title")
     summary_value = meta.get("summary")
     words, summary = estimate_words(body_text) if body else (0, "")
     if isinstance(summary_value, str) and summary_value.strip():
@@ -399,12 +286,12 @@ def read_post(
         rel_path=found.rel_path,
         mtime_ns=found.mtime_ns,
         size=found.size,
-        title=_title(title_value),
-        date=_first_date(meta, _DATE_KEYS, path, problems),
-        lastmod=_first_date(meta, _LASTMOD_KEYS, path, problems),
-        publish_date=_first_date(meta, _PUBLISH_KEYS, path, problems),
-        expiry_date=_first_date(meta, _EXPIRY_KEYS, path, problems),
-        draft=_as_bool(meta.get("draft", False)),
+        title=title_of(metadata),
+        date=date_of(metadata, DATE_KEYS),
+        lastmod=date_of(metadata, _LASTMOD_KEYS),
+        publish_date=date_of(metadata, _PUBLISH_KEYS),
+        expiry_date=date_of(metadata, _EXPIRY_KEYS),
+        draft=draft_of(metadata),
         taxonomies={t: _terms(meta.get(t)) for t in site.taxonomies if meta.get(t)},
         words=words,
         reading_time=(words + 211) // 212,
@@ -433,7 +320,7 @@ def read_body(entry: PostEntry) -> tuple[PostEntry, str, str] | None:
     if len(data) != entry.size:
         return None
     text, problems = decode(data, path)
-    _fmt, _source, body, _line = split_front_matter(text)
+    body = text[split_front_matter(text).body_start :]
     words, summary = estimate_words(body)
     diagnostics = entry.diagnostics
     if problems and not any(d.message.startswith("not valid UTF-8") for d in diagnostics):

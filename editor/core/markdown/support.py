@@ -1,9 +1,10 @@
 """Helpers around a render: where the body starts, preview paths, lines through shortcodes.
 
-`body_start` finds the end of YAML/TOML/JSON front matter as Hugo reads it. In preview mode a
-relative image or link path becomes a file:// URL found in the page bundle, the site's static
-folders or assets/ (`PagePaths`), and a missing local image is a warning. `line_mapping`
-pairs the body's lines after shortcode expansion with the lines the author wrote.
+`body_start` is where the body starts after the front matter (`editor.core.post.frontmatter`
+finds it). In preview mode a relative image or link path becomes a file:// URL found in the
+page bundle, the site's static folders or assets/ (`PagePaths`), and a missing local image
+is a warning. `line_mapping` pairs the body's lines after shortcode expansion with the lines
+the author wrote.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from editor.core.diagnostics import Diagnostic
+from editor.core.post.frontmatter import split_front_matter
 
 __all__ = [
     "PagePaths",
@@ -30,7 +32,6 @@ __all__ = [
     "warn_unclosed_fences",
 ]
 
-_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|[{}]', re.S)
 _SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
@@ -66,27 +67,7 @@ class PagePaths:
 
 def body_start(text: str) -> int:
     """Index in `text` where the body starts (0 when there is no closed front matter)."""
-    stripped = text.lstrip("\ufeff \t\n\r")  # Hugo skips blank lines before front matter
-    offset = len(text) - len(stripped)
-    for delim in ("---", "+++"):
-        if stripped.startswith(delim) and stripped[3:4] in ("\n", "\r", " ", "\t"):
-            first_nl = stripped.find("\n")
-            if first_nl < 0 or stripped[:first_nl].strip() != delim:
-                return 0
-            pattern = re.compile(rf"^{re.escape(delim)}[ \t]*\r?$", re.M)
-            close = pattern.search(stripped, first_nl + 1)
-            if close is None:
-                return 0
-            end = stripped.find("\n", close.end())
-            return offset + (len(stripped) if end < 0 else end + 1)
-    if stripped.startswith("{"):
-        depth = 0
-        for token in _JSON_TOKEN.finditer(stripped):
-            depth += {"{": 1, "}": -1}.get(token.group(), 0)
-            if depth <= 0:
-                end = token.end()
-                return offset + end + (1 if stripped.startswith("\n", end) else 0)
-    return 0
+    return split_front_matter(text).body_start
 
 
 # --- preview paths ------------------------------------------------------------------------

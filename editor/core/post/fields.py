@@ -9,8 +9,7 @@ import functools
 import json
 import re
 from collections.abc import Callable, Mapping
-from datetime import UTC, date, datetime, time
-from email.utils import parsedate_to_datetime
+from datetime import UTC, date, datetime, time, timezone
 from io import StringIO
 from typing import Any, Literal
 
@@ -19,7 +18,7 @@ import tomlkit.exceptions
 import tomlkit.items
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import (
     DoubleQuotedScalarString,
     LiteralScalarString,
@@ -27,59 +26,11 @@ from ruamel.yaml.scalarstring import (
 )
 from ruamel.yaml.timestamp import TimeStamp
 
+from editor.core.post.dates import parse_date, rfc3339
+
 FmFormat = Literal["yaml", "toml", "json"]
 DATE_KEYS = ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
 EDIT_ERRORS = (ValueError, TypeError, YAMLError, tomlkit.exceptions.TOMLKitError)
-
-
-# --- dates ----------------------------------------------------------------------------------
-
-_ISO = re.compile(
-    r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(\.\d+)?"
-    r"\s?(Z|[+-]\d{2}:?\d{2})?(?:\s+[A-Z]{3,5})?"
-)
-
-
-def parse_date(value: object) -> datetime | None:
-    """A front matter date as Hugo reads it: an aware datetime, or None if it is not a date.
-
-    A bare date is midnight UTC; a time without an offset is UTC (Hugo's default timeZone);
-    RFC 3339 and TOML offset datetimes keep their offset; an integer is a Unix time.
-    """
-    if isinstance(value, datetime):
-        return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
-    if isinstance(value, date):
-        return datetime(value.year, value.month, value.day, tzinfo=UTC)
-    if isinstance(value, int) and not isinstance(value, bool):
-        try:
-            return datetime.fromtimestamp(value, UTC)
-        except (OverflowError, OSError, ValueError):
-            return None
-    if not isinstance(value, str):
-        return None
-    text = value.strip()
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            return datetime.fromisoformat(text).replace(tzinfo=UTC)
-        match = _ISO.fullmatch(text)
-        if match:
-            day, clock, fraction, zone = match.groups()
-            fraction = (fraction or "")[:7]
-            offset = "+00:00" if zone in (None, "Z") else zone[:3] + ":" + zone[-2:]
-            return datetime.fromisoformat(f"{day}T{clock}{fraction}{offset}")
-        if re.fullmatch(r"\d{2} [A-Z][a-z]{2} \d{4}", text):
-            return datetime.strptime(text, "%d %b %Y").replace(tzinfo=UTC)
-        if "," in text:
-            parsed = parsedate_to_datetime(text)
-            return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
-    except (ValueError, TypeError, IndexError):
-        return None
-    return None
-
-
-def rfc3339(value: datetime) -> str:
-    text = value.isoformat()
-    return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
 # --- plain values ---------------------------------------------------------------------------
@@ -92,8 +43,9 @@ def plain(value: Any) -> Any:
     if isinstance(value, tomlkit.items.Bool):  # not a bool subclass (bool cannot be one)
         return bool(value.value)
     if isinstance(value, datetime):  # ruamel's TimeStamp is a subclass: make it plain
-        moment = datetime.combine(value.date(), value.timetz())
-        return parse_date(moment)
+        offset = value.utcoffset()
+        zone = UTC if not offset else timezone(offset)  # one zone object per offset
+        return datetime.combine(value.date(), value.time(), zone)
     if isinstance(value, date):
         return parse_date(value)
     if isinstance(value, time):
@@ -157,25 +109,6 @@ def load_native(fmt: FmFormat, content: str) -> Any:
     return json.loads(content)
 
 
-def parse_front_matter(fmt: FmFormat, content: str, line0: int) -> tuple[Any, int, str]:
-    """(native data, 0, "") or (None, file line of the error, message)."""
-    try:
-        return load_native(fmt, content), 0, ""
-    except MarkedYAMLError as exc:
-        problem, context = exc.problem or "syntax error", exc.context_mark
-        mark = exc.problem_mark or context
-        if exc.context and context is not None and context is not mark:
-            problem += f" ({exc.context} on line {line0 + context.line})"
-        return None, line0 + (mark.line if mark else 0), f"YAML front matter: {problem}"
-    except YAMLError as exc:
-        return None, line0, f"YAML front matter: {exc}"
-    except tomlkit.exceptions.ParseError as exc:
-        return None, line0 + exc.line - 1, f"TOML front matter: {exc}"
-    except json.JSONDecodeError as exc:
-        message = f"JSON front matter: {exc.msg} (column {exc.colno})"
-        return None, line0 + exc.lineno - 1, message
-
-
 def key_line(fmt: FmFormat, content: str, key: str, line0: int) -> int | None:
     quoted = f"[\"']?{re.escape(key)}[\"']?"
     pattern = {"yaml": rf"^[ \t]*{quoted}[ \t]*:", "toml": rf"^[ \t]*{quoted}[ \t]*="}
@@ -200,13 +133,13 @@ def field_checks(metadata: Mapping[str, Any]) -> list[tuple[str, str]]:
     key, value = lookup(metadata, "title")
     if key is not None and not isinstance(value, str | int | float):
         problems.append((key, f"'{key}' should be text, found {kind(value)}"))
-    for name in DATE_KEYS:
+    for name in (*DATE_KEYS, "expirydate", "unpublishdate"):
         key, value = lookup(metadata, name)
         if key is not None and value not in (None, "") and parse_date(value) is None:  # noqa: SIM102
             if not isinstance(value, bool):  # `published: false` is Hugo's inverse draft
                 problems.append((key, f"'{key}' is not a date Hugo can read: {value!r}"))
     key, value = lookup(metadata, "draft")
-    if key is not None and not isinstance(value, bool) and str(value).lower() not in BOOLS:
+    if key is not None and not isinstance(value, bool) and str(value) not in BOOLS:
         problems.append((key, f"'{key}' should be true or false, found {value!r}"))
     for name in ("tags", "categories"):
         key, value = lookup(metadata, name)
@@ -217,7 +150,47 @@ def field_checks(metadata: Mapping[str, Any]) -> list[tuple[str, str]]:
     return problems
 
 
-BOOLS = {"true": True, "false": False, "1": True, "0": False, "t": True, "f": False}
+# strconv.ParseBool, which Hugo's cast.ToBool applies to text
+BOOLS = {
+    **dict.fromkeys(("1", "t", "T", "TRUE", "true", "True"), True),
+    **dict.fromkeys(("0", "f", "F", "FALSE", "false", "False"), False),
+}
+
+
+def as_bool(value: object) -> bool:
+    """spf13/cast ToBool, as Hugo applies it to `draft` (text it cannot read is false)."""
+    if isinstance(value, str):
+        return BOOLS.get(value.strip(), False)
+    if isinstance(value, bool | int | float):
+        return bool(value)
+    return False
+
+
+def title_of(metadata: Mapping[str, Any]) -> str:
+    """The title as Hugo shows it ("" when missing or not text)."""
+    _, value = lookup(metadata, "title")
+    if isinstance(value, bool):
+        return str(value).lower()
+    return str(value) if isinstance(value, str | int | float) else ""
+
+
+def draft_of(metadata: Mapping[str, Any]) -> bool:
+    """`draft`, else the inverse of `published` when it is a boolean (as Hugo reads them)."""
+    key, value = lookup(metadata, "draft")
+    if key is not None:
+        return as_bool(value)
+    _, published = lookup(metadata, "published")
+    return published is False
+
+
+def date_of(metadata: Mapping[str, Any], names: tuple[str, ...] = DATE_KEYS) -> datetime | None:
+    """The first of `names` holding a date (default: `date` and Hugo's fallbacks)."""
+    for name in names:
+        _, value = lookup(metadata, name)
+        found = parse_date(value)
+        if found is not None:
+            return found
+    return None
 
 
 # --- editing front matter -------------------------------------------------------------------

@@ -6,10 +6,9 @@ comments, quoting, date formats, CRLF or mixed line endings, a BOM and a missing
 newline all survive. `with_field` rewrites one front matter field in place (ruamel.yaml
 round trip for YAML, tomlkit for TOML, a key-order-keeping edit for JSON).
 
-Front matter is found as Hugo's page lexer finds it: after optional blank space, a `---`
-(YAML) or `+++` (TOML) line up to the next such line, or a JSON object starting with `{`.
-Problems become `Diagnostic`s (file and 1-based line); nothing is rewritten behind the
-user's back.
+Front matter is found and read by `editor.core.post.frontmatter` (as Hugo's page lexer
+finds it). Problems become `Diagnostic`s (file and 1-based line); nothing is rewritten
+behind the user's back.
 """
 
 from __future__ import annotations
@@ -22,32 +21,24 @@ from pathlib import Path
 from typing import Any
 
 from editor.core.diagnostics import Diagnostic, Severity
+from editor.core.post.dates import parse_date
 from editor.core.post.fields import (
-    BOOLS,
-    DATE_KEYS,
     EDIT_ERRORS,
     SETTERS,
     FmFormat,
-    field_checks,
-    key_line,
-    kind,
+    date_of,
+    draft_of,
     lookup,
-    parse_date,
-    parse_front_matter,
     plain,
+    title_of,
 )
+from editor.core.post.frontmatter import FrontMatter, line_of, read_front_matter
 from editor.core.post.storage import atomic_write, read_bytes
 
 __all__ = ["FmFormat", "Post", "PostError", "parse_date"]
 
 _BOM = b"\xef\xbb\xbf"
 _LINE_END = re.compile(r"(\r\n|\r|\n)")
-_FIRST_NON_SPACE = re.compile(r"[^ \t\n]")
-_DELIMS: dict[str, tuple[FmFormat, re.Pattern[str]]] = {
-    "-": ("yaml", re.compile(r"^---[ \t]*(?:\n|\Z)", re.M)),
-    "+": ("toml", re.compile(r"^\+\+\+[ \t]*(?:\n|\Z)", re.M)),
-}
-_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|[{}]', re.S)
 
 
 class PostError(ValueError):
@@ -95,79 +86,6 @@ def _dominant_newline(decoded: str) -> str:
 
 def _normalize(decoded: str) -> str:
     return decoded.replace("\r\n", "\n").replace("\r", "\n") if "\r" in decoded else decoded
-
-
-@dataclass(frozen=True)
-class _Split:
-    fm_format: FmFormat | None = None
-    fm_end: int = 0  # index in text where the body starts
-    content: tuple[int, int] | None = None  # the front matter without its delimiters
-    content_line: int = 1  # 1-based line of text where the content starts
-    broken: str = ""  # why the front matter cannot be edited
-    diagnostics: tuple[Diagnostic, ...] = ()
-
-
-def _line_of(text: str, index: int) -> int:
-    return text.count("\n", 0, index) + 1
-
-
-def _split(text: str, path: Path | None) -> _Split:
-    first = _FIRST_NON_SPACE.search(text)
-    if first is None:
-        return _Split()
-    start = first.start()
-    opener = text[start]
-    line = _line_of(text, start)
-    if opener == "{":
-        return _split_json(text, start, line, path)
-    if opener not in _DELIMS or not _DELIMS[opener][1].match(text, start):
-        return _Split()
-    fmt, closing = _DELIMS[opener]
-    newline = text.find("\n", start)
-    open_end = newline + 1 if newline >= 0 else len(text)
-    close = closing.search(text, open_end) if open_end < len(text) else None
-    if close is None:
-        message = f"the front matter opened with '{text[start : start + 3]}' is never closed"
-        diag = Diagnostic(message, path, line, Severity.ERROR)
-        return _Split(broken=message, diagnostics=(diag,))
-    return _Split(fmt, close.end(), (open_end, close.start()), line + 1)
-
-
-def _split_json(text: str, start: int, line: int, path: Path | None) -> _Split:
-    depth = 0
-    for token in _JSON_TOKEN.finditer(text, start):
-        depth += {"{": 1, "}": -1}.get(token.group(), 0)
-        if depth <= 0:
-            end = token.end()
-            if text.startswith("\n", end):
-                end += 1
-            return _Split("json", end, (start, token.end()), line)
-    message = "the JSON front matter (the file starts with '{') is never closed"
-    return _Split(broken=message, diagnostics=(Diagnostic(message, path, line, Severity.ERROR),))
-
-
-def _analyse(text: str, path: Path | None) -> tuple[_Split, dict[str, Any], list[Diagnostic]]:
-    split = _split(text, path)
-    diags = list(split.diagnostics)
-    if split.fm_format is None or split.content is None:
-        return split, {}, diags
-    fmt = split.fm_format
-    content = text[split.content[0] : split.content[1]]
-    native, line, error = parse_front_matter(fmt, content, split.content_line)
-    if error:
-        diags.append(Diagnostic(error, path, line, Severity.ERROR))
-        return replace(split, broken=error), {}, diags
-    if native is None:
-        native = {}
-    if not isinstance(native, Mapping):
-        message = f"the front matter must be a mapping of keys to values, found {kind(native)}"
-        diags.append(Diagnostic(message, path, split.content_line, Severity.ERROR))
-        return replace(split, broken=message), {}, diags
-    metadata = plain(native)
-    for key, message in field_checks(metadata):
-        where = key_line(fmt, content, key, split.content_line)
-        diags.append(Diagnostic(message, path, where, Severity.WARNING))
-    return split, metadata, diags
 
 
 # --- encoding -------------------------------------------------------------------------------
@@ -234,7 +152,7 @@ class Post:
     bom: bool = False
     lossless: bool = True
     _source: str | None = field(default=None, repr=False, compare=False)
-    _split: _Split = field(default_factory=_Split, repr=False, compare=False)
+    _front: FrontMatter | None = field(default=None, repr=False, compare=False)
 
     # construction
 
@@ -275,22 +193,23 @@ class Post:
         lossless: bool,
         extra: list[Diagnostic],
     ) -> Post:
-        split, metadata, diags = _analyse(text, path)
+        front = read_front_matter(text, path)
+        end = front.split.body_start
         return cls(
             path=path,
             raw=raw,
             text=text,
-            fm_format=split.fm_format,
-            front_matter=text[: split.fm_end],
-            body=text[split.fm_end :],
-            body_line=_line_of(text, split.fm_end),
-            metadata=metadata,
-            diagnostics=tuple(extra + diags),
+            fm_format=front.split.fm_format,
+            front_matter=text[:end],
+            body=text[end:],
+            body_line=line_of(text, end),
+            metadata=front.metadata,
+            diagnostics=tuple(extra) + front.diagnostics,
             newline=newline,
             bom=bom,
             lossless=lossless,
             _source=source,
-            _split=split,
+            _front=front,
         )
 
     # editing
@@ -320,9 +239,10 @@ class Post:
         A post without front matter gets a YAML block. Raises PostError if the front
         matter cannot be parsed (it is never rewritten then) or cannot hold `value`.
         """
-        split = self._split
-        if split.broken:
-            raise PostError(f"cannot set '{key}': {split.broken}", self.path)
+        front = self._front or read_front_matter(self.text, self.path)
+        split = front.split
+        if front.broken:
+            raise PostError(f"cannot set '{key}': {front.broken}", self.path)
         key = lookup(self.metadata, key.lower())[0] or key  # Hugo's keys ignore case
         if split.fm_format is None or split.content is None:
             fmt: FmFormat = "yaml"
@@ -350,7 +270,7 @@ class Post:
             same = check == expected or repr(check) == repr(expected)  # NaN != NaN
             if same and [k for k in check if k != key] == order:
                 return post
-            problem = post._split.broken or problem
+            problem = (post._front.broken if post._front else "") or problem
         raise PostError(f"cannot set '{key}' to {value!r}: {problem}", self.path)
 
     # writing
@@ -396,30 +316,17 @@ class Post:
     @property
     def title(self) -> str:
         """The title as Hugo shows it ("" when missing or not text)."""
-        _, value = lookup(self.metadata, "title")
-        if isinstance(value, bool):
-            return str(value).lower()
-        return str(value) if isinstance(value, str | int | float) else ""
+        return title_of(self.metadata)
 
     @property
     def date(self) -> datetime | None:
         """`date`, else Hugo's fallbacks (publishDate, pubdate, published, lastmod, modified)."""
-        for name in DATE_KEYS:
-            _, value = lookup(self.metadata, name)
-            found = parse_date(value) if not isinstance(value, bool) else None
-            if found is not None:
-                return found
-        return None
+        return date_of(self.metadata)
 
     @property
     def draft(self) -> bool:
-        key, value = lookup(self.metadata, "draft")
-        if key is None:
-            _, published = lookup(self.metadata, "published")
-            return published is False
-        if isinstance(value, bool):
-            return value
-        return BOOLS.get(str(value).lower(), False)
+        """`draft` (spf13/cast rules), else `published: false`."""
+        return draft_of(self.metadata)
 
     @property
     def tags(self) -> tuple[str, ...]:

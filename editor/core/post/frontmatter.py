@@ -1,0 +1,305 @@
+"""Front matter as Hugo reads it: the one splitter and parser every part of Inkpost uses.
+
+`split_front_matter(text)` finds the block exactly where Hugo's page lexer does: blank
+space and byte order marks before it are skipped; a first `-` must open `---` (YAML) and
+a first `+` must open `+++` (TOML), and the block runs to the next line starting with the
+same three characters; a first `{` opens a JSON object, closed by its matching `}` outside
+strings. `\\n`, `\\r\\n` and `\\r` all end lines. `read_front_matter(text, path)` parses it:
+YAML 1.2 through ruamel.yaml (with a fast path for simple blocks, `yaml_fast`), TOML
+through tomllib, JSON keeping key order; values become plain Python (dates are aware
+datetimes). Problems are `Diagnostic`s naming the file and 1-based line. Writing is
+not done here: `editor.core.post.model.Post` splices changed lines losslessly.
+
+The same reading is available to any script through python-frontmatter, with Inkpost's
+handlers (read-only: `frontmatter.dumps` would rewrite the whole block):
+
+    >>> import frontmatter
+    >>> from editor.core.post.frontmatter import InkpostYAMLHandler, handler_for
+    >>> text = "\\n---\\ntitle: Hello\\ndraft: yes\\n---\\nThe body.\\n"
+    >>> post = frontmatter.loads(text, handler=handler_for(text))
+    >>> post["title"], post["draft"], post.content
+    ('Hello', 'yes', 'The body.')
+    >>> frontmatter.loads(text, handler=InkpostYAMLHandler()).metadata == post.metadata
+    True
+
+`frontmatter.load(path, handler=...)` reads a file the same way (CRLF, a BOM and blank
+lines before the block included) and gives the metadata `Post.load(path).metadata` has.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar, Literal
+
+from frontmatter.default_handlers import BaseHandler
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from editor.core.diagnostics import Diagnostic, Severity
+from editor.core.post.fields import FmFormat, field_checks, key_line, kind, load_native, plain
+from editor.core.post.yaml_fast import fast_yaml
+
+__all__ = [
+    "FrontMatter",
+    "FrontMatterError",
+    "InkpostHandler",
+    "InkpostJSONHandler",
+    "InkpostTOMLHandler",
+    "InkpostYAMLHandler",
+    "Split",
+    "handler_for",
+    "line_of",
+    "load_metadata",
+    "read_front_matter",
+    "split_front_matter",
+]
+
+_LEAD = re.compile("[ \t\r\n\ufeff]*")
+_CLOSE = {"-": re.compile(r"[\r\n]---"), "+": re.compile(r"[\r\n]\+\+\+")}
+_FORMATS: dict[str, FmFormat] = {"-": "yaml", "+": "toml"}
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|\\.|[{}]', re.S)
+_TOML_LINE = re.compile(r"at line (\d+)")
+Problem = Literal["", "unclosed", "delimiter"]
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    """Where a text's front matter is; indexes into the text that was split."""
+
+    fm_format: FmFormat | None = None  # None: no front matter (or none Hugo can read)
+    content: tuple[int, int] | None = None  # the block without its delimiters
+    body_start: int = 0  # where the body starts (0 without front matter)
+    content_line: int = 1  # 1-based line where the block's content starts
+    problem: Problem = ""  # "unclosed": never closed; "delimiter": Hugo rejects the opener
+    message: str = ""
+    line: int = 1  # the line the problem is on
+
+
+def line_of(text: str, index: int) -> int:
+    """The 1-based line of `text[index]` (`\\n`, `\\r\\n` and `\\r` end lines)."""
+    lines = text.count("\n", 0, index) + 1
+    if "\r" in text:
+        lines += text.count("\r", 0, index) - text.count("\r\n", 0, index)
+    return lines
+
+
+def _after_line_end(text: str, pos: int) -> int:
+    """Hugo's consumeCRLF: an optional "\\r", then an optional "\\n"."""
+    if text.startswith("\r", pos):
+        pos += 1
+    if text.startswith("\n", pos):
+        pos += 1
+    return pos
+
+
+def split_front_matter(text: str) -> Split:
+    """Where Hugo's page lexer finds the front matter of `text` (see the module docstring)."""
+    start = _LEAD.match(text).end()  # type: ignore[union-attr]
+    opener = text[start : start + 1]
+    if opener == "{":
+        return _split_json(text, start)
+    if opener not in _FORMATS:
+        return Split()
+    fmt, delim = _FORMATS[opener], opener * 3
+    if not text.startswith(delim, start):
+        name = fmt.upper()
+        message = (
+            f"invalid {name} delimiter: Hugo reads a file starting with '{opener}' as "
+            f"front matter, which must open with '{delim}'"
+        )
+        return Split(problem="delimiter", message=message, line=line_of(text, start))
+    content_start = _after_line_end(text, start + 3)
+    if content_start > start + 3 and text.startswith(delim, content_start):
+        close = content_start
+    else:
+        found = _CLOSE[opener].search(text, content_start)
+        if found is None:
+            message = f"the front matter opened with '{delim}' is never closed"
+            return Split(problem="unclosed", message=message, line=line_of(text, start))
+        close = found.start() + 1
+    body = _after_line_end(text, close + 3)
+    return Split(fmt, (content_start, close), body, line_of(text, content_start))
+
+
+def _split_json(text: str, start: int) -> Split:
+    depth = 0
+    for token in _JSON_TOKEN.finditer(text, start):
+        depth += {"{": 1, "}": -1}.get(token.group(), 0)
+        if depth <= 0:
+            end = token.end()
+            return Split("json", (start, end), _after_line_end(text, end), line_of(text, start))
+    message = "the JSON front matter (the file starts with '{') is never closed"
+    return Split(problem="unclosed", message=message, line=line_of(text, start))
+
+
+# --- parsing --------------------------------------------------------------------------------
+
+
+class FrontMatterError(ValueError):
+    """A front matter block that cannot be read; `line` is the 1-based file line."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+def load_metadata(fmt: FmFormat, content: str, line0: int = 1) -> dict[str, Any]:
+    """The block's metadata as plain Python values, keys as written.
+
+    `line0` is the file line of the block's first line, for errors: raises
+    FrontMatterError when the block cannot be parsed or is not a mapping.
+    """
+    data = _load(fmt, content, line0)
+    if data is None:
+        return {}
+    if not isinstance(data, Mapping):
+        message = f"the front matter must be a mapping of keys to values, found {kind(data)}"
+        raise FrontMatterError(message, line0)
+    return plain(data)  # type: ignore[no-any-return]
+
+
+def _load(fmt: FmFormat, content: str, line0: int) -> Any:
+    if fmt == "yaml":
+        fast = fast_yaml(content)
+        if fast is not None:
+            return fast if fast or content.strip() else None
+        return _load_yaml(content, line0)
+    if fmt == "toml":
+        try:
+            return tomllib.loads(content.replace("\r\n", "\n"))
+        except tomllib.TOMLDecodeError as exc:
+            found = _TOML_LINE.search(str(exc))
+            line = line0 + int(found.group(1)) - 1 if found else line0
+            raise FrontMatterError(f"TOML front matter: {exc}", line) from exc
+    try:
+        return json.loads(content)
+    except json.JSONDecodeError as exc:
+        message = f"JSON front matter: {exc.msg} (column {exc.colno})"
+        raise FrontMatterError(message, line0 + exc.lineno - 1) from exc
+    except RecursionError as exc:
+        raise FrontMatterError("JSON front matter: nested too deeply", line0) from exc
+
+
+def _load_yaml(content: str, line0: int) -> Any:
+    try:
+        return load_native("yaml", content)
+    except MarkedYAMLError as exc:
+        problem, context = exc.problem or "syntax error", exc.context_mark
+        mark = exc.problem_mark or context
+        if exc.context and context is not None and context is not mark:
+            problem += f" ({exc.context} on line {line0 + context.line})"
+        line = line0 + (mark.line if mark else 0)
+        raise FrontMatterError(f"YAML front matter: {problem}", line) from exc
+    except (YAMLError, RecursionError) as exc:
+        raise FrontMatterError(f"YAML front matter: {exc}", line0) from exc
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatter:
+    """A text's front matter, read: where it is, its metadata and its problems."""
+
+    split: Split
+    metadata: dict[str, Any] = field(default_factory=dict)
+    diagnostics: tuple[Diagnostic, ...] = ()
+    broken: str = ""  # why the block cannot be edited ("" when it can)
+
+
+def read_front_matter(text: str, path: Path | None = None) -> FrontMatter:
+    """Split and parse `text`; problems name `path` and the file line."""
+    split = split_front_matter(text)
+    if split.problem:
+        diag = Diagnostic(split.message, path, split.line, Severity.ERROR)
+        broken = split.message if split.problem == "unclosed" else ""
+        return FrontMatter(split, {}, (diag,), broken)
+    if split.fm_format is None or split.content is None:
+        return FrontMatter(split)
+    content = text[split.content[0] : split.content[1]]
+    try:
+        metadata = load_metadata(split.fm_format, content, split.content_line)
+    except FrontMatterError as exc:
+        diag = Diagnostic(exc.message, path, exc.line, Severity.ERROR)
+        return FrontMatter(split, {}, (diag,), exc.message)
+    warnings = tuple(
+        Diagnostic(message, path, key_line(split.fm_format, content, key, split.content_line))
+        for key, message in field_checks(metadata)
+    )
+    return FrontMatter(split, metadata, warnings)
+
+
+# --- python-frontmatter handlers ------------------------------------------------------------
+
+
+class InkpostHandler(BaseHandler):
+    """Reads the front matter of one format as Inkpost and Hugo read it (see the module).
+
+    `split` raises ValueError when the text's front matter is of another format or cannot
+    be found (python-frontmatter then returns the text with no metadata); `load` raises
+    FrontMatterError (a ValueError) when the block cannot be parsed.
+    """
+
+    FORMAT: ClassVar[FmFormat]
+    FM_BOUNDARY = re.compile(r"\A[ \t\r\n\ufeff]*(?:---|\+\+\+|\{)")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._line0 = 1
+
+    def detect(self, text: str) -> bool:
+        return split_front_matter(text).fm_format == self.FORMAT
+
+    def split(self, text: str) -> tuple[str, str]:
+        found = split_front_matter(text)
+        if found.problem:
+            raise ValueError(found.message)
+        if found.fm_format != self.FORMAT or found.content is None:
+            raise ValueError(f"no {self.FORMAT.upper()} front matter")
+        self._line0 = found.content_line
+        return text[found.content[0] : found.content[1]], text[found.body_start :]
+
+    def load(self, fm: str, **kwargs: object) -> dict[str, Any]:
+        return load_metadata(self.FORMAT, fm, self._line0)
+
+    def export(self, metadata: dict[str, object], **kwargs: object) -> str:
+        raise NotImplementedError(
+            "Inkpost's handlers only read: change fields with "
+            "editor.core.post.model.Post.with_field, which keeps every other byte"
+        )
+
+
+class InkpostYAMLHandler(InkpostHandler):
+    """`---` front matter, YAML 1.2 (ruamel.yaml): `yes`/`on` are text, as in Hugo."""
+
+    FORMAT = "yaml"
+    START_DELIMITER = END_DELIMITER = "---"
+
+
+class InkpostTOMLHandler(InkpostHandler):
+    """`+++` front matter, TOML 1.0 (tomllib)."""
+
+    FORMAT = "toml"
+    START_DELIMITER = END_DELIMITER = "+++"
+
+
+class InkpostJSONHandler(InkpostHandler):
+    """A JSON object at the start of the file; key order is kept."""
+
+    FORMAT = "json"
+    START_DELIMITER = END_DELIMITER = ""
+
+
+_HANDLERS: dict[FmFormat, type[InkpostHandler]] = {
+    "yaml": InkpostYAMLHandler,
+    "toml": InkpostTOMLHandler,
+    "json": InkpostJSONHandler,
+}
+
+
+def handler_for(text: str) -> InkpostHandler | None:
+    """The handler for the front matter of `text`, or None when it has none Hugo reads."""
+    fmt = split_front_matter(text).fm_format
+    return None if fmt is None else _HANDLERS[fmt]()

@@ -1,0 +1,163 @@
+"""A fast reader for the simple YAML most front matter is; ruamel.yaml stays the judge.
+
+`fast_yaml(source)` returns the mapping ruamel.yaml's YAML 1.2 loader returns (as plain
+values, see `editor.core.post.frontmatter`) for front matter made only of `key: scalar`,
+`key: [flow, list]` and `key:` followed by `- item` lines (scalars plain, or quoted without
+escapes), and None for anything else, so the caller runs ruamel.yaml. Plain scalars are
+resolved with ruamel.yaml's own YAML 1.2 resolver table (so `yes` and `on` stay strings, as
+in Hugo); only null, true/false, decimal integers, dates and whole-second timestamps are
+built here, anything else the table calls a number or special falls back. This path is
+many times faster than ruamel.yaml's (tests compare the two).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
+
+from ruamel.yaml.resolver import VersionedResolver
+
+__all__ = ["fast_yaml"]
+
+_KEY_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*")
+_ITEM_LINE = re.compile(r"([ \t]*)-[ \t]+(.*?)[ \t]*")
+_INT = re.compile(r"-?(?:0|[1-9][0-9]{0,17})")
+_DATE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
+_TIMESTAMP = re.compile(
+    r"(\d{4})-(\d\d)-(\d\d)[Tt ](\d\d):(\d\d):(\d\d)(?:(Z)|([-+])(\d\d):(\d\d))?"
+)
+# Characters YAML rejects or reads as line breaks, CR and tabs: left to ruamel.yaml.
+_ODD = re.compile(
+    "[^\x0a\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+_PLAIN_BAD_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_TABLE: dict[str, list[tuple[str, re.Pattern[str]]]] = VersionedResolver(
+    version=(1, 2)
+).versioned_resolver
+_STR = "tag:yaml.org,2002:str"
+_Unparsed = object()
+
+
+def _tag(text: str) -> str:
+    """The tag ruamel.yaml's YAML 1.2 resolver gives a plain scalar."""
+    for tag, regexp in _TABLE.get(text[:1], ()):
+        if regexp.match(text):
+            return tag
+    return _STR
+
+
+def _scalar(text: str) -> Any:
+    """One scalar value, or _Unparsed when ruamel.yaml must decide."""
+    if not text:
+        return None
+    first = text[0]
+    if first == '"':
+        if len(text) >= 2 and text.endswith('"') and "\\" not in text and '"' not in text[1:-1]:
+            return text[1:-1]
+        return _Unparsed
+    if first == "'":
+        if len(text) >= 2 and text.endswith("'") and "'" not in text[1:-1]:
+            return text[1:-1]
+        return _Unparsed
+    if first in _PLAIN_BAD_START or ": " in text or " #" in text or "\t" in text:
+        return _Unparsed
+    if text.endswith(":"):
+        return _Unparsed
+    tag = _tag(text)
+    if tag == _STR:
+        return text
+    kind = tag.rsplit(":", 1)[1]
+    if kind == "null":
+        return None
+    if kind == "bool":
+        return text.lower() == "true"
+    if kind == "int" and _INT.fullmatch(text):
+        return int(text)
+    if kind == "timestamp":
+        return _timestamp(text)
+    return _Unparsed
+
+
+def _timestamp(text: str) -> Any:
+    try:
+        match = _DATE.fullmatch(text)
+        if match:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        match = _TIMESTAMP.fullmatch(text)
+        if match is None:
+            return _Unparsed
+        y, mo, d, h, mi, s = (int(match[i]) for i in range(1, 7))
+        moment = datetime(y, mo, d, h, mi, s)
+    except ValueError:
+        return _Unparsed
+    if match[7] == "Z" or match[8] is None:
+        return moment.replace(tzinfo=UTC)
+    offset = timedelta(hours=int(match[9]), minutes=int(match[10]))
+    return moment.replace(tzinfo=timezone(-offset if match[8] == "-" else offset))
+
+
+def _flow_list(text: str) -> Any:
+    inner = text[1:-1].strip()
+    if not inner:
+        return []
+    if any(c in inner for c in "[]{}#") or "\\" in inner:
+        return _Unparsed
+    items: list[Any] = []
+    for part in inner.split(","):
+        part = part.strip()
+        if not part:
+            return _Unparsed
+        value = _scalar(part)
+        if value is _Unparsed or (isinstance(value, str) and part[0] not in "'\"" and ":" in part):
+            return _Unparsed
+        items.append(value)
+    return items
+
+
+def fast_yaml(source: str) -> dict[str, Any] | None:
+    """The mapping for simple front matter, or None when ruamel.yaml must run."""
+    if _ODD.search(source):
+        return None
+    out: dict[str, Any] = {}
+    current_list: list[Any] | None = None
+    current_key = ""
+    indent: str | None = None
+    for raw in source.split("\n"):
+        line = raw.rstrip(" \t")
+        if not line or line.lstrip(" \t").startswith("#"):
+            continue
+        if line[0] in " \t-":
+            item = _ITEM_LINE.fullmatch(line)
+            if current_list is None or item is None or indent not in (None, item.group(1)):
+                return None
+            indent = item.group(1)
+            value = _scalar(item.group(2))
+            if value is _Unparsed or (isinstance(value, str) and value.startswith("- ")):
+                return None
+            current_list.append(value)
+            continue
+        if current_list is not None:
+            if not current_list:
+                return None
+            out[current_key] = current_list
+            current_list = None
+        match = _KEY_LINE.fullmatch(line)
+        if match is None:
+            return None
+        key, text = match.group(1), match.group(2) or ""
+        if key in out or _tag(key) != _STR:
+            return None
+        if not text:
+            current_list, current_key, indent = [], key, None
+            continue
+        is_list = text.startswith("[") and text.endswith("]")
+        value = _flow_list(text) if is_list else _scalar(text)
+        if value is _Unparsed:
+            return None
+        out[key] = value
+    if current_list is not None:
+        if not current_list:
+            return None
+        out[current_key] = current_list
+    return out
