@@ -3,9 +3,11 @@
 The body is rendered as Hugo would (`render_post`) with code highlighted by inline styles;
 the header card (title, date, reading time, word count, tags) is the preview's. Local images
 become `data:` URIs; remote images, scripts, frames and other loaders are dropped (with a
-warning), stylesheet `url()`s that are not `data:` are removed, and a Content-Security-Policy
-forbids any network request, so the file opens the same offline and online. The same
-document is what the PDF export prints.
+warning), stylesheet `url()`s that are not `data:` are removed; then the body goes through
+an allow-list (`editor.core.export.sanitize.clean_body`, nh3): no event handler, script,
+form, `javascript:` link or remote resource survives. A Content-Security-Policy forbids any
+network request, so the file opens the same offline and online. The same document is what
+the PDF export prints.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from editor.core.export.images import UnsafeImagePathError, is_remote, local_path, resolve_image
+from editor.core.export.sanitize import clean_body
 from editor.core.markdown.renderer import render_post
 from editor.core.post.model import Post
 from editor.core.preview.header import build_preview_header
@@ -162,6 +165,7 @@ def standalone_html(post: Post, site: SiteConfig, css: str = "") -> tuple[str, t
     header = build_preview_header(post.metadata, stats, site, post_date=post.date)
     post_dir = Path(post.path).parent if post.path is not None else None
     body, warnings = embed_images(result.html, post_dir, _static_dirs(site))
+    body = clean_body(body)
     esc = html_lib.escape
     title = header.title or (Path(post.path).stem if post.path is not None else "Untitled")
     lang = esc(str(post.metadata.get("lang") or site.default_language or "en"))

@@ -10,8 +10,10 @@
 - `python -m editor.ui.export.pdf IN.html OUT.pdf`: the same in a child process, which is how
   the CLI prints (it never imports Qt itself).
 
-The page is loaded in an off-the-record profile; the document's own Content-Security-Policy
-keeps it from loading anything.
+The page is loaded in an off-the-record profile with JavaScript off; the document's own
+Content-Security-Policy keeps it from loading anything, and the HTML export has already
+removed what could run or fetch (`editor.core.export.sanitize`: no `javascript:` link
+reaches the PDF's link annotations).
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from PySide6.QtCore import (
     Slot,
 )
 from PySide6.QtGui import QPageLayout, QPageSize
-from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
+from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineSettings
 
 __all__ = ["GuiThreadPdfPrinter", "PdfPrintJob", "main", "page_layout", "print_to_pdf"]
 
@@ -71,6 +73,9 @@ class PdfPrintJob(QObject):
     def start(self, html_file: Path, pdf_file: Path) -> None:
         self._pdf = str(pdf_file)
         page = QWebEnginePage(self._profile, self)
+        attr = QWebEngineSettings.WebAttribute
+        for name in (attr.JavascriptEnabled, attr.LocalContentCanAccessRemoteUrls):
+            page.settings().setAttribute(name, False)
         page.loadFinished.connect(self._on_page_load_finished)
         page.pdfPrintingFinished.connect(self._on_page_pdf_printing_finished)
         self._page = page
