@@ -21,6 +21,7 @@ from typing import Any, Literal
 import tomlkit
 from ruamel.yaml import YAML
 
+from editor.core.post.dates import parse_date
 from editor.core.site.slugs import Generator
 
 Target = Generator
@@ -99,6 +100,9 @@ def _iso(value: datetime | date) -> str:
     return value.isoformat()
 
 
+_BARE_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _as_date(value: Any, text: str | None) -> DateText | None:
     if isinstance(value, DateText):
         return value
@@ -112,21 +116,15 @@ def _as_date(value: Any, text: str | None) -> DateText | None:
 
 
 def parse_date_text(text: str) -> datetime | date | None:
-    """A date written as YAML/TOML/RFC 3339 text, or None."""
+    """A date written as text, in the forms Hugo reads (`editor.core.post.dates`); a bare
+    day stays a `date`, so it is written back as one."""
     text = text.strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+    if _BARE_DAY.fullmatch(text):
         try:
             return date.fromisoformat(text)
         except ValueError:
             return None
-    candidate = re.sub(r"^(\d{4}-\d{2}-\d{2})[ t]", r"\1T", text)
-    candidate = re.sub(r"\s+(Z|[-+]\d)", r"\1", candidate)
-    if candidate.endswith(("z", "Z")):
-        candidate = candidate[:-1] + "+00:00"
-    try:
-        return datetime.fromisoformat(candidate)
-    except ValueError:
-        return None
+    return parse_date(text)
 
 
 # --- key conventions ------------------------------------------------------------------------

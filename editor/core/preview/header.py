@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Protocol
 
+from editor.core.post.dates import format_go_date, parse_date
+
 __all__ = [
     "PreviewHeader",
     "build_preview_header",
@@ -98,28 +100,12 @@ def meta_parts(date_text: str, stats: _Stats | None, author: str) -> list[str]:
     return parts
 
 
-def _metadata_date(meta: Mapping[str, Any]) -> datetime | date | None:
+def _metadata_date(meta: Mapping[str, Any]) -> datetime | None:
     for key in _DATE_KEYS:
-        value = meta.get(key)
-        if isinstance(value, datetime | date):
-            return value
-        if isinstance(value, str) and value.strip():
-            parsed = _parse_date_text(value.strip())
-            if parsed is not None:
-                return parsed
+        found = parse_date(meta.get(key))
+        if found is not None:
+            return found
     return None
-
-
-def _parse_date_text(text: str) -> datetime | date | None:
-    candidate = text.replace("Z", "+00:00") if text.endswith("Z") else text
-    try:
-        return datetime.fromisoformat(candidate)
-    except ValueError:
-        pass
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        return None
 
 
 def _author_text(value: Any) -> str:
@@ -144,90 +130,3 @@ def _tags(value: Any) -> tuple[str, ...]:
     else:
         return ()
     return tuple(str(item).strip() for item in items if str(item).strip())
-
-
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-
-# Go's reference-time tokens, longest first so "January" wins over "Jan" and "2006" over "06".
-_GO_TOKENS: tuple[str, ...] = (
-    "January",
-    "Monday",
-    "2006",
-    "Jan",
-    "Mon",
-    "MST",
-    "_2",
-    "01",
-    "02",
-    "03",
-    "04",
-    "05",
-    "06",
-    "15",
-    "PM",
-    "pm",
-    "1",
-    "2",
-    "3",
-    "4",
-    "5",
-)
-
-
-def format_go_date(value: datetime | date, layout: str) -> str:
-    """`value` formatted with a Go time layout ("January 2, 2006", "2006-01-02", ...)."""
-    moment = value if isinstance(value, datetime) else datetime(value.year, value.month, value.day)
-    out: list[str] = []
-    i = 0
-    while i < len(layout):
-        for token in _GO_TOKENS:
-            if layout.startswith(token, i):
-                out.append(_go_token(moment, token))
-                i += len(token)
-                break
-        else:
-            out.append(layout[i])
-            i += 1
-    return "".join(out)
-
-
-def _go_token(moment: datetime, token: str) -> str:
-    hour12 = moment.hour % 12 or 12
-    values = {
-        "January": _MONTHS[moment.month - 1],
-        "Jan": _MONTHS[moment.month - 1][:3],
-        "Monday": _DAYS[moment.weekday()],
-        "Mon": _DAYS[moment.weekday()][:3],
-        "MST": moment.tzname() or "UTC",
-        "2006": f"{moment.year:04d}",
-        "06": f"{moment.year % 100:02d}",
-        "01": f"{moment.month:02d}",
-        "1": str(moment.month),
-        "02": f"{moment.day:02d}",
-        "_2": f"{moment.day:>2}",
-        "2": str(moment.day),
-        "15": f"{moment.hour:02d}",
-        "03": f"{hour12:02d}",
-        "3": str(hour12),
-        "04": f"{moment.minute:02d}",
-        "4": str(moment.minute),
-        "05": f"{moment.second:02d}",
-        "5": str(moment.second),
-        "PM": "PM" if moment.hour >= 12 else "AM",
-        "pm": "pm" if moment.hour >= 12 else "am",
-    }
-    return values[token]

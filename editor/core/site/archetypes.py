@@ -26,6 +26,7 @@ from datetime import datetime
 from pathlib import Path
 
 from editor.core.diagnostics import Diagnostic, Severity
+from editor.core.post.dates import format_go_date, go_rfc3339
 from editor.core.site.slugs import hugo_urlize
 
 BUILTIN_ARCHETYPE = """\
@@ -67,18 +68,6 @@ _AP_SMALL = frozenset(
         "via",
     ]
 )
-_GO_LAYOUT = (
-    ("2006", "%Y"),
-    ("January", "%B"),
-    ("Jan", "%b"),
-    ("01", "%m"),
-    ("02", "%d"),
-    ("15", "%H"),
-    ("04", "%M"),
-    ("05", "%S"),
-    ("Monday", "%A"),
-    ("Mon", "%a"),
-)
 
 
 @dataclass(frozen=True)
@@ -111,8 +100,7 @@ class _UnsupportedError(Exception):
 
 def go_date(moment: datetime) -> str:
     """Go's time.RFC3339 formatting: seconds precision, "Z" for UTC."""
-    text = moment.isoformat(timespec="seconds")
-    return text[:-6] + "Z" if text.endswith("+00:00") else text
+    return go_rfc3339(moment)
 
 
 def hugo_title(text: str) -> str:
@@ -142,13 +130,6 @@ def hugo_title(text: str) -> str:
 def _humanize(text: str) -> str:
     words = re.sub(r"[-_\s]+", " ", text).strip().lower()
     return words[:1].upper() + words[1:]
-
-
-def _go_format(moment: datetime, layout: str) -> str:
-    out = layout
-    for go, py in _GO_LAYOUT:
-        out = out.replace(go, py)
-    return moment.strftime(out)
 
 
 def _call(name: str, args: list[object]) -> object:
@@ -215,7 +196,7 @@ class _Evaluator:
         head, rest = tokens[0], tokens[1:]
         if head == "now.Format" and len(rest) == 1 and not piped:
             layout = self.operand(rest[0])
-            return _go_format(self.ctx.now, str(layout))
+            return format_go_date(self.ctx.now, str(layout))
         if head.startswith((".", '"', "`")) or head in ("true", "false") or head[0].isdigit():
             if rest or piped:
                 raise _UnsupportedError(head)
