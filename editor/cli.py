@@ -417,7 +417,7 @@ def _configure_library(parser: argparse.ArgumentParser) -> None:
 def _library_record(entry: Any, snippet: str | None) -> dict[str, object]:
     record: dict[str, object] = {
         "path": entry.rel_path,
-        "title": entry.display_title,
+        "title": entry.title,  # as Hugo reads it: "" when the post has none
         "date": entry.date.isoformat() if entry.date else None,
         "draft": entry.draft,
         "tags": list(entry.tags),

@@ -4,7 +4,8 @@ Rows are `PostEntry` objects already sorted and filtered by the core index; `dat
 only formats what each entry holds (no disk access). Columns: title (a warning icon
 when the post has problems, diagnostics in the tooltip), date, state badge ("Draft",
 "Scheduled", "Expired"; nothing for published) and reading time. In search mode the
-title's second line is the matching snippet.
+title's second line is the matching snippet. A post without a title (Hugo shows none)
+is listed by its file name, in grey italics and marked "(untitled)", for display only.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
 from editor.core.library.types import PostEntry, PostState, SearchHit
@@ -34,6 +35,12 @@ _BADGES = {
     PostState.PUBLISHED: ("", ""),
 }
 _Index = QModelIndex | QPersistentModelIndex
+_UNTITLED_COLOR = "#808080"
+
+
+def title_text(entry: PostEntry) -> str:
+    """The title to show: the post's own, else its file name marked "(untitled)"."""
+    return entry.title or f"{entry.display_title} (untitled)"
 
 
 class LibraryModel(QAbstractTableModel):
@@ -116,15 +123,27 @@ class LibraryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and col == STATE:
             color = _BADGES[self._states[row]][1]
             return QBrush(QColor(color)) if color else None
+        if col == TITLE and not entry.title:
+            return self._untitled_look(role)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (DATE, READING):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    @staticmethod
+    def _untitled_look(role: int) -> QFont | QBrush | None:
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor(_UNTITLED_COLOR))
         return None
 
     def _display(self, row: int, col: int, entry: PostEntry) -> str:
         if col == TITLE:
             if self._snippets:
-                return f"{entry.display_title}\n{self._snippets[row]}"
-            return entry.display_title
+                return f"{title_text(entry)}\n{self._snippets[row]}"
+            return title_text(entry)
         if col == DATE:
             return entry.date.date().isoformat() if entry.date else ""
         if col == STATE:
@@ -135,7 +154,7 @@ class LibraryModel(QAbstractTableModel):
         return f"{prefix}{entry.reading_time} min"
 
     def _tooltip(self, row: int, entry: PostEntry) -> str:
-        lines = [entry.display_title, entry.rel_path]
+        lines = [title_text(entry), entry.rel_path]
         if entry.taxonomies:
             lines.append(
                 "; ".join(f"{name}: {', '.join(terms)}" for name, terms in entry.taxonomies.items())

@@ -80,7 +80,7 @@ def titles(panel: LibraryPanel) -> list[str]:
 
 def test_list_shows_title_date_badge_and_reading_time(panel: LibraryPanel) -> None:
     assert panel.view.objectName() == "library"
-    assert titles(panel) == ["Beta", "Alpha", "Gamma", "broken"]
+    assert titles(panel) == ["Beta", "Alpha", "Gamma", "broken (untitled)"]
     model = panel.model
     assert model.data(model.index(0, DATE)) == "2024-02-01"
     assert model.data(model.index(0, STATE)) == "Draft"
@@ -90,6 +90,8 @@ def test_list_shows_title_date_badge_and_reading_time(panel: LibraryPanel) -> No
     assert model.data(broken, ENTRY_ROLE).has_warning
     assert model.data(broken, 1) is not None  # DecorationRole: the warning icon
     assert "YAML" in model.data(broken, 3)  # ToolTipRole
+    assert model.data(broken, 6).italic()  # FontRole: untitled, shown by its file name
+    assert model.data(model.index(0, TITLE), 6) is None
     assert panel.status_label.text() == "4 posts"
 
 
@@ -137,7 +139,7 @@ def test_filters_with_counts_and_sort(panel: LibraryPanel) -> None:
     assert titles(panel) == ["Beta"]
     panel.state_combo.setCurrentIndex(0)
     panel.section_combo.setCurrentIndex(panel.section_combo.findData("notes"))
-    assert titles(panel) == ["Gamma", "broken"]
+    assert titles(panel) == ["Gamma", "broken (untitled)"]
     panel.section_combo.setCurrentIndex(0)
     terms = [panel.term_combo.itemText(i) for i in range(panel.term_combo.count())]
     assert terms == ["All terms", "tags: go (2)", "tags: rust (1)"]
@@ -145,7 +147,7 @@ def test_filters_with_counts_and_sort(panel: LibraryPanel) -> None:
     assert titles(panel) == ["Beta"]
     panel.term_combo.setCurrentIndex(0)
     panel.sort_combo.setCurrentIndex(1)  # title
-    assert titles(panel) == ["Alpha", "Beta", "broken", "Gamma"]
+    assert titles(panel) == ["Alpha", "Beta", "broken (untitled)", "Gamma"]
 
 
 def test_selecting_a_post_asks_to_open_it(panel: LibraryPanel, qtbot, site_root: Path) -> None:  # type: ignore[no-untyped-def]
