@@ -32,6 +32,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from editor.core.post.frontmatter import split_front_matter  # noqa: E402
 from editor.core.stats import figures as stats  # noqa: E402
 from tests.hugo_site import HugoPage, HugoSite  # noqa: E402
 
@@ -114,8 +115,9 @@ def engine_of(path: Path, text: str) -> str:
         return "jekyll"
     if re.search(r"\{%-?\s*(raw|highlight|include|endraw|assign|capture)\b", text):
         return "jekyll"
-    if text.startswith("+++"):
-        front = text.split("+++", 2)[1] if text.count("+++") >= 2 else ""
+    split = split_front_matter(text)
+    if split.fm_format == "toml" and split.content is not None:
+        front = text[split.content[0] : split.content[1]]
         if re.search(r"^\[(extra|taxonomies)\]", front, re.MULTILINE):
             return "zola"
     if _ZOLA_CALL_RE.search(_ESCAPED_RE.sub("", text)):
