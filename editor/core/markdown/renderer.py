@@ -17,7 +17,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,6 +37,8 @@ from editor.core.markdown.goldmark.parser import (
 )
 from editor.core.markdown.heading_ids import IdFactory, TocEntry, toc_html
 from editor.core.markdown.highlight import parse_fence_info, render_fence
+from editor.core.markdown.shortcodes import expand as shortcodes
+from editor.core.markdown.shortcodes.context import ShortcodeContext
 from editor.core.markdown.support import (
     PagePaths,
     body_start,
@@ -108,16 +110,88 @@ def _top_level_blocks(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) 
     return blocks
 
 
+@dataclass
+class _Lines:
+    """Maps a line of the body as parsed back to its line in the document: past the front
+    matter, through the `<!--more-->` divider's rewrite and the shortcodes' output."""
+
+    first_line: int  # 0-based line of the body's first line in the document
+    divider_line: int = -1  # 0-based body line where the divider was, -1 without one
+    rest_line: int = 0  # 0-based body line where the text after the divider resumes
+    took_newline: bool = False  # the divider took the newline before it (Hugo's lexer)
+    line_of: list[int] | None = None  # body line after shortcodes -> line before
+
+    def doc(self, line0: int) -> int:
+        """1-based document line of a 0-based line of the (divider-expanded) body."""
+        divider = self.divider_line
+        if divider >= 0 and line0 > divider:
+            if line0 < divider + 4:
+                line0 = divider + (1 if self.took_newline else 0)
+            else:
+                line0 = line0 - divider - 4 + self.rest_line
+        if self.line_of is not None:
+            line0 = self.line_of[min(line0, len(self.line_of) - 1)]
+        return self.first_line + line0 + 1
+
+
+def _mark_more_divider(body: str, lines: _Lines) -> str:
+    """Replace the first `<!--more-->` by a paragraph of its own (cut out after rendering).
+
+    Hugo's page lexer takes the newline before the divider and all the whitespace after it;
+    `lines` learns where the divider was so that later lines keep their numbers."""
+    index = body.find(MORE_DIVIDER)
+    if index < 0:
+        return body
+    took_newline = index > 0 and body[index - 1] == "\n"
+    start = index - 1 if took_newline else index
+    rest = body[index + len(MORE_DIVIDER) :].lstrip(" \t\n\r\f\v")
+    lines.divider_line = body.count("\n", 0, start)
+    lines.rest_line = body.count("\n", 0, len(body) - len(rest))
+    lines.took_newline = took_newline
+    return body[:start] + f"\n\n{_MORE_TOKEN}\n\n" + rest
+
+
+@dataclass
+class _Assembly:
+    """The page's blocks as they are put together, with what they say about the page."""
+
+    page_path: Path | None
+    parts: list[str] = field(default_factory=list)
+    line_map: list[tuple[int, int]] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+    toc_entries: list[TocEntry] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+    more_index: int = -1  # the divider's place among `parts` when it was a paragraph alone
+    more_inline: bool = False  # the divider sat inside a block (Hugo cuts after that block)
+
+    def add(self, html: str, first: int, last: int) -> None:
+        self.parts.append(html)
+        self.line_map.append((first, last))
+
+    def warn(self, message: str, line: int) -> None:
+        self.warnings.append(Diagnostic(message, self.page_path, line))
+
+    def cut_divider(self, html: str) -> str | None:
+        """The block without the divider's token; None for the divider's own paragraph."""
+        if self.more_index >= 0 or _MORE_TOKEN not in html:
+            return html
+        if html == _MORE_BLOCK:
+            self.more_index = len(self.parts)
+            return None
+        self.more_inline = True
+        return html.replace(_MORE_TOKEN, "", 1)
+
+    def split_summary(self) -> tuple[str, str | None]:
+        """The body's HTML and Hugo's summary before the divider (None without one)."""
+        html = "".join(self.parts)
+        if self.more_index >= 0:
+            return html.strip(), "".join(self.parts[: self.more_index]).strip()
+        if self.more_inline:
+            return html.strip(), html.strip()
+        return html, None
+
+
 # --- the renderer -------------------------------------------------------------------------
-
-
-def _shortcodes_module() -> Any:
-    """editor.core.markdown.shortcodes.expand when it is installed (it always is in Inkpost)."""
-    try:
-        from editor.core.markdown.shortcodes import expand as shortcodes
-    except ImportError:  # pragma: no cover - a stripped-down build
-        return None
-    return shortcodes
 
 
 class Renderer:
@@ -239,119 +313,93 @@ class Renderer:
             .replace("\r", "\n")
         )
         start = 0 if fragment else body_start(text)
-        first_line = text.count("\n", 0, start)  # 0-based line of the body's first line
+        lines = _Lines(first_line=text.count("\n", 0, start))
         body = text[start:]
         warnings: list[Diagnostic] = []
         placeholders: Mapping[str, str] = {}
-        shortcodes = None if fragment else _shortcodes_module()
-        line_of: list[int] | None = None  # body line after shortcodes -> line before
-        if shortcodes is not None and "{{" in body:
-            ctx = shortcodes.ShortcodeContext(
-                site=self.site,
-                page_path=page_path,
-                preview=preview,
-                render_markdown=self.render_fragment,
-                metadata=metadata,
-                highlight=self.highlight,
-                first_line=first_line + 1,
-            )
+        if not fragment and "{{" in body:
+            ctx = self._shortcode_context(lines, preview, page_path, metadata)
             extracted = shortcodes.extract(body, ctx)
             if extracted.text != body:
-                line_of = list(extracted.line_of or ())
+                lines.line_of = list(extracted.line_of or ())
             body, placeholders = extracted.text, extracted.placeholders
             warnings.extend(extracted.warnings)
-        divider_line, rest_line, took_newline = -1, 0, False
         if not fragment:
-            index = body.find(MORE_DIVIDER)
-            if index >= 0:
-                # Hugo's page lexer takes the newline before the divider and all the
-                # whitespace after it
-                took_newline = index > 0 and body[index - 1] == "\n"
-                start = index - 1 if took_newline else index
-                rest = body[index + len(MORE_DIVIDER) :].lstrip(" \t\n\r\f\v")
-                divider_line = body.count("\n", 0, start)
-                rest_line = body.count("\n", 0, len(body) - len(rest))
-                body = body[:start] + f"\n\n{_MORE_TOKEN}\n\n" + rest
-
-        def doc_line(line0: int) -> int:
-            """1-based document line of a 0-based line of the (divider-expanded) body."""
-            if divider_line >= 0 and line0 > divider_line:
-                if line0 < divider_line + 4:
-                    line0 = divider_line + (1 if took_newline else 0)
-                else:
-                    line0 = line0 - divider_line - 4 + rest_line
-            if line_of is not None:
-                line0 = line_of[min(line0, len(line_of) - 1)]
-            return first_line + line0 + 1
-
+            body = _mark_more_divider(body, lines)
         page = self._page(preview, page_path)
-        ids = IdFactory()
-        id_type = self.options.auto_heading_id_type
-        html_parts: list[str] = []
-        line_map: list[tuple[int, int]] = []
-        headings: list[Heading] = []
-        toc_entries: list[TocEntry] = []
-        more_index = -1
-        more_inline = False
-        chunks = split_chunks(body) if self._cache is not None else [(body, 0)]
-        for chunk_text, chunk_line in chunks:
-            chunk = self._chunk(chunk_text, page)
-            final_ids: list[str] = []
-            for info in chunk.headings:
-                if info.explicit_id is not None:
-                    ids.put(info.explicit_id)
-                    final = info.explicit_id
-                elif self.options.auto_heading_id and info.id_text:
-                    final = ids.generate(info.id_text, id_type)
-                else:
-                    final = ""
-                final_ids.append(final)
-                line = doc_line(chunk_line + info.line)
-                headings.append(Heading(info.level, info.text, final, line))
-                toc_entries.append(TocEntry(info.level, final, info.title_html))
-            for message, line0 in chunk.warnings:
-                warnings.append(Diagnostic(message, page_path, doc_line(chunk_line + line0)))
-            for block in chunk.blocks:
-                html = block.html
-                if final_ids and "\x02" in html:
-                    html = _resolve_ids(html, final_ids)
-                if divider_line >= 0 and more_index < 0 and _MORE_TOKEN in html:
-                    if html == _MORE_BLOCK:
-                        more_index = len(html_parts)
-                        continue
-                    html = html.replace(_MORE_TOKEN, "", 1)
-                    more_inline = True
-                first = doc_line(chunk_line + block.first)
-                last = doc_line(chunk_line + block.last)
-                if preview:
-                    html = _with_data_line(html, first)
-                html_parts.append(html)
-                line_map.append((first, last))
-        html = "".join(html_parts)
-        more_html: str | None = None
-        if more_index >= 0:
-            more_html = "".join(html_parts[:more_index]).strip()
-            html = html.strip()
-        elif more_inline:
-            html = html.strip()
-            more_html = html
-        if placeholders and shortcodes is not None:
+        parts = self._assemble(body, page, lines, preview)
+        warnings.extend(parts.warnings)
+        html, more_html = parts.split_summary()
+        if placeholders:
             html = shortcodes.restore(html, placeholders)
             if more_html is not None:
                 more_html = shortcodes.restore(more_html, placeholders)
         for message, line0 in page.warnings:
-            warnings.append(Diagnostic(message, page_path, doc_line(line0)))
-        toc = toc_html(
-            toc_entries, self.options.toc_start, self.options.toc_end, self.options.toc_ordered
-        )
+            warnings.append(Diagnostic(message, page_path, lines.doc(line0)))
+        options = self.options
+        toc = toc_html(parts.toc_entries, options.toc_start, options.toc_end, options.toc_ordered)
         return RenderResult(
             html=html,
             toc_html=toc,
-            headings=tuple(headings),
-            line_map=tuple(line_map),
+            headings=tuple(parts.headings),
+            line_map=tuple(parts.line_map),
             more_html=more_html,
             warnings=tuple(sorted(warnings, key=lambda w: w.line or 0)),
         )
+
+    def _shortcode_context(
+        self,
+        lines: _Lines,
+        preview: bool,
+        page_path: Path | None,
+        metadata: Mapping[str, Any],
+    ) -> ShortcodeContext:
+        return ShortcodeContext(
+            site=self.site,
+            page_path=page_path,
+            preview=preview,
+            render_markdown=self.render_fragment,
+            metadata=metadata,
+            highlight=self.highlight,
+            first_line=lines.first_line + 1,
+        )
+
+    def _assemble(self, body: str, page: PagePaths, lines: _Lines, preview: bool) -> _Assembly:
+        """The body's chunks, rendered (or from the cache), put together in document order:
+        heading ids given page-wide, lines mapped back to the document, the divider found."""
+        out = _Assembly(page.page_path)
+        ids = IdFactory()
+        chunks = split_chunks(body) if self._cache is not None else [(body, 0)]
+        for chunk_text, chunk_line in chunks:
+            chunk = self._chunk(chunk_text, page)
+            final_ids = [self._heading_id(info, ids) for info in chunk.headings]
+            for info, final in zip(chunk.headings, final_ids, strict=True):
+                line = lines.doc(chunk_line + info.line)
+                out.headings.append(Heading(info.level, info.text, final, line))
+                out.toc_entries.append(TocEntry(info.level, final, info.title_html))
+            for message, line0 in chunk.warnings:
+                out.warn(message, lines.doc(chunk_line + line0))
+            for block in chunk.blocks:
+                html = block.html
+                if final_ids and "\x02" in html:
+                    html = _resolve_ids(html, final_ids)
+                if lines.divider_line >= 0:
+                    cut = out.cut_divider(html)
+                    if cut is None:
+                        continue
+                    html = cut
+                first = lines.doc(chunk_line + block.first)
+                last = lines.doc(chunk_line + block.last)
+                out.add(_with_data_line(html, first) if preview else html, first, last)
+        return out
+
+    def _heading_id(self, info: HeadingInfo, ids: IdFactory) -> str:
+        if info.explicit_id is not None:
+            ids.put(info.explicit_id)
+            return info.explicit_id
+        if self.options.auto_heading_id and info.id_text:
+            return ids.generate(info.id_text, self.options.auto_heading_id_type)
+        return ""
 
     def _page(self, preview: bool, page_path: Path | None) -> PagePaths:
         if not preview:
