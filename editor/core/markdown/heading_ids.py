@@ -70,15 +70,18 @@ class IdFactory:
     """The ids already used on a page; `generate` hands out the next free one."""
 
     used: set[str] = field(default_factory=set)
+    # the suffix the search for a free "base-i" resumes from (ids are never freed)
+    _next_suffix: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     def generate(self, text: str, id_type: str = "github") -> str:
         base = slugify(text, id_type) or "heading"
         candidate = base
         if candidate in self.used:
-            i = 1
+            i = self._next_suffix.get(base, 1)
             while f"{base}-{i}" in self.used:
                 i += 1
             candidate = f"{base}-{i}"
+            self._next_suffix[base] = i + 1
         self.used.add(candidate)
         return candidate
 

@@ -121,7 +121,29 @@ def _loose_definitions(result: RenderResult) -> None:
     assert result.html.count("<dd>\n<p>definition</p>\n</dd>") == 300
 
 
+def _same_heading(result: RenderResult) -> None:
+    ids = [h.id for h in result.headings]
+    assert ids == ["same-heading"] + [f"same-heading-{i}" for i in range(1, 300)]
+    assert result.html.count('<h2 id="same-heading-299">Same heading</h2>') == 1
+
+
+def _quote_soup(result: RenderResult) -> None:
+    # Goldmark's verdicts (as Hugo gives them): one pair of double quotes, then plain ones
+    html = result.html
+    assert html.startswith("<p>&ldquo;&rsquo;&rdquo;&rsquo;&quot;")
+    assert html.endswith("&quot;'</p>\n")
+    counts = {name: html.count(f"&{name};") for name in ("ldquo", "rdquo", "rsquo", "quot")}
+    assert counts == {"ldquo": 1, "rdquo": 1, "rsquo": 2999, "quot": 2998}
+
+
+def _dash_runs(result: RenderResult) -> None:
+    assert result.html.count("&mdash; &hellip; &laquo; &raquo;") == 1000
+
+
 OUTCOMES: dict[str, Callable[[RenderResult], None]] = {
+    "same-heading": _same_heading,
+    "typographer-quotes": _quote_soup,
+    "typographer-runs": _dash_runs,
     "definition-list": _definitions,
     "definition-list-loose": _loose_definitions,
     "shortcode-unclosed": _unclosed(">"),

@@ -162,7 +162,11 @@ def _angle_quotes(state: StateInline, silent: bool) -> bool:
     """ "<<" is the typographer's before raw HTML or an autolink can start at its second "<"."""
     if silent or not state.src.startswith("<<", state.pos):
         return False
-    state.pending += "<<"
+    append = getattr(state, "append_pending", None)  # markdown-it-py >= 4.3
+    if append is not None:
+        append("<<")  # `pending +=` would copy the whole pending text each time
+    else:  # pragma: no cover - older markdown-it-py
+        state.pending += "<<"
     state.pos += 2
     return True
 
@@ -267,13 +271,10 @@ class _Counter:
         self.double = 0
 
 
-def _quote(c: str, line: str, before: str, counter: _Counter) -> str | None:
-    """Goldmark's typographer for a quote at the start of `line` (the rest of its line)."""
-    n = len(line.encode("utf-8"))
-    j = 1
-    while j < len(line) and line[j] == c:
-        j += 1
-    after = line[j] if j < len(line) else " "
+def _quote(c: str, line: str, before: str, after: str, counter: _Counter) -> str | None:
+    """Goldmark's typographer for a quote at the start of `line` (the rest of its line, or
+    its first 6 characters at least); `after` is the character after this run of quotes."""
+    n = len(line[:5].encode("utf-8"))  # Goldmark's byte count; only n < 5 matters
     bp, bs = _is_punct_rune(before), _is_space(before)
     ap, as_ = _is_punct_rune(after), _is_space(after)
     can_open = not as_ and (not ap or bs or bp)
@@ -345,6 +346,7 @@ def _typography(
     plain_start = 0
     i = 0
     n = len(text)
+    run_end = 0  # end of the run of identical quotes being read
     while i < n:
         ch = text[i]
         if ch not in "-.<>'\"":
@@ -366,7 +368,11 @@ def _typography(
                 name, width = ("laquo" if ch == "<" else "raquo"), 2
         else:
             prev = text[i - 1] if i > 0 else before
-            name = _quote(ch, text[i:] + follow, prev, counter)
+            if i >= run_end or text[run_end - 1] != ch:
+                run_end = i + 1
+                while run_end < n and text[run_end] == ch:
+                    run_end += 1
+            name = _quote(ch, line, prev, _after_run(text, run_end, follow, ch), counter)
         if name is None:
             i += 1
             continue
@@ -380,6 +386,14 @@ def _typography(
     if plain_start < n:
         parts.append((text[plain_start:], False))
     return parts
+
+
+def _after_run(text: str, run_end: int, follow: str, ch: str) -> str:
+    """The character after a run of `ch` that ends at `run_end` (or runs on into `follow`)."""
+    if run_end < len(text):
+        return text[run_end]
+    rest = follow.lstrip(ch)
+    return rest[0] if rest else " "
 
 
 def _follow(children: list[Token], k: int) -> str:
