@@ -25,6 +25,8 @@ import editor.core.markdown
 from editor.core.markdown.renderer import Renderer
 from editor.core.markdown.types import RenderResult
 from editor.core.site.config import SiteConfig
+from tests.core.markdown.test_rendering_hugo import normalize
+from tests.hugo_site import HugoPage, HugoSite
 
 HOSTILE = Path(__file__).parent.parent.parent / "hostile"
 SITE = SiteConfig.hugo_defaults(Path("/nonexistent-site"))
@@ -140,7 +142,60 @@ def _dash_runs(result: RenderResult) -> None:
     assert result.html.count("&mdash; &hellip; &laquo; &raquo;") == 1000
 
 
+def _footnotes(result: RenderResult) -> None:
+    assert result.html.count("<sup") == 200
+    assert result.html.count('<li id="fn:') == 200
+    assert 'id="fn:200"' in result.html
+
+
+def _link_references(result: RenderResult) -> None:
+    assert result.html.count('<a href="/u') == 300
+    assert '<a href="/u299">r299</a>' in result.html
+
+
+def _literal(count: str, times: int) -> Callable[[RenderResult], None]:
+    def check(result: RenderResult) -> None:
+        assert result.html.count("<p>") == 1
+        assert result.html.count(count) == times
+
+    return check
+
+
+def _too_deep(tag: str, shown: int) -> Callable[[RenderResult], None]:
+    def check(result: RenderResult) -> None:
+        assert result.html.count(f"<{tag}>") == shown
+        assert messages(result) == ["blocks nested more than 63 levels deep are not shown"]
+
+    return check
+
+
+def _table(result: RenderResult) -> None:
+    assert result.html.count("<table>") == 1
+    assert result.html.count("<tr>") == 501
+
+
+def _html_blocks(result: RenderResult) -> None:
+    assert result.html == "<!-- raw HTML omitted -->\n" * 300  # Goldmark's safe mode
+
+
+def _more_dividers(result: RenderResult) -> None:
+    assert result.more_html == "<p>para</p>"  # the first divider cuts the summary
+    assert result.html.count("<p>para</p>") == 300
+    assert result.html.count("&lt;!--more--&gt;") == 0
+
+
 OUTCOMES: dict[str, Callable[[RenderResult], None]] = {
+    "footnotes": _footnotes,
+    "footnote-lines": _footnotes,
+    "link-references": _link_references,
+    "emphasis": _literal("*a **b", 1000),
+    "brackets": _literal("[", 2000),
+    "deep-quote": _too_deep("blockquote", 64),
+    "deep-list": _too_deep("ul", 32),
+    "table": _table,
+    "long-line": _literal("word ", 19999),
+    "html-blocks": _html_blocks,
+    "more-dividers": _more_dividers,
     "same-heading": _same_heading,
     "typographer-quotes": _quote_soup,
     "typographer-runs": _dash_runs,
@@ -190,3 +245,25 @@ def test_work_counter_sees_quadratic_work(monkeypatch: pytest.MonkeyPatch) -> No
     once = work(text)
     seen.clear()
     assert work(text * 2) > GROWTH_LIMIT * once
+
+
+# --- the same HTML as Hugo ----------------------------------------------------------------
+
+# Hugo stops the build on an unknown or unclosed shortcode; Inkpost cuts nesting at 63 levels
+NOT_LIKE_HUGO = {name for name in OUTCOMES if name.startswith(("shortcode-", "deep-"))}
+
+
+@pytest.fixture(scope="module")
+def hugo_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, HugoPage]:
+    site = HugoSite(tmp_path_factory.mktemp("hostile-site"))
+    for name in sorted(set(OUTCOMES) - NOT_LIKE_HUGO):
+        site.add(f"posts/render-{name}.md", (HOSTILE / f"render-{name}.md").read_bytes())
+    return site.build()
+
+
+@pytest.mark.hugo
+@pytest.mark.parametrize("name", sorted(set(OUTCOMES) - NOT_LIKE_HUGO))
+def test_html_equals_hugo(name: str, hugo_pages: dict[str, HugoPage]) -> None:
+    result = render((HOSTILE / f"render-{name}.md").read_text(encoding="utf-8"))
+    expected = hugo_pages[f"posts/render-{name}.md"].content
+    assert normalize(result.html).strip() == normalize(expected).strip()

@@ -121,6 +121,59 @@ def test_cached_renders_equal_full_renders(
         )
 
 
+# constructs that once made rendering quadratic (tests/hostile/render-*.md), to be repeated
+REPEATED = [
+    "{{< foo\n",
+    "{{% foo\n",
+    "{{</* foo\n",
+    "{{< details >}}\ntext\n\n",
+    "{{< details >}}\n",
+    "{{< /details >}}\n",
+    "Term\n: definition\n",
+    "Term\n\n: definition\n\n",
+    "Text[^1]\n[^1]: Note\n",
+    "## Same heading\n\n",
+    "\"'",
+    "'''",
+    "--- ... << >> ",
+    "[r]: /u\n",
+    "*a **b ",
+    "[",
+    "> ",
+    "- ",
+    "| 1 | 2 |\n",
+    "<div>\n",
+    "\n<!--more-->\n\n",
+    "www.a.b ",
+    "a@b.io ",
+]
+
+
+@st.composite
+def repeated_constructs(draw: st.DrawFn) -> str:
+    runs = draw(
+        st.lists(st.tuples(st.sampled_from(REPEATED), st.integers(1, 80)), min_size=1, max_size=4)
+    )
+    return "".join(unit * times for unit, times in runs)
+
+
+@settings(
+    max_examples=int(os.environ.get("INKPOST_HYPOTHESIS_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(repeated_constructs(), st.booleans())
+def test_repeated_constructs_render_stably(text: str, preview: bool) -> None:
+    """Returns HTML, no internal error, the same result again and through the chunk cache."""
+    reference = Renderer(SITE, cache=False).render("Start\n\n" + text, preview=preview)
+    assert reference.html.startswith(("<p>Start</p>", '<p data-line="1">Start</p>'))
+    assert not any("internal error" in w.message for w in reference.warnings)
+    cached = Renderer(SITE)
+    cached.render("Start\n\n" + text + "\n\nmore", preview=preview)
+    assert cached.render("Start\n\n" + text, preview=preview) == reference
+    assert Renderer(SITE, cache=False).render("Start\n\n" + text, preview=preview) == reference
+
+
 @settings(max_examples=200, deadline=None)
 @given(documents())
 def test_chunks_cover_the_text_and_count_lines(text: str) -> None:
