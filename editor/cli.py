@@ -4,6 +4,7 @@ python -m editor --version
 python -m editor info [PATH]
 python -m editor stats [--site DIR] [--json] PATH...
 python -m editor render [--site DIR] [--json] PATH...
+python -m editor check [SITE] [PATH...] [--format text|json|github]
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any
 from editor import __version__
 from editor.core.diagnostics import Severity
 
-COMMANDS = ("info", "stats", "render", "library", "export")
+COMMANDS = ("info", "stats", "render", "library", "export", "check")
 
 
 def wants_cli(args: Sequence[str]) -> bool:
@@ -470,4 +471,91 @@ _COMMANDS["library"] = (
     "List the site's posts (title, date, state, reading time), search them, or only drafts.",
     _configure_library,
     _run_library,
+)
+
+
+# --- check (issue 13) -------------------------------------------------------------------------
+
+_CHECK_FORMATS = ("text", "json", "github")
+_GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def _configure_check(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "targets",
+        nargs="*",
+        metavar="SITE|PATH",
+        help="the site folder (default: .), then posts or folders of posts to check",
+    )
+    parser.add_argument("--format", choices=_CHECK_FORMATS, default=None, dest="format")
+    parser.add_argument("--json", action="store_true", help="the same as --format json")
+
+
+def _check_targets(targets: list[str]) -> tuple[Any, list[Path] | None] | str:
+    """(site, paths or None for the whole site), or the usage problem."""
+    from editor.core.site.config import find_site
+
+    for target in targets:
+        if not Path(target).exists():
+            return f"no such file or folder: {target}"
+    first = Path(targets[0]) if targets else Path(".")
+    site = find_site(first)
+    if targets and first.is_dir() and first.resolve() == Path(site.root).resolve():
+        targets = targets[1:]
+    if not site.is_hugo:
+        return f"{site.root} is a {site.kind} site: check knows Hugo's rules only"
+    return site, ([Path(t) for t in targets] or None)
+
+
+def _shown(path: Path | None) -> str:
+    if path is None:
+        return ""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _github_escape(text: str, *, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    import os
+
+    from editor.core.checks import SiteChecker
+
+    fmt = args.format or ("json" if args.json else "text")
+    found = _check_targets(list(args.targets))
+    if isinstance(found, str):
+        print(f"inkpost check: {found}", file=sys.stderr)
+        return 2
+    site, paths = found
+    report = SiteChecker(site).check_site(paths, workers=min(4, os.cpu_count() or 1))
+    if fmt == "json":
+        _print_json({"site": str(site.root), **report.as_json()})
+    for d in report.diagnostics:
+        where = _shown(d.file)
+        if fmt == "github":
+            props = f"file={_github_escape(where, prop=True)}" if where else ""
+            if d.line is not None:
+                props += f",line={d.line}"
+            if d.code:
+                props += f",title={_github_escape(d.code, prop=True)}"
+            print(f"::{_GITHUB_LEVEL[d.severity]} {props.lstrip(',')}::{_github_escape(d.message)}")
+        elif fmt == "text":
+            line = f":{d.line}" if d.line is not None else ""
+            code = f" [{d.code}]" if d.code else ""
+            print(f"{where or '<site>'}{line}: {d.severity.value}: {d.message}{code}")
+    if fmt != "json":
+        print(report.summary(), file=sys.stderr)
+    return 0 if report.ok else 1
+
+
+_COMMANDS["check"] = (
+    "Check the site's posts before publishing: what would make Hugo fail (errors), "
+    "drafts, scheduled and expired posts, missing images, broken links, and more.",
+    _configure_check,
+    _run_check,
 )
