@@ -4,7 +4,7 @@ Everything here works on one line (or one selection) and returns what the line s
 so the widget applies it in O(line length) whatever the document's size, and tests need no Qt.
 
 - Enter continues lists (bullets, ordered items numbered on, task boxes, block quotes) and ends
-  them on an empty item: `on_enter`.
+  them on an empty item; inside fenced code it keeps the line's indentation only: `on_enter`.
 - Tab / Shift+Tab indent and outdent list items: `indent_list_line`, `outdent_list_line`.
 - Formatting: `wrap_inline` (bold, italic, code), `cycle_heading`, `make_link`.
 - A URL pasted over a selection becomes a link: `is_url`, `link_for_paste`.
@@ -116,8 +116,14 @@ class EnterEdit:
     text: str
 
 
-def on_enter(line: str, column: int) -> EnterEdit | None:
-    """The edit for Enter pressed at `column` of `line`, or None for a plain newline."""
+def on_enter(line: str, column: int, *, in_code: bool = False) -> EnterEdit | None:
+    """The edit for Enter pressed at `column` of `line`, or None for a plain newline.
+
+    `in_code`: the line is inside fenced code, where Enter keeps the line's leading spaces
+    and tabs (as far as the cursor) and nothing more: no list or quote continues there."""
+    if in_code:
+        indent = line[: min(column, len(line) - len(line.lstrip(" \t")))]
+        return EnterEdit("continue", indent) if indent else None
     prefix = parse_prefix(line)
     if prefix is None or column < prefix.end:
         return None
@@ -231,21 +237,34 @@ def _escape_label(label: str) -> str:
     return re.sub(r"(?<!\\)([\[\]])", r"\\\1", label)
 
 
+def _split_space(selected: str) -> tuple[str, str, str]:
+    """`selected` as (leading whitespace, the text, trailing whitespace)."""
+    text = selected.strip()
+    if not text:
+        return selected, "", ""
+    lead = selected[: len(selected) - len(selected.lstrip())]
+    return lead, text, selected[len(selected.rstrip()) :]
+
+
 def make_link(selected: str, url: str = "") -> TextEdit:
-    """A Markdown link around `selected`; the URL (or its placeholder) is selected afterwards."""
-    label = _escape_label(selected) if selected else "link text"
+    """A Markdown link around `selected`; the URL (or its placeholder) is selected afterwards.
+    Spaces around the selection stay outside the link, before and after it."""
+    lead, words, trail = _split_space(selected)
+    label = _escape_label(words) if words else "link text"
     destination = _link_destination(url) if url else "https://"
-    text = f"[{label}]({destination})"
-    if not selected:
-        return TextEdit(text, 1, 1 + len(label))
-    start = len(label) + 3
+    text = f"{lead}[{label}]({destination}){trail}"
+    if not words:
+        return TextEdit(text, len(lead) + 1, len(lead) + 1 + len(label))
+    start = len(lead) + len(label) + 3
     return TextEdit(text, start, start + len(destination))
 
 
 def link_for_paste(selected: str, pasted: str) -> str | None:
-    """The link to insert when `pasted` is a URL and text is selected, else None (plain paste)."""
-    if not selected or "\n" in selected or not is_url(pasted):
+    """The link to insert when `pasted` is a URL and text is selected, else None (plain paste).
+    Spaces around the selection stay outside the link."""
+    lead, words, trail = _split_space(selected)
+    if not words or "\n" in selected or not is_url(pasted):
         return None
-    if is_url(selected):
+    if is_url(words):
         return None
-    return f"[{_escape_label(selected)}]({_link_destination(pasted)})"
+    return f"{lead}[{_escape_label(words)}]({_link_destination(pasted)}){trail}"

@@ -224,12 +224,12 @@ class PostEditor(QPlainTextEdit):
 
     def _continue_list(self) -> bool:
         cursor = self.textCursor()
-        if cursor.hasSelection() or self.in_code_block(cursor.blockNumber()):
+        if cursor.hasSelection():
             return False
         block = cursor.block()
         line = block.text()
         column = _py_column(line, cursor.positionInBlock())
-        edit = editing.on_enter(line, column)
+        edit = editing.on_enter(line, column, in_code=self.in_code_block(cursor.blockNumber()))
         if edit is None:
             return False
         if edit.kind == "end":

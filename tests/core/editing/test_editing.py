@@ -190,3 +190,57 @@ def test_pasting_a_url_over_a_selection_makes_a_link() -> None:
     assert link_for_paste("", "https://gohugo.io") is None
     assert link_for_paste("docs", "not a url") is None
     assert link_for_paste("two\nlines", "https://gohugo.io") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "expected"),
+    [
+        ("    return x", 12, "    "),
+        ("\t\tcall()", 8, "\t\t"),
+        (" \t mixed", 8, " \t "),
+        ("- not a list in code", 20, None),
+        ("> nor a quote", 13, None),
+        ("1. nor a number", 15, None),
+        ("no indent", 9, None),
+        ("        ", 8, "        "),
+        ("    split here", 2, "  "),  # only the indentation before the cursor
+        ("    at the margin", 0, None),
+    ],
+)
+def test_enter_in_code_keeps_the_indentation_only(
+    line: str, column: int, expected: str | None
+) -> None:
+    edit = on_enter(line, column, in_code=True)
+    assert edit == (None if expected is None else EnterEdit("continue", expected))
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40))
+def test_enter_in_code_inserts_whitespace_only(line: str) -> None:
+    line = line.replace("\n", "").replace("\r", "")
+    for column in range(len(line) + 1):
+        edit = on_enter(line, column, in_code=True)
+        if edit is not None:
+            assert edit.kind == "continue"
+            assert edit.text and line.startswith(edit.text) and not edit.text.strip(" \t")
+
+
+@pytest.mark.parametrize(
+    ("selected", "expected"),
+    [
+        ("Hugo ", "[Hugo](https://gohugo.io) "),
+        (" Hugo", " [Hugo](https://gohugo.io)"),
+        ("  two words\t", "  [two words](https://gohugo.io)\t"),
+    ],
+)
+def test_a_link_keeps_the_spaces_around_the_selection_outside(selected: str, expected: str) -> None:
+    edit = make_link(selected, "https://gohugo.io")
+    assert edit.text == expected
+    assert edit.text[edit.select_start : edit.select_end] == "https://gohugo.io"
+    assert link_for_paste(selected, "https://gohugo.io") == expected
+
+
+def test_a_link_over_spaces_only_keeps_them_before_the_placeholder() -> None:
+    edit = make_link(" ")
+    assert edit.text == " [link text](https://)"
+    assert edit.text[edit.select_start : edit.select_end] == "link text"
+    assert link_for_paste("  ", "https://gohugo.io") is None

@@ -70,6 +70,26 @@ def test_enter_in_a_code_block_is_plain(qtbot: QtBot) -> None:
     assert tab.editor.toPlainText() == "```sh\n- not a list\n"
 
 
+def test_enter_in_a_code_block_keeps_the_indentation(qtbot: QtBot) -> None:
+    tab = DocumentTab(Document(text="```python\ndef f():\n    if x:\n\t\t- item\n```\n"))
+    qtbot.addWidget(tab)
+    qtbot.waitUntil(lambda: tab.highlighter.is_code_block(3))  # highlighting is deferred
+    editor = tab.editor
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.document().findBlockByNumber(2).position() + len("    if x:"))
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "y()")
+    assert editor.document().findBlockByNumber(3).text() == "    y()"
+    cursor.setPosition(editor.document().findBlockByNumber(4).position() + len("\t\t- item"))
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # tabs kept, no list marker inside code
+    assert editor.document().findBlockByNumber(5).text() == "\t\t"
+    editor.undo()
+    assert editor.document().findBlockByNumber(4).text() == "\t\t- item"
+    assert editor.document().findBlockByNumber(5).text() == "```"
+
+
 def test_continuation_is_one_undo_step(qtbot: QtBot) -> None:
     editor = _editor(qtbot, "3. third")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
@@ -126,6 +146,17 @@ def test_link_and_pasted_url(qtbot: QtBot) -> None:
     editor.selectAll()
     editor.insert_link("https://example.org")
     assert editor.textCursor().selectedText() == "https://example.org"
+
+
+def test_a_link_leaves_the_selected_trailing_space_outside(qtbot: QtBot) -> None:
+    editor = _editor(qtbot, "read the docs today")
+    cursor = editor.textCursor()
+    cursor.setPosition(9)
+    cursor.setPosition(14, QTextCursor.MoveMode.KeepAnchor)  # "docs " (a double-click)
+    editor.setTextCursor(cursor)
+    editor.insert_link("https://gohugo.io")
+    assert editor.toPlainText() == "read the [docs](https://gohugo.io) today"
+    assert editor.textCursor().selectedText() == "https://gohugo.io"
 
 
 def test_pasting_plain_text_is_plain(qtbot: QtBot) -> None:
