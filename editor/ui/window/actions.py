@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import QKeyCombination, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QMenuBar, QStyle, QToolBar, QWidget
 
@@ -263,6 +264,23 @@ class _Nothing:
         return lambda *args, **kwargs: None
 
 
+def _as_typed(sequence: QKeySequence) -> QKeySequence:
+    """`sequence` as the user types and reads it: Shift+Backtab is Shift+Tab."""
+    if sequence.count() != 1:
+        return sequence
+    combo = sequence[0]
+    if combo.key() != Qt.Key.Key_Backtab or not (
+        combo.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier
+    ):
+        return sequence
+    return QKeySequence(QKeyCombination(combo.keyboardModifiers(), Qt.Key.Key_Tab))
+
+
+def shortcut_text(action: QAction) -> str:
+    """The action's first shortcut as menus and tooltips show it ("" without one)."""
+    return _as_typed(action.shortcut()).toString(QKeySequence.SequenceFormat.NativeText)
+
+
 def _key_sequences(spec: ActionSpec) -> list[QKeySequence]:
     sequences: list[QKeySequence] = []
     if isinstance(spec.shortcut, QKeySequence.StandardKey):
@@ -290,7 +308,11 @@ def build_actions(
         action.setObjectName(f"action_{spec.id}")
         action.setShortcuts(_key_sequences(spec))
         tip = spec.tip or spec.title.replace("&", "").rstrip("…")
-        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        shortcut = shortcut_text(action)
+        if shortcut != action.shortcut().toString(QKeySequence.SequenceFormat.NativeText):
+            # The key still matches as the platform binds it (Ctrl+Shift+Backtab is what
+            # Ctrl+Shift+Tab sends); the menu shows it as typed, after the tab in the text.
+            action.setText(f"{spec.title}\t{shortcut}")
         action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
         action.setStatusTip(tip)
         if spec.icon:

@@ -1,0 +1,69 @@
+"""The window's actions as the menus show them and as the keys reach them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QStyleOptionMenuItem
+from pytestqt.qtbot import QtBot
+
+from editor.app.settings import Settings
+from editor.core.site.config import find_site
+from editor.ui.window.main_window import MainWindow
+from editor.ui.workers import RenderController
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    root = tmp_path / "site"
+    (root / "content" / "posts").mkdir(parents=True)
+    (root / "hugo.toml").write_text('title = "Blog"\n', encoding="utf-8")
+    for name in ("a", "b", "c"):
+        (root / "content" / "posts" / f"{name}.md").write_text(f"# {name}\n", encoding="utf-8")
+    win = MainWindow(
+        Settings(tmp_path / "config"),
+        find_site(root),
+        create_preview=False,
+        render_controller=RenderController(debounce_ms=-1),
+    )
+    yield win
+    win.close()
+    win.deleteLater()
+
+
+def _menu_shortcut(window: MainWindow, menu_title: str, action: QAction) -> str:
+    """The shortcut column the menu draws for `action` (Qt's own menu item option)."""
+    menus = [a.menu() for a in window.menuBar().actions() if a.text() == menu_title]
+    menu = menus[0]
+    assert isinstance(menu, QMenu) and action in menu.actions()
+    option = QStyleOptionMenuItem()
+    QMenu.initStyleOption(menu, option, action)
+    return option.text.partition("\t")[2]
+
+
+def test_previous_post_reads_ctrl_shift_tab_and_still_answers_its_key(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    previous = window.actions_by_id["previous_tab"]
+    assert _menu_shortcut(window, "&View", previous) == "Ctrl+Shift+Tab"
+    assert _menu_shortcut(window, "&View", window.actions_by_id["next_tab"]) == "Ctrl+Tab"
+    assert "(Ctrl+Shift+Tab)" in previous.toolTip()
+    assert previous.shortcuts() == QKeySequence.keyBindings(QKeySequence.StandardKey.PreviousChild)
+
+    posts = window.site.content_dir / "posts"
+    for name in ("a", "b", "c"):
+        window.open_post(posts / f"{name}.md")
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow())
+    editor = window.current_editor()
+    assert editor is not None and window.tabs.currentIndex() == 2
+    modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(editor, Qt.Key.Key_Backtab, modifiers)  # what Ctrl+Shift+Tab sends
+    assert window.tabs.currentIndex() == 1
+    assert editor.toPlainText() == "# c\n"
