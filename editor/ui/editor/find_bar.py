@@ -1,8 +1,11 @@
 """FindBar: find and replace in the current post, with regex, case and whole-word options.
 
 Searching uses QRegularExpression on the QTextDocument, so positions are the document's own
-(UTF-16) positions. "Replace all" is one edit block: a single Undo restores the text.
-The bar is handed its editor with `set_editor()`; it keeps no document of its own.
+(UTF-16) positions. "Replace all" is one edit block: a single Undo restores the text and puts
+the cursor back where it was. The bar is handed its editor with `set_editor()`; it keeps no
+document of its own, and Escape in that editor closes it too. It is compact (the options are
+toggle buttons) and never asks its pane for more width than the pane has: opening it moves
+no divider.
 
 Signals:
     closed(): the user closed the bar (Escape or the close button).
@@ -13,14 +16,15 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
-    QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -50,6 +54,8 @@ class FindBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("findBar")
+        # Its own minimum never widens the pane it sits in (that moved the splitter).
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self._editor: QPlainTextEdit | None = None
 
         self.find_edit = QLineEdit(self)
@@ -59,19 +65,22 @@ class FindBar(QWidget):
         self.replace_edit = QLineEdit(self)
         self.replace_edit.setObjectName("replaceText")
         self.replace_edit.setPlaceholderText("Replace with (\\1 for a group)")
-        self.regex_box = QCheckBox("Regex", self)
-        self.case_box = QCheckBox("Match case", self)
-        self.word_box = QCheckBox("Whole word", self)
         self.status = QLabel(self)
         self.status.setObjectName("findStatus")
-        self.status.setMinimumWidth(90)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.status.setMinimumWidth(60)
 
-        def button(text: str, tip: str) -> QToolButton:
+        def button(text: str, tip: str, *, checkable: bool = False) -> QToolButton:
             tool = QToolButton(self)
             tool.setText(text)
             tool.setToolTip(tip)
             tool.setAutoRaise(True)
+            tool.setCheckable(checkable)
             return tool
+
+        self.case_box = button("Aa", "Match case", checkable=True)
+        self.word_box = button("W", "Whole word", checkable=True)
+        self.regex_box = button(".*", "Regular expression", checkable=True)
 
         self.previous_button = button("↑", "Previous match (Shift+F3)")
         self.next_button = button("↓", "Next match (F3)")
@@ -81,16 +90,18 @@ class FindBar(QWidget):
 
         find_row = QHBoxLayout()
         find_row.setContentsMargins(0, 0, 0, 0)
-        self.find_edit.setMinimumWidth(160)
-        self.replace_edit.setMinimumWidth(160)
+        find_row.setSpacing(2)
+        self.find_edit.setMinimumWidth(120)
+        self.replace_edit.setMinimumWidth(120)
         find_row.addWidget(self.find_edit, 1)
         for widget in (self.previous_button, self.next_button, self.status):
             find_row.addWidget(widget)
-        for widget in (self.regex_box, self.case_box, self.word_box, self.close_button):
+        for widget in (self.case_box, self.word_box, self.regex_box, self.close_button):
             find_row.addWidget(widget)
         self._replace_row = QWidget(self)
         replace_row = QHBoxLayout(self._replace_row)
         replace_row.setContentsMargins(0, 0, 0, 0)
+        replace_row.setSpacing(2)
         replace_row.addWidget(self.replace_edit, 1)
         replace_row.addWidget(self.replace_button)
         replace_row.addWidget(self.replace_all_button)
@@ -114,8 +125,26 @@ class FindBar(QWidget):
     # --- set-up -----------------------------------------------------------------------
 
     def set_editor(self, editor: QPlainTextEdit | None) -> None:
+        """Search in `editor` (None: no post); Escape in it closes the bar while shown."""
+        old = self._editor
+        if old is not None and shiboken6.isValid(old):
+            old.removeEventFilter(self)
         self._editor = editor
+        if editor is not None:
+            editor.installEventFilter(self)
         self._update_count()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self._editor
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and self.isVisible()
+        ):
+            self.close_bar()
+            return True
+        return super().eventFilter(watched, event)
 
     def open_find(self, replace: bool = False) -> None:
         """Show the bar (with the replace row if asked), seeded with the selected word."""
@@ -244,7 +273,9 @@ class FindBar(QWidget):
         if not matches:
             self._show("No matches")
             return 0
+        # Undo puts the cursor where the edit block began: where the user's cursor is now.
         cursor = QTextCursor(editor.document())
+        cursor.setPosition(editor.textCursor().position())
         cursor.beginEditBlock()
         for start, end, replacement in reversed(matches):
             cursor.setPosition(start)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from editor.ui.editor.find_bar import FindBar, expand_template
@@ -105,3 +106,55 @@ def test_open_seeds_selection_and_escape_closes(qtbot: QtBot) -> None:
 def test_expand_template() -> None:
     assert expand_template(r"\2-\1 \\ $0", ["ab", "a", "b"]) == "b-a \\ ab"
     assert expand_template(r"\9", ["x"]) == ""
+
+
+def test_undoing_replace_all_puts_the_cursor_back(qtbot: QtBot) -> None:
+    text = "teh cat, teh dog\nand teh end\nmore words here"
+    bar, editor = _bar(qtbot, text)
+    cursor = editor.textCursor()
+    cursor.setPosition(text.index("words"))
+    editor.setTextCursor(cursor)
+    bar.find_edit.setText("teh")  # selects the first match from the cursor on (wraps)
+    where = editor.textCursor().position()
+    bar.replace_edit.setText("the")
+    assert bar.replace_all() == 3
+    editor.undo()  # one step, the cursor where it was
+    assert editor.toPlainText() == text
+    assert editor.textCursor().position() == where
+    assert where > 0
+
+
+def test_escape_in_the_editor_closes_the_bar(qtbot: QtBot) -> None:
+    bar, editor = _bar(qtbot, "find me")
+    bar.show()
+    editor.show()
+    with qtbot.waitSignal(bar.closed):
+        qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert bar.isHidden()
+    other = QPlainTextEdit()
+    qtbot.addWidget(other)
+    bar.set_editor(other)  # follows the current post
+    bar.show()
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert not bar.isHidden()
+    qtbot.keyClick(other, Qt.Key.Key_Escape)
+    assert bar.isHidden()
+    with qtbot.assertNotEmitted(bar.closed):  # hidden: Escape is the editor's again
+        qtbot.keyClick(other, Qt.Key.Key_Escape)
+
+
+def test_the_bar_never_asks_for_more_width_than_its_pane_has(qtbot: QtBot) -> None:
+    pane = QWidget()
+    layout = QVBoxLayout(pane)
+    editor = QPlainTextEdit(pane)
+    editor.setMinimumWidth(50)
+    bar = FindBar(pane)
+    layout.addWidget(editor)
+    layout.addWidget(bar)
+    qtbot.addWidget(pane)
+    bar.set_editor(editor)
+    bar.hide()
+    before = pane.minimumSizeHint().width()
+    bar.open_find(replace=True)
+    assert pane.minimumSizeHint().width() == before
+    assert bar.sizeHint().width() < 420  # compact: fits a 40-character editor
