@@ -19,7 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabBar, QTabWidget, QToolButton, QWidget
 
 from editor.core.post.storage import ReadOnlyError
@@ -31,17 +32,30 @@ Answer = QMessageBox.StandardButton
 
 
 def make_tab_widget(parent: QWidget) -> QTabWidget:
-    """The row of open posts: movable tabs with our own "×" close buttons."""
+    """The row of open posts: movable tabs with our own "×" close buttons.
+
+    No style sheet here: one on the tab bar kept the whole tab widget (and every editor in
+    it) on the palette of the moment, so switching theme left the editors as they were."""
     tabs = QTabWidget(parent)
     tabs.setObjectName("documentTabs")
     tabs.setDocumentMode(True)
     tabs.setTabsClosable(True)  # our own "×" buttons replace the style's icons
     tabs.setMovable(True)
-    tabs.tabBar().setStyleSheet(
-        "QTabBar::tab { padding: 5px 6px 5px 12px; min-width: 80px; }"
-        "QToolButton#tabCloseButton { border: none; padding: 0 4px; font-size: 14px; }"
-    )
     return tabs
+
+
+def make_close_button(parent: QWidget) -> QToolButton:
+    """A tab's "×": drawn in the palette's button text colour, so it shows in either theme."""
+    close = QToolButton(parent)
+    close.setObjectName("tabCloseButton")
+    close.setText("×")
+    close.setAutoRaise(True)
+    close.setToolTip("Close this post")
+    close.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    font = QFont(close.font())
+    font.setPixelSize(14)
+    close.setFont(font)
+    return close
 
 
 def save_state_text(tab: DocumentTab) -> str:
@@ -106,11 +120,7 @@ class DocumentsController(QObject):
         if self.safekeeping is not None:
             self.safekeeping.attach(tab)
         index = self.tabs.addTab(tab, document.display_name())
-        close = QToolButton(self.tabs)
-        close.setObjectName("tabCloseButton")
-        close.setText("×")
-        close.setAutoRaise(True)
-        close.setToolTip("Close this post")
+        close = make_close_button(self.tabs)
         close.clicked.connect(lambda: self.close_tab(self.tabs.indexOf(tab)))
         self.tabs.tabBar().setTabButton(index, QTabBar.ButtonPosition.RightSide, close)
         self.tabs.setTabToolTip(index, str(document.path or "Not saved yet"))

@@ -55,7 +55,9 @@ def resolve_dark(theme: str) -> bool:
 
 
 def apply_palette(app: QApplication, dark: bool) -> None:
-    app.setStyle("Fusion")
+    """The light or dark palette for every widget (restyles open windows at once)."""
+    if app.style().name().lower() != "fusion":  # setting it again would repolish everything
+        app.setStyle("Fusion")
     palette = QPalette()
     for role, color in (_DARK if dark else _LIGHT).items():
         palette.setColor(role, QColor(color))
