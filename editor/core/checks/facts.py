@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,19 +20,14 @@ from editor.core.diagnostics import Diagnostic
 from editor.core.library.scan import walk_content
 from editor.core.library.types import LibrarySite
 from editor.core.markdown.shortcodes import refs
-from editor.core.post.fields import FmFormat, date_of, key_line, lookup, title_of
+from editor.core.markdown.shortcodes.builtins import HUGO_SHORTCODES, REMOVED_SHORTCODES
+from editor.core.post.fields import FmFormat, key_line, lookup
 from editor.core.post.frontmatter import read_front_matter
 from editor.core.site.model import SiteConfig
-from editor.core.site.slugs import hugo_make_path, hugo_urlize
+from editor.core.site.permalinks import relative_permalink
+from editor.core.site.slugs import hugo_make_path
 
-__all__ = ["HUGO_SHORTCODES", "REMOVED_SHORTCODES", "PostRecord", "SiteFacts"]
-
-# Hugo 0.168's embedded shortcodes, and those it removed (the build fails on them).
-HUGO_SHORTCODES = frozenset(
-    ["comment", "details", "figure", "highlight", "instagram", "param", "qr", "ref", "relref",
-     "vimeo", "vimeo_simple", "x", "x_simple", "youtube"]
-)  # fmt: skip
-REMOVED_SHORTCODES = frozenset(["gist", "tweet", "twitter", "twitter_simple"])
+__all__ = ["PostRecord", "SiteFacts"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,54 +45,6 @@ class PostRecord:
 
 def _text(value: Any) -> str:
     return str(value).strip() if isinstance(value, str | int | float) and value is not True else ""
-
-
-def _permalink_pattern(permalinks: Mapping[str, Any], section: str) -> str | None:
-    page = permalinks.get("page")
-    if isinstance(page, Mapping) and isinstance(page.get(section), str):
-        return str(page[section])
-    value = permalinks.get(section)
-    return value if isinstance(value, str) else None
-
-
-def url_of(
-    site: SiteConfig, parts: list[str], metadata: Mapping[str, Any], prefix: str = ""
-) -> str:
-    """The relative permalink Hugo gives a post at content path `parts` (without suffix)."""
-    url = _text(lookup(metadata, "url")[1])
-    if url:
-        url = "/" + url.lstrip("/")
-        return hugo_make_path(url if "." in url.rsplit("/", 1)[-1] else url.rstrip("/") + "/")
-    bundle = parts[-1] == "index"
-    base = parts[-2] if bundle and len(parts) > 1 else parts[-1]
-    dirs = parts[:-2] if bundle else parts[:-1]
-    slug = _text(lookup(metadata, "slug")[1])
-    section = dirs[0] if dirs else ""
-    pattern = _permalink_pattern(site.permalinks or {}, section) if section else None
-    if pattern is None:
-        return hugo_make_path(prefix + "/" + "/".join([*dirs, slug or base]) + "/")
-    when = date_of(metadata) or datetime(1, 1, 1)
-    title = title_of(metadata)
-    tokens = {
-        ":year": f"{when.year:04d}",
-        ":month": f"{when.month:02d}",
-        ":monthname": when.strftime("%B").lower(),
-        ":day": f"{when.day:02d}",
-        ":weekday": str((when.weekday() + 1) % 7),
-        ":yearday": str(when.timetuple().tm_yday),
-        ":section": section,
-        ":sections": "/".join(dirs),
-        ":title": hugo_urlize(title),
-        ":slug": hugo_urlize(slug or title),
-        ":filename": base,
-        ":contentbasename": base,
-        ":slugorfilename": slug or base,
-        ":slugorcontentbasename": slug or base,
-    }
-    out = pattern
-    for token in sorted(tokens, key=len, reverse=True):
-        out = out.replace(token, tokens[token])
-    return hugo_make_path(prefix + "/" + out.strip("/") + "/")
 
 
 def _aliases(metadata: Mapping[str, Any]) -> tuple[str, ...]:
@@ -177,7 +123,7 @@ class SiteFacts:
                     lines[key] = key_line(fm_format, fm_text, name, 1) or 1
         record = PostRecord(
             path=path,
-            url=url_of(self.site, parts, metadata, prefix),
+            url=relative_permalink(self.site.permalinks or {}, parts, metadata, prefix),
             language=language,
             section=parts[0] if len(parts) > 1 else "",
             slug=hugo_make_path(_text(lookup(metadata, "slug")[1])),

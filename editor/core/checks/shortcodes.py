@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from editor.core.checks.facts import REMOVED_SHORTCODES
 from editor.core.checks.registry import Finding, post_check
 from editor.core.checks.view import PostView
 from editor.core.diagnostics import Severity
+from editor.core.markdown.shortcodes.builtins import REMOVED_SHORTCODES
 from editor.core.markdown.shortcodes.context import Call
 
 # built-in -> (the argument it cannot do without: named key or position, what it is)
