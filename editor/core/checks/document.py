@@ -76,30 +76,18 @@ def _shortcode_scan(
     body: str, page_path: Path | None, first_line: int
 ) -> tuple[list[Call], list[tuple[str, int]], str]:
     """(calls, structural problems, body with each tag replaced by a placeholder)."""
-    from editor.core.markdown.shortcodes import expand
+    from editor.core.markdown.shortcodes.expand import scan
 
-    if "{{" not in body:
-        return [], [], body
-    state = expand._State(ShortcodeContext(page_path=page_path, first_line=first_line), 0)
-    doc = expand._Doc(body, state)
-    calls: list[Call] = []
+    found = scan(body, ShortcodeContext(page_path=page_path, first_line=first_line))
     pieces: list[str] = []
     last = 0
-    for index, tag in enumerate(doc.tags):
-        call = tag.call
-        if call is None:
-            continue
-        if not call.closing:
-            if tag.close > index:
-                call.inner = body[tag.end : doc.tags[tag.close].start]
-            call.line += first_line - 1
-            calls.append(call)
-        pieces.append(body[last : tag.start])
-        pieces.append(PLACEHOLDER + "\n" * body.count("\n", tag.start, tag.end))
-        last = tag.end
+    for start, end in found.spans:
+        pieces.append(body[last:start])
+        pieces.append(PLACEHOLDER + "\n" * body.count("\n", start, end))
+        last = end
     pieces.append(body[last:])
-    problems = [(w.message, w.line or first_line) for w in state.warnings]
-    return calls, problems, "".join(pieces)
+    problems = [(w.message, w.line or first_line) for w in found.warnings]
+    return list(found.calls), problems, "".join(pieces)
 
 
 def _html_links(html: str, line: int, out: list[LinkRef]) -> None:

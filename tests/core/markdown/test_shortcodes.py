@@ -246,3 +246,20 @@ def test_ref_lookup_sees_new_files_and_tolerates_bad_front_matter(tmp_path: Path
     assert refs.permalink(_Site(tmp_path), content, posts / "a.md") == "/posts/a/"
     assert refs.find_target(tmp_path / "missing", "a", None) is None
     assert refs.permalink(_Site(tmp_path), content, content / "_index.md") == "/"
+
+
+def test_scan_lists_the_calls_without_expanding_them() -> None:
+    from editor.core.markdown.shortcodes.context import ShortcodeContext
+    from editor.core.markdown.shortcodes.expand import scan
+
+    text = 'Intro\n{{< figure src="a.png" >}}\n{{% note %}}\nInner\n{{% /note %}}\n{{< broken\n'
+    found = scan(text, ShortcodeContext(first_line=5))
+    assert [(c.name, c.line) for c in found.calls] == [("figure", 6), ("note", 7)]
+    assert found.calls[1].inner == "\nInner\n"
+    assert [text[a:b] for a, b in found.spans] == [
+        '{{< figure src="a.png" >}}',
+        "{{% note %}}",
+        "{{% /note %}}",
+    ]
+    assert found.warnings and all(w.line is not None and w.line >= 5 for w in found.warnings)
+    assert scan("no shortcodes", ShortcodeContext()) == type(found)((), (), ())

@@ -75,6 +75,36 @@ def extract(text: str, ctx: ShortcodeContext) -> Extracted:
     return Extracted(out, state.placeholders, tuple(state.warnings), _line_map(doc, pieces))
 
 
+@dataclass(frozen=True)
+class TagScan:
+    """The shortcode calls of a text, parsed as `extract` parses them but not expanded."""
+
+    calls: tuple[Call, ...]  # opening tags (lines of the document, `inner` filled in)
+    spans: tuple[tuple[int, int], ...]  # (start, end) of every call's tag, closing ones too
+    warnings: tuple[Diagnostic, ...]  # unbalanced or broken tags
+
+
+def scan(text: str, ctx: ShortcodeContext) -> TagScan:
+    """Every shortcode call in `text` (for checks: what Hugo will be asked to run)."""
+    if "{{" not in text:
+        return TagScan((), (), ())
+    state = _State(ctx, 0)
+    doc = _Doc(text, state)
+    calls: list[Call] = []
+    spans: list[tuple[int, int]] = []
+    for index, tag in enumerate(doc.tags):
+        call = tag.call
+        if call is None:
+            continue
+        if not call.closing:
+            if tag.close > index:
+                call.inner = text[tag.end : doc.tags[tag.close].start]
+            call.line += ctx.first_line - 1
+            calls.append(call)
+        spans.append((tag.start, tag.end))
+    return TagScan(tuple(calls), tuple(spans), tuple(state.warnings))
+
+
 def restore(html: str, placeholders: Mapping[str, str]) -> str:
     """Put the `{{< >}}` output back; a token that is a whole paragraph replaces the paragraph."""
     if not placeholders or "HAHAHUGOSHORTCODE" not in html:
