@@ -1,6 +1,7 @@
 """Library speed on a generated 10,000-post Hugo site (nothing is committed: a temp folder).
 
     python benchmarks/bench_library.py [--posts N] [--runs N] [--keep DIR] [--gui SECONDS]
+    python benchmarks/bench_library.py --compare-with TREE [--posts N] [--runs N] [--keep DIR]
 
 Generates N posts (default 10,000: YAML, TOML and a few JSON front matters, one in ten a
 leaf bundle, tags/categories, 300-1,200 words of Zipf-distributed prose with headings,
@@ -14,6 +15,11 @@ lists and code), then reports medians of --runs runs for:
   * pass 3 (Hugo's figures by rendering), timed on 200 posts and extrapolated;
   * with --gui S: the GUI thread's responsiveness while LibraryScanner runs all three
     passes from an empty index for S seconds (gaps between ticks of a 5 ms QTimer).
+With --compare-with TREE (another checkout, e.g. `git worktree add /tmp/base round2-base`)
+only the first scan is timed, pass 1 and passes 1+2, each in a fresh process running this
+tree's code and TREE's code in turn (alternating, same site, same machine load); it prints
+the medians of wall and CPU time (steadier on a shared machine) and the ratios this tree /
+TREE.
 Targets (issue 5): first scan / hugo list all <= 1.0; reopen <= 150 ms; search median
 <= 20 ms; index memory <= 30 MiB.
 """
@@ -213,12 +219,63 @@ def gui_stalls(site: LibrarySite, db: Path, seconds: float) -> None:
     )
 
 
+_SCAN_ONE = """
+import sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+try:
+    from editor.core.library.index import scan_site
+    from editor.core.library.types import LibrarySite
+except ImportError:  # a tree from before the subpackages (e.g. round2-base)
+    from editor.core.library import scan_site
+    from editor.core.library_types import LibrarySite
+site, db = LibrarySite.simple(Path(sys.argv[2])), Path(sys.argv[3])
+for suffix in ("", "-wal", "-shm"):
+    Path(str(db) + suffix).unlink(missing_ok=True)
+start, cpu = time.perf_counter(), time.process_time()
+scan_site(site, db, bodies=sys.argv[4] == "1")
+print(time.perf_counter() - start, time.process_time() - cpu)
+"""
+
+
+def compare_trees(root: Path, db: Path, other: Path, runs: int) -> None:
+    """First-scan medians of this tree's code against `other`'s, run alternately."""
+    trees = {"this tree": Path(__file__).resolve().parent.parent, str(other): other.resolve()}
+    for bodies, label in ((False, "pass 1 (list)"), (True, "passes 1+2")):
+        wall: dict[str, list[float]] = {name: [] for name in trees}
+        cpu: dict[str, list[float]] = {name: [] for name in trees}
+        for _ in range(runs):
+            for name, tree in trees.items():
+                args = [str(tree), str(root), str(db), "1" if bodies else "0"]
+                done = subprocess.run(
+                    [sys.executable, "-c", _SCAN_ONE, *args],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                    timeout=900,
+                )
+                seconds = done.stdout.split()
+                wall[name].append(float(seconds[-2]))
+                cpu[name].append(float(seconds[-1]))
+        for kind, times in (("wall", wall), ("CPU", cpu)):
+            mine, theirs = (statistics.median(times[name]) for name in trees)
+            print(
+                f"first scan, {label:<14} {kind:<4} this tree {mine * 1000:6.0f} ms, {other}: "
+                f"{theirs * 1000:6.0f} ms, ratio {mine / theirs:.3f} (runs: "
+                f"{', '.join(f'{t * 1000:.0f}' for t in times['this tree'])} vs "
+                f"{', '.join(f'{t * 1000:.0f}' for t in times[str(other)])})"
+            )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="generate into DIR and keep it")
     parser.add_argument("--gui", type=float, metavar="SECONDS", help="measure GUI stalls too")
+    parser.add_argument(
+        "--compare-with", type=Path, metavar="TREE", help="time the first scan against TREE"
+    )
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="inkpost-bench-library-"))
     root = args.keep or tmp / "site"
@@ -230,6 +287,9 @@ def main() -> int:
             print(f"generated {args.posts:,} posts in {time.perf_counter() - start:.1f} s")
         site = LibrarySite.simple(root)
         db = tmp / "index.sqlite"
+        if args.compare_with is not None:
+            compare_trees(root, db, args.compare_with, args.runs)
+            return 0
         exe = hugo_exe()
 
         def hugo_list() -> None:

@@ -224,38 +224,40 @@ def _normalize(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
-def _read_head(path: Path) -> bytes:
-    """The file's first bytes, enough for its front matter (the whole file if needed)."""
-    with open(path, "rb") as handle:
-        data = handle.read(_HEAD_BYTES)
-        if len(data) < _HEAD_BYTES:
-            return data
-        cut = max(data.rfind(b"\n"), data.rfind(b"\r"))
-        head = data[: cut + 1] if cut > 0 else data
-        text = head.decode("utf-8", errors="replace")
-        if split_front_matter(text).problem != "unclosed":
-            return head
-        return data + handle.read()
+def _read(path: Path, whole: bool) -> tuple[str, FrontMatter, tuple[Diagnostic, ...]]:
+    if whole:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    else:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))  # no buffer: one read
+        try:
+            data = os.read(fd, _HEAD_BYTES)
+            cut = max(data.rfind(b"\n"), data.rfind(b"\r"))
+            if len(data) == _HEAD_BYTES and cut > 0:  # whole lines only; may hold the block
+                text, problems = decode(data[: cut + 1], path)
+                front = read_front_matter(text, path)
+                if front.split.problem != "unclosed":
+                    return text, front, problems
+            if len(data) == _HEAD_BYTES:
+                data += b"".join(iter(lambda: os.read(fd, 1 << 20), b""))
+        finally:
+            os.close(fd)
+    text, problems = decode(data, path)
+    return text, read_front_matter(text, path), problems
 
 
 def read_front(path: Path, *, whole: bool) -> tuple[str, FrontMatter, list[Diagnostic]]:
     """(text read, its front matter, problems): the whole file, or with `whole=False` only
-    its head (enough for the front matter). Raises FileNotFoundError if it is gone."""
-    problems: list[Diagnostic] = []
+    its head (the first few KiB, more when the front matter needs it). Raises
+    FileNotFoundError if the file is gone."""
     try:
-        if whole:
-            with open(path, "rb") as handle:
-                data = handle.read()
-        else:
-            data = _read_head(path)
+        text, front, problems = _read(path, whole)
     except FileNotFoundError:
         raise
     except OSError as exc:
-        problems.append(Diagnostic(f"cannot read: {exc.strerror}", path, None, Severity.ERROR))
-        data = b""
-    text, decode_problems = decode(data, path)
-    front = read_front_matter(text, path)
-    return text, front, [*problems, *decode_problems, *front.diagnostics]
+        cannot = Diagnostic(f"cannot read: {exc.strerror}", path, None, Severity.ERROR)
+        text, front, problems = "", read_front_matter(""), (cannot,)
+    return text, front, [*problems, *front.diagnostics]
 
 
 def read_post(
@@ -272,8 +274,8 @@ def read_post(
     except FileNotFoundError:
         return None
     body_text = text[front.split.body_start :]
-    metadata = front.metadata
-    meta = {str(k).lower(): v for k, v in reversed(metadata.items())}  # first key wins
+    metadata, fields = front.metadata, front.fields
+    meta = {low: value for low, (_, value) in fields.items()}
     language, key = _language_and_key(site, found)
     parts = found.content_rel.split("/")
     section = parts[0] if len(parts) > 1 else ""
@@ -286,12 +288,12 @@ def read_post(
         rel_path=found.rel_path,
         mtime_ns=found.mtime_ns,
         size=found.size,
-        title=title_of(metadata),
-        date=date_of(metadata, DATE_KEYS),
-        lastmod=date_of(metadata, _LASTMOD_KEYS),
-        publish_date=date_of(metadata, _PUBLISH_KEYS),
-        expiry_date=date_of(metadata, _EXPIRY_KEYS),
-        draft=draft_of(metadata),
+        title=title_of(metadata, fields),
+        date=date_of(metadata, DATE_KEYS, fields),
+        lastmod=date_of(metadata, _LASTMOD_KEYS, fields),
+        publish_date=date_of(metadata, _PUBLISH_KEYS, fields),
+        expiry_date=date_of(metadata, _EXPIRY_KEYS, fields),
+        draft=draft_of(metadata, fields),
         taxonomies={t: _terms(meta.get(t)) for t in site.taxonomies if meta.get(t)},
         words=words,
         reading_time=(words + 211) // 212,

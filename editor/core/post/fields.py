@@ -117,32 +117,49 @@ def key_line(fmt: FmFormat, content: str, key: str, line0: int) -> int | None:
     return None if match is None else line0 + content.count("\n", 0, match.start())
 
 
+Folded = dict[str, tuple[str, Any]]
+_NOTHING: tuple[None, None] = (None, None)
+
+
+def folded(metadata: Mapping[str, Any]) -> Folded:
+    """Hugo's case-insensitive keys: lower-cased key -> (key as written, value). A key
+    written in lower case wins, else the first that folds to it."""
+    out: dict[str, tuple[str, Any]] = {}
+    for key, value in metadata.items():
+        if isinstance(key, str):
+            low = key.lower()
+            if key == low or low not in out:
+                out[low] = (key, value)
+    return out
+
+
 def lookup(metadata: Mapping[str, Any], name: str) -> tuple[str | None, Any]:
     """(key, value) for `name`, matched case-insensitively as Hugo does."""
     if name in metadata:
         return name, metadata[name]
-    for key, value in metadata.items():
-        if isinstance(key, str) and key.lower() == name.lower():
-            return key, value
-    return None, None
+    return folded(metadata).get(name.lower(), _NOTHING)
 
 
-def field_checks(metadata: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """(key, message) for each field whose type Hugo would not accept."""
+def field_checks(
+    metadata: Mapping[str, Any], fields: Folded | None = None
+) -> list[tuple[str, str]]:
+    """(key, message) for each field whose type Hugo would not accept (`fields`: the
+    metadata `folded`, when the caller has it)."""
     problems: list[tuple[str, str]] = []
-    key, value = lookup(metadata, "title")
+    fields = folded(metadata) if fields is None else fields
+    key, value = fields.get("title", (None, None))
     if key is not None and not isinstance(value, str | int | float):
         problems.append((key, f"'{key}' should be text, found {kind(value)}"))
     for name in (*DATE_KEYS, "expirydate", "unpublishdate"):
-        key, value = lookup(metadata, name)
+        key, value = fields.get(name, (None, None))
         if key is not None and value not in (None, "") and parse_date(value) is None:  # noqa: SIM102
             if not isinstance(value, bool):  # `published: false` is Hugo's inverse draft
                 problems.append((key, f"'{key}' is not a date Hugo can read: {value!r}"))
-    key, value = lookup(metadata, "draft")
+    key, value = fields.get("draft", (None, None))
     if key is not None and not isinstance(value, bool) and str(value) not in BOOLS:
         problems.append((key, f"'{key}' should be true or false, found {value!r}"))
     for name in ("tags", "categories"):
-        key, value = lookup(metadata, name)
+        key, value = fields.get(name, (None, None))
         if key is not None and value is not None and not isinstance(value, str | list):
             problems.append((key, f"'{key}' should be a list of names, found {kind(value)}"))
         elif isinstance(value, list) and any(isinstance(v, Mapping | list) for v in value):
@@ -160,34 +177,41 @@ BOOLS = {
 def as_bool(value: object) -> bool:
     """spf13/cast ToBool, as Hugo applies it to `draft` (text it cannot read is false)."""
     if isinstance(value, str):
-        return BOOLS.get(value.strip(), False)
+        return BOOLS.get(value, False)
     if isinstance(value, bool | int | float):
         return bool(value)
     return False
 
 
-def title_of(metadata: Mapping[str, Any]) -> str:
+def _get(metadata: Mapping[str, Any], fields: Folded | None, name: str) -> tuple[str | None, Any]:
+    return lookup(metadata, name) if fields is None else fields.get(name, _NOTHING)
+
+
+def title_of(metadata: Mapping[str, Any], fields: Folded | None = None) -> str:
     """The title as Hugo shows it ("" when missing or not text)."""
-    _, value = lookup(metadata, "title")
+    _, value = _get(metadata, fields, "title")
     if isinstance(value, bool):
         return str(value).lower()
     return str(value) if isinstance(value, str | int | float) else ""
 
 
-def draft_of(metadata: Mapping[str, Any]) -> bool:
+def draft_of(metadata: Mapping[str, Any], fields: Folded | None = None) -> bool:
     """`draft`, else the inverse of `published` when it is a boolean (as Hugo reads them)."""
-    key, value = lookup(metadata, "draft")
+    key, value = _get(metadata, fields, "draft")
     if key is not None:
         return as_bool(value)
-    _, published = lookup(metadata, "published")
+    _, published = _get(metadata, fields, "published")
     return published is False
 
 
-def date_of(metadata: Mapping[str, Any], names: tuple[str, ...] = DATE_KEYS) -> datetime | None:
+def date_of(
+    metadata: Mapping[str, Any], names: tuple[str, ...] = DATE_KEYS, fields: Folded | None = None
+) -> datetime | None:
     """The first of `names` holding a date (default: `date` and Hugo's fallbacks)."""
+    fields = folded(metadata) if fields is None else fields
     for name in names:
-        _, value = lookup(metadata, name)
-        found = parse_date(value)
+        value = fields.get(name, _NOTHING)[1]
+        found = None if value is None else parse_date(value)
         if found is not None:
             return found
     return None

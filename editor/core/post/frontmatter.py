@@ -40,7 +40,16 @@ from frontmatter.default_handlers import BaseHandler
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from editor.core.diagnostics import Diagnostic, Severity
-from editor.core.post.fields import FmFormat, field_checks, key_line, kind, load_native, plain
+from editor.core.post.fields import (
+    FmFormat,
+    Folded,
+    field_checks,
+    folded,
+    key_line,
+    kind,
+    load_native,
+    plain,
+)
 from editor.core.post.yaml_fast import fast_yaml
 
 __all__ = [
@@ -154,6 +163,10 @@ def load_metadata(fmt: FmFormat, content: str, line0: int = 1) -> dict[str, Any]
     `line0` is the file line of the block's first line, for errors: raises
     FrontMatterError when the block cannot be parsed or is not a mapping.
     """
+    if fmt == "yaml":
+        fast = fast_yaml(content)
+        if fast is not None:
+            return fast  # already plain
     data = _load(fmt, content, line0)
     if data is None:
         return {}
@@ -165,9 +178,6 @@ def load_metadata(fmt: FmFormat, content: str, line0: int = 1) -> dict[str, Any]
 
 def _load(fmt: FmFormat, content: str, line0: int) -> Any:
     if fmt == "yaml":
-        fast = fast_yaml(content)
-        if fast is not None:
-            return fast if fast or content.strip() else None
         return _load_yaml(content, line0)
     if fmt == "toml":
         try:
@@ -207,6 +217,7 @@ class FrontMatter:
     metadata: dict[str, Any] = field(default_factory=dict)
     diagnostics: tuple[Diagnostic, ...] = ()
     broken: str = ""  # why the block cannot be edited ("" when it can)
+    fields: Folded = field(default_factory=dict)  # the metadata `folded` (Hugo ignores case)
 
 
 def read_front_matter(text: str, path: Path | None = None) -> FrontMatter:
@@ -224,11 +235,12 @@ def read_front_matter(text: str, path: Path | None = None) -> FrontMatter:
     except FrontMatterError as exc:
         diag = Diagnostic(exc.message, path, exc.line, Severity.ERROR)
         return FrontMatter(split, {}, (diag,), exc.message)
+    fields = folded(metadata)
     warnings = tuple(
         Diagnostic(message, path, key_line(split.fm_format, content, key, split.content_line))
-        for key, message in field_checks(metadata)
+        for key, message in field_checks(metadata, fields)
     )
-    return FrontMatter(split, metadata, warnings)
+    return FrontMatter(split, metadata, warnings, "", fields)
 
 
 # --- python-frontmatter handlers ------------------------------------------------------------

@@ -1,19 +1,21 @@
 """A fast reader for the simple YAML most front matter is; ruamel.yaml stays the judge.
 
-`fast_yaml(source)` returns the mapping ruamel.yaml's YAML 1.2 loader returns (as plain
-values, see `editor.core.post.frontmatter`) for front matter made only of `key: scalar`,
-`key: [flow, list]` and `key:` followed by `- item` lines (scalars plain, or quoted without
-escapes), and None for anything else, so the caller runs ruamel.yaml. Plain scalars are
-resolved with ruamel.yaml's own YAML 1.2 resolver table (so `yes` and `on` stay strings, as
-in Hugo); only null, true/false, decimal integers, dates and whole-second timestamps are
-built here, anything else the table calls a number or special falls back. This path is
-many times faster than ruamel.yaml's (tests compare the two).
+`fast_yaml(source)` returns the mapping ruamel.yaml's YAML 1.2 loader returns, as plain
+values (`editor.core.post.fields.plain`: dates are aware datetimes), for front matter made
+only of `key: scalar`, `key: [flow, list]` and `key:` followed by `- item` lines (scalars
+plain, or quoted without escapes), and None for anything else, so the caller runs
+ruamel.yaml. Plain scalars are resolved with ruamel.yaml's own YAML 1.2 resolver table (so
+`yes` and `on` stay strings, as in Hugo); only null, true/false, decimal integers, dates
+and whole-second timestamps are built here, anything else the table calls a number or
+special falls back. This path is many times faster than ruamel.yaml's (tests compare the
+two).
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 from ruamel.yaml.resolver import VersionedResolver
@@ -32,13 +34,15 @@ _ODD = re.compile(
     "[^\x0a\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 )
 _PLAIN_BAD_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
-_TABLE: dict[str, list[tuple[str, re.Pattern[str]]]] = VersionedResolver(
-    version=(1, 2)
-).versioned_resolver
+_TABLE: dict[str, list[tuple[str, re.Pattern[str]]]] = {
+    first: [(tag, re.compile(lazy.pattern, lazy.flags)) for tag, lazy in resolvers]  # unwrapped
+    for first, resolvers in VersionedResolver(version=(1, 2)).versioned_resolver.items()
+}
 _STR = "tag:yaml.org,2002:str"
 _Unparsed = object()
 
 
+@functools.lru_cache(maxsize=4096)  # keys and many values repeat from post to post
 def _tag(text: str) -> str:
     """The tag ruamel.yaml's YAML 1.2 resolver gives a plain scalar."""
     for tag, regexp in _TABLE.get(text[:1], ()):
@@ -47,6 +51,7 @@ def _tag(text: str) -> str:
     return _STR
 
 
+@functools.lru_cache(maxsize=8192)  # the values it builds are immutable
 def _scalar(text: str) -> Any:
     """One scalar value, or _Unparsed when ruamel.yaml must decide."""
     if not text:
@@ -80,21 +85,23 @@ def _scalar(text: str) -> Any:
 
 
 def _timestamp(text: str) -> Any:
+    """A date or whole-second timestamp as `plain` makes it: aware, UTC when no offset."""
     try:
         match = _DATE.fullmatch(text)
         if match:
-            return date(int(match[1]), int(match[2]), int(match[3]))
+            return datetime(int(match[1]), int(match[2]), int(match[3]), tzinfo=UTC)
         match = _TIMESTAMP.fullmatch(text)
         if match is None:
             return _Unparsed
         y, mo, d, h, mi, s = (int(match[i]) for i in range(1, 7))
-        moment = datetime(y, mo, d, h, mi, s)
+        zone: timezone = UTC
+        if match[8] is not None:
+            offset = timedelta(hours=int(match[9]), minutes=int(match[10]))
+            if offset:
+                zone = timezone(-offset if match[8] == "-" else offset)
+        return datetime(y, mo, d, h, mi, s, tzinfo=zone)
     except ValueError:
         return _Unparsed
-    if match[7] == "Z" or match[8] is None:
-        return moment.replace(tzinfo=UTC)
-    offset = timedelta(hours=int(match[9]), minutes=int(match[10]))
-    return moment.replace(tzinfo=timezone(-offset if match[8] == "-" else offset))
 
 
 def _flow_list(text: str) -> Any:
