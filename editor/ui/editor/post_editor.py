@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QRect, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QMimeData, QRect, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -36,6 +36,7 @@ from editor.core.editing import images
 from editor.ui.editor.line_numbers import LineNumberArea
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+MIN_COLUMNS = 40  # the editor is never narrower than this many characters a line
 
 
 class PostEditor(QPlainTextEdit):
@@ -81,6 +82,19 @@ class PostEditor(QPlainTextEdit):
 
     def line_numbers_visible(self) -> bool:
         return self._line_numbers_visible
+
+    def width_for_columns(self, columns: int) -> int:
+        """The widget width that shows `columns` characters a line (gutter, margins and
+        scroll bar included); the editor's minimum is MIN_COLUMNS of them."""
+        gutter = self._line_numbers.width_hint() if self._line_numbers_visible else 0
+        text = self.fontMetrics().horizontalAdvance("x" * columns) + self.cursorWidth() + 1
+        margins = 2 * round(self.document().documentMargin()) + 2 * self.frameWidth()
+        return gutter + text + margins + self.verticalScrollBar().sizeHint().width()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # a new font or zoom: a new minimum
+            self._on_self_block_count_changed(self.blockCount())
 
     def set_diagnostics(self, diagnostics: Iterable[Diagnostic]) -> None:
         """Mark the lines that have a problem in the gutter (messages in its tooltips)."""
@@ -366,6 +380,7 @@ class PostEditor(QPlainTextEdit):
     def _on_self_block_count_changed(self, _count: int) -> None:
         width = self._line_numbers.width_hint() if self._line_numbers_visible else 0
         self.setViewportMargins(width, 0, 0, 0)
+        self.setMinimumWidth(self.width_for_columns(MIN_COLUMNS))
         rect = self.contentsRect()
         self._line_numbers.setGeometry(QRect(rect.left(), rect.top(), width, rect.height()))
 

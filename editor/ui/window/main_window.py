@@ -48,6 +48,7 @@ from editor.ui.window.actions import build_actions, build_menus, build_toolbar, 
 from editor.ui.window.export_link import ExportLink
 from editor.ui.window.first_paint import AfterFirstPaint
 from editor.ui.window.library_link import LibraryLink
+from editor.ui.window.pane_sizes import PaneSizes
 from editor.ui.window.preferences import Preferences, SettingsStore, WindowState
 from editor.ui.window.prefs import PreferencesController
 from editor.ui.window.preview_slot import PreviewSlot
@@ -122,6 +123,8 @@ class MainWindow(QMainWindow):
         )
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
         self.library_dock.hide()
+        # Minimum widths; a window too narrow for all three panes hides the library first.
+        self.pane_sizes = PaneSizes(self, self.library_dock, self.preview_slot)
 
         self.status_panel = StatusPanel(self)
         if isinstance(self.status_panel, QStatusBar):
@@ -194,7 +197,9 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if self._first_show:
             self._first_show = False
-            # Sizes apply once the window has its real width (restored or default).
+            # Sizes apply once the window has its real width (restored or default) and
+            # its panes theirs (the library may just have been hidden for lack of room).
+            self.layout().activate()
             if self._pending_sizes:
                 self.splitter.setSizes(self._pending_sizes)
             else:

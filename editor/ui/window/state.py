@@ -26,7 +26,7 @@ def capture_state(window: Any) -> WindowState:
         dock_state=bytes(window.saveState().data()),
         splitter_sizes=tuple(window.splitter.sizes()),
         preview_visible=window.preview_visible,
-        sidebar_visible=window.library_dock.isVisible(),
+        sidebar_visible=window.pane_sizes.library_wanted(),  # hidden only for lack of room: wanted
         site=str(window.site.root),
         last_post=str(current.document.path) if current and current.document.path else "",
         open_posts=tuple(str(tab.document.path) for tab in tabs if tab.document.path),

@@ -213,6 +213,7 @@ def test_export_asks_to_save_unsaved_changes_first(
 def test_export_takes_the_library_selection_when_it_has_the_focus(
     window: MainWindow, qtbot: QtBot, site_dir: Path
 ) -> None:
+    window.resize(1200, 800)  # room for the library beside the editor and the preview
     window.show()
     qtbot.waitExposed(window)
     panel = _panel(window)

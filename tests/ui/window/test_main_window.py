@@ -195,8 +195,11 @@ def test_settings_restore_the_window(  # type: ignore[no-untyped-def]
     assert [tab.document.display_name() for tab in again.tab_list()] == ["first.md", "second.md"]
     assert again.current_tab() is again.tab_list()[0]
     assert again.size() == window.size(), (again.size(), window.size())
-    assert again.splitter.sizes() == sizes
-    assert again.library_dock.isVisible()
+    # 760 px is too narrow for the library beside the editor and the preview: it is hidden
+    # first (still wanted), and the editor and preview share its width as they did.
+    assert again.library_dock.isHidden() and again.window_state().sidebar_visible
+    share = again.splitter.sizes()[0] / sum(again.splitter.sizes())
+    assert abs(share - sizes[0] / sum(sizes)) < 0.01, (again.splitter.sizes(), sizes)
     assert again.current_editor().zoom() == 1  # type: ignore[union-attr]
     assert again.size() == window.size()
 

@@ -1,0 +1,120 @@
+"""How the window shares its width: minimum widths, the library hidden first, the find bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from editor.app.settings import Settings
+from editor.core.site.config import find_site
+from editor.ui.window.main_window import LIBRARY_WIDTH, MainWindow
+from editor.ui.workers import RenderController
+
+PARAGRAPH = " ".join(["Return keeps the indentation of the line inside code."] * 12)
+MakeWindow = Callable[[int, int], MainWindow]
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, tmp_path: Path) -> Iterator[MakeWindow]:
+    root = tmp_path / "site"
+    posts = root / "content" / "posts"
+    posts.mkdir(parents=True)
+    (root / "hugo.toml").write_text('title = "Blog"\n', encoding="utf-8")
+    (posts / "long.md").write_text(f"---\ntitle: Long\n---\n\n{PARAGRAPH}\n", encoding="utf-8")
+    made: list[MainWindow] = []
+
+    def make(width: int, height: int) -> MainWindow:
+        win = MainWindow(
+            Settings(tmp_path / "config"),
+            find_site(root),
+            create_preview=False,
+            render_controller=RenderController(debounce_ms=-1),
+        )
+        made.append(win)
+        win.reserve_library()  # as the app starts: the dock shown at its first width
+        win.open_post(posts / "long.md")
+        win.resize(width, height)
+        win.show()
+        qtbot.waitExposed(win)
+        QApplication.processEvents()
+        return win
+
+    yield make
+    for win in made:
+        win.close()
+        win.deleteLater()
+
+
+def _first_line_characters(win: MainWindow) -> int:
+    editor = win.current_editor()
+    assert editor is not None
+    block = editor.document().findBlockByNumber(4)
+    assert block.text() == PARAGRAPH
+    return block.layout().lineAt(0).textLength()
+
+
+def test_a_small_window_hides_the_library_and_keeps_forty_characters_a_line(
+    make_window: MakeWindow,
+) -> None:
+    win = make_window(900, 600)
+    assert win.width() == 900
+    assert win.library_dock.isHidden()
+    assert not win.actions_by_id["toggle_sidebar"].isChecked()
+    assert win.window_state().sidebar_visible  # hidden for lack of room: still wanted
+    assert _first_line_characters(win) >= 40
+    editor_width, preview_width = win.splitter.sizes()
+    assert abs(editor_width - preview_width) <= 2  # the two share the window
+
+
+def test_a_large_window_keeps_its_shares(make_window: MakeWindow) -> None:
+    win = make_window(1400, 900)
+    assert win.library_dock.isVisible()
+    assert abs(win.library_dock.width() - LIBRARY_WIDTH) <= 20
+    editor_width, preview_width = win.splitter.sizes()
+    assert abs(editor_width - preview_width) <= 2
+    assert _first_line_characters(win) >= 45
+
+
+def test_the_library_comes_back_when_the_window_grows_unless_the_user_hid_it(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    win = make_window(1400, 900)
+    win.resize(900, 700)
+    qtbot.waitUntil(lambda: win.library_dock.isHidden())
+    assert win.current_editor() is not None and _first_line_characters(win) >= 40
+    win.resize(1300, 700)
+    qtbot.waitUntil(lambda: win.library_dock.isVisible())
+    assert win.actions_by_id["toggle_sidebar"].isChecked()
+
+    win.actions_by_id["toggle_sidebar"].setChecked(False)  # the user hides it
+    assert win.library_dock.isHidden()
+    win.resize(900, 700)
+    win.resize(1400, 700)
+    QApplication.processEvents()
+    assert win.library_dock.isHidden()
+    assert not win.window_state().sidebar_visible
+
+
+@pytest.mark.parametrize(("width", "height"), [(1400, 900), (900, 600)])
+def test_the_find_bar_moves_no_divider(
+    qtbot: QtBot, make_window: MakeWindow, width: int, height: int
+) -> None:
+    win = make_window(width, height)
+    sizes = win.splitter.sizes()
+    dock_width = win.library_dock.width()
+    for replace in (False, True):
+        win.find_bar.open_find(replace=replace)
+        qtbot.waitUntil(lambda: win.find_bar.isVisible())
+        QApplication.processEvents()
+        assert win.splitter.sizes() == sizes
+        assert win.library_dock.width() == dock_width
+        editor = win.current_editor()
+        assert editor is not None
+        editor.setFocus()
+        qtbot.keyClick(editor, Qt.Key.Key_Escape)  # Escape in the editor closes the bar
+        assert win.find_bar.isHidden()
