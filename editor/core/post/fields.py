@@ -18,6 +18,7 @@ import tomlkit.exceptions
 import tomlkit.items
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import (
     DoubleQuotedScalarString,
@@ -26,6 +27,7 @@ from ruamel.yaml.scalarstring import (
 )
 from ruamel.yaml.timestamp import TimeStamp
 
+from editor.core.diagnostics import Severity
 from editor.core.post.dates import parse_date, rfc3339
 
 FmFormat = Literal["yaml", "toml", "json"]
@@ -83,8 +85,23 @@ def kind(value: object) -> str:
 # --- parsing --------------------------------------------------------------------------------
 
 
+class _Constructor(RoundTripConstructor):
+    """ruamel's round-trip constructor, but a timestamp that is no real date
+    (`2026-02-30`) stays text, as in Hugo's YAML parser; Hugo then reports the field."""
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+
+
 def yaml_round_trip() -> YAML:
     yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
     yaml.preserve_quotes = True
     yaml.width = 1 << 20
     yaml.allow_unicode = True
@@ -142,28 +159,31 @@ def lookup(metadata: Mapping[str, Any], name: str) -> tuple[str | None, Any]:
 
 def field_checks(
     metadata: Mapping[str, Any], fields: Folded | None = None
-) -> list[tuple[str, str]]:
-    """(key, message) for each field whose type Hugo would not accept (`fields`: the
-    metadata `folded`, when the caller has it)."""
-    problems: list[tuple[str, str]] = []
+) -> list[tuple[str, str, Severity]]:
+    """(key, message, severity) for each field whose type Hugo would not accept (`fields`:
+    the metadata `folded`, when the caller has it). A date Hugo cannot parse is an error:
+    Hugo's build fails on it."""
+    problems: list[tuple[str, str, Severity]] = []
+    warn = Severity.WARNING
     fields = folded(metadata) if fields is None else fields
     key, value = fields.get("title", (None, None))
     if key is not None and not isinstance(value, str | int | float):
-        problems.append((key, f"'{key}' should be text, found {kind(value)}"))
+        problems.append((key, f"'{key}' should be text, found {kind(value)}", warn))
     for name in (*DATE_KEYS, "expirydate", "unpublishdate"):
         key, value = fields.get(name, (None, None))
         if key is not None and value not in (None, "") and parse_date(value) is None:  # noqa: SIM102
             if not isinstance(value, bool):  # `published: false` is Hugo's inverse draft
-                problems.append((key, f"'{key}' is not a date Hugo can read: {value!r}"))
+                message = f"'{key}' is not a date Hugo can read: {value!r}"
+                problems.append((key, message, Severity.ERROR))
     key, value = fields.get("draft", (None, None))
     if key is not None and not isinstance(value, bool) and str(value) not in BOOLS:
-        problems.append((key, f"'{key}' should be true or false, found {value!r}"))
+        problems.append((key, f"'{key}' should be true or false, found {value!r}", warn))
     for name in ("tags", "categories"):
         key, value = fields.get(name, (None, None))
         if key is not None and value is not None and not isinstance(value, str | list):
-            problems.append((key, f"'{key}' should be a list of names, found {kind(value)}"))
+            problems.append((key, f"'{key}' should be a list of names, found {kind(value)}", warn))
         elif isinstance(value, list) and any(isinstance(v, Mapping | list) for v in value):
-            problems.append((str(key), f"'{key}' should be a list of names"))
+            problems.append((str(key), f"'{key}' should be a list of names", warn))
     return problems
 
 

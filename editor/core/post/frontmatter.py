@@ -173,7 +173,51 @@ def load_metadata(fmt: FmFormat, content: str, line0: int = 1) -> dict[str, Any]
     if not isinstance(data, Mapping):
         message = f"the front matter must be a mapping of keys to values, found {kind(data)}"
         raise FrontMatterError(message, line0)
+    check_bounds(data, len(content.encode("utf-8", "surrogatepass")), line0)
     return plain(data)  # type: ignore[no-any-return]
+
+
+# --- bounds ---------------------------------------------------------------------------------
+
+MAX_DEPTH = 100  # lists and mappings inside each other; a post's front matter has a handful
+MAX_VALUES = 1_000_000  # values once YAML aliases are expanded
+_TOO_DEEP = f"front matter nested too deeply: Inkpost reads lists and mappings {MAX_DEPTH} deep"
+
+
+def alias_limit(size: int) -> int:
+    """Hugo's limit on the lists and mappings at one level of a YAML document, aliases
+    expanded (parser/metadecoders: 100 under 2 KB, 5,000 under 10 KB, then 10,000)."""
+    kib = max(1, size // 1024)
+    return 100 if kib < 2 else 5000 if kib < 10 else 10000
+
+
+def check_bounds(data: Any, size: int, line0: int = 1) -> None:
+    """Raise FrontMatterError when the parsed block would expand past what Hugo reads (too
+    many lists and mappings at one level: a "billion laughs" of YAML aliases), nests deeper
+    than MAX_DEPTH, or holds more than MAX_VALUES values. Walks iteratively and stops at the
+    first bound, so a hostile block costs at most the bounds' worth of work."""
+    limit = alias_limit(size)
+    per_depth: dict[int, int] = {}
+    values = 0
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        values += 1
+        if values > MAX_VALUES:
+            raise FrontMatterError(f"front matter holds more than {MAX_VALUES:,} values", line0)
+        if isinstance(value, Mapping):
+            children: Any = value.values()
+        elif isinstance(value, list | tuple):
+            children = value
+        else:
+            continue
+        if depth >= MAX_DEPTH:
+            raise FrontMatterError(_TOO_DEEP, line0)
+        count = per_depth.get(depth, 0) + 1
+        if count > limit:
+            raise FrontMatterError("too many YAML aliases for non-scalar nodes", line0)
+        per_depth[depth] = count
+        stack.extend((child, depth + 1) for child in children)
 
 
 def _load(fmt: FmFormat, content: str, line0: int) -> Any:
@@ -192,7 +236,7 @@ def _load(fmt: FmFormat, content: str, line0: int) -> Any:
         message = f"JSON front matter: {exc.msg} (column {exc.colno})"
         raise FrontMatterError(message, line0 + exc.lineno - 1) from exc
     except RecursionError as exc:
-        raise FrontMatterError("JSON front matter: nested too deeply", line0) from exc
+        raise FrontMatterError(_TOO_DEEP, line0) from exc
 
 
 def _load_yaml(content: str, line0: int) -> Any:
@@ -205,7 +249,9 @@ def _load_yaml(content: str, line0: int) -> Any:
             problem += f" ({exc.context} on line {line0 + context.line})"
         line = line0 + (mark.line if mark else 0)
         raise FrontMatterError(f"YAML front matter: {problem}", line) from exc
-    except (YAMLError, RecursionError) as exc:
+    except RecursionError as exc:
+        raise FrontMatterError(_TOO_DEEP, line0) from exc
+    except YAMLError as exc:
         raise FrontMatterError(f"YAML front matter: {exc}", line0) from exc
 
 
@@ -237,8 +283,10 @@ def read_front_matter(text: str, path: Path | None = None) -> FrontMatter:
         return FrontMatter(split, {}, (diag,), exc.message)
     fields = folded(metadata)
     warnings = tuple(
-        Diagnostic(message, path, key_line(split.fm_format, content, key, split.content_line))
-        for key, message in field_checks(metadata, fields)
+        Diagnostic(
+            message, path, key_line(split.fm_format, content, key, split.content_line), severity
+        )
+        for key, message, severity in field_checks(metadata, fields)
     )
     return FrontMatter(split, metadata, warnings, "", fields)
 
