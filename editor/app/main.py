@@ -96,28 +96,28 @@ def refuse(result: LeakProbeResult, *, interactive: bool) -> int:
     return EXIT_REFUSED
 
 
-def newest_post(content_dir: Path, now: datetime | None = None) -> Path | None:
-    """The most recent published post under `content_dir` (not a draft, not future-dated)."""
-    from editor.core.post.model import Post
+def newest_post(site: Any, now: datetime | None = None) -> Path | None:
+    """The most recent published post of `site` (not a draft, not future-dated), else the
+    first post found. Reads only the head of each file, with the library's bounded reader."""
+    from editor.core.library.scan import read_post, walk_content
+    from editor.core.library.types import LibrarySite
 
+    library = LibrarySite.from_site(site)
     now = now or datetime.now(UTC)
-    best: tuple[datetime, str, Path] | None = None
-    fallback: Path | None = None
-    for path in sorted(content_dir.rglob("*.md")):
-        if path.name == "_index.md":
+    best: tuple[datetime, str] | None = None
+    first: str | None = None
+    for found in walk_content(library):
+        read = read_post(library, found, body=False)
+        if read is None:
             continue
-        try:
-            post = Post.load(path)
-        except (OSError, ValueError):
+        entry = read[0]
+        first = entry.file if first is None else min(first, entry.file)
+        if entry.draft or entry.date is None or entry.date > now:
             continue
-        fallback = fallback or path
-        when = post.date
-        if post.draft or when is None or when > now:
-            continue
-        key = (when, str(path), path)
-        if best is None or key[:2] > best[:2]:
-            best = key
-    return best[2] if best else fallback
+        if best is None or (entry.date, entry.file) > best:
+            best = (entry.date, entry.file)
+    chosen = best[1] if best else first
+    return Path(chosen) if chosen else None
 
 
 def _resolve_paths(args: argparse.Namespace, restored_site: str) -> tuple[Path, Path | None, bool]:
@@ -197,7 +197,7 @@ def main(
     if post_path is not None:
         window.open_post(post_path)
     if not window.tab_list():
-        newest = newest_post(Path(site.content_dir))
+        newest = newest_post(site)
         if newest is not None:
             window.open_post(newest)
         else:

@@ -11,6 +11,9 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from editor.app.main import is_blank, main, newest_post
+from editor.core.site.config import SiteConfig
+
+HOSTILE = Path(__file__).resolve().parents[1] / "hostile"
 
 POST = """---
 title: "Worker pools in Go"
@@ -86,7 +89,7 @@ def test_is_blank() -> None:
 
 def test_newest_post_skips_drafts_and_the_future(tmp_path: Path) -> None:
     def write(name: str, front: str) -> Path:
-        path = tmp_path / name
+        path = tmp_path / "content" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(f"---\n{front}\n---\nText\n", encoding="utf-8")
         return path
@@ -96,5 +99,9 @@ def test_newest_post_skips_drafts_and_the_future(tmp_path: Path) -> None:
     write("draft.md", "date: 2026-02-20\ndraft: true")
     write("future.md", "date: 2099-01-01")
     write("_index.md", "date: 2026-03-01")
-    assert newest_post(tmp_path, now=datetime(2026, 3, 9, tzinfo=UTC)) == newest
-    assert newest_post(tmp_path / "nothing-here") is None
+    site = SiteConfig.hugo_defaults(tmp_path)
+    assert newest_post(site, now=datetime(2026, 3, 9, tzinfo=UTC)) == newest
+    assert newest_post(SiteConfig.hugo_defaults(tmp_path / "nothing-here")) is None
+    laughs = (HOSTILE / "frontmatter-billion-laughs.md").read_bytes()  # read, bounded
+    (tmp_path / "content" / "laughs.md").write_bytes(laughs)
+    assert newest_post(site, now=datetime(2026, 3, 9, tzinfo=UTC)) == newest
