@@ -34,7 +34,9 @@ class TimeLimitExceeded(BaseException):
 
 
 def _can_interrupt() -> bool:
-    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    # get_ident, not current_thread(): that would register a foreign (Qt) thread with
+    # `threading` for good
+    return hasattr(signal, "setitimer") and threading.get_ident() == threading.main_thread().ident
 
 
 @contextmanager
