@@ -20,6 +20,8 @@ from typing import Any
 import markdown_it
 import mdit_py_plugins
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import editor.core.markdown
 from editor.core.markdown.renderer import Renderer
@@ -184,6 +186,11 @@ def _more_dividers(result: RenderResult) -> None:
     assert result.html.count("&lt;!--more--&gt;") == 0
 
 
+def _separate_definition_lists(result: RenderResult) -> None:
+    assert result.html.count("<dl>") == 150 and result.html.count("<h2") == 150
+    assert "<dt>Term 149</dt>" in result.html and not result.warnings
+
+
 OUTCOMES: dict[str, Callable[[RenderResult], None]] = {
     "footnotes": _footnotes,
     "footnote-lines": _footnotes,
@@ -201,6 +208,7 @@ OUTCOMES: dict[str, Callable[[RenderResult], None]] = {
     "typographer-runs": _dash_runs,
     "definition-list": _definitions,
     "definition-list-loose": _loose_definitions,
+    "definition-lists-separate": _separate_definition_lists,
     "shortcode-unclosed": _unclosed(">"),
     "shortcode-unclosed-markdown": _unclosed("%"),
     "shortcode-unclosed-escaped": _unclosed_escaped,
@@ -267,3 +275,28 @@ def test_html_equals_hugo(name: str, hugo_pages: dict[str, HugoPage]) -> None:
     result = render((HOSTILE / f"render-{name}.md").read_text(encoding="utf-8"))
     expected = hugo_pages[f"posts/render-{name}.md"].content
     assert normalize(result.html).strip() == normalize(expected).strip()
+
+
+_DEFLIST_LINES = st.sampled_from(
+    ["Term", ": definition", ":   indented marker", "  : indented", "~ tilde", "~", ":",
+     "", "", "lazy text", "  more", "- item", "  - nested", "> quote", "## Heading", "    code",
+     "Other term", ": another", "<div>", "| a | b |"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_DEFLIST_LINES, min_size=2, max_size=40))
+def test_the_reach_of_a_definition_list_never_changes_the_html(lines: list[str]) -> None:
+    """Hiding Goldmark's unusable markers only as far as a list can reach gives the same HTML
+    as hiding them to the end of the post (what the rule did when it was quadratic)."""
+    from editor.core.markdown.goldmark import blocks
+
+    text = "\n".join(lines) + "\n"
+    bounded = render(text).html
+    original = blocks._list_reach
+    blocks._list_reach = lambda state, start, end: end  # type: ignore[assignment]
+    try:
+        unbounded = render(text).html
+    finally:
+        blocks._list_reach = original
+    assert bounded == unbounded

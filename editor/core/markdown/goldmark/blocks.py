@@ -286,9 +286,10 @@ def goldmark_deflist(rule: Any) -> Any:
             line += 1
         if not _is_definition_line(state, line):
             return False
-        # hide marker lines Goldmark would not take ("~", or ":" indented) from the rule
+        # hide marker lines Goldmark would not take ("~", or ":" indented) from the rule,
+        # as far as this list can reach (not to the end of the post: linear in the post)
         hidden: dict[int, int] = {}
-        for other in range(start_line, end_line):
+        for other in range(start_line, _list_reach(state, start_line, end_line)):
             start = state.bMarks[other] + state.tShift[other]
             marker = state.src[start : start + 2]
             if marker in (": ", ":\t", "~ ", "~\t") and (
@@ -303,6 +304,33 @@ def goldmark_deflist(rule: Any) -> Any:
                 state.sCount[other] = count
 
     return deflist
+
+
+def _has_marker(state: StateBlock, line: int) -> bool:
+    """A ":" or "~" marker first on the line, at any indent (what mdit's deflist looks at)."""
+    start = state.bMarks[line] + state.tShift[line]
+    return state.src[start : start + 1] in (":", "~") and (
+        start + 1 >= state.eMarks[line] or state.src[start + 1] in " \t"
+    )
+
+
+def _list_reach(state: StateBlock, start_line: int, end_line: int) -> int:
+    """A line the definition list starting at `start_line` cannot go past (generous): after
+    a blank line, a line not indented past the list that neither is a marker nor introduces
+    a term (no marker on the next line, one blank line allowed)."""
+    after_blank = False
+    for line in range(start_line + 1, end_line):
+        if state.isEmpty(line):
+            after_blank = True
+            continue
+        if after_blank and state.sCount[line] <= state.blkIndent and not _has_marker(state, line):
+            follower = line + 1
+            if follower < end_line and state.isEmpty(follower):
+                follower += 1
+            if follower >= end_line or not _has_marker(state, follower):
+                return line
+        after_blank = False
+    return end_line
 
 
 _INTERRUPTS_RE = re.compile(
