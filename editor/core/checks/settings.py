@@ -80,7 +80,7 @@ def load_settings(
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         data = None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as exc:
         problems.append(
             Diagnostic(f"cannot read the check settings: {exc}", path, None, Severity.ERROR)
         )

@@ -230,6 +230,8 @@ def _load(fmt: FmFormat, content: str, line0: int) -> Any:
             found = _TOML_LINE.search(str(exc))
             line = line0 + int(found.group(1)) - 1 if found else line0
             raise FrontMatterError(f"TOML front matter: {exc}", line) from exc
+        except RecursionError as exc:
+            raise FrontMatterError(_TOO_DEEP, line0) from exc
     try:
         return json.loads(content)
     except json.JSONDecodeError as exc:

@@ -21,6 +21,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from editor.core.diagnostics import Diagnostic, Severity
+from editor.core.post.frontmatter import FrontMatterError, check_bounds
 
 # Top-level keys that only a Hugo config has, used to tell a Hugo `config.*` apart from
 # some other tool's file of the same name.
@@ -162,6 +163,8 @@ def _error_line(error: Exception, text: str) -> int | None:
         return max(1, len(text.splitlines()))
     if isinstance(error, json.JSONDecodeError):
         return error.lineno
+    if isinstance(error, FrontMatterError):
+        return error.line
     if isinstance(error, MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
         return None if mark is None else int(mark.line) + 1
@@ -169,11 +172,16 @@ def _error_line(error: Exception, text: str) -> int | None:
 
 
 def parse_config_text(text: str, fmt: str) -> Any:
+    """The parsed config; FrontMatterError (a ValueError) past the bounds Hugo and Inkpost put
+    on user data (a billion laughs of YAML aliases, nesting past 100 levels)."""
     if fmt == "toml":
-        return tomllib.loads(text)
-    if fmt == "json":
-        return json.loads(text)
-    return parse_yaml(text)
+        data = tomllib.loads(text)
+    elif fmt == "json":
+        data = json.loads(text)
+    else:
+        data = parse_yaml(text)
+    check_bounds(data, len(text.encode("utf-8", "surrogatepass")))
+    return data
 
 
 def config_format(path: Path) -> str:
@@ -214,7 +222,12 @@ def load_config_file(
         ]
     except RecursionError:
         return ConfigSource(path, text, {}, prefix), [
-            Diagnostic("the config file nests too deeply: using defaults", path, None)
+            Diagnostic(
+                "the config file nests too deeply: using defaults for this file",
+                path,
+                1,
+                Severity.ERROR,
+            )
         ]
     if data is None:
         data = {}
