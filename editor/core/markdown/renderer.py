@@ -42,6 +42,7 @@ from editor.core.markdown.shortcodes.context import ShortcodeContext
 from editor.core.markdown.support import (
     PagePaths,
     body_start,
+    page_paths,
     preview_paths_rule,
     resolve_html_paths,
     warn_unclosed_fences,
@@ -402,17 +403,7 @@ class Renderer:
         return ""
 
     def _page(self, preview: bool, page_path: Path | None) -> PagePaths:
-        if not preview:
-            return PagePaths(False, page_path)
-        static: list[Path] = []
-        site = self.site
-        if site is not None:
-            root = Path(getattr(site, "root", "."))
-            static = [root / d for d in getattr(site, "static_dirs", ()) or ("static",)]
-            assets = getattr(site, "assets_dir", None)
-            static.append(root / (assets if assets is not None else "assets"))
-        bundle = [page_path.parent] if page_path is not None else []
-        return PagePaths(True, page_path, tuple(bundle + static), tuple(static))
+        return page_paths(self.site, preview, page_path)
 
     def _chunk(self, chunk_text: str, page: PagePaths) -> _Chunk:
         key = (chunk_text, page.preview, str(page.page_path or ""))

@@ -27,6 +27,7 @@ __all__ = [
     "PagePaths",
     "body_start",
     "line_mapping",
+    "page_paths",
     "preview_paths_rule",
     "resolve_html_paths",
     "warn_unclosed_fences",
@@ -60,6 +61,21 @@ class PagePaths:
             if ("" if found is None else str(found)) != target:
                 return False
         return True
+
+
+def page_paths(site: object | None, preview: bool, page_path: Path | None) -> PagePaths:
+    """Where a render of the page at `page_path` looks for local files: in the preview, the
+    page's folder (its bundle) for relative paths, the site's static folders and assets/."""
+    if not preview:
+        return PagePaths(False, page_path)
+    static: list[Path] = []
+    if site is not None:
+        root = Path(getattr(site, "root", "."))
+        static = [root / d for d in getattr(site, "static_dirs", ()) or ("static",)]
+        assets = getattr(site, "assets_dir", None)
+        static.append(root / (assets if assets is not None else "assets"))
+    bundle = [page_path.parent] if page_path is not None else []
+    return PagePaths(True, page_path, tuple(bundle + static), tuple(static))
 
 
 # --- front matter -------------------------------------------------------------------------

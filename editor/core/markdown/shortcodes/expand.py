@@ -21,13 +21,16 @@ from dataclasses import dataclass
 from editor.core.diagnostics import Diagnostic, Severity
 from editor.core.markdown.shortcodes import builtins
 from editor.core.markdown.shortcodes.context import Call, ShortcodeContext
+from editor.core.markdown.support import PagePaths, page_paths, resolve_html_paths
 
 _OPEN_RE = re.compile(r"\{\{([<%])")
 _COMMENT_RE = re.compile(r"\{\{([<%])(\s*)/\*(.*?)\*/(\s*)([>%])\}\}", re.DOTALL)
 _COMMENT_END_RE = re.compile(r"\*/\s*[>%]\}\}")
 _NAME_RE = re.compile(r"[^\s/>%\"'`=]+(?:/[^\s/>%\"'`=]+)*")
 _TOKEN_RE = re.compile(r"(<p(?: data-line=\"(\d+)\")?>)?(HAHAHUGOSHORTCODE\d+s\d+HBHB)(</p>)?")
-_KEY_RE = re.compile(r"([\w.-]+)=")
+# a named argument: `key=value`, or with spaces around "=" as Hugo allows (its lexer then
+# counts the key as positional when it checks that named and positional are not mixed)
+_KEY_RE = re.compile(r"([\w.-]+)([ \t\r\n]*)=\s*")
 _SPACE = " \t\r\n"
 
 
@@ -49,6 +52,16 @@ class _State:
         self.placeholders: dict[str, str] = {}
         self.warnings: list[Diagnostic] = []
         self.counter = start
+        self._page: PagePaths | None = None
+
+    def preview_paths(self, html: str, line: int) -> str:
+        """In the preview, local image and link paths in a shortcode's output become the
+        file:// URLs Markdown images get (the output misses the Markdown's own rewrite)."""
+        if not self.ctx.preview or ("<img" not in html and "<a" not in html):
+            return html
+        if self._page is None:
+            self._page = page_paths(self.ctx.site, True, self.ctx.page_path)
+        return resolve_html_paths(html, self._page, self.warnings, line + self.ctx.first_line - 1)
 
     def warn(self, message: str, line: int) -> None:
         self.warnings.append(
@@ -240,7 +253,7 @@ def _parse_tag(text: str, pos: int, state: _State, line: int) -> Call | None:
         return None
     name = name_match.group(0)
     i = name_match.end()
-    args: list[tuple[str | None, str]] = []
+    args: list[tuple[str | None, str, bool]] = []  # (key, value, lexed as named by Hugo)
     while True:
         while i < n and text[i] in _SPACE:
             i += 1
@@ -256,6 +269,7 @@ def _parse_tag(text: str, pos: int, state: _State, line: int) -> Call | None:
         if eq:
             key = eq.group(1)
             i = eq.end()
+        tight = eq is not None and not eq.group(2)
         value, i, ok = _read_value(text, i, close)
         if not ok:
             state.warn(f"shortcode {name!r}: an argument's quote is never closed", line)
@@ -263,7 +277,7 @@ def _parse_tag(text: str, pos: int, state: _State, line: int) -> Call | None:
             if end == -1:
                 return None
             return _make_call(name, kind, closing, False, args, pos, end + 3, line, state)
-        args.append((key, value))
+        args.append((key, value, tight))
 
 
 def _warn_unclosable(text: str, pos: int, state: _State, line: int) -> None:
@@ -323,15 +337,15 @@ def _make_call(
     kind: str,
     closing: bool,
     self_closing: bool,
-    args: list[tuple[str | None, str]],
+    args: list[tuple[str | None, str, bool]],
     start: int,
     end: int,
     line: int,
     state: _State,
 ) -> Call:
-    positional = [v for k, v in args if k is None]
-    named = {k: v for k, v in args if k is not None}
-    if positional and named:
+    positional = [v for k, v, _ in args if k is None]
+    named = {k: v for k, v, _ in args if k is not None}
+    if (positional and named) or len({tight for _, _, tight in args}) > 1:
         state.warn(f"shortcode {name!r} mixes named and positional arguments", line)
     return Call(name, kind == "%", closing, self_closing, positional, named, start, end, line)
 
@@ -424,9 +438,10 @@ def _render(call: Call, state: _State, doc: _Doc, first: int, last: int) -> str:
         # Hugo mode: the inner content as a template rendering it would give it; {{% %}} puts
         # it into the Markdown. The preview's labelled box stays out of the Markdown.
         result = builtins.Output(html, markdown_ok=not ctx.preview)
-    if state.nested or (call.markdown and result.markdown_ok):
+    if state.nested:  # the outermost shortcode's output is resolved as a whole
         return result.html
-    return state.token(result.html)
+    html = state.preview_paths(result.html, call.line)
+    return html if call.markdown and result.markdown_ok else state.token(html)
 
 
 def _inner_html(call: Call, state: _State, doc: _Doc, first: int, last: int) -> Callable[[], str]:
