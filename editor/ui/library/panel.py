@@ -12,7 +12,8 @@ query bounded to MAX_QUERY_TERMS words). Scans run on `LibraryScanner`'s thread.
 rescans that folder after a short debounce (`set_debounce_ms`, -1 = at once).
 
 Signals: `openPostRequested(Path)`, `postCreated(Path)`, `postRenamed(Path, Path)`
-(old, new), `postTrashed(Path)`.
+(old, new), `postTrashed(Path)`, `sortChanged()` (the combo or a column header; `sort()`,
+`set_sort`; editor.ui.library.sorting keeps the two in step).
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ from editor.ui.library.delegate import SnippetDelegate
 from editor.ui.library.dialogs import LibraryPrompts, NewPostChoice
 from editor.ui.library.model import DATE, READING, STATE, TITLE, LibraryModel
 from editor.ui.library.search import DEFAULT_DEBOUNCE_MS, LibrarySearch
+from editor.ui.library.sorting import LibrarySort
 from editor.ui.library.watcher import LibraryWatcher
 from editor.ui.library.worker import LibraryScanner
 
@@ -73,7 +75,10 @@ _STATES = (
     (PostState.SCHEDULED, "Scheduled"),
     (PostState.EXPIRED, "Expired"),
 )
-_SORTS = ((SortKey.DATE, "Date"), (SortKey.TITLE, "Title"), (SortKey.MODIFIED, "Last change"))
+
+
+def _posts(count: int) -> str:
+    return f"{count} post" if count == 1 else f"{count} posts"
 
 
 class Prompts(Protocol):
@@ -90,6 +95,7 @@ class LibraryPanel(QWidget):
     postCreated = Signal(Path)  # noqa: N815 (Qt signal naming)
     postRenamed = Signal(Path, Path)  # noqa: N815 (Qt signal naming)
     postTrashed = Signal(Path)  # noqa: N815 (Qt signal naming)
+    sortChanged = Signal()  # noqa: N815 (Qt signal naming)
 
     def __init__(self, parent: QWidget | None = None, *, figures: bool = True) -> None:
         super().__init__(parent)
@@ -117,8 +123,6 @@ class LibraryPanel(QWidget):
         self.section_combo = self._combo("librarySectionFilter")
         self.term_combo = self._combo("libraryTermFilter")
         self.sort_combo = self._combo("librarySort")
-        for key, label in _SORTS:
-            self.sort_combo.addItem(label, key)
         self.view = QTableView(self)
         self.view.setObjectName("library")
         self.model = LibraryModel(self.view)
@@ -139,6 +143,7 @@ class LibraryPanel(QWidget):
         for col, sample in ((DATE, "2026-12-31"), (STATE, "Scheduled"), (READING, "~999 min")):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, metrics.horizontalAdvance(sample) + 16)
+        self._sort = LibrarySort(self.sort_combo, header)
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setObjectName("libraryProgress")
         self.progress_bar.setTextVisible(False)
@@ -167,7 +172,7 @@ class LibraryPanel(QWidget):
         self.state_combo.currentIndexChanged.connect(self._on_filter_changed)
         self.section_combo.currentIndexChanged.connect(self._on_filter_changed)
         self.term_combo.currentIndexChanged.connect(self._on_filter_changed)
-        self.sort_combo.currentIndexChanged.connect(self._on_filter_changed)
+        self._sort.changed.connect(self._on_sort_changed)
         self.view.selectionModel().currentRowChanged.connect(self._on_view_current_row_changed)
         self.view.activated.connect(self._on_view_activated)
         self.view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
@@ -259,6 +264,14 @@ class LibraryPanel(QWidget):
         if self._search is not None:
             self._search.set_debounce_ms(ms)
 
+    def sort(self) -> tuple[SortKey, bool]:
+        """The list's sort: its key and whether it runs descending."""
+        return self._sort.key(), self._sort.descending()
+
+    def set_sort(self, key: SortKey, *, descending: bool) -> None:
+        """Sort the list by `key` (a restored sort): the combo and header follow."""
+        self._sort.set_sort(key, descending)
+
     def current_entry(self) -> PostEntry | None:
         return self.model.entry(self.view.currentIndex().row())
 
@@ -324,9 +337,9 @@ class LibraryPanel(QWidget):
                 self.model.set_hits(hits)
                 self._set_row_height(hits=True)
             else:
-                sort = SortKey(self.sort_combo.currentData() or SortKey.DATE)
                 flt = self.current_filter()
-                self.model.set_entries(index.posts(flt, sort))
+                entries = index.posts(flt, self._sort.key(), descending=self._sort.descending())
+                self.model.set_entries(entries)
                 self._set_row_height(hits=False)
             if current is not None:
                 row = self.model.row_of(current.rel_path)
@@ -391,10 +404,10 @@ class LibraryPanel(QWidget):
     def _show_count(self) -> None:
         total = len(self._index) if self._index is not None else 0
         shown = self.model.rowCount()
-        text = f"{shown} of {total} posts" if shown != total else f"{total} posts"
+        text = f"{shown} of {_posts(total)}" if shown != total else _posts(total)
         query = self.search_edit.text().strip()
         if self.model.searching or query:
-            text = f"{shown} found · {total} posts"
+            text = f"{shown} found · {_posts(total)}"
             if query_is_cut(query):
                 text += f" · first {MAX_QUERY_TERMS} words searched"
         self.status_label.setText(text)
@@ -406,6 +419,10 @@ class LibraryPanel(QWidget):
 
     def _on_filter_changed(self, _index: int) -> None:
         self._refresh(counts=False)
+
+    def _on_sort_changed(self) -> None:
+        self._refresh(counts=False)
+        self.sortChanged.emit()
 
     def _on_search_found(self, text: str, rows: list[tuple[str, str]]) -> None:
         if self._index is not None and text == self.search_edit.text().strip():
