@@ -324,11 +324,14 @@ def _screenshot(app: Any, window: Any, out: Path) -> int:
         preview = window.preview
         region = preview.rect().translated(preview.mapTo(window, preview.rect().topLeft()))
         region.adjust(0, 0, -24, -24)  # leave the scroll bars out of the check
-        if is_blank(pixmap.toImage().copy(region)):
+        if is_blank(pixmap.toImage(), region):
             return
         out.parent.mkdir(parents=True, exist_ok=True)
         if not pixmap.save(str(out), "PNG"):
             finish(EXIT_FAILED, f"could not write {out}")
+            return
+        if saved_preview_is_blank(out, window.width(), region):
+            finish(EXIT_FAILED, f"the preview in {out} is blank")
             return
         finish(EXIT_OK)
 
@@ -376,16 +379,35 @@ def dispose(window: Any) -> None:
         Shiboken.delete(window)
 
 
-def is_blank(image: Any, samples: int = 40) -> bool:
-    """True when a grid of samples over `image` finds a single colour (a blank pane)."""
-    width, height = image.width(), image.height()
+def saved_preview_is_blank(path: Path, window_width: int, region: Any) -> bool:
+    """Is `region` (logical coordinates of a window `window_width` wide) blank in the PNG at
+    `path`? A PNG keeps no device pixel ratio: it is the file's width over the window's."""
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(path))
+    if image.isNull() or window_width <= 0:
+        return True
+    image.setDevicePixelRatio(image.width() / window_width)
+    return is_blank(image, region)
+
+
+def is_blank(image: Any, region: Any = None, samples: int = 40) -> bool:
+    """True when a grid of samples over `region` of `image` finds a single colour (a blank
+    pane). `region` is a QRect in the widgets' logical coordinates, scaled by the image's
+    device pixel ratio (a grab at 2x holds twice the pixels); None: the whole image."""
+    left, top, width, height = 0, 0, image.width(), image.height()
+    if region is not None:
+        ratio = image.devicePixelRatio()
+        left, top = max(round(region.x() * ratio), 0), max(round(region.y() * ratio), 0)
+        width = min(round(region.width() * ratio), image.width() - left)
+        height = min(round(region.height() * ratio), image.height() - top)
     if width < 2 or height < 2:
         return True
     colours = set()
     for row in range(samples):
         for column in range(samples):
-            x = int((column + 0.5) * width / samples)
-            y = int((row + 0.5) * height / samples)
+            x = left + int((column + 0.5) * width / samples)
+            y = top + int((row + 0.5) * height / samples)
             colours.add(image.pixel(x, y))
             if len(colours) > 1:
                 return False
