@@ -52,7 +52,7 @@ from editor.ui.window.pane_sizes import PaneSizes
 from editor.ui.window.preferences import Preferences, SettingsStore, WindowState
 from editor.ui.window.prefs import PreferencesController
 from editor.ui.window.preview_slot import PreviewSlot
-from editor.ui.window.state import apply_state, capture_state
+from editor.ui.window.state import StateKeeper, apply_state, capture_state
 from editor.ui.window.status import StatusPanel
 from editor.ui.window.tabs import DocumentsController, make_tab_widget, save_state_text
 from editor.ui.workers import RenderController
@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
         self.preview_link.prerender = will_preview
 
         self._connect_signals()
+        self.state_keeper = StateKeeper(self, settings.save_window_state)  # saved on changes
         self.appearance.apply(self.appearance.prefs)
         self._update_title()
 
@@ -304,6 +305,7 @@ class MainWindow(QMainWindow):
         current site in it; its index lives under `cache_dir`. Without `reserve_library`
         first, the dock is shown at its first width."""
         self.library.attach(panel, cache_dir, self.site)
+        self.state_keeper.follow_library(panel)
         if not self._library_reserved:
             self.actions_by_id["toggle_sidebar"].setChecked(True)
             self.resizeDocks([self.library_dock], [LIBRARY_WIDTH], Qt.Orientation.Horizontal)

@@ -83,6 +83,8 @@ class WindowState:
     last_post: str = ""
     open_posts: tuple[str, ...] = ()
     zoom: int = 0
+    library_sort: str = ""  # a SortKey value; "" : the library's own default
+    library_descending: bool = True
 
 
 class SettingsStore(Protocol):

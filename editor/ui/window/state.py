@@ -3,17 +3,23 @@
 `capture_state(window)` reads geometry, dock layout, splitter sizes, which panes show, the
 site, the open posts (and the current one) and the zoom; `apply_state(window, state)` puts
 them back, reopening the posts only when they belong to the site the window shows. The app's
-Settings stores the record in state.ini, apart from the preferences.
+Settings stores the record in state.ini, apart from the preferences. `StateKeeper` saves it
+soon after it changes (a post opened or closed, another tab chosen, the library sorted), so a
+crash loses neither the open tabs nor the library's sort; the window saves it at quit too.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, QObject, QTimer
 
+from editor.core.library.types import SortKey
 from editor.ui.window.preferences import WindowState
+
+SAVE_DELAY_MS = 300  # changes close together are saved once
 
 
 def capture_state(window: Any) -> WindowState:
@@ -21,6 +27,8 @@ def capture_state(window: Any) -> WindowState:
     tabs = window.tab_list()
     current = window.current_tab()
     editor = window.current_editor()
+    keeper: StateKeeper | None = getattr(window, "state_keeper", None)
+    sort, descending = keeper.library_sort() if keeper is not None else ("", True)
     return WindowState(
         geometry=bytes(window.saveGeometry().data()),
         dock_state=bytes(window.saveState().data()),
@@ -31,6 +39,8 @@ def capture_state(window: Any) -> WindowState:
         last_post=str(current.document.path) if current and current.document.path else "",
         open_posts=tuple(str(tab.document.path) for tab in tabs if tab.document.path),
         zoom=editor.zoom() if editor else 0,
+        library_sort=sort,
+        library_descending=descending,
     )
 
 
@@ -54,3 +64,67 @@ def apply_state(window: Any, state: WindowState, *, reopen_posts: bool = True) -
         if state.last_post and Path(state.last_post).is_file():
             window.open_post(Path(state.last_post))
     window.set_zoom(state.zoom)
+    keeper: StateKeeper | None = getattr(window, "state_keeper", None)
+    if keeper is not None and state.library_sort:
+        keeper.restore_library_sort(state.library_sort, state.library_descending)
+
+
+class StateKeeper(QObject):
+    """Saves the window's state (`save`) a moment after it changes, not only at quit.
+
+    Watches the tabs (opened, closed, the current one, a post saved under a new name) and,
+    once the app attaches it (`follow_library`), the library panel's sort; nothing is saved
+    while the window's `save_state_on_close` is False (screenshots leave the state alone).
+    """
+
+    def __init__(self, window: Any, save: Callable[[WindowState], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._save = save
+        self._panel: Any = None
+        self._sort: tuple[str, bool] = ("", True)  # restored, until a panel shows it
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.save_now)
+        window.postOpened.connect(self.schedule)
+        window.tabs.currentChanged.connect(self.schedule)
+        window.documents.tabAdded.connect(self._on_documents_tab_added)
+        window.documents.tabStateChanged.connect(self.schedule)
+
+    def follow_library(self, panel: Any) -> None:
+        """Save when `panel` (a LibraryPanel) is sorted; show it the restored sort."""
+        self._panel = panel
+        key, descending = self._sort
+        if key:
+            self.restore_library_sort(key, descending)
+        panel.sortChanged.connect(self.schedule)
+
+    def library_sort(self) -> tuple[str, bool]:
+        """(SortKey value, descending) of the library; the restored one until it is shown."""
+        if self._panel is None:
+            return self._sort
+        key, descending = self._panel.sort()
+        return str(key), bool(descending)
+
+    def restore_library_sort(self, key: str, descending: bool) -> None:
+        try:
+            sort = SortKey(key)
+        except ValueError:
+            return
+        self._sort = (sort.value, descending)
+        if self._panel is not None:
+            self._panel.set_sort(sort, descending=descending)
+
+    def schedule(self, *_args: object) -> None:
+        if self._window.save_state_on_close:
+            self._timer.start()
+
+    def save_now(self) -> None:
+        self._timer.stop()
+        if self._window.save_state_on_close:
+            self._save(capture_state(self._window))
+
+    def _on_documents_tab_added(self, tab: Any) -> None:
+        tab.destroyed.connect(self.schedule)
+        self.schedule()
