@@ -3,7 +3,8 @@
 Rows are `PostEntry` objects already sorted and filtered by the core index; `data()`
 only formats what each entry holds (no disk access). Columns: title (a warning icon
 when the post has problems, diagnostics in the tooltip), date, state badge ("Draft",
-"Scheduled", "Expired"; nothing for published) and reading time. In search mode the
+"Scheduled", "Expired"; nothing for published; an error or warning icon when the site
+checks found problems, `set_problems`) and reading time. In search mode the
 title's second line is the matching snippet. A post without a title (Hugo shows none)
 is listed by its file name, in grey italics and marked "(untitled)", for display only.
 """
@@ -18,12 +19,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
+from editor.core.diagnostics import Severity
 from editor.core.library.types import PostEntry, PostState, SearchHit
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 PATH_ROLE = Qt.ItemDataRole.UserRole + 2
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 3
 STATE_ROLE = Qt.ItemDataRole.UserRole + 4
+PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 6  # the site checks' worst Severity, or None
 HIGHLIGHTS_ROLE = Qt.ItemDataRole.UserRole + 5  # (start, end) of matches in the snippet
 
 COLUMNS = ("Title", "Date", "State", "Read")
@@ -36,6 +39,14 @@ _BADGES = {
 }
 _Index = QModelIndex | QPersistentModelIndex
 _UNTITLED_COLOR = "#808080"
+_PROBLEM_ICONS = {  # error?
+    True: QStyle.StandardPixmap.SP_MessageBoxCritical,
+    False: QStyle.StandardPixmap.SP_MessageBoxWarning,
+}
+_PROBLEM_TIPS = {
+    Severity.ERROR: "Checks: errors (Hugo's build would fail); see View > Problems",
+    Severity.WARNING: "Checks: warnings; see View > Problems",
+}
 
 
 def title_text(entry: PostEntry) -> str:
@@ -53,6 +64,27 @@ class LibraryModel(QAbstractTableModel):
         self._highlights: list[tuple[tuple[int, int], ...]] = []
         self._states: list[PostState] = []
         self._now = datetime.now(UTC)
+        self._problems: dict[str, Severity] = {}  # rel_path -> the checks' worst severity
+
+    def set_problems(self, problems: dict[str, Severity | None], *, replace: bool) -> bool:
+        """The site checks' worst severity per post (rel_path; None: no problem), shown as
+        an icon in the state column; `replace` forgets the posts not named. True if that
+        changed anything."""
+        before = dict(self._problems)
+        if replace:
+            self._problems = {}
+        for rel, severity in problems.items():
+            if severity is None:
+                self._problems.pop(rel, None)
+            else:
+                self._problems[rel] = severity
+        if self._entries:
+            last = self.index(len(self._entries) - 1, STATE)
+            self.dataChanged.emit(self.index(0, STATE), last)
+        return self._problems != before
+
+    def problem(self, rel_path: str) -> Severity | None:
+        return self._problems.get(rel_path)
 
     def set_entries(self, entries: Sequence[PostEntry], now: datetime | None = None) -> None:
         self.beginResetModel()
@@ -114,6 +146,10 @@ class LibraryModel(QAbstractTableModel):
             return self._highlights[row] if self._snippets else ()
         if role == STATE_ROLE:
             return self._states[row]
+        if role == PROBLEM_ROLE:
+            return self._problems.get(entry.rel_path)
+        if role == Qt.ItemDataRole.DecorationRole and col == STATE:
+            return self._problem_icon(entry)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, col, entry)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -128,6 +164,13 @@ class LibraryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (DATE, READING):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _problem_icon(self, entry: PostEntry) -> Any:
+        severity = self._problems.get(entry.rel_path)
+        if severity is None:
+            return None
+        icon = _PROBLEM_ICONS[severity == Severity.ERROR]
+        return QApplication.style().standardIcon(icon)
 
     @staticmethod
     def _untitled_look(role: int) -> QFont | QBrush | None:
@@ -163,4 +206,6 @@ class LibraryModel(QAbstractTableModel):
         if self._snippets:
             lines.append(f"… {self._snippets[row]}")
         lines.extend(str(d.message) for d in entry.diagnostics)
+        if (severity := self._problems.get(entry.rel_path)) is not None:
+            lines.append(_PROBLEM_TIPS.get(severity, ""))
         return "\n".join(lines)

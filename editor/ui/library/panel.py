@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.core.diagnostics import Severity
 from editor.core.library import actions as library_actions
 from editor.core.library.index import LibraryIndex
 from editor.core.library.store import MAX_QUERY_TERMS, QUERY_LIMITS_TEXT, query_is_cut
@@ -75,6 +76,7 @@ _STATES = (
     (PostState.SCHEDULED, "Scheduled"),
     (PostState.EXPIRED, "Expired"),
 )
+_PROBLEMS = "problems"  # the state filter's "With problems" (from the site checks)
 
 
 def _posts(count: int) -> str:
@@ -247,6 +249,7 @@ class LibraryPanel(QWidget):
             self._index.close()
             self._index = None
         self.model.set_entries([])
+        self.model.set_problems({}, replace=True)
 
     def rescan(self, folder: Path | None = None) -> None:
         if self._scanner is not None:
@@ -294,6 +297,25 @@ class LibraryPanel(QWidget):
             self._refreshing = False
         return True
 
+    def set_problems(self, problems: dict[str, Severity | None], *, replace: bool) -> None:
+        """Mark posts (by rel_path) with the site checks' worst severity (None: none);
+        `replace` forgets the posts not named. Updates the "With problems" filter."""
+        if not self.model.set_problems(problems, replace=replace):
+            return
+        self._refreshing = True
+        try:
+            self._fill_filters()
+        finally:
+            self._refreshing = False
+        if self.state_combo.currentData() == _PROBLEMS and not self.search_edit.text().strip():
+            self._show(None)
+
+    def _shows_problems(self, entry: PostEntry) -> bool:
+        """False when the "With problems" filter hides `entry`."""
+        if self.state_combo.currentData() != _PROBLEMS:
+            return True
+        return self.model.problem(entry.rel_path) is not None
+
     # --- filters and list -----------------------------------------------------------------
 
     def current_filter(self) -> LibraryFilter:
@@ -302,7 +324,7 @@ class LibraryPanel(QWidget):
         term = self.term_combo.currentData()
         taxonomy, _, term = term.partition(_TERM_SEP) if term else (None, "", None)
         return LibraryFilter(
-            states=None if state is None else frozenset({PostState(state)}),
+            states=None if state in (None, _PROBLEMS) else frozenset({PostState(state)}),
             section=section,
             taxonomy=taxonomy,
             term=term,
@@ -334,12 +356,12 @@ class LibraryPanel(QWidget):
             if index is None:
                 self.model.set_entries([])
             elif hits is not None:
-                self.model.set_hits(hits)
+                self.model.set_hits([h for h in hits if self._shows_problems(h.entry)])
                 self._set_row_height(hits=True)
             else:
                 flt = self.current_filter()
                 entries = index.posts(flt, self._sort.key(), descending=self._sort.descending())
-                self.model.set_entries(entries)
+                self.model.set_entries([e for e in entries if self._shows_problems(e)])
                 self._set_row_height(hits=False)
             if current is not None:
                 row = self.model.row_of(current.rel_path)
@@ -370,10 +392,12 @@ class LibraryPanel(QWidget):
         for entry in entries:
             state = entry.state()
             states[state] = states.get(state, 0) + 1
-        state_items = [
+        state_items: list[tuple[str, Any]] = [
             (f"{label} ({len(entries) if key is None else states.get(key, 0)})", key)
             for key, label in _STATES
         ]
+        with_problems = sum(1 for e in entries if self.model.problem(e.rel_path) is not None)
+        state_items.append((f"With problems ({with_problems})", _PROBLEMS))
         self._set_items(self.state_combo, state_items)
         sections = index.sections() if index is not None else []
         section_items: list[tuple[str, Any]] = [("All sections", None)]

@@ -134,6 +134,7 @@ def test_filters_with_counts_and_sort(panel: LibraryPanel) -> None:
         "Published (3)",
         "Scheduled (0)",
         "Expired (0)",
+        "With problems (0)",  # until the site checks mark posts (tests/ui/checks)
     ]
     panel.state_combo.setCurrentIndex(panel.state_combo.findData(PostState.DRAFT))
     assert titles(panel) == ["Beta"]
