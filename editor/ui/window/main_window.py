@@ -52,6 +52,7 @@ from editor.ui.window.pane_sizes import PaneSizes
 from editor.ui.window.preferences import Preferences, SettingsStore, WindowState
 from editor.ui.window.prefs import PreferencesController
 from editor.ui.window.preview_slot import PreviewSlot
+from editor.ui.window.problems_link import ProblemsLink
 from editor.ui.window.state import StateKeeper, apply_state, capture_state
 from editor.ui.window.status import StatusPanel
 from editor.ui.window.tabs import DocumentsController, make_tab_widget, save_state_text
@@ -152,6 +153,7 @@ class MainWindow(QMainWindow):
             self.tabs, self, self.appearance.configure_tab, self._start_folder, self.safekeeping
         )
         self.library = LibraryLink(self.library_dock, self)
+        self.problems = ProblemsLink(self, site, self)  # View > Problems and the site checks
         self.exporter = ExportLink(self.documents, self.library, lambda: self.site, self)
         self.actions_by_id["export"].setEnabled(False)  # until the app gives a store
 
@@ -185,10 +187,13 @@ class MainWindow(QMainWindow):
         self.actions_by_id["toggle_editor"].setChecked(True)
         self.actions_by_id["toggle_preview"].setChecked(self.preview_slot.visible)
         self.preview_slot.created.connect(self._on_preview_slot_created)
+        self.problems.bind_action(self.actions_by_id["toggle_problems"])
+        self.problems.goToLineRequested.connect(self.problems.go_to_line)
 
     def _connect_tab(self, tab: DocumentTab) -> None:
         editor = tab.editor
         editor.textChanged.connect(lambda: self.preview_link.text_changed(tab))
+        editor.textChanged.connect(lambda: self.problems.text_changed(tab))
         editor.cursorMoved.connect(lambda line, col: self._on_editor_cursor_moved(tab, line, col))
         editor.topLineChanged.connect(lambda line: self.preview_link.top_line_changed(tab, line))
         editor.selectionChanged.connect(lambda: self._on_editor_selection_changed(tab))
@@ -265,6 +270,8 @@ class MainWindow(QMainWindow):
         self.siteChanged.emit(site)
         self.preview_link.set_site(site)
         self.library.set_site(site)
+        self.problems.set_site(site)
+        self.problems.follow_library(self.library.panel)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.documents.confirm_all():
@@ -276,6 +283,7 @@ class MainWindow(QMainWindow):
         if self.safekeeping is not None:
             self.safekeeping.shutdown(discard=True)
         self.library.close()
+        self.problems.shutdown()
         event.accept()
 
     # --- window state ----------------------------------------------------------------------
@@ -306,6 +314,7 @@ class MainWindow(QMainWindow):
         first, the dock is shown at its first width."""
         self.library.attach(panel, cache_dir, self.site)
         self.state_keeper.follow_library(panel)
+        self.problems.follow_library(panel)
         if not self._library_reserved:
             self.actions_by_id["toggle_sidebar"].setChecked(True)
             self.resizeDocks([self.library_dock], [LIBRARY_WIDTH], Qt.Orientation.Horizontal)
@@ -373,6 +382,7 @@ class MainWindow(QMainWindow):
         self.find_bar.set_editor(None if tab is None else tab.editor)
         self._update_title()
         self.preview_link.set_tab(tab)
+        self.problems.set_tab(tab)
         self.zoom_views(None)
         if tab is not None:
             self.library.select(tab.document.path)

@@ -1,0 +1,138 @@
+"""ProblemsLink: the window's Problems dock and the site checks behind it and the library.
+
+It makes the dock (objectName ``problemsDock``, bottom area, hidden until View > Problems)
+with a `ProblemsPanel`, and a `CheckRunner` for the window's site. The window tells it the
+current tab (`set_tab`), each edit (`text_changed`) and the site (`set_site`); the current
+post is re-checked off the GUI thread and its problems shown. After each library scan the
+whole site is checked in the background and the library told which posts have problems;
+a post check updates its own row too.
+
+Signals:
+    goToLineRequested(int): a row of the panel was activated; the 1-based line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QMainWindow
+
+from editor.core.checks import CheckReport
+from editor.core.diagnostics import Diagnostic, Severity
+from editor.core.site.config import SiteConfig
+from editor.ui.checks.problems import ProblemsPanel
+from editor.ui.checks.runner import CheckRunner
+from editor.ui.editor.documents import DocumentTab
+
+_SHOWN = (Severity.ERROR, Severity.WARNING)  # what the library marks
+
+
+def worst(diagnostics: Iterable[Diagnostic]) -> Severity | None:
+    """ERROR if any, else WARNING if any, else None (info is not a problem to mark)."""
+    severities = {d.severity for d in diagnostics}
+    return next((s for s in _SHOWN if s in severities), None)
+
+
+class ProblemsLink(QObject):
+    """The Problems dock and the checks. See the module docstring."""
+
+    goToLineRequested = Signal(int)  # noqa: N815 (Qt signal naming)
+
+    def __init__(self, window: QMainWindow, site: SiteConfig, parent: QObject | None = None):
+        super().__init__(parent)
+        self.dock = QDockWidget("Problems", window)
+        self.dock.setObjectName("problemsDock")
+        self.panel = ProblemsPanel(self.dock)
+        self.dock.setWidget(self.panel)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        self.dock.hide()
+        self.runner = CheckRunner(site, self)
+        self.runner.postChecked.connect(self._on_runner_post_checked)
+        self.runner.siteChecked.connect(self._on_runner_site_checked)
+        self.panel.goToLineRequested.connect(self.goToLineRequested)
+        self._tab: DocumentTab | None = None
+        self._library: Any = None  # a LibraryPanel
+        self._action: QAction | None = None
+
+    def bind_action(self, action: QAction) -> None:
+        """Keep View > Problems checked while the dock shows (closed by its own button too)."""
+        self._action = action
+        action.setChecked(not self.dock.isHidden())
+        self.dock.visibilityChanged.connect(self._on_dock_visibility_changed)
+
+    def sync_action(self) -> None:
+        """After the dock layout was restored: the action follows the dock."""
+        if self._action is not None:
+            self._action.setChecked(not self.dock.isHidden())
+
+    def go_to_line(self, line: int) -> None:
+        """Move the current post's cursor to `line` and give it the focus."""
+        if self._tab is not None:
+            self._tab.editor.go_to_line(line)
+            self._tab.editor.setFocus()
+
+    def set_site(self, site: SiteConfig) -> None:
+        self.runner.set_site(site)
+        self.set_tab(self._tab)
+
+    def set_tab(self, tab: DocumentTab | None) -> None:
+        """Show the problems of `tab`'s post (none without a tab)."""
+        self._tab = tab
+        if tab is None:
+            self.panel.set_problems([])
+            return
+        self.runner.request_post(tab.document.current_post())
+
+    def text_changed(self, tab: DocumentTab) -> None:
+        if tab is self._tab:
+            self.runner.request_post(tab.document.current_post())
+
+    def follow_library(self, library: Any) -> None:
+        """Check the whole site after each scan of `library` (a LibraryPanel) and mark its
+        posts; call again when the library shows another site."""
+        self._library = library
+        scanner = None if library is None else library.scanner
+        if scanner is not None:
+            scanner.finished.connect(self._on_scanner_finished)
+
+    def shutdown(self) -> None:
+        self.runner.shutdown()
+
+    def _on_dock_visibility_changed(self, visible: bool) -> None:
+        window = self.dock.window()
+        if self._action is None or window.isMinimized() or self._action.isChecked() == visible:
+            return
+        self._action.blockSignals(True)
+        self._action.setChecked(visible)
+        self._action.blockSignals(False)
+
+    def _on_scanner_finished(self, _result: object) -> None:
+        self.runner.request_site()
+
+    def _on_runner_post_checked(self, path: Path | None, found: Sequence[Diagnostic]) -> None:
+        tab = self._tab
+        if tab is None or tab.document.path != path:
+            return
+        self.panel.set_problems(found)
+        if path is not None:
+            self._mark({path: worst(found)}, replace=False)
+
+    def _on_runner_site_checked(self, report: CheckReport) -> None:
+        marks = {path: worst(found) for path, found in report.by_file().items() if path}
+        self._mark(marks, replace=True)
+
+    def _mark(self, marks: dict[Path, Severity | None], *, replace: bool) -> None:
+        library = self._library
+        index = None if library is None else library.index
+        if index is None:
+            return
+        by_rel: dict[str, Severity | None] = {}
+        for path, severity in marks.items():
+            entry = index.get(path)
+            if entry is not None:
+                by_rel[entry.rel_path] = severity
+        library.set_problems(by_rel, replace=replace)
