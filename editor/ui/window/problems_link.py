@@ -29,6 +29,7 @@ from editor.ui.checks.runner import CheckRunner
 from editor.ui.editor.documents import DocumentTab
 
 _SHOWN = (Severity.ERROR, Severity.WARNING)  # what the library marks
+FIRST_HEIGHT = 170  # px: the dock's height the first time it shows (later: the restored one)
 
 
 def worst(diagnostics: Iterable[Diagnostic]) -> Severity | None:
@@ -57,6 +58,7 @@ class ProblemsLink(QObject):
         self._tab: DocumentTab | None = None
         self._library: Any = None  # a LibraryPanel
         self._action: QAction | None = None
+        self._sized = False  # the dock has its height (the first show's, or restored)
 
     def bind_action(self, action: QAction) -> None:
         """Keep View > Problems checked while the dock shows (closed by its own button too)."""
@@ -66,6 +68,7 @@ class ProblemsLink(QObject):
 
     def sync_action(self) -> None:
         """After the dock layout was restored: the action follows the dock."""
+        self._sized = True
         if self._action is not None:
             self._action.setChecked(not self.dock.isHidden())
 
@@ -104,6 +107,9 @@ class ProblemsLink(QObject):
 
     def _on_dock_visibility_changed(self, visible: bool) -> None:
         window = self.dock.window()
+        if visible and not self._sized and isinstance(window, QMainWindow):
+            self._sized = True
+            window.resizeDocks([self.dock], [FIRST_HEIGHT], Qt.Orientation.Vertical)
         if self._action is None or window.isMinimized() or self._action.isChecked() == visible:
             return
         self._action.blockSignals(True)
