@@ -130,6 +130,8 @@ class ProblemsLink(QObject):
     def _on_runner_site_checked(self, report: CheckReport) -> None:
         marks = {path: worst(found) for path, found in report.by_file().items() if path}
         self._mark(marks, replace=True)
+        if self._tab is not None:  # the other posts' facts are fresh now: compare again
+            self.runner.request_post(self._tab.document.current_post())
 
     def _mark(self, marks: dict[Path, Severity | None], *, replace: bool) -> None:
         library = self._library

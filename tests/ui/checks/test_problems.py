@@ -187,3 +187,18 @@ def test_the_dock_is_remembered_across_restarts(
     finally:
         again.close()
         again.deleteLater()
+
+
+def test_typing_is_checked_on_the_checks_thread(
+    qtbot: QtBot, window: MainWindow, site_dir: Path
+) -> None:
+    runner = window.problems.runner
+    runner.set_debounce_ms(0)
+    window.open_post(site_dir / "content" / "posts" / "alpha.md")
+    _append(window, "\n{{< nosuch >}}\n")
+    panel = window.problems.panel
+    qtbot.waitUntil(lambda: ("8", "unknown-shortcode") in _rows(panel), timeout=20000)
+    assert runner.worker_thread_ids
+    assert threading.get_ident() not in runner.worker_thread_ids
+    window.current_editor().undo()
+    qtbot.waitUntil(lambda: not runner.busy and ("8", "unknown-shortcode") not in _rows(panel))
