@@ -255,7 +255,7 @@ def window_handlers(window: Any) -> dict[str, Callable[..., object]]:
         "set_preview_visible": window.set_preview_visible,
         "set_editor_visible": window.editor_pane.setVisible,
         "set_sidebar_visible": window.library_dock.setVisible,
-        "set_problems_visible": lambda on: window.problems.dock.setVisible(on),
+        "set_problems_visible": lambda on: window.problems.set_visible(on),
         "set_line_numbers": lambda on: window.appearance.set_line_numbers(on),
         "set_soft_wrap": lambda on: window.appearance.set_soft_wrap(on),
         "next_tab": lambda: window.step_tab(1),

@@ -72,6 +72,13 @@ class ProblemsLink(QObject):
         if self._action is not None:
             self._action.setChecked(not self.dock.isHidden())
 
+    def set_visible(self, visible: bool) -> None:
+        """View > Problems: show the dock and put the keyboard in its list (Enter goes to
+        the line), or hide it."""
+        self.dock.setVisible(visible)
+        if visible:
+            self.panel.view.setFocus()
+
     def go_to_line(self, line: int) -> None:
         """Move the current post's cursor to `line` and give it the focus."""
         if self._tab is not None:

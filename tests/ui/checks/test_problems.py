@@ -126,6 +126,8 @@ def test_view_problems_action_shows_the_dock(window: MainWindow) -> None:
     action.trigger()
     assert not window.problems.dock.isHidden()
     assert window.problems.panel.view.accessibleName()
+    action.trigger()
+    assert window.problems.dock.isHidden()
 
 
 def test_checks_run_off_the_gui_thread_and_stale_results_drop(qtbot: QtBot, site_dir: Path) -> None:
