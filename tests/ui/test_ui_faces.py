@@ -7,6 +7,7 @@ import importlib
 import pytest
 
 PACKAGES = [
+    "editor.ui.checks",
     "editor.ui.editor",
     "editor.ui.export",
     "editor.ui.library",
