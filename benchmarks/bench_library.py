@@ -15,7 +15,7 @@ lists and code), then reports medians of --runs runs for:
   * pass 3 (Hugo's figures by rendering), timed on 200 posts and extrapolated;
   * with --gui S: the GUI thread's responsiveness while LibraryScanner runs all three
     passes from an empty index for S seconds (gaps between ticks of a 5 ms QTimer).
-With --compare-with TREE (another checkout, e.g. `git worktree add /tmp/base round2-base`)
+With --compare-with TREE (another checkout, e.g. `git worktree add --detach /tmp/base 50bdf65`)
 only the first scan is timed, pass 1 and passes 1+2, each in a fresh process running this
 tree's code and TREE's code in turn (alternating, same site, same machine load); it prints
 the medians of wall and CPU time (steadier on a shared machine) and the ratios this tree /
@@ -226,7 +226,7 @@ sys.path.insert(0, sys.argv[1])
 try:
     from editor.core.library.index import scan_site
     from editor.core.library.types import LibrarySite
-except ImportError:  # a tree from before the subpackages (e.g. round2-base)
+except ImportError:  # a tree from before the subpackages (e.g. 50bdf65)
     from editor.core.library import scan_site
     from editor.core.library_types import LibrarySite
 site, db = LibrarySite.simple(Path(sys.argv[2])), Path(sys.argv[3])
