@@ -21,14 +21,13 @@ Signals:
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from editor.core.preview.header import build_preview_header
 from editor.core.site.config import SiteConfig
 from editor.ui.editor.documents import DocumentTab
-from editor.ui.window.status import StatusPanel
 from editor.ui.workers import RenderController
 
 RENDER_COALESCE_MS = 12
@@ -36,6 +35,12 @@ RENDER_COALESCE_MS = 12
 # renderings and page patches costs tens of milliseconds of CPU that typing needs.
 LARGE_POST_CHARS = 100_000
 LARGE_POST_PAUSE_MS = 100
+
+
+class StatusView(Protocol):
+    """What the link needs of the status bar (editor.ui.window.status.StatusPanel)."""
+
+    def show_stats(self, stats: Any) -> None: ...
 
 
 class PreviewLink(QObject):
@@ -46,7 +51,7 @@ class PreviewLink(QObject):
     def __init__(
         self,
         controller: RenderController,
-        status: StatusPanel,
+        status: StatusView,
         site: SiteConfig,
         parent: QObject | None = None,
     ) -> None:
