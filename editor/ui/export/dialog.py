@@ -4,11 +4,16 @@
     dialog.open()
 
 `store` is anything with `get(key, default) -> str` and `set(key, value)`; the target folder,
-format and section are remembered per site under `export/<site>/...`. `IniStore` is one
-over an INI file. The plan (`editor.core.export.execute.plan_export`) is shown before anything is
-written, collisions marked with their proposed free names; existing files are replaced only
+format and section are remembered per site under `export/<site>/...`, the last target of any
+site under `export/last-target`. `IniStore` is one over an INI file. With nothing remembered,
+HTML and PDF go to the last target, else the documents folder (never into the post's own site);
+the site formats write into another site, so their folder is left for the user to choose.
+The plan (`editor.core.export.execute.plan_export`) is shown before anything is
+written, collisions marked with their proposed free names, and re-planned as the folder is
+typed (after a short pause, `set_debounce_ms`; -1 = at once); existing files are replaced only
 after a confirmation. The export itself runs on a worker thread (`ExportJob`), reporting
-progress; the summary at the end has a Reveal button that opens the target folder.
+progress; at the end the plan shows what was written (until the user changes something), and
+the summary has a Reveal button that opens the target folder.
 
 Signals: exportFinished(object) with the `ExportReport`; revealRequested(str) with the folder.
 """
@@ -20,7 +25,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QSettings, Qt, QThread, QUrl, Signal, Slot
+from PySide6.QtCore import (
+    QObject,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    QThread,
+    QTimer,
+    QUrl,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -65,6 +80,10 @@ FORMAT_TITLES = {
 }
 _BLOCKED = QColor("#b3261e")
 _WARN = QColor("#8a5a00")
+_DONE = QColor("#1a7f37")
+_FILE_FORMATS = ("html", "pdf")
+LAST_TARGET_KEY = "export/last-target"
+DEFAULT_DEBOUNCE_MS = 400
 
 
 class KeyValueStore(Protocol):
@@ -120,6 +139,20 @@ def _open_folder(folder: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
+def _documents_folder() -> str:
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return folder or str(Path.home())
+
+
+def _same_folder(a: str, b: Path | None) -> bool:
+    if not a or b is None:
+        return False
+    try:
+        return Path(a).expanduser().resolve() == Path(b).resolve()
+    except OSError:
+        return False
+
+
 def _site_key(site_root: Path | None) -> str:
     if site_root is None:
         return "export/default"
@@ -160,16 +193,24 @@ class ExportDialog(QDialog):
         self._report: ExportReport | None = None
         self._thread: QThread | None = None
         self._job: ExportJob | None = None
+        self._site_root = site_root
+        self._target_chosen = False  # typed, browsed or remembered: format changes keep it
+        self._setting_target = False
+        self._debounce_ms = DEFAULT_DEBOUNCE_MS
+        self._plan_timer = QTimer(self)
+        self._plan_timer.setSingleShot(True)
+        self._plan_timer.timeout.connect(self._refresh_plan)
         self.confirm: Callable[[str], bool] = self._ask
         self.open_folder: Callable[[Path], object] = _open_folder
-        self._build(site_root)
+        self._build()
         self._refresh_plan()
 
     # --- construction ---------------------------------------------------------------------
 
-    def _build(self, site_root: Path | None) -> None:
-        default_target = str(site_root) if site_root is not None else ""
-        self.target_edit = QLineEdit(self._store.get(f"{self._key}/target", default_target))
+    def _build(self) -> None:
+        remembered = self._store.get(f"{self._key}/target", "")
+        self._target_chosen = bool(remembered)
+        self.target_edit = QLineEdit(remembered)
         self.target_edit.setObjectName("exportTarget")
         browse = QPushButton("Browse…")
         browse.setObjectName("exportBrowse")
@@ -184,6 +225,8 @@ class ExportDialog(QDialog):
             self.format_combo.addItem(FORMAT_TITLES[fmt], fmt)
         saved = self._store.get(f"{self._key}/format", "hugo")
         self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(saved)))
+        if not self._target_chosen:
+            self._set_default_target()
         self.section_edit = QLineEdit(self._store.get(f"{self._key}/section", "posts"))
         self.section_edit.setObjectName("exportSection")
         self.rename_check = QCheckBox("Use a free name when a file exists (-2, -3, …)")
@@ -236,6 +279,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(760, 520)
 
+        self.target_edit.textChanged.connect(self._on_target_edit_text_changed)
         self.target_edit.editingFinished.connect(self._refresh_plan)
         self.section_edit.editingFinished.connect(self._refresh_plan)
         self.format_combo.currentIndexChanged.connect(self._on_format_combo_changed)
@@ -255,6 +299,38 @@ class ExportDialog(QDialog):
     def fmt(self) -> str:
         return str(self.format_combo.currentData())
 
+    def set_debounce_ms(self, ms: int) -> None:
+        """Pause in typing the folder before the plan is redone; -1 = at once, synchronously."""
+        self._debounce_ms = ms
+
+    def default_target(self) -> str:
+        """The folder proposed when none is remembered for this site: for HTML and PDF the last
+        target, else the documents folder, never the post's own site; "" for the site formats
+        (they write into another site, which the user chooses)."""
+        if self.fmt() not in _FILE_FORMATS:
+            return ""
+        last = self._store.get(LAST_TARGET_KEY, "")
+        if last and not _same_folder(last, self._site_root):
+            return last
+        return _documents_folder()
+
+    def _set_default_target(self) -> None:
+        self._setting_target = True
+        try:
+            self.target_edit.setText(self.default_target())
+        finally:
+            self._setting_target = False
+
+    @Slot(str)
+    def _on_target_edit_text_changed(self, _text: str) -> None:
+        if self._setting_target:
+            return
+        self._target_chosen = True
+        if self._debounce_ms < 0:
+            self._refresh_plan()
+        else:
+            self._plan_timer.start(self._debounce_ms)
+
     def _html_maker(self) -> object:
         from editor.core.export.html import html_maker
 
@@ -262,6 +338,7 @@ class ExportDialog(QDialog):
 
     @Slot()
     def _refresh_plan(self) -> None:
+        self._plan_timer.stop()
         target = self.target_edit.text().strip()
         self.plan_tree.clear()
         self._plan = None
@@ -326,6 +403,8 @@ class ExportDialog(QDialog):
 
     @Slot(int)
     def _on_format_combo_changed(self, _index: int) -> None:
+        if not self._target_chosen:
+            self._set_default_target()
         self._refresh_plan()
 
     @Slot(bool)
@@ -388,6 +467,7 @@ class ExportDialog(QDialog):
 
     def _remember(self) -> None:
         self._store.set(f"{self._key}/target", self.target_edit.text().strip())
+        self._store.set(LAST_TARGET_KEY, self.target_edit.text().strip())
         self._store.set(f"{self._key}/format", self.fmt())
         self._store.set(f"{self._key}/section", self.section_edit.text().strip())
 
@@ -414,8 +494,25 @@ class ExportDialog(QDialog):
             lines.append(f"{result.source or result.title}: {result.error}")
         self.summary_label.setText("\n".join(lines))
         self.reveal_button.setVisible(bool(report.written))
-        self._refresh_plan()
+        self._show_result(report)
         self.exportFinished.emit(report)
+
+    def _show_result(self, report: ExportReport) -> None:
+        """Mark each post of the plan with what became of it; Export waits for a change."""
+        count = min(self.plan_tree.topLevelItemCount(), len(report.results))
+        for index in range(count):  # one result per planned post, in the plan's order
+            item = self.plan_tree.topLevelItem(index)
+            result = report.results[index]
+            if item is None:
+                continue
+            if result.ok and result.written:
+                item.setText(1, "exported")
+                item.setForeground(1, QBrush(_DONE))
+            elif result.error:
+                item.setText(1, result.error)
+                item.setForeground(1, QBrush(_BLOCKED))
+        self.plan_label.setText(report.summary() + "; change a setting to plan another export.")
+        self.export_button.setEnabled(False)
 
     def reveal_target(self) -> Path:
         """The folder the Reveal button opens: that of the first file written, else the target."""

@@ -32,6 +32,8 @@ def _dialog(
     sources = [p / "index.md" if p.is_dir() else p for p in (posts or POSTS)]
     dialog = ExportDialog(sources, store, site_root=site)
     qtbot.addWidget(dialog)
+    dialog.set_debounce_ms(-1)
+    dialog.target_edit.setText(str(site))
     return dialog
 
 
@@ -78,9 +80,16 @@ def test_batch_export_runs_off_the_gui_thread_and_reveals(qtbot: QtBot, tmp_path
         dialog.reveal_button.click()
     assert blocker.args == [str(tmp_path / "content" / "blog")]
     assert opened == [tmp_path / "content" / "blog"]
-    # the plan is refreshed: everything now collides
-    assert "0 of 3 post(s) ready" in dialog.plan_label.text()
+    # the plan shows what was written, not a re-plan blaming the files just written
+    tree = dialog.plan_tree
+    assert [tree.topLevelItem(i).text(1) for i in range(3)] == ["exported"] * 3
+    assert "blocked" not in dialog.plan_label.text()
+    assert "Exported 3 of 3" in dialog.plan_label.text()
     assert not dialog.export_button.isEnabled()
+    # a change by the user plans again: now everything exists
+    dialog.rename_check.setChecked(True)
+    assert "3 of 3 post(s) ready" in dialog.plan_label.text()
+    assert tree.topLevelItem(0).text(0).endswith("-2.md")
 
 
 def test_the_target_is_remembered_per_site(qtbot: QtBot, tmp_path: Path) -> None:
@@ -91,10 +100,56 @@ def test_the_target_is_remembered_per_site(qtbot: QtBot, tmp_path: Path) -> None
     dialog.target_edit.setText(str(out))
     dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("zola"))
     assert _export(qtbot, dialog).ok
-    again = _dialog(qtbot, store, site_a)
+    again = ExportDialog([FIXTURES / "yaml-post.md"], store, site_root=site_a)
+    qtbot.addWidget(again)
     assert again.target_edit.text() == str(out) and again.fmt() == "zola"
-    other = _dialog(qtbot, store, site_b)
-    assert other.target_edit.text() == str(site_b) and other.fmt() == "hugo"
+    other = ExportDialog([FIXTURES / "yaml-post.md"], store, site_root=site_b)
+    qtbot.addWidget(other)
+    assert other.target_edit.text() == "" and other.fmt() == "hugo"
+    assert "Choose" in other.plan_label.text() and not other.export_button.isEnabled()
+
+
+def test_a_typed_folder_is_planned_without_changing_the_format(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    dialog = _dialog(qtbot, DictStore(), tmp_path / "site", [FIXTURES / "yaml-post.md"])
+    typed = tmp_path / "typed"
+    dialog.target_edit.setText(str(typed))  # no editingFinished, no format change
+    assert dialog.plan is not None and dialog.plan.target_dir == typed
+    assert str(typed) in dialog.plan_label.text()
+    dialog.set_debounce_ms(10)
+    later = tmp_path / "later"
+    dialog.target_edit.setText(str(later))
+    qtbot.waitUntil(lambda: dialog.plan is not None and dialog.plan.target_dir == later)
+    assert str(later) in dialog.plan_label.text()
+
+
+def test_the_default_folder_is_outside_the_site(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QStandardPaths
+
+    docs = tmp_path / "Documents"
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda _where: str(docs))
+    site = tmp_path / "site"
+    store = DictStore()
+    store.data["export/last-target"] = str(site)  # the site itself is never proposed
+    dialog = ExportDialog([FIXTURES / "yaml-post.md"], store, site_root=site)
+    qtbot.addWidget(dialog)
+    assert dialog.fmt() == "hugo" and dialog.target_edit.text() == ""
+    assert "Choose" in dialog.plan_label.text() and not dialog.export_button.isEnabled()
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("html"))
+    assert dialog.target_edit.text() == str(docs)
+    assert dialog.plan is not None and dialog.plan.target_dir == docs
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("jekyll"))
+    assert dialog.target_edit.text() == ""
+    store.data["export/last-target"] = str(tmp_path / "exports")
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("pdf"))
+    assert dialog.target_edit.text() == str(tmp_path / "exports")
+    # a folder the user typed stays when the format changes
+    dialog.target_edit.setText(str(tmp_path / "mine"))
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("hugo"))
+    assert dialog.target_edit.text() == str(tmp_path / "mine")
 
 
 def test_collisions_are_marked_and_overwrite_needs_confirmation(
@@ -177,6 +232,8 @@ def test_open_export_dialog_is_the_one_call(qtbot: QtBot, tmp_path: Path) -> Non
     store = IniStore(tmp_path / "export.ini")
     dialog = open_export_dialog(window, [FIXTURES / "yaml-post.md"], store, site_root=tmp_path)
     qtbot.waitUntil(dialog.isVisible)
-    assert dialog.parent() is window and dialog.plan_tree.topLevelItemCount() == 1
+    assert dialog.parent() is window and dialog.target_edit.text() == ""
+    dialog.target_edit.setText(str(tmp_path / "other-site"))
+    qtbot.waitUntil(lambda: dialog.plan_tree.topLevelItemCount() == 1)
     dialog.grab().save(str(tmp_path / "dialog.png"))
     dialog.close()
