@@ -10,6 +10,9 @@
 - `python -m editor.ui.export.pdf IN.html OUT.pdf`: the same in a child process, which is how
   the CLI prints (it never imports Qt itself).
 
+Chromium's printToPdf writes no Title metadata, so the page's `<title>` (the export HTML has
+the post's title there) is set as the PDF's Title afterwards with pypdf (`set_pdf_title`).
+
 The page is loaded in an off-the-record profile with JavaScript off; the document's own
 Content-Security-Policy keeps it from loading anything, and the HTML export has already
 removed what could run or fetch (`editor.core.export.sanitize`: no `javascript:` link
@@ -40,7 +43,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineSettings
 
-__all__ = ["GuiThreadPdfPrinter", "PdfPrintJob", "main", "page_layout", "print_to_pdf"]
+__all__ = [
+    "GuiThreadPdfPrinter",
+    "PdfPrintJob",
+    "main",
+    "page_layout",
+    "print_to_pdf",
+    "set_pdf_title",
+]
 
 DEFAULT_TIMEOUT_MS = 120_000
 
@@ -53,6 +63,33 @@ def page_layout() -> QPageLayout:
         QMarginsF(15, 15, 15, 15),
         QPageLayout.Unit.Millimeter,
     )
+
+
+def set_pdf_title(pdf_file: Path, title: str) -> bool:
+    """Give `pdf_file` the Title `title` (rewritten beside it, then moved over it); False, and
+    the file untouched, when pypdf cannot read or write it."""
+    from pypdf import PdfWriter
+    from pypdf.errors import PyPdfError
+
+    pdf_file = Path(pdf_file)
+    staged = pdf_file.with_name(pdf_file.name + ".title")
+    try:
+        writer = PdfWriter(clone_from=pdf_file)
+        writer.add_metadata({"/Title": title})
+        with staged.open("wb") as out:
+            writer.write(out)
+        os.replace(staged, pdf_file)
+    except (PyPdfError, OSError, ValueError):
+        staged.unlink(missing_ok=True)
+        return False
+    return True
+
+
+def _page_title(page: QWebEnginePage) -> str:
+    """The document's <title>; "" when it has none (Qt then reports the URL)."""
+    title = page.title().strip()
+    url = page.url()
+    return "" if title in (url.toString(), url.toDisplayString(), url.fileName()) else title
 
 
 class PdfPrintJob(QObject):
@@ -68,6 +105,7 @@ class PdfPrintJob(QObject):
         self._profile = QWebEngineProfile(self)  # off the record: no disk cache or cookies
         self._page: QWebEnginePage | None = None
         self._pdf = ""
+        self._title = ""
         self._done = False
 
     def start(self, html_file: Path, pdf_file: Path) -> None:
@@ -88,10 +126,13 @@ class PdfPrintJob(QObject):
         if not ok:
             self._finish(False, "the page could not be loaded")
             return
+        self._title = _page_title(self._page)
         self._page.printToPdf(self._pdf, page_layout())
 
     @Slot(str, bool)
     def _on_page_pdf_printing_finished(self, path: str, ok: bool) -> None:
+        if ok and self._title:
+            set_pdf_title(Path(path), self._title)
         self._finish(ok, "" if ok else f"printing to {path} failed")
 
     def _finish(self, ok: bool, message: str) -> None:

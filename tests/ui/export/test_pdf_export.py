@@ -21,7 +21,7 @@ from PySide6.QtWebEngineCore import (
 from pytestqt.qtbot import QtBot
 
 from editor.core.export.execute import execute, plan_export
-from editor.ui.export.pdf import GuiThreadPdfPrinter, main, print_to_pdf
+from editor.ui.export.pdf import GuiThreadPdfPrinter, main, print_to_pdf, set_pdf_title
 
 FIXTURES = Path(__file__).parent.parent.parent / "core" / "fixtures" / "export"
 
@@ -49,6 +49,29 @@ def test_print_to_pdf_writes_pages_with_the_title(qtbot: QtBot, page: Path, tmp_
     print_to_pdf(page, out)
     pages, text = pdf_text(out)
     assert pages >= 2 and TITLE in text
+
+
+def _metadata_title(path: Path) -> object:
+    metadata = importlib.import_module("pypdf").PdfReader(path).metadata
+    return None if metadata is None else metadata.get("/Title")
+
+
+def test_the_page_title_is_the_pdf_title(qtbot: QtBot, page: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.pdf"
+    print_to_pdf(page, out)
+    assert _metadata_title(out) == TITLE
+    assert set(tmp_path.iterdir()) == {page, out}  # nothing staged is left beside it
+    untitled = tmp_path / "untitled.html"
+    untitled.write_text("<!DOCTYPE html><p>No title here.</p>", encoding="utf-8")
+    print_to_pdf(untitled, tmp_path / "untitled.pdf")
+    assert _metadata_title(tmp_path / "untitled.pdf") is None
+
+
+def test_set_pdf_title_leaves_a_file_it_cannot_read_alone(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"not a pdf at all")
+    assert set_pdf_title(broken, "T") is False
+    assert broken.read_bytes() == b"not a pdf at all" and list(tmp_path.iterdir()) == [broken]
 
 
 def test_a_missing_page_raises(qtbot: QtBot, tmp_path: Path) -> None:
@@ -167,3 +190,4 @@ def test_a_post_exported_to_pdf_has_its_title(qtbot: QtBot, tmp_path: Path) -> N
     assert report.ok, report.as_json()
     pages, text = pdf_text(tmp_path / "a-photo-walk.pdf")
     assert pages >= 1 and "A photo walk" in text and "Morning light over the river." in text
+    assert _metadata_title(tmp_path / "a-photo-walk.pdf") == "A photo walk"
