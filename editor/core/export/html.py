@@ -61,6 +61,17 @@ article.post { max-width: 46rem; margin: 2.5rem auto; padding: 0 1.25rem; }
 @media print { article.post { margin: 0 auto; } .post-content pre { white-space: pre-wrap; } }
 """
 
+# Added after any stylesheet (the default or the preview's): what printing keeps together.
+PRINT_CSS = """\
+@media print {
+  figure, .post-content figure { break-inside: avoid; page-break-inside: avoid; }
+  figure img, .post-content img { break-inside: avoid; page-break-inside: avoid; }
+  figcaption { break-before: avoid; page-break-before: avoid; }
+  h1, h2, h3, h4, h5, h6 { break-after: avoid; page-break-after: avoid; }
+  .post-content tr, .post-content blockquote { break-inside: avoid; page-break-inside: avoid; }
+}
+"""
+
 _IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _ATTR = r"""\s{name}\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)"""
 _LOADERS = re.compile(
@@ -178,7 +189,7 @@ def standalone_html(post: Post, site: SiteConfig, css: str = "") -> tuple[str, t
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="generator" content="Inkpost">',
         f"<title>{esc(title)}</title>",
-        f"<style>\n{sanitize_css(css or DEFAULT_CSS)}\n</style>",
+        f"<style>\n{sanitize_css(css or DEFAULT_CSS)}\n{PRINT_CSS}</style>",
         "</head>",
         "<body>",
         '<main class="main"><article class="post-single post">',

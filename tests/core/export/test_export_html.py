@@ -9,6 +9,7 @@ from editor.core.export.execute import execute, plan_export
 from editor.core.export.html import (
     CSP,
     DEFAULT_CSS,
+    PRINT_CSS,
     embed_images,
     html_maker,
     sanitize_css,
@@ -58,6 +59,18 @@ def test_code_is_highlighted_with_inline_styles(tmp_path: Path) -> None:
     assert "h1{color:red}" in html and DEFAULT_CSS not in html
     assert "Profiling Python: a field guide" in html
     assert "<li><span>python</span></li><li><span>performance</span></li>" in html
+
+
+def test_printing_keeps_a_figure_with_its_caption_whatever_the_css(tmp_path: Path) -> None:
+    post = Post.load(FIXTURES / "photo-walk" / "index.md")
+    site = SiteConfig.hugo_defaults(tmp_path)
+    for css in ("", "figure { margin: 0 }"):
+        html, _warnings = standalone_html(post, site, css=css)
+        style = html.split("<style>")[1].split("</style>")[0]
+        assert PRINT_CSS in style and style.index(PRINT_CSS) > style.index(css or DEFAULT_CSS)
+    rules = re.sub(r"\s+", " ", PRINT_CSS)
+    assert re.search(r"figure[^{]*\{ break-inside: avoid;", rules)
+    assert re.search(r"figcaption \{ break-before: avoid;", rules)
 
 
 def test_css_cannot_load_anything() -> None:

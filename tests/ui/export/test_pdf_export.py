@@ -21,6 +21,7 @@ from PySide6.QtWebEngineCore import (
 from pytestqt.qtbot import QtBot
 
 from editor.core.export.execute import execute, plan_export
+from editor.core.export.html import PRINT_CSS, data_uri
 from editor.ui.export.pdf import GuiThreadPdfPrinter, main, print_to_pdf, set_pdf_title
 
 FIXTURES = Path(__file__).parent.parent.parent / "core" / "fixtures" / "export"
@@ -191,3 +192,28 @@ def test_a_post_exported_to_pdf_has_its_title(qtbot: QtBot, tmp_path: Path) -> N
     pages, text = pdf_text(tmp_path / "a-photo-walk.pdf")
     assert pages >= 1 and "A photo walk" in text and "Morning light over the river." in text
     assert _metadata_title(tmp_path / "a-photo-walk.pdf") == "A photo walk"
+
+
+def _figure_pages(tmp_path: Path, print_css: str) -> list[tuple[bool, bool]]:
+    """Per page: (has an image, has the caption) for a figure that reaches the page's end."""
+    image = data_uri(FIXTURES / "photo-walk" / "river.png")
+    # A4 with 15 mm margins holds ~1009 px: the 200 px image fits under the 800 px spacer,
+    # its 20 px caption does not.
+    doc = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>F</title><style>
+body {{ margin: 0; font: 16px/20px sans-serif; }} figure {{ margin: 0; }}
+img {{ display: block; width: 200px; height: 200px; }}
+{print_css}</style></head><body><div style="height: 800px">Spacer text.</div>
+<figure><img src="{image}" alt="river"><figcaption>The caption of the river.</figcaption></figure>
+</body></html>"""
+    html = tmp_path / "figure.html"
+    html.write_text(doc, encoding="utf-8")
+    pdf = tmp_path / "figure.pdf"
+    print_to_pdf(html, pdf)
+    reader = importlib.import_module("pypdf").PdfReader(pdf)
+    return [(len(page.images) > 0, "caption" in page.extract_text()) for page in reader.pages]
+
+
+def test_a_figure_is_printed_with_its_caption(qtbot: QtBot, tmp_path: Path) -> None:
+    assert _figure_pages(tmp_path, PRINT_CSS) == [(False, False), (True, True)]
+    # control: without the export's print rules the caption falls on the next page
+    assert _figure_pages(tmp_path, "") == [(True, False), (False, True)]
