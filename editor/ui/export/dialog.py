@@ -343,7 +343,8 @@ class ExportDialog(QDialog):
         self.plan_tree.clear()
         self._plan = None
         if not target:
-            self.plan_label.setText("Choose the folder to export into.")
+            site = "" if self.fmt() in _FILE_FORMATS else " (the site's root)"
+            self.plan_label.setText(f"Choose the folder to export into{site}.")
             self.export_button.setEnabled(False)
             return
         fmt = self.fmt()
@@ -511,7 +512,7 @@ class ExportDialog(QDialog):
             elif result.error:
                 item.setText(1, result.error)
                 item.setForeground(1, QBrush(_BLOCKED))
-        self.plan_label.setText(report.summary() + "; change a setting to plan another export.")
+        self.plan_label.setText("Done (see below); change a setting to plan another export.")
         self.export_button.setEnabled(False)
 
     def reveal_target(self) -> Path:
