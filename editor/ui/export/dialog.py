@@ -23,11 +23,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Protocol
 
 from PySide6.QtCore import (
-    QObject,
-    QSettings,
     QStandardPaths,
     Qt,
     QThread,
@@ -36,7 +33,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -51,7 +48,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -61,12 +57,14 @@ from editor.core.export.execute import (
     ExportPlan,
     ExportReport,
     PdfPrinter,
-    execute,
     plan_export,
     with_choice,
 )
 from editor.core.post.model import Post
 from editor.core.site.config import SiteConfig
+from editor.ui.export.job import ExportJob
+from editor.ui.export.plan_view import show_plan, show_result
+from editor.ui.export.store import IniStore, KeyValueStore
 
 __all__ = ["ExportDialog", "ExportJob", "IniStore", "KeyValueStore", "open_export_dialog"]
 
@@ -78,61 +76,9 @@ FORMAT_TITLES = {
     "html": "Standalone HTML",
     "pdf": "PDF",
 }
-_BLOCKED = QColor("#b3261e")
-_WARN = QColor("#8a5a00")
-_DONE = QColor("#1a7f37")
 _FILE_FORMATS = ("html", "pdf")
 LAST_TARGET_KEY = "export/last-target"
 DEFAULT_DEBOUNCE_MS = 400
-
-
-class KeyValueStore(Protocol):
-    def get(self, key: str, default: str = "") -> str: ...
-    def set(self, key: str, value: str) -> None: ...
-
-
-class IniStore:
-    """A `KeyValueStore` over an INI file (QSettings)."""
-
-    def __init__(self, path: Path) -> None:
-        self._settings = QSettings(str(path), QSettings.Format.IniFormat)
-
-    def get(self, key: str, default: str = "") -> str:
-        value = self._settings.value(key, default)
-        return str(value) if value is not None else default
-
-    def set(self, key: str, value: str) -> None:
-        self._settings.setValue(key, value)
-        self._settings.sync()
-
-
-class ExportJob(QObject):
-    """Runs `execute(plan)` on a worker thread.
-
-    Signals: progressed(int done, int total, str title), finished(object report).
-    """
-
-    progressed = Signal(int, int, str)
-    finished = Signal(object)
-
-    def __init__(self, plan: ExportPlan, pdf_printer: PdfPrinter | None = None) -> None:
-        super().__init__()
-        self._plan = plan
-        self._pdf_printer = pdf_printer
-
-    @Slot()
-    def run(self) -> None:
-        report = execute(
-            self._plan,
-            pdf_printer=self._pdf_printer,
-            progress=lambda done, total, title: self.progressed.emit(done, total, title),
-        )
-        self.finished.emit(report)
-
-
-def _source_name(path: Path) -> str:
-    """A post's file name, with its folder for a bundle's index file."""
-    return f"{path.parent.name}/{path.name}" if path.stem in ("index", "_index") else path.name
 
 
 def _open_folder(folder: Path) -> bool:
@@ -364,37 +310,7 @@ class ExportDialog(QDialog):
             self.export_button.setEnabled(False)
             return
         self._plan = plan
-        self._show_plan(plan)
-
-    def _show_plan(self, plan: ExportPlan) -> None:
-        ready = 0
-        for post in plan.posts:
-            item = QTreeWidgetItem([post.main_file.rel if post.main_file else post.title, ""])
-            item.setToolTip(0, str(post.source or post.title))
-            item.setText(2, _source_name(post.source) if post.source else post.title)
-            if post.blocked:
-                item.setText(1, "; ".join(post.errors) or "already exists (see below)")
-                item.setForeground(1, QBrush(_BLOCKED))
-            else:
-                ready += 1
-                item.setText(1, "overwrites" if any(f.replaces for f in post.files) else "new")
-            for planned in post.files:
-                if planned is post.main_file:
-                    continue
-                child = QTreeWidgetItem([planned.rel, "overwrites" if planned.replaces else ""])
-                item.addChild(child)
-            for collision in post.collisions:
-                child = QTreeWidgetItem(
-                    [collision.rel, f"exists — free name: {collision.proposed}"]
-                )
-                child.setForeground(1, QBrush(_BLOCKED if not post.overwrite else _WARN))
-                item.addChild(child)
-            for warning in post.warnings:
-                child = QTreeWidgetItem(["", warning])
-                child.setForeground(1, QBrush(_WARN))
-                item.addChild(child)
-            self.plan_tree.addTopLevelItem(item)
-            item.setExpanded(True)
+        ready = show_plan(self.plan_tree, plan)
         total = len(plan.posts)
         text = f"{ready} of {total} post(s) ready to export to {plan.target_dir}"
         if ready < total:
@@ -495,25 +411,10 @@ class ExportDialog(QDialog):
             lines.append(f"{result.source or result.title}: {result.error}")
         self.summary_label.setText("\n".join(lines))
         self.reveal_button.setVisible(bool(report.written))
-        self._show_result(report)
-        self.exportFinished.emit(report)
-
-    def _show_result(self, report: ExportReport) -> None:
-        """Mark each post of the plan with what became of it; Export waits for a change."""
-        count = min(self.plan_tree.topLevelItemCount(), len(report.results))
-        for index in range(count):  # one result per planned post, in the plan's order
-            item = self.plan_tree.topLevelItem(index)
-            result = report.results[index]
-            if item is None:
-                continue
-            if result.ok and result.written:
-                item.setText(1, "exported")
-                item.setForeground(1, QBrush(_DONE))
-            elif result.error:
-                item.setText(1, result.error)
-                item.setForeground(1, QBrush(_BLOCKED))
+        show_result(self.plan_tree, report)
         self.plan_label.setText("Done (see below); change a setting to plan another export.")
         self.export_button.setEnabled(False)
+        self.exportFinished.emit(report)
 
     def reveal_target(self) -> Path:
         """The folder the Reveal button opens: that of the first file written, else the target."""
