@@ -155,6 +155,8 @@ class ExportDialog(QDialog):
 
     def _build(self) -> None:
         remembered = self._store.get(f"{self._key}/target", "")
+        if _same_folder(remembered, self._site_root):
+            remembered = ""  # the site itself, the old default: not a choice to keep
         self._target_chosen = bool(remembered)
         self.target_edit = QLineEdit(remembered)
         self.target_edit.setObjectName("exportTarget")

@@ -106,6 +106,13 @@ def test_the_target_is_remembered_per_site(qtbot: QtBot, tmp_path: Path) -> None
     qtbot.addWidget(other)
     assert other.target_edit.text() == "" and other.fmt() == "hugo"
     assert "Choose" in other.plan_label.text() and not other.export_button.isEnabled()
+    # the site itself, remembered by an older version, is not proposed again
+    store.data[next(k for k in store.data if k.endswith("/target") and "last" not in k)] = str(
+        site_a
+    )
+    old = ExportDialog([FIXTURES / "yaml-post.md"], store, site_root=site_a)
+    qtbot.addWidget(old)
+    assert old.fmt() == "zola" and old.target_edit.text() == ""
 
 
 def test_a_typed_folder_is_planned_without_changing_the_format(
