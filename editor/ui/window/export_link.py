@@ -3,7 +3,7 @@
 Exports the posts selected in the library when the library has the keyboard focus, else
 the post being edited. The export reads files, so a post with unsaved changes is saved
 first, after asking (what the user sees in the editor is what gets exported; Cancel exports
-nothing). The dialog itself is `ui/export_dialog.py`; the app gives the store that remembers
+nothing). The dialog itself is `ui/export/dialog.py`; the app gives the store that remembers
 its choices and the CSS for HTML/PDF (ui never reads the app's resources itself).
 """
 
