@@ -517,26 +517,32 @@ class LibraryPanel(QWidget):
         self.rescan(folder)
 
     def _on_new_post_triggered(self) -> None:
+        self.new_post()
+
+    def new_post(self) -> Path | None:
+        """Ask title, section and bundle (`prompts.new_post`), create the post from the
+        site's archetype and ask to open it; its path, or None (no site, cancelled, error)."""
         index = self._index
         if index is None:
-            return
+            return None
         sections = [name for name, _n in index.sections() if name]
         current = self.current_entry()
         choice = self.prompts.new_post(sections, current.section if current else "")
         if choice is None:
-            return
+            return None
         try:
             made = library_actions.new_post(
                 index.site, choice.title, section=choice.section, bundle=choice.bundle
             )
         except (OSError, ValueError) as exc:
             self.prompts.error(str(exc))
-            return
+            return None
         for warning in made.warnings:
             log.warning("%s", warning)
         self._after_change(made.path.parent.parent if choice.bundle else made.path.parent)
         self.postCreated.emit(made.path)
         self.openPostRequested.emit(made.path)
+        return made.path
 
     def _on_rename_triggered(self) -> None:
         entry = self.current_entry()

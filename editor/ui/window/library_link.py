@@ -3,7 +3,8 @@
 The app creates the `LibraryPanel` (ui/library_panel.py) and hands it to the window with a
 cache folder; this link puts it into the dock, opens each site's index under that folder
 (`editor.core.library.index.default_index_path`), closes it before quitting, keeps the panel's
-current row on the post being edited, and passes the panel's requests on. Until a panel is
+current row on the post being edited, runs its New Post for the window, and passes the
+panel's requests on. Until a panel is
 attached every call does nothing, so windows made without a library (tests, tools) work.
 
 Signals:
@@ -70,6 +71,18 @@ class LibraryLink(QObject):
         self._current = path
         if self.panel is not None and path is not None:
             self.panel.select_path(path)
+
+    def can_create(self) -> bool:
+        """Whether the library has a site open, so that its New Post can run."""
+        return self.panel is not None and self.panel.index is not None
+
+    def new_post(self) -> bool:
+        """Run the library's New Post (its dialog, then the post made from the archetype
+        and opened through `openPostRequested`); False when there is no library to ask."""
+        if not self.can_create():
+            return False
+        self.panel.new_post()
+        return True
 
     def has_focus(self) -> bool:
         focus = QApplication.focusWidget()

@@ -244,7 +244,11 @@ class MainWindow(QMainWindow):
         """Open `path` in a tab (or switch to its tab); None and a message if it cannot be."""
         return self.documents.open_post(path)
 
-    def new_post(self) -> DocumentTab:
+    def new_post(self) -> DocumentTab | None:
+        """The library's New Post (dialog, archetype, opened in a tab) when a site is open
+        in it; otherwise an untitled post in a new tab."""
+        if self.library.new_post():
+            return self.documents.current_tab()
         return self.documents.new_post()
 
     def save(self, tab: DocumentTab | None = None) -> bool:
