@@ -162,6 +162,12 @@ def _configure_export(parser: argparse.ArgumentParser) -> None:
         help="on a collision, take the proposed free name (-2, -3, ...)",
     )
     parser.add_argument(
+        "--slug-from-title",
+        action="store_true",
+        help="Hugo: name the file or bundle after the title (default: keep the post's own "
+        "file or folder name, so its URL; a front matter slug always wins)",
+    )
+    parser.add_argument(
         "--front-matter",
         choices=("yaml", "toml", "json"),
         default=None,
@@ -230,6 +236,7 @@ def _run_export(args: argparse.Namespace) -> int:
             args.section,
             args.overwrite,
             rename=args.rename,
+            slug_from_title=args.slug_from_title,
             front_matter=args.front_matter,
             html=html,
         )

@@ -36,8 +36,8 @@ def test_dry_run_prints_the_plan_and_writes_nothing(
         "--dry-run",
     )
     assert code == 0
-    assert "content/posts/a-photo-walk/index.md" in out
-    assert "+ content/posts/a-photo-walk/river.png" in out
+    assert "content/posts/photo-walk/index.md" in out  # the bundle's folder name is kept
+    assert "+ content/posts/photo-walk/river.png" in out
     assert list(tmp_path.iterdir()) == []
 
 
@@ -80,15 +80,20 @@ def test_a_collision_is_refused_then_renamed_or_overwritten(
     existing.parent.mkdir(parents=True)
     existing.write_text("mine", encoding="utf-8")
 
-    code, _out, err = _run(capsys, source, "--to", str(tmp_path))
+    code, out, _err = _run(capsys, source, "--to", str(tmp_path / "kept"))
+    assert code == 0 and (tmp_path / "kept" / "content" / "posts" / "toml-draft.md").is_file()
+
+    code, _out, err = _run(capsys, source, "--to", str(tmp_path), "--slug-from-title")
     assert code == 1
     assert "notes-on-toml-front-matter-2" in err and existing.read_text("utf-8") == "mine"
 
-    code, out, _err = _run(capsys, source, "--to", str(tmp_path), "--rename")
+    code, out, _err = _run(capsys, source, "--to", str(tmp_path), "--rename", "--slug-from-title")
     assert code == 0 and "notes-on-toml-front-matter-2.md" in out
     assert existing.read_text("utf-8") == "mine"
 
-    code, _out, _err = _run(capsys, source, "--to", str(tmp_path), "--overwrite")
+    code, _out, _err = _run(
+        capsys, source, "--to", str(tmp_path), "--overwrite", "--slug-from-title"
+    )
     assert code == 0
     assert existing.read_text("utf-8").startswith("+++\ntitle = ")
 
@@ -188,7 +193,9 @@ def test_hostile_posts_export_one_by_one(
     site = tmp_path / "site"
     (site / "content" / "posts").mkdir(parents=True)  # a too-long name once stopped the batch
     names = ("export-long-slug.md", "export-slash-title.md", "export-slash-spaced-title.md")
-    code, out, err = _run(capsys, *(str(HOSTILE / n) for n in names), "--to", str(site))
+    code, out, err = _run(
+        capsys, *(str(HOSTILE / n) for n in names), "--to", str(site), "--slug-from-title"
+    )
     assert code == 0, err
     assert "Exported 3 of 3 post(s)" in out
     written = sorted(p.name for p in (site / "content" / "posts").iterdir())

@@ -4,13 +4,14 @@ Images are found in Markdown image syntax, reference definitions, `<img src>` an
 `src` of Hugo's figure shortcode, outside code blocks and code spans. A local reference is
 a relative path inside the post's folder: `..`, an absolute file path and a symlink that
 resolves outside the folder are refused. Paths starting with `/` that are not files on disk
-are site URLs (the site's static folder) and are left alone.
+are site URLs (the site's static folder): left alone, or, given the site's static folders,
+the file found there (for a page bundle, which takes its images along).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote
@@ -148,8 +149,26 @@ def resolve_image(ref: str, post_dir: Path) -> ImageRef | None:
     return ImageRef(ref, rel, source)
 
 
-def scan_images(body: str, post_dir: Path | None) -> ImageScan:
-    """The local images `body` refers to (each once), refusals and missing files."""
+def resolve_static(ref: str, static_dirs: Sequence[Path]) -> ImageRef | None:
+    """The file a site URL `ref` (`/images/x.png`) names in the first of `static_dirs` that
+    has it, its `rel` the URL path without the leading `/`; None when no folder has it or
+    it would leave its folder (`..`, a symlink pointing out)."""
+    path = local_path(ref)
+    if path is None or not path.startswith("/") or path.startswith("//"):
+        return None
+    parts = [p for p in PurePosixPath(path).parts[1:] if p not in ("", ".")]
+    if not parts or ".." in parts:
+        return None
+    for folder in static_dirs:
+        source = folder.joinpath(*parts)
+        if source.is_file() and source.resolve().is_relative_to(folder.resolve()):
+            return ImageRef(ref, PurePosixPath(*parts), source)
+    return None
+
+
+def scan_images(body: str, post_dir: Path | None, static_dirs: Sequence[Path] = ()) -> ImageScan:
+    """The local images `body` refers to (each once), refusals and missing files; with
+    `static_dirs`, also the site URLs found as files in them."""
     images: dict[str, ImageRef] = {}
     errors: list[str] = []
     missing: list[str] = []
@@ -157,6 +176,8 @@ def scan_images(body: str, post_dir: Path | None) -> ImageScan:
         ref = _unwrap(written)
         try:
             image = resolve_image(ref, post_dir) if post_dir is not None else None
+            if image is None and static_dirs:
+                image = resolve_static(ref, static_dirs)
         except UnsafeImagePathError as exc:
             if str(exc) not in errors:
                 errors.append(str(exc))

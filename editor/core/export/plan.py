@@ -22,6 +22,7 @@ from typing import Any, Literal
 from editor.core.export.formats import FmFormat, Target, convert_front_matter, raw_scalar_texts
 from editor.core.export.images import ImageRef, rewrite_links, scan_images, url_path
 from editor.core.post.model import Post
+from editor.core.site.config import find_site
 from editor.core.site.slugs import target_slug
 
 FORMATS = ("hugo", "hugo-bundle", "jekyll", "zola", "html", "pdf")
@@ -208,6 +209,7 @@ class _Options:
     fm_format: FmFormat | None
     today: date
     html: Callable[[Post], tuple[str, tuple[str, ...]]] | None
+    slug_from_title: bool = False
 
 
 _JEKYLL_NAME = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$")
@@ -260,14 +262,20 @@ def slug_budget(fmt: str) -> int:
     return NAME_MAX_BYTES - _NAME_EXTRA.get(fmt, 5)
 
 
-def _base_slug(post: Post, generator: Target, budget: int) -> str:
+def _base_slug(post: Post, generator: Target, budget: int, keep_name: bool = False) -> str:
     """The slug for the post's file name: from the front matter slug (cut to `budget`
-    bytes), else the title (cut to 120 bytes)."""
+    bytes); else, into Hugo, the post's own file or bundle folder name (the URL Hugo
+    publishes stays the same) when `keep_name`; else the title (cut to 120 bytes)."""
     fm_slug = post.metadata.get("slug")
     if isinstance(fm_slug, str) and fm_slug.strip():
         check_slug(fm_slug.strip())
         made = shorten_slug(target_slug(generator, fm_slug), budget)
         return made or "post"
+    stem = _name_stem(post)
+    if keep_name and stem and stem not in ("index", "_index"):
+        kept = shorten_slug(target_slug(generator, stem), budget)
+        if kept:
+            return kept
     made = target_slug(generator, _title_of(post))
     if not made and post.path is not None:
         made = target_slug(generator, _name_stem(post))
@@ -334,16 +342,21 @@ def _document(
         warnings.extend(html_warnings)
         return [(main_rel, opts.fmt, text.encode("utf-8"), None)], warnings
     post_dir = Path(post.path).parent if post.path is not None else None
-    scan = scan_images(post.body, post_dir)
+    scan = scan_images(post.body, post_dir, _static_dirs(opts, post_dir))
     if scan.errors:
         raise UnsafePathError("; ".join(scan.errors))
     warnings.extend(f"image not found: {ref}" for ref in scan.missing)
     files: list[tuple[str, FileKind, bytes | None, Path | None]] = []
     links: dict[str, str] = {}
+    sources: dict[str, Path] = {}
     for image in scan.images:
         rel, link = _image_rel(opts, slug, image)
+        if sources.setdefault(rel, image.source) != image.source:
+            warnings.append(f"image {image.written} not copied: {rel} is another image")
+            continue
         links[image.written] = link
-        files.append((rel, "image", None, image.source))
+        if rel not in (f[0] for f in files):
+            files.append((rel, "image", None, image.source))
     body = rewrite_links(post.body, links.get) if links else post.body
     generator = _GENERATOR[opts.fmt]
     fm_format: FmFormat
@@ -377,6 +390,14 @@ def _document(
     return files, warnings
 
 
+def _static_dirs(opts: _Options, post_dir: Path | None) -> tuple[Path, ...]:
+    """The static folders of the post's site, for a page bundle (which takes along the
+    images the post links from there); none for the other formats."""
+    if opts.fmt != "hugo-bundle" or post_dir is None:
+        return ()
+    return find_site(post_dir).static_dirs
+
+
 def _source_format(post: Post) -> FmFormat:
     return post.fm_format or "yaml"
 
@@ -394,7 +415,8 @@ def _plan_one(
     generator = _GENERATOR[opts.fmt]
     budget = slug_budget(opts.fmt)
     try:
-        base = _base_slug(post, generator, budget)
+        keep = opts.fmt in ("hugo", "hugo-bundle") and not opts.slug_from_title
+        base = _base_slug(post, generator, budget, keep)
         check_slug(base)
     except UnsafePathError as exc:
         return PostPlan(source, title, "", errors=(str(exc),))
@@ -499,14 +521,16 @@ def plan_export(
     front_matter: str | None = None,
     html: Callable[[Post], tuple[str, tuple[str, ...]]] | None = None,
     today: date | None = None,
+    slug_from_title: bool = False,
 ) -> ExportPlan:
     """Plan exporting `posts` into `target_dir` (the site's root; for html/pdf, any folder).
 
     `rename=True` takes the proposed free names instead of reporting collisions;
     `front_matter` ("yaml"/"toml"/"json") forces Hugo's front matter format (default: the
     source's); `html(post) -> (document, warnings)` makes the standalone HTML (html/pdf);
-    `today` dates undated Jekyll posts. Raises ValueError for an unknown format or a section
-    leaving the target folder.
+    `today` dates undated Jekyll posts. Into Hugo a post keeps its file or bundle folder
+    name (so its URL) unless `slug_from_title`; a front matter `slug` always wins. Raises
+    ValueError for an unknown format or a section leaving the target folder.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
@@ -525,6 +549,7 @@ def plan_export(
         front_matter,  # type: ignore[arg-type]
         today or datetime.now(UTC).date(),
         html,
+        slug_from_title,
     )
     taken: set[str] = set()
     plans: list[PostPlan] = []

@@ -65,15 +65,20 @@ def test_dry_run_plan_writes_nothing_and_describes_every_file(tmp_path: Path) ->
     plan = plan_export(SOURCES, tmp_path / "site", "hugo-bundle")
     text = plan.describe()
     assert not (tmp_path / "site").exists()
-    assert "content/posts/a-photo-walk/index.md" in text
-    assert "+ content/posts/a-photo-walk/img/route.svg" in text
+    assert "content/posts/photo-walk/index.md" in text
+    assert "+ content/posts/photo-walk/img/route.svg" in text
     assert "warning" not in text
     data = plan.as_json()
     assert [len(p["files"]) for p in data] == [1, 1, 1, 1, 1, 3]
 
 
 def test_slug_comes_from_front_matter_then_title(tmp_path: Path) -> None:
-    plan = plan_export([FIXTURES / "json-slug.md", FIXTURES / "unicode-title.md"], tmp_path, "hugo")
+    plan = plan_export(
+        [FIXTURES / "json-slug.md", FIXTURES / "unicode-title.md"],
+        tmp_path,
+        "hugo",
+        slug_from_title=True,
+    )
     assert [p.slug for p in plan.posts] == ["json-front-matter", "café-crème-中文-notes"]
     jekyll = plan_export([FIXTURES / "unicode-title.md"], tmp_path, "jekyll")
     assert jekyll.posts[0].files[0].rel == "_posts/2021-01-02-café-crème-中文-notes.md"
@@ -102,7 +107,7 @@ def test_collision_proposes_a_free_name_and_blocks(tmp_path: Path) -> None:
     (target / "content" / "posts" / "written-for-zola.md").write_text("x", encoding="utf-8")
     (target / "content" / "posts" / "written-for-zola-2").mkdir()
     (target / "content" / "posts" / "written-for-zola-2" / "index.md").write_text("y", "utf-8")
-    plan = plan_export([FIXTURES / "zola-style.md"], target, "hugo")
+    plan = plan_export([FIXTURES / "zola-style.md"], target, "hugo", slug_from_title=True)
     post = plan.posts[0]
     assert post.blocked and not plan.ok
     assert post.proposed_slug == "written-for-zola-3"
@@ -113,7 +118,9 @@ def test_collision_proposes_a_free_name_and_blocks(tmp_path: Path) -> None:
     assert not report.ok and "exists" in (report.results[0].error or "")
     assert (target / "content" / "posts" / "written-for-zola.md").read_text("utf-8") == "x"
 
-    renamed = plan_export([FIXTURES / "zola-style.md"], target, "hugo", rename=True)
+    renamed = plan_export(
+        [FIXTURES / "zola-style.md"], target, "hugo", rename=True, slug_from_title=True
+    )
     assert renamed.ok and renamed.posts[0].files[0].rel.endswith("written-for-zola-3.md")
     content = renamed.posts[0].files[0].content or b""
     assert b'slug = "written-for-zola-3"' in content
@@ -123,7 +130,7 @@ def test_overwrite_replaces_only_with_consent(tmp_path: Path) -> None:
     dest = tmp_path / "content" / "posts" / "written-for-zola.md"
     dest.parent.mkdir(parents=True)
     dest.write_text("old", encoding="utf-8")
-    plan = plan_export([FIXTURES / "zola-style.md"], tmp_path, "hugo")
+    plan = plan_export([FIXTURES / "zola-style.md"], tmp_path, "hugo", slug_from_title=True)
     assert plan.posts[0].blocked
     confirmed = with_choice(plan, overwrite=True)
     assert confirmed.ok and confirmed.posts[0].files[0].replaces
@@ -137,7 +144,7 @@ def test_overwrite_replaces_only_with_consent(tmp_path: Path) -> None:
 def test_two_posts_with_one_slug_in_a_batch_get_distinct_names(tmp_path: Path) -> None:
     a = Post.from_text("---\ntitle: Same\n---\nA\n", path=tmp_path / "a.md")
     b = Post.from_text("---\ntitle: Same\n---\nB\n", path=tmp_path / "b.md")
-    plan = plan_export([a, b], tmp_path / "out", "hugo", overwrite=True)
+    plan = plan_export([a, b], tmp_path / "out", "hugo", overwrite=True, slug_from_title=True)
     assert [p.files[0].rel for p in plan.posts] == [
         "content/posts/same.md",
         "content/posts/same-2.md",
@@ -353,7 +360,13 @@ def test_an_existing_symlink_to_outside_is_never_written_through(tmp_path: Path)
     posts = tmp_path / "site" / "content" / "posts"
     posts.mkdir(parents=True)
     (posts / "written-for-zola.md").symlink_to(outside)
-    plan = plan_export([FIXTURES / "zola-style.md"], tmp_path / "site", "hugo", overwrite=True)
+    plan = plan_export(
+        [FIXTURES / "zola-style.md"],
+        tmp_path / "site",
+        "hugo",
+        overwrite=True,
+        slug_from_title=True,
+    )
     assert plan.posts[0].blocked and "symlink" in plan.posts[0].errors[0]
     assert not execute(plan).ok
     assert outside.read_text("utf-8") == "keep"
@@ -367,5 +380,5 @@ def test_a_very_long_title_gives_a_file_name_that_fits(tmp_path: Path) -> None:
     assert len(name.encode()) < 255 and name.startswith("2025-01-01-a-very-very")
     assert execute(plan).ok
     cjk = Post.from_text("---\ntitle: " + "中" * 200 + "\n---\nx\n", path=tmp_path / "c.md")
-    slug = plan_export([cjk], tmp_path / "out2", "hugo").posts[0].slug
+    slug = plan_export([cjk], tmp_path / "out2", "hugo", slug_from_title=True).posts[0].slug
     assert len(slug.encode()) <= 120 and set(slug) == {"中"}

@@ -76,7 +76,7 @@ def test_a_long_slug_keeps_its_front_matter_and_a_free_name_fits(tmp_path: Path)
 def test_a_slash_in_the_title_is_part_of_the_slug(
     tmp_path: Path, fmt: str, source: Path, slug: str
 ) -> None:
-    plan = plan_export([source], tmp_path / "site", fmt, today=TODAY)
+    plan = plan_export([source], tmp_path / "site", fmt, today=TODAY, slug_from_title=True)
     assert plan.posts[0].slug == slug and not plan.posts[0].blocked
     report = execute(plan)
     assert report.ok
@@ -102,7 +102,9 @@ def test_a_failing_post_never_stops_the_batch(
         return real_document(opts, post, slug, renamed)  # type: ignore[arg-type]
 
     monkeypatch.setattr(plan_mod, "_document", planning_bug)
-    plan = plan_export([SPACED_SLASH_TITLE, LONG_SLUG, SLASH_TITLE], target, "hugo")
+    plan = plan_export(
+        [SPACED_SLASH_TITLE, LONG_SLUG, SLASH_TITLE], target, "hugo", slug_from_title=True
+    )
     assert ["unexpected" in e for p in plan.posts for e in p.errors] == [True]
     real_stage = export_mod._stage
 

@@ -88,7 +88,7 @@ def test_a_bundle_s_images_resolve_in_the_built_site(tmp_path: Path) -> None:
     report = execute(plan_export([FIXTURES / "photo-walk" / "index.md"], site.root, "hugo-bundle"))
     assert report.ok
     site.build()
-    page = site.root / "public" / "posts" / "a-photo-walk" / "index.html"
+    page = site.root / "public" / "posts" / "photo-walk" / "index.html"
     html = page.read_text(encoding="utf-8")
     sources = re.findall(r'<img src="([^"]+)"', html)
     local = [src for src in sources if not src.startswith("http")]
@@ -102,12 +102,12 @@ def test_single_file_images_resolve_through_static(tmp_path: Path) -> None:
     report = execute(plan_export([FIXTURES / "photo-walk" / "index.md"], site.root, "hugo"))
     assert report.ok
     site.build()
-    html = (site.root / "public" / "posts" / "a-photo-walk" / "index.html").read_text("utf-8")
+    html = (site.root / "public" / "posts" / "photo-walk" / "index.html").read_text("utf-8")
     local = [s for s in re.findall(r'<img src="([^"]+)"', html) if s.startswith("/")]
     assert local == [
-        "/images/a-photo-walk/river.png",
-        "/images/a-photo-walk/img/route.svg",
-        "/images/a-photo-walk/river.png",
+        "/images/photo-walk/river.png",
+        "/images/photo-walk/img/route.svg",
+        "/images/photo-walk/river.png",
     ]
     for src in local:
         assert (site.root / "public" / src.lstrip("/")).is_file(), src

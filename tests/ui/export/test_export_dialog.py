@@ -51,11 +51,11 @@ def test_the_plan_is_shown_before_anything_is_written(qtbot: QtBot, tmp_path: Pa
     tree = dialog.plan_tree
     assert tree.topLevelItemCount() == 3
     rows = [tree.topLevelItem(i).text(0) for i in range(3)]
-    assert rows[2] == "content/posts/a-photo-walk/index.md"
+    assert rows[2] == "content/posts/photo-walk/index.md"
     children = [tree.topLevelItem(2).child(i).text(0) for i in range(2)]
     assert children == [
-        "content/posts/a-photo-walk/river.png",
-        "content/posts/a-photo-walk/img/route.svg",
+        "content/posts/photo-walk/river.png",
+        "content/posts/photo-walk/img/route.svg",
     ]
     assert "3 of 3 post(s) ready" in dialog.plan_label.text()
     assert dialog.export_button.isEnabled()
@@ -71,8 +71,8 @@ def test_batch_export_runs_off_the_gui_thread_and_reveals(qtbot: QtBot, tmp_path
     dialog.open_folder = opened.append
     report = _export(qtbot, dialog)
     assert report.ok and len(report.results) == 3
-    assert (tmp_path / "content" / "blog" / "profiling-python-a-field-guide.md").is_file()
-    assert (tmp_path / "static" / "images" / "a-photo-walk" / "river.png").is_file()
+    assert (tmp_path / "content" / "blog" / "yaml-post.md").is_file()
+    assert (tmp_path / "static" / "images" / "photo-walk" / "river.png").is_file()
     assert dialog.progress.value() == dialog.progress.maximum() == 3
     assert "Exported 3 of 3" in dialog.summary_label.text()
     assert dialog.reveal_button.isVisibleTo(dialog)
@@ -161,23 +161,23 @@ def test_the_default_folder_is_outside_the_site(
 def test_collisions_are_marked_and_overwrite_needs_confirmation(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    existing = tmp_path / "content" / "posts" / "profiling-python-a-field-guide.md"
+    existing = tmp_path / "content" / "posts" / "yaml-post.md"
     existing.parent.mkdir(parents=True)
     existing.write_text("mine", encoding="utf-8")
     dialog = _dialog(qtbot, DictStore(), tmp_path, [FIXTURES / "yaml-post.md"])
     item = dialog.plan_tree.topLevelItem(0)
     assert item.text(1) == "already exists (see below)" and item.text(2) == "yaml-post.md"
-    assert "free name: profiling-python-a-field-guide-2" in item.child(0).text(1)
+    assert "free name: yaml-post-2" in item.child(0).text(1)
     assert not dialog.export_button.isEnabled()
 
     asked: list[str] = []
     dialog.confirm = lambda text: asked.append(text) or False
     dialog.overwrite_check.setChecked(True)
-    assert asked and "content/posts/profiling-python-a-field-guide.md" in asked[0]
+    assert asked and "content/posts/yaml-post.md" in asked[0]
     assert not dialog.overwrite_check.isChecked() and not dialog.export_button.isEnabled()
 
     dialog.rename_check.setChecked(True)
-    assert dialog.plan_tree.topLevelItem(0).text(0).endswith("guide-2.md")
+    assert dialog.plan_tree.topLevelItem(0).text(0).endswith("yaml-post-2.md")
     dialog.rename_check.setChecked(False)
 
     dialog.confirm = lambda text: True
