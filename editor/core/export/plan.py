@@ -349,7 +349,7 @@ def _document(
     files: list[tuple[str, FileKind, bytes | None, Path | None]] = []
     links: dict[str, str] = {}
     sources: dict[str, Path] = {}
-    for image in scan.images:
+    for image in sorted(scan.images, key=lambda i: i.written.startswith("/")):  # own first
         rel, link = _image_rel(opts, slug, image)
         if sources.setdefault(rel, image.source) != image.source:
             warnings.append(f"image {image.written} not copied: {rel} is another image")

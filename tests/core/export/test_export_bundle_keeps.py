@@ -90,3 +90,18 @@ def test_a_single_file_keeps_its_name_and_a_front_matter_slug_wins(tmp_path: Pat
     assert [p.slug for p in plan.posts] == ["my-old-name", "the-slug"]
     again = plan_export([plain, slugged], tmp_path / "out", "hugo", slug_from_title=True)
     assert [p.slug for p in again.posts] == ["a-fresh-title", "the-slug"]
+
+
+def test_a_static_image_named_like_one_of_the_bundle_s_stays_a_url(tmp_path: Path) -> None:
+    source = _site(tmp_path / "source")
+    (source.parent / "images").mkdir()
+    (source.parent / "images" / "flow.png").write_bytes(PNG + b"own")
+    source.write_text(POST + "\n![own](images/flow.png)\n", encoding="utf-8")
+    plan = plan_export([source], tmp_path / "target", "hugo-bundle").posts[0]
+    images = [(f.rel, f.source) for f in plan.files if f.kind == "image"]
+    assert images == [
+        ("content/posts/protocol-detection/images/flow.png", source.parent / "images/flow.png")
+    ]
+    assert any("/images/flow.png not copied" in w for w in plan.warnings)
+    text = (plan.files[0].content or b"").decode("utf-8")
+    assert "![diagram](/images/flow.png)" in text and "![own](images/flow.png)" in text
