@@ -11,11 +11,8 @@ app shows at start, prints its items and clicks Restore All.
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
-import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -23,30 +20,19 @@ import pytest
 from editor.app.settings import Settings
 from editor.core.safety.journal import Journal
 from editor.ui.window.preferences import Preferences
+from tests.app.child_app import PREAMBLE, RUN_STEPS, app_env, read_lines_until, start
 
-ROOT = Path(__file__).resolve().parents[2]
 ORIGINAL = "---\ntitle: Crash test\ndate: 2026-03-09\n---\n\nWritten before the crash.\n"
 TYPED = "Typed, then killed: ünïcode ✓ 42 [link](https://example.org) *ok*"
-TIMEOUT_S = 180
 
-_COMMON = r"""
-import json, os, sys
-from editor.app.main import main, prepare_qt_environment
-prepare_qt_environment()
-from PySide6.QtCore import QEvent, Qt, QTimer
+_COMMON = (
+    PREAMBLE
+    + r"""
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
-app = QApplication([sys.argv[0]])
-state = {}
-
-def window():
-    found = [w for w in app.topLevelWidgets() if w.objectName() == "mainWindow"]
-    return found[0] if found else None
-
-def say(*parts):
-    print(*parts, flush=True)
 """
+)
 
 _TYPE_THEN_WAIT = (
     _COMMON
@@ -75,12 +61,8 @@ def step():
     if entry is not None and entry.text == w.current_tab().document.text():
         timer.stop()
         say("READY", json.dumps({"text": entry.text, "pid": os.getpid()}))
-
-timer = QTimer()
-timer.timeout.connect(step)
-timer.start(20)
-sys.exit(main(sys.argv[1:]))
 """
+    + RUN_STEPS
 )
 
 _RECOVER = (
@@ -112,44 +94,13 @@ def step():
         "doc_id": w.safekeeping.autosave.doc_id(doc),
     }))
     os._exit(0)
-
-timer = QTimer()
-timer.timeout.connect(step)
-timer.start(20)
-sys.exit(main(sys.argv[1:]))
 """
+    + RUN_STEPS
 )
 
 
 def _start(script: str, env: dict[str, str], site: Path, post: Path) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-c", script, str(site), str(post)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-    )
-
-
-def _read_lines_until(proc: subprocess.Popen[str], wanted: set[str]) -> dict[str, str]:
-    """The child's stdout lines starting with the wanted words (stops at the last one or
-    when the child ends); a watchdog kills the child if it hangs."""
-    found: dict[str, str] = {}
-    watchdog = threading.Timer(TIMEOUT_S, proc.kill)
-    watchdog.start()
-    try:
-        assert proc.stdout is not None
-        for line in proc.stdout:
-            word, _, rest = line.rstrip("\n").partition(" ")
-            if word in wanted:
-                found[word] = rest
-                if set(found) == wanted:
-                    break
-    finally:
-        watchdog.cancel()
-    return found
+    return start(script, env, str(site), str(post))
 
 
 @pytest.fixture
@@ -159,20 +110,9 @@ def world(tmp_path: Path) -> tuple[dict[str, str], Path, Path, Path]:
     post.parent.mkdir(parents=True)
     (site / "hugo.toml").write_text('title = "Crash Blog"\n', encoding="utf-8")
     post.write_text(ORIGINAL, encoding="utf-8")
-    config, data = tmp_path / "config", tmp_path / "data"
-    Settings(config).save_preferences(Preferences(journal_delay_ms=50))
-    env = dict(os.environ)
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        INKPOST_CONFIG_DIR=str(config),
-        INKPOST_DATA_DIR=str(data),
-        INKPOST_CACHE_DIR=str(tmp_path / "cache"),
-        CRASH_TEST_TEXT=TYPED,
-        PYTHONPATH=str(ROOT),
-    )
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        env["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
-    return env, site, post, data
+    Settings(tmp_path / "config").save_preferences(Preferences(journal_delay_ms=50))
+    env = app_env(tmp_path, CRASH_TEST_TEXT=TYPED)
+    return env, site, post, tmp_path / "data"
 
 
 def test_sigkill_then_restart_offers_exactly_the_typed_text(world) -> None:  # type: ignore[no-untyped-def]
@@ -181,7 +121,7 @@ def test_sigkill_then_restart_offers_exactly_the_typed_text(world) -> None:  # t
 
     first = _start(_TYPE_THEN_WAIT, env, site, post)
     try:
-        found = _read_lines_until(first, {"READY"})
+        found = read_lines_until(first, {"READY"})
         assert "READY" in found, first.stderr.read() if first.stderr else ""
         assert json.loads(found["READY"])["text"] == expected
         first.send_signal(signal.SIGKILL)
@@ -198,7 +138,7 @@ def test_sigkill_then_restart_offers_exactly_the_typed_text(world) -> None:  # t
 
     second = _start(_RECOVER, env, site, post)
     try:
-        found = _read_lines_until(second, {"ITEMS", "RESTORED"})
+        found = read_lines_until(second, {"ITEMS", "RESTORED"})
         assert "ITEMS" in found, second.stderr.read() if second.stderr else ""
         items = json.loads(found["ITEMS"])
         assert items == [{"path": str(post), "text": expected, "status": "differs"}]
