@@ -410,6 +410,7 @@ class MainWindow(QMainWindow):
         self.status_panel.set_selection_words(count_words(plain, has_cjk(plain)))
 
     def _on_documents_tab_state_changed(self, tab: DocumentTab) -> None:
+        self.problems.tab_state_changed(tab)
         if tab is self.current_tab():
             self._update_title()
             self.library.select(tab.document.path)

@@ -59,6 +59,7 @@ class ProblemsLink(QObject):
         self._library: Any = None  # a LibraryPanel
         self._action: QAction | None = None
         self._sized = False  # the dock has its height (the first show's, or restored)
+        self._checked_path: Path | None = None  # the path the panel's problems are for
 
     def bind_action(self, action: QAction) -> None:
         """Keep View > Problems checked while the dock shows (closed by its own button too)."""
@@ -101,6 +102,12 @@ class ProblemsLink(QObject):
         if tab is self._tab:
             self.runner.request_post(tab.document.current_post())
 
+    def tab_state_changed(self, tab: DocumentTab) -> None:
+        """After a save: a post saved under another name (Save As) is checked again where it
+        now lives (relative images, its bundle, its URL) without waiting for an edit."""
+        if tab is self._tab and tab.document.path != self._checked_path:
+            self.runner.request_post(tab.document.current_post())
+
     def follow_library(self, library: Any) -> None:
         """Check the whole site after each scan of `library` (a LibraryPanel) and mark its
         posts; call again when the library shows another site."""
@@ -130,6 +137,7 @@ class ProblemsLink(QObject):
         tab = self._tab
         if tab is None or tab.document.path != path:
             return
+        self._checked_path = path
         self.panel.set_problems(found)
         if path is not None:
             self._mark({path: worst(found)}, replace=False)

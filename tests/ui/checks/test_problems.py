@@ -204,3 +204,21 @@ def test_typing_is_checked_on_the_checks_thread(
     assert threading.get_ident() not in runner.worker_thread_ids
     window.current_editor().undo()
     qtbot.waitUntil(lambda: not runner.busy and ("8", "unknown-shortcode") not in _rows(panel))
+
+
+def test_save_as_checks_the_post_where_it_now_lives(
+    monkeypatch: pytest.MonkeyPatch, window: MainWindow, site_dir: Path
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    bundle = site_dir / "content" / "posts" / "delta"
+    bundle.mkdir()
+    (bundle / "cat.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    window.open_post(site_dir / "content" / "posts" / "alpha.md")
+    _append(window, "\n![a cat](cat.png)\n")
+    assert any(code == "missing-image" for _line, code in _rows(window.problems.panel))
+    target = bundle / "index.md"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    assert window.documents.save_as()
+    # No edit since: the problems are those of the post in its bundle, where cat.png is.
+    assert all(code != "missing-image" for _line, code in _rows(window.problems.panel))
