@@ -18,8 +18,17 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
+from typing import Any
 
-__all__ = ["RFC3339", "format_go_date", "go_rfc3339", "parse_date", "rfc3339"]
+__all__ = [
+    "RFC3339",
+    "format_go_date",
+    "format_hugo_date",
+    "go_rfc3339",
+    "parse_date",
+    "rfc3339",
+]
 
 RFC3339 = "2006-01-02T15:04:05Z07:00"
 
@@ -183,3 +192,68 @@ def _zone_offset(moment: datetime, chunk: str) -> str:
     if pattern == "070000":
         return f"{sign}{hh:02d}{mm:02d}{ss:02d}"
     return f"{sign}{hh:02d}:{mm:02d}:{ss:02d}"
+
+
+# --- Hugo's time.Format in the site's language --------------------------------------------
+
+_NAMED_LAYOUTS = {"date_full": "full", "date_long": "long", "date_medium": "medium"}
+_NAMED_LAYOUTS["date_short"] = "short"
+
+
+def format_hugo_date(value: datetime | date, layout: str, language: str = "en") -> str:
+    """`value` as Hugo's `time.Format layout` prints it on a site whose languageCode is
+    `language` ("fr", "de-CH", ...; an unknown code is English, as in Hugo).
+
+    Like Hugo's TimeFormatter, a Go layout is formatted in English, then, if the layout has
+    "January" (else "Jan"), every English name of the month is replaced by the language's
+    wide (else abbreviated) one, and the same for "Monday"/"Mon" and the weekday. The
+    `:date_full`, `:date_long`, `:date_medium` and `:date_short` layouts are the language's
+    CLDR date formats. `value.Format` in a template (Go's own method) stays English: use
+    `format_go_date` for it.
+    """
+    if not layout:
+        return ""
+    moment = value if isinstance(value, datetime) else datetime(value.year, value.month, value.day)
+    locale = _babel_locale(language)
+    style = _NAMED_LAYOUTS.get(layout[1:].lower()) if layout.startswith(":") else None
+    if style is not None:
+        from babel.dates import format_date
+
+        return str(format_date(moment.date(), style, locale=locale or "en_US"))
+    text = format_go_date(moment, layout)
+    if locale is None:
+        return text
+    month, weekday = moment.month, moment.weekday()
+    if "January" in layout:
+        text = text.replace(_MONTHS[month - 1], _names(locale, "months", "wide")[month])
+    elif "Jan" in layout:
+        text = text.replace(_MONTHS[month - 1][:3], _names(locale, "months", "abbreviated")[month])
+    if "Monday" in layout:
+        text = text.replace(_DAYS[weekday], _names(locale, "days", "wide")[weekday])
+    elif "Mon" in layout:
+        text = text.replace(_DAYS[weekday][:3], _names(locale, "days", "abbreviated")[weekday])
+    return text
+
+
+@lru_cache(maxsize=32)
+def _babel_locale(language: str) -> Any:
+    """Babel's locale for a Hugo languageCode, or None for English and unknown codes."""
+    parts = [part for part in re.split(r"[-_]", language.strip()) if part]
+    if not parts or (parts[0].lower() == "en" and len(parts) == 1):
+        return None
+    from babel import Locale, UnknownLocaleError
+
+    candidates = ["_".join([parts[0].lower(), *(p.upper() for p in parts[1:2])]), parts[0].lower()]
+    for candidate in candidates:
+        try:
+            return Locale.parse(candidate)
+        except (UnknownLocaleError, ValueError):
+            continue
+    return None
+
+
+@lru_cache(maxsize=64)
+def _names(locale: Any, kind: str, width: str) -> dict[int, str]:
+    """The locale's month (1-12) or weekday (0 = Monday) names, in the format context."""
+    table = locale.months if kind == "months" else locale.days
+    return {key: str(name) for key, name in table["format"][width].items()}

@@ -5,6 +5,8 @@ meta line "March 9, 2026 · 12 min · 2495 words · author" (PaperMod's `post_me
 with its English strings: "1 min", "word" for a single word, "N words" otherwise; the
 author from the post's `author`, else the site's `params.author`, lists joined by ", ").
 The figures come from `PostStats`, so they are Hugo's `.ReadingTime` and `.WordCount`.
+The date is PaperMod's `.Date | time.Format` with the site's `params.DateFormat` (default
+"January 2, 2006"), so its month and day names are in the site's languageCode, as Hugo's.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Protocol
 
-from editor.core.post.dates import format_go_date, parse_date
+from editor.core.post.dates import format_go_date, format_hugo_date, parse_date
 
 __all__ = [
     "PreviewHeader",
@@ -71,8 +73,11 @@ def build_preview_header(
     params = {str(key).lower(): value for key, value in (site.params if site else {}).items()}
     when = post_date if post_date is not None else _metadata_date(meta)
     layout = params.get("dateformat")
+    language = str(getattr(site, "language_code", "") or "en")
     date_text = (
-        format_go_date(when, layout if isinstance(layout, str) and layout else _DEFAULT_LAYOUT)
+        format_hugo_date(
+            when, layout if isinstance(layout, str) and layout else _DEFAULT_LAYOUT, language
+        )
         if when is not None
         else ""
     )

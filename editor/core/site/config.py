@@ -235,6 +235,7 @@ def _load_hugo(root: Path, config_file: Path | None) -> SiteConfig:
         base_url=reader.string("", "baseurl"),
         default_language=default_lang,
         languages=languages,
+        language_code=reader.string("", "languagecode") or default_lang,
         summary_length=reader.integer(70, "summarylength"),
         has_cjk_language=reader.boolean(False, "hascjklanguage"),
         goldmark=_goldmark(reader),

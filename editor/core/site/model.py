@@ -90,6 +90,7 @@ class SiteConfig:
     base_url: str = ""
     default_language: str = "en"
     languages: tuple[LanguageConfig, ...] = ()
+    language_code: str = ""  # Hugo's languageCode (else the default language): dates' language
     summary_length: int = 70
     has_cjk_language: bool = False
     goldmark: GoldmarkConfig = field(default_factory=GoldmarkConfig)

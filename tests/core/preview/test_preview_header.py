@@ -2,11 +2,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from editor.core.preview.header import PreviewHeader, build_preview_header, format_go_date
+from editor.core.site.config import load_site
 
 
 @dataclass(frozen=True)
@@ -79,3 +81,32 @@ def test_explicit_post_date_and_site_date_format() -> None:
 )
 def test_go_layouts(layout: str, expected: str) -> None:
     assert format_go_date(datetime(2026, 3, 9, 14, 5, 7), layout) == expected
+
+
+@dataclass(frozen=True)
+class LocalSite:
+    params: dict[str, Any] = field(default_factory=dict)
+    language_code: str = "en"
+
+
+def test_date_in_the_sites_language() -> None:
+    meta = {"date": date(2026, 3, 9)}
+    french = build_preview_header(meta, None, LocalSite({"dateformat": "2 January 2006"}, "fr"))
+    assert french.date_text == "9 mars 2026"
+    assert build_preview_header(meta, None, LocalSite({}, "de")).date_text == "März 9, 2026"
+    assert build_preview_header(meta, None, LocalSite({}, "en")).date_text == "March 9, 2026"
+
+
+@pytest.mark.parametrize(
+    ("config", "expected"),
+    [
+        ('languageCode = "es"\n', "9 de marzo de 2026"),
+        ('defaultContentLanguage = "fr"\n', "9 mars 2026"),
+        ('defaultContentLanguage = "de"\nlanguageCode = "fr"\n', "9 mars 2026"),
+        ("", "March 9, 2026"),
+    ],
+)
+def test_site_language_code_from_config(tmp_path: Path, config: str, expected: str) -> None:
+    (tmp_path / "hugo.toml").write_text(config + '[params]\nDateFormat = ":date_long"\n')
+    site = load_site(tmp_path)
+    assert build_preview_header({"date": "2026-03-09"}, None, site).date_text == expected
