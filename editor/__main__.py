@@ -16,6 +16,10 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if cli.wants_cli(args):
         return cli.main(args)
+    if args and args[0] in ("--install-desktop-entry", "--uninstall-desktop-entry"):
+        from editor.app.desktop_entry import main as desktop_entry_main
+
+        return desktop_entry_main(args)
     from editor.app.instance import try_hand_over
 
     if try_hand_over(args):  # a running Inkpost opened the posts

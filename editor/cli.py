@@ -47,6 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def command_summaries() -> list[tuple[str, str]]:
+    """(name, one-line help) of every command, as `inkpost --help` lists them."""
+    return [(name, spec[0]) for name, spec in _COMMANDS.items()]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))

@@ -38,8 +38,13 @@ if TYPE_CHECKING:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from editor.app.usage import epilog
+
     parser = argparse.ArgumentParser(
-        prog="inkpost", description="Inkpost: a Markdown editor for static-site blogs."
+        prog="inkpost",
+        description="Inkpost: a Markdown editor for static-site blogs.",
+        epilog=epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("site", nargs="?", help="the site folder (or a post inside it)")
     parser.add_argument("post", nargs="?", help="the post to open")
@@ -49,6 +54,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--new-instance",
         action="store_true",
         help="open a window of its own, even when Inkpost is already running",
+    )
+    parser.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="add Inkpost to the launcher and to 'Open with' (for pip installs), exit",
+    )
+    parser.add_argument(
+        "--uninstall-desktop-entry",
+        action="store_true",
+        help="remove what --install-desktop-entry added, exit",
     )
     return parser
 
@@ -160,7 +175,11 @@ def main(
         app = QApplication([sys.argv[0] if sys.argv else "inkpost"])
     app.setApplicationName("Inkpost")
     app.setOrganizationName("Inkpost")
-    app.setDesktopFileName("inkpost")
+    from editor.app.app_icon import application_icon
+    from editor.app.desktop_entry import APP_ID
+
+    app.setDesktopFileName(APP_ID)  # the desktop entry: its icon and name in the shell
+    app.setWindowIcon(application_icon())
 
     if not args.screenshot:  # older versions' folders, moved once (then: one stat)
         _report_moved(move_legacy_folders())
