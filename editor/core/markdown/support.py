@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import html as html_lib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -113,6 +114,10 @@ def preview_paths_rule(state: StateCore) -> None:
     if page is None or not page.preview:
         return
     for block in state.tokens:
+        if block.type == "html_block":  # raw HTML (unsafe sites): <img src="/x.png">
+            line = block.map[0] if block.map else 0
+            block.content = _resolve_raw_html(block.content, page, line)
+            continue
         if block.type != "inline" or not block.children:
             continue
         line = block.map[0] if block.map else 0
@@ -120,6 +125,9 @@ def preview_paths_rule(state: StateCore) -> None:
         for token in _walk(block.children):
             if token.type in ("softbreak", "hardbreak"):
                 offset += 1
+            if token.type == "html_inline":
+                token.content = _resolve_raw_html(token.content, page, line + offset)
+                continue
             key = "src" if token.type == "image" else "href" if token.type == "link_open" else ""
             if not key or token.info == "auto":
                 continue
@@ -163,19 +171,41 @@ def warn_unclosed_fences(tokens: list[Token], text: str, env: dict[str, Any]) ->
 _URL_ATTR_RE = re.compile(r'<(img|a)\b([^>]*?)\b(src|href)="([^"]*)"')
 
 
-def resolve_html_paths(html: str, page: PagePaths, warnings: list[Diagnostic], line: int) -> str:
-    """Preview paths for HTML that did not come through markdown-it (Python-Markdown)."""
+def _resolve_urls(
+    html: str, find: Callable[[str], Path | None], missing: Callable[[str], None]
+) -> str:
+    """`html` with each `<img src>`/`<a href>` that `find` resolves made a file:// URL;
+    `missing` hears of each local image that it does not."""
 
     def replace(match: re.Match[str]) -> str:
         url = html_lib.unescape(match.group(4))
-        target = _local_target(url, page)
+        target = find(url)
         if target is not None:
             return f'<{match.group(1)}{match.group(2)}{match.group(3)}="{target.as_uri()}"'
         if match.group(1) == "img" and _is_local_url(url):
-            warnings.append(Diagnostic(f"image not found: {unquote(url)}", page.page_path, line))
+            missing(url)
         return match.group(0)
 
     return _URL_ATTR_RE.sub(replace, html)
+
+
+def resolve_html_paths(html: str, page: PagePaths, warnings: list[Diagnostic], line: int) -> str:
+    """Preview paths for HTML that did not come through markdown-it (Python-Markdown)."""
+
+    def missing(url: str) -> None:
+        warnings.append(Diagnostic(f"image not found: {unquote(url)}", page.page_path, line))
+
+    return _resolve_urls(html, lambda url: _local_target(url, page), missing)
+
+
+def _resolve_raw_html(html: str, page: PagePaths, line: int) -> str:
+    """Preview paths in raw HTML inside Markdown (looked up through `page.target`, so that
+    the render cache notices an image that appears later)."""
+
+    def missing(url: str) -> None:
+        page.warnings.append((f"image not found: {unquote(url)}", line))
+
+    return _resolve_urls(html, page.target, missing)
 
 
 _SHORTCODE_OPEN_RE = re.compile(r"\{\{[<%](?!\s*/)")

@@ -278,3 +278,21 @@ def test_an_internal_error_becomes_an_error_diagnostic(monkeypatch: pytest.Monke
     assert "&lt;b&gt;x&lt;/b&gt;" in result.html
     assert [(w.severity.value, w.line) for w in result.warnings] == [("error", 1)]
     assert "ValueError: boom" in result.warnings[0].message
+
+
+def test_raw_html_images_find_static_and_bundle_files(tmp_path: Path) -> None:
+    page = tmp_path / "content" / "post" / "index.md"
+    page.parent.mkdir(parents=True)
+    (tmp_path / "static" / "images").mkdir(parents=True)
+    (tmp_path / "static" / "images" / "x.png").write_bytes(b"\x89PNG")
+    (page.parent / "local.png").write_bytes(b"\x89PNG")
+    site = SiteConfig.hugo_defaults(tmp_path)
+    site = dataclasses.replace(site, goldmark=dataclasses.replace(site.goldmark, unsafe=True))
+    text = (
+        '<img src="/images/x.png" alt="block">\n\nText <img src="local.png" alt="inline"> '
+        'and <img src="gone.png">.\n'
+    )
+    result = Renderer(site).render(text, preview=True, page_path=page)
+    assert (tmp_path / "static" / "images" / "x.png").resolve().as_uri() in result.html
+    assert (page.parent / "local.png").resolve().as_uri() in result.html
+    assert [(w.message, w.line) for w in result.warnings] == [("image not found: gone.png", 3)]
