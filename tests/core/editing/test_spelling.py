@@ -1,0 +1,126 @@
+"""Spell checking (editor.core.editing.spelling): the words checked, the speller, the dictionary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from editor.core.editing.spelling import (
+    PersonalDictionary,
+    Speller,
+    check_lines,
+    dictionary_path,
+    speller_language,
+    words_in_line,
+    words_in_text,
+)
+
+
+def _words(line: str, kind: str = "body") -> list[str]:
+    return [w.text for w in words_in_line(line, kind)]  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def speller() -> Speller:
+    return Speller("en")
+
+
+def test_prose_words_are_checked_with_their_places() -> None:
+    words = words_in_line("A *quick* brown fox, don’t it?")
+    assert [(w.start, w.end, w.text) for w in words] == [
+        (3, 8, "quick"),
+        (10, 15, "brown"),
+        (16, 19, "fox"),
+        (21, 26, "don't"),
+        (27, 29, "it"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "`wrng code` here",
+        "see https://exampel.com/pathh and www.sitte.org",
+        "an <https://autolnk.io> and <mailme@exampel.com>",
+        '<span class="clss">',
+        "{{< figur src=x >}}",
+        "{{% notte %}}",
+        "[here](/postz/fooo) [there][reff]",
+        "[reff]: https://exampel.com Titel",
+        "snake_cse camelCse iPhne HTMLPrser v2beta hugo.tml a/pth @usr #tagg",
+        "<!-- commnt -->",
+        "&nbsp;",
+    ],
+)
+def test_what_is_no_prose_is_skipped(line: str) -> None:
+    assert set(_words(line)) <= {"code", "here", "see", "and", "an", "there"}
+
+
+def test_front_matter_keys_are_skipped_and_only_prose_values_checked() -> None:
+    assert _words('title: "Helo world"', "front_matter") == ["Helo", "world"]
+    assert _words('description = "Shrt"', "front_matter") == ["Shrt"]
+    assert _words("slug: my-postt", "front_matter") == []
+    assert _words("tags: [golang]", "front_matter") == []
+    assert _words("anything here", "code") == []
+
+
+def test_a_post_skips_front_matter_keys_and_fenced_code() -> None:
+    text = "---\ntitle: Helo\ndraft: true\n---\n\nSome txt.\n\n```go\nfunc mian() {}\n```\nEnd.\n"
+    assert [(n, w.text) for n, w in words_in_text(text)] == [
+        (2, "Helo"),
+        (6, "Some"),
+        (6, "txt"),
+        (11, "End"),
+    ]
+
+
+@given(st.text(max_size=80))
+def test_words_are_always_slices_of_the_line(line: str) -> None:
+    for word in words_in_line(line):
+        assert line[word.start : word.end].replace("’", "'") == word.text
+        assert word.text.strip()
+
+
+def test_languages_map_to_pyspellchecker_or_to_none() -> None:
+    assert speller_language("en-us") == "en"
+    assert speller_language("pt-BR") == "pt"
+    assert speller_language("fa") == "fa"
+    assert speller_language("ja") is None
+    assert speller_language("") is None
+
+
+def test_the_speller_finds_misspellings_and_suggests_in_case(speller: Speller) -> None:
+    found = check_lines(speller, [(4, "Teh speling is fine", "body"), (5, "# Wrold", "body")])
+    assert [(m.key, m.start, m.end, m.word) for m in found] == [
+        (4, 0, 3, "Teh"),
+        (4, 4, 11, "speling"),
+        (5, 2, 7, "Wrold"),
+    ]
+    assert "spelling" in speller.suggestions("speling")
+    assert speller.suggestions("Wrold")[0] == "World"
+
+
+def test_accepted_words_are_no_longer_misspelled(speller: Speller) -> None:
+    assert speller.misspelled(["Inkpostt"]) == {"Inkpostt"}
+    speller.accept("inkpostt")
+    assert speller.misspelled(["Inkpostt"]) == set()
+
+
+def test_other_languages_load_their_own_dictionary() -> None:
+    french = Speller("fr", personal=["Kroumir"])
+    assert french.misspelled(["bonjour", "Kroumir", "bonjoor"]) == {"bonjoor"}
+
+
+def test_the_personal_dictionary_is_one_word_a_line_under_the_site(tmp_path: Path) -> None:
+    path = dictionary_path(tmp_path)
+    assert path == tmp_path / ".inkpost" / "dictionary.txt"
+    dictionary = PersonalDictionary(path)
+    assert dictionary.words == set()
+    dictionary.add("Zola")
+    dictionary.add("hugo")
+    dictionary.add("Zola")
+    assert path.read_text(encoding="utf-8") == "hugo\nZola\n"
+    assert PersonalDictionary(path).words == {"hugo", "Zola"}
