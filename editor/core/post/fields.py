@@ -17,7 +17,7 @@ import tomlkit
 import tomlkit.exceptions
 import tomlkit.items
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import (
@@ -246,6 +246,10 @@ _YAML_UNSAFE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 def yaml_value(value: Any, old: Any) -> Any:
     """A new string in the old value's quoting style, double quotes where others are unsafe
     (line breaks, control characters: ruamel can fold those wrongly in other styles)."""
+    if isinstance(value, list) and isinstance(old, CommentedSeq) and old.fa.flow_style():
+        seq = CommentedSeq(yaml_value(v, None) for v in value)
+        seq.fa.set_flow_style()  # `tags: [a, b]` stays on its line
+        return seq
     if type(value) is not str:
         return value
     unsafe = _YAML_UNSAFE.search(value) is not None
@@ -323,6 +327,26 @@ def toml_set(content: str, key: str, value: Any) -> str:
         doc[key] = tomlkit.string(value, literal=True)
     else:
         doc[key] = value
+    return tomlkit.dumps(doc)
+
+
+def toml_set_path(content: str, path: tuple[str, ...], value: Any) -> str:
+    """Set the key at `path` (a table, then a key: `[taxonomies] tags`), making the table
+    when it is missing; every other item keeps its bytes (tomlkit)."""
+    if value is None:
+        raise ValueError("TOML has no empty value")
+    doc = tomlkit.parse(content)
+    table: Any = doc
+    for name in path[:-1]:
+        inner = table.get(name)
+        if inner is None:
+            inner = tomlkit.table()
+            table[name] = inner
+            inner = table[name]
+        if not isinstance(inner, Mapping):
+            raise ValueError(f"'{name}' is {kind(plain(inner))}, not a table")
+        table = inner
+    table[path[-1]] = value
     return tomlkit.dumps(doc)
 
 
