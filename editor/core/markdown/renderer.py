@@ -76,6 +76,7 @@ class _Chunk:
     warnings: tuple[tuple[str, int], ...]
     line_count: int
     checked: tuple[tuple[str, str], ...] = ()  # preview look-ups, re-checked on a cache hit
+    too_deep: bool = False  # cut at MAX_NESTING: what follows depends on the whole body
 
 
 @lru_cache(maxsize=16)
@@ -370,9 +371,12 @@ class Renderer:
         heading ids given page-wide, lines mapped back to the document, the divider found."""
         out = _Assembly(page.page_path)
         ids = IdFactory()
-        chunks = split_chunks(body) if self._cache is not None else [(body, 0)]
-        for chunk_text, chunk_line in chunks:
-            chunk = self._chunk(chunk_text, page)
+        pieces = split_chunks(body) if self._cache is not None else [(body, 0)]
+        chunks = [(self._chunk(text, page), line) for text, line in pieces]
+        if len(chunks) > 1 and any(chunk.too_deep for chunk, _ in chunks):
+            # Nesting cut short reaches past a chunk's end: render as the uncached path does.
+            chunks = [(self._chunk(body, page), 0)]
+        for chunk, chunk_line in chunks:
             final_ids = [self._heading_id(info, ids) for info in chunk.headings]
             for info, final in zip(chunk.headings, final_ids, strict=True):
                 line = lines.doc(chunk_line + info.line)
@@ -433,6 +437,7 @@ class Renderer:
             tuple(warnings),
             chunk_text.count("\n"),
             tuple(chunk_page.checked),
+            too_deep=deep is not None,
         )
         if self._cache is not None:
             self._cache.put(key, chunk)
