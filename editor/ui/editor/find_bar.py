@@ -60,33 +60,46 @@ class FindBar(QWidget):
 
         self.find_edit = QLineEdit(self)
         self.find_edit.setObjectName("findText")
-        self.find_edit.setPlaceholderText("Find")
+        self.find_edit.setPlaceholderText(self.tr("Find"))
         self.find_edit.setClearButtonEnabled(True)
+        self.find_edit.setAccessibleName(self.tr("Find"))
+        self.find_edit.setAccessibleDescription(self.tr("Text or pattern to find in the post"))
         self.replace_edit = QLineEdit(self)
         self.replace_edit.setObjectName("replaceText")
-        self.replace_edit.setPlaceholderText("Replace with (\\1 for a group)")
+        self.replace_edit.setPlaceholderText(self.tr("Replace with (\\1 for a group)"))
+        self.replace_edit.setAccessibleName(self.tr("Replace with"))
+        self.replace_edit.setAccessibleDescription(
+            self.tr("Text that replaces each match (\\1 for a group)")
+        )
         self.status = QLabel(self)
         self.status.setObjectName("findStatus")
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.status.setMinimumWidth(60)
+        self.status.setAccessibleName(self.tr("Matches"))
 
-        def button(text: str, tip: str, *, checkable: bool = False) -> QToolButton:
+        def button(text: str, tip: str, name: str = "", *, checkable: bool = False) -> QToolButton:
             tool = QToolButton(self)
             tool.setText(text)
             tool.setToolTip(tip)
+            tool.setAccessibleName(name or text)
             tool.setAutoRaise(True)
             tool.setCheckable(checkable)
             return tool
 
-        self.case_box = button("Aa", "Match case", checkable=True)
-        self.word_box = button("W", "Whole word", checkable=True)
-        self.regex_box = button(".*", "Regular expression", checkable=True)
+        tr = self.tr
+        self.case_box = button("Aa", tr("Match case"), tr("Match case"), checkable=True)
+        self.word_box = button("W", tr("Whole word"), tr("Whole word"), checkable=True)
+        self.regex_box = button(
+            ".*", tr("Regular expression"), tr("Regular expression"), checkable=True
+        )
 
-        self.previous_button = button("↑", "Previous match (Shift+F3)")
-        self.next_button = button("↓", "Next match (F3)")
-        self.replace_button = button("Replace", "Replace this match and find the next")
-        self.replace_all_button = button("Replace all", "Replace every match (one undo step)")
-        self.close_button = button("✕", "Close (Escape)")
+        self.previous_button = button("↑", tr("Previous match (Shift+F3)"), tr("Previous match"))
+        self.next_button = button("↓", tr("Next match (F3)"), tr("Next match"))
+        self.replace_button = button(tr("Replace"), tr("Replace this match and find the next"))
+        self.replace_all_button = button(
+            tr("Replace all"), tr("Replace every match (one undo step)")
+        )
+        self.close_button = button("✕", tr("Close (Escape)"), tr("Close the find bar"))
 
         find_row = QHBoxLayout()
         find_row.setContentsMargins(0, 0, 0, 0)
@@ -190,7 +203,7 @@ class FindBar(QWidget):
             options |= QRegularExpression.PatternOption.CaseInsensitiveOption
         regex = QRegularExpression(source, options)
         if not regex.isValid():
-            self._show(f"Bad pattern: {regex.errorString()}")
+            self._show(self.tr("Bad pattern: %1").replace("%1", regex.errorString()))
             return None
         return regex
 
@@ -216,7 +229,7 @@ class FindBar(QWidget):
                 wrap.movePosition(QTextCursor.MoveOperation.End)
             found = doc.find(regex, wrap, flags)
         if found.isNull():
-            self._show("No matches")
+            self._show(self.tr("No matches"))
             return False
         editor.setTextCursor(found)
         editor.ensureCursorVisible()
@@ -271,7 +284,7 @@ class FindBar(QWidget):
             )
             matches.append((match.capturedStart(), match.capturedEnd(), replacement))
         if not matches:
-            self._show("No matches")
+            self._show(self.tr("No matches"))
             return 0
         # Undo puts the cursor where the edit block began: where the user's cursor is now.
         cursor = QTextCursor(editor.document())
@@ -282,7 +295,7 @@ class FindBar(QWidget):
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             cursor.insertText(replacement)
         cursor.endEditBlock()
-        self._show(f"Replaced {len(matches)}")
+        self._show(self.tr("Replaced %1").replace("%1", str(len(matches))))
         return len(matches)
 
     # --- feedback ---------------------------------------------------------------------
@@ -303,7 +316,14 @@ class FindBar(QWidget):
             self._show("")
             return
         total = self.count_matches()
-        self._show(f"{total} match{'es' if total != 1 else ''}" if total else "No matches")
+        if not total:
+            self._show(self.tr("No matches"))
+        else:
+            self._show(
+                self.tr("1 match")
+                if total == 1
+                else self.tr("%1 matches").replace("%1", str(total))
+            )
 
     def _show(self, text: str) -> None:
         self.status.setText(text)
