@@ -13,6 +13,8 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from editor.ui.accessibility import label as accessible_label
+
 __all__ = ["StatusPanel", "format_count"]
 
 
@@ -30,15 +32,28 @@ class StatusPanel(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 0, 6, 0)
         layout.setSpacing(14)
-        self.save_state = self._label("statusSaveState", layout, "Whether the post is saved")
-        layout.addStretch(1)
-        self.selection = self._label("statusSelection", layout, "Words in the selection")
-        self.reading_time = self._label(
-            "statusReadingTime", layout, "Reading time, as Hugo's .ReadingTime"
+        self.save_state = self._label(
+            "statusSaveState", layout, self.tr("Save state"), self.tr("Whether the post is saved")
         )
-        self.words = self._label("statusWords", layout, "Words, as Hugo's .WordCount")
-        self.characters = self._label("statusCharacters", layout, "Characters of the text")
-        self.cursor = self._label("statusCursor", layout, "Line and column")
+        layout.addStretch(1)
+        self.selection = self._label(
+            "statusSelection", layout, self.tr("Selection"), self.tr("Words in the selection")
+        )
+        self.reading_time = self._label(
+            "statusReadingTime",
+            layout,
+            self.tr("Reading time"),
+            self.tr("Reading time, as Hugo's .ReadingTime"),
+        )
+        self.words = self._label(
+            "statusWords", layout, self.tr("Words"), self.tr("Words, as Hugo's .WordCount")
+        )
+        self.characters = self._label(
+            "statusCharacters", layout, self.tr("Characters"), self.tr("Characters of the text")
+        )
+        self.cursor = self._label(
+            "statusCursor", layout, self.tr("Cursor"), self.tr("Line and column")
+        )
         self.selection.hide()
         self.stats: Any = None
         self._fix_cursor_size()
@@ -58,10 +73,11 @@ class StatusPanel(QWidget):
             self._fix_cursor_size()
 
     @staticmethod
-    def _label(name: str, layout: QHBoxLayout, tip: str) -> QLabel:
+    def _label(name: str, layout: QHBoxLayout, title: str, tip: str) -> QLabel:
         label = QLabel()
         label.setObjectName(name)
         label.setToolTip(tip)
+        accessible_label(label, title, tip)
         layout.addWidget(label)
         return label
 
