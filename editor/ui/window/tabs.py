@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabBar, QTabWidget, QToolButton, QWidget
 
@@ -41,6 +41,7 @@ def make_tab_widget(parent: QWidget) -> QTabWidget:
     tabs.setDocumentMode(True)
     tabs.setTabsClosable(True)  # our own "×" buttons replace the style's icons
     tabs.setMovable(True)
+    tabs.tabBar().setAccessibleName(QCoreApplication.translate("DocumentTabs", "Open posts"))
     return tabs
 
 
@@ -50,7 +51,8 @@ def make_close_button(parent: QWidget) -> QToolButton:
     close.setObjectName("tabCloseButton")
     close.setText("×")
     close.setAutoRaise(True)
-    close.setToolTip("Close this post")
+    close.setToolTip(QCoreApplication.translate("DocumentTabs", "Close this post"))
+    close.setAccessibleName(QCoreApplication.translate("DocumentTabs", "Close post"))
     close.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     font = QFont(close.font())
     font.setPixelSize(14)
