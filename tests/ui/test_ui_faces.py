@@ -12,6 +12,7 @@ PACKAGES = [
     "editor.ui.export",
     "editor.ui.library",
     "editor.ui.preview",
+    "editor.ui.publish",
     "editor.ui.safety",
     "editor.ui.window",
 ]

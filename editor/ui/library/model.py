@@ -4,14 +4,15 @@ Rows are `PostEntry` objects already sorted and filtered by the core index; `dat
 only formats what each entry holds (no disk access). Columns: title (a warning icon
 when the post has problems, diagnostics in the tooltip), date, state badge ("Draft",
 "Scheduled", "Expired"; nothing for published; an error or warning icon when the site
-checks found problems, `set_problems`) and reading time. In search mode the
+checks found problems, `set_problems`), reading time and, for a site in a git repository
+(`set_git`), the post's git state as a one-character mark. In search mode the
 title's second line is the matching snippet. A post without a title (Hugo shows none)
 is listed by its file name, in grey italics and marked "(untitled)", for display only.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from editor.core.diagnostics import Severity
 from editor.core.library.types import PostEntry, PostState, SearchHit
+from editor.core.publish.git import GitState
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 PATH_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -28,9 +30,10 @@ SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 3
 STATE_ROLE = Qt.ItemDataRole.UserRole + 4
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 6  # the site checks' worst Severity, or None
 HIGHLIGHTS_ROLE = Qt.ItemDataRole.UserRole + 5  # (start, end) of matches in the snippet
+GIT_ROLE = Qt.ItemDataRole.UserRole + 7  # the post's GitState, or None (no git, not known)
 
-COLUMNS = ("Title", "Date", "State", "Read")
-TITLE, DATE, STATE, READING = range(4)
+COLUMNS = ("Title", "Date", "State", "Read", "Git")
+TITLE, DATE, STATE, READING, GIT = range(5)
 _BADGES = {
     PostState.DRAFT: ("Draft", "#b26a00"),
     PostState.SCHEDULED: ("Scheduled", "#1565c0"),
@@ -43,6 +46,15 @@ _PROBLEM_ICONS = {  # error?
     True: QStyle.StandardPixmap.SP_MessageBoxCritical,
     False: QStyle.StandardPixmap.SP_MessageBoxWarning,
 }
+_GIT_MARKS = {  # mark, colour, tooltip
+    GitState.NEW: ("N", "#2e7d32", "Git: new, never committed"),
+    GitState.MODIFIED: ("M", "#b26a00", "Git: changed since the last commit"),
+    GitState.STAGED: ("S", "#1565c0", "Git: changes staged, not committed"),
+    GitState.UNPUSHED: ("↑", "#6a1b9a", "Git: committed, not pushed yet"),
+    GitState.SYNCED: ("✓", "#808080", "Git: committed and pushed"),
+    GitState.IGNORED: ("–", "#808080", "Git: ignored (.gitignore), never published"),
+}
+UNPUBLISHED = frozenset({GitState.NEW, GitState.MODIFIED, GitState.STAGED, GitState.UNPUSHED})
 _PROBLEM_TIPS = {
     Severity.ERROR: "Checks: errors (Hugo's build would fail); see View > Problems",
     Severity.WARNING: "Checks: warnings; see View > Problems",
@@ -65,6 +77,7 @@ class LibraryModel(QAbstractTableModel):
         self._states: list[PostState] = []
         self._now = datetime.now(UTC)
         self._problems: dict[str, Severity] = {}  # rel_path -> the checks' worst severity
+        self._git: dict[str, GitState] | None = None  # rel_path -> state; None: no git
 
     def set_problems(self, problems: dict[str, Severity | None], *, replace: bool) -> bool:
         """The site checks' worst severity per post (rel_path; None: no problem), shown as
@@ -85,6 +98,25 @@ class LibraryModel(QAbstractTableModel):
 
     def problem(self, rel_path: str) -> Severity | None:
         return self._problems.get(rel_path)
+
+    def set_git(self, states: Mapping[str, GitState] | None) -> bool:
+        """Each post's git state (rel_path; None: the site is no git repository), shown
+        in the Git column. True if that changed anything."""
+        new = None if states is None else dict(states)
+        if new == self._git:
+            return False
+        self._git = new
+        if self._entries:
+            last = self.index(len(self._entries) - 1, GIT)
+            self.dataChanged.emit(self.index(0, GIT), last)
+        return True
+
+    @property
+    def has_git(self) -> bool:
+        return self._git is not None
+
+    def git_state(self, rel_path: str) -> GitState | None:
+        return None if self._git is None else self._git.get(rel_path)
 
     def set_entries(self, entries: Sequence[PostEntry], now: datetime | None = None) -> None:
         self.beginResetModel()
@@ -148,6 +180,10 @@ class LibraryModel(QAbstractTableModel):
             return self._states[row]
         if role == PROBLEM_ROLE:
             return self._problems.get(entry.rel_path)
+        if role == GIT_ROLE:
+            return self.git_state(entry.rel_path)
+        if col == GIT:
+            return self._git_data(entry, role)
         if role == Qt.ItemDataRole.DecorationRole and col == STATE:
             return self._problem_icon(entry)
         if role == Qt.ItemDataRole.DisplayRole:
@@ -163,6 +199,21 @@ class LibraryModel(QAbstractTableModel):
             return self._untitled_look(role)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (DATE, READING):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _git_data(self, entry: PostEntry, role: int) -> Any:
+        state = self.git_state(entry.rel_path)
+        if state is None:
+            return None
+        mark, color, tip = _GIT_MARKS[state]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return mark
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tip
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor(color))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
     def _problem_icon(self, entry: PostEntry) -> Any:

@@ -58,9 +58,18 @@ from editor.core.library.types import (
     SearchHit,
     SortKey,
 )
+from editor.core.publish.git import GitState
 from editor.ui.library.delegate import SnippetDelegate
 from editor.ui.library.dialogs import LibraryPrompts, NewPostChoice
-from editor.ui.library.model import DATE, READING, STATE, TITLE, LibraryModel
+from editor.ui.library.model import (
+    DATE,
+    GIT,
+    READING,
+    STATE,
+    TITLE,
+    UNPUBLISHED,
+    LibraryModel,
+)
 from editor.ui.library.search import DEFAULT_DEBOUNCE_MS, LibrarySearch
 from editor.ui.library.sorting import LibrarySort
 from editor.ui.library.watcher import LibraryWatcher
@@ -77,6 +86,8 @@ _STATES = (
     (PostState.EXPIRED, "Expired"),
 )
 _PROBLEMS = "problems"  # the state filter's "With problems" (from the site checks)
+_UNPUSHED = "unpushed"  # the state filter's "Not pushed" (git: new, changed or unpushed)
+_NOT_STATES = (None, _PROBLEMS, _UNPUSHED)  # state filter items that are no PostState
 
 
 def _posts(count: int) -> str:
@@ -109,6 +120,7 @@ class LibraryPanel(QWidget):
         self._search: LibrarySearch | None = None
         self._search_debounce_ms = DEFAULT_DEBOUNCE_MS
         self._refreshing = False
+        self._context_actions: list[QAction] = []
         self._build()
         self.watcher = LibraryWatcher(self)
         self.watcher.foldersChanged.connect(self._on_watcher_folders_changed)
@@ -142,9 +154,11 @@ class LibraryPanel(QWidget):
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         # Fixed widths from the font: ResizeToContents would measure every row (10,000).
         metrics = self.view.fontMetrics()
-        for col, sample in ((DATE, "2026-12-31"), (STATE, "Scheduled"), (READING, "~999 min")):
+        samples = ((DATE, "2026-12-31"), (STATE, "Scheduled"), (READING, "~999 min"), (GIT, "Git"))
+        for col, sample in samples:
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, metrics.horizontalAdvance(sample) + 16)
+        self.view.setColumnHidden(GIT, True)  # until set_git says the site is in git
         self._sort = LibrarySort(self.sort_combo, header)
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setObjectName("libraryProgress")
@@ -250,6 +264,7 @@ class LibraryPanel(QWidget):
             self._index = None
         self.model.set_entries([])
         self.model.set_problems({}, replace=True)
+        self.set_git(None)
 
     def rescan(self, folder: Path | None = None) -> None:
         if self._scanner is not None:
@@ -310,9 +325,30 @@ class LibraryPanel(QWidget):
         if self.state_combo.currentData() == _PROBLEMS and not self.search_edit.text().strip():
             self._show(None)
 
+    def set_git(self, states: dict[str, GitState] | None) -> None:
+        """Show each post's git state (by rel_path) in the Git column; None hides the
+        column (the site is no git repository). Updates the "Not pushed" filter."""
+        self.view.setColumnHidden(GIT, states is None)
+        if not self.model.set_git(states):
+            return
+        self._refreshing = True
+        try:
+            self._fill_filters()
+        finally:
+            self._refreshing = False
+        if self.state_combo.currentData() == _UNPUSHED and not self.search_edit.text().strip():
+            self._show(None)
+
+    def add_context_action(self, action: QAction) -> None:
+        """Add `action` at the end of the list's context menu (it acts on `current_entry`)."""
+        self._context_actions.append(action)
+
     def _shows_problems(self, entry: PostEntry) -> bool:
-        """False when the "With problems" filter hides `entry`."""
-        if self.state_combo.currentData() != _PROBLEMS:
+        """False when the "With problems" or "Not pushed" filter hides `entry`."""
+        chosen = self.state_combo.currentData()
+        if chosen == _UNPUSHED:
+            return self.model.git_state(entry.rel_path) in UNPUBLISHED
+        if chosen != _PROBLEMS:
             return True
         return self.model.problem(entry.rel_path) is not None
 
@@ -324,7 +360,7 @@ class LibraryPanel(QWidget):
         term = self.term_combo.currentData()
         taxonomy, _, term = term.partition(_TERM_SEP) if term else (None, "", None)
         return LibraryFilter(
-            states=None if state in (None, _PROBLEMS) else frozenset({PostState(state)}),
+            states=None if state in _NOT_STATES else frozenset({PostState(state)}),
             section=section,
             taxonomy=taxonomy,
             term=term,
@@ -398,6 +434,9 @@ class LibraryPanel(QWidget):
         ]
         with_problems = sum(1 for e in entries if self.model.problem(e.rel_path) is not None)
         state_items.append((f"With problems ({with_problems})", _PROBLEMS))
+        if self.model.has_git:
+            unpushed = sum(1 for e in entries if self.model.git_state(e.rel_path) in UNPUBLISHED)
+            state_items.append((f"Not pushed ({unpushed})", _UNPUSHED))
         self._set_items(self.state_combo, state_items)
         sections = index.sections() if index is not None else []
         section_items: list[tuple[str, Any]] = [("All sections", None)]
@@ -473,6 +512,9 @@ class LibraryPanel(QWidget):
             menu.addAction(act)
         menu.addSeparator()
         menu.addAction(self.reveal_action)
+        if self._context_actions:
+            menu.addSeparator()
+            menu.addActions(self._context_actions)
         menu.popup(self.view.viewport().mapToGlobal(pos))
 
     def _update_actions(self) -> None:
