@@ -62,6 +62,7 @@ from editor.core.export.execute import (
 )
 from editor.core.post.model import Post
 from editor.core.site.config import SiteConfig
+from editor.ui.accessibility import label
 from editor.ui.export.job import ExportJob
 from editor.ui.export.plan_view import show_plan, show_result
 from editor.ui.export.store import IniStore, KeyValueStore
@@ -160,7 +161,7 @@ class ExportDialog(QDialog):
         self._target_chosen = bool(remembered)
         self.target_edit = QLineEdit(remembered)
         self.target_edit.setObjectName("exportTarget")
-        browse = QPushButton("Browse…")
+        browse = QPushButton(self.tr("Browse…"))
         browse.setObjectName("exportBrowse")
         browse.clicked.connect(self._on_browse_clicked)
         target_row = QHBoxLayout()
@@ -177,21 +178,21 @@ class ExportDialog(QDialog):
             self._set_default_target()
         self.section_edit = QLineEdit(self._store.get(f"{self._key}/section", "posts"))
         self.section_edit.setObjectName("exportSection")
-        self.rename_check = QCheckBox("Use a free name when a file exists (-2, -3, …)")
+        self.rename_check = QCheckBox(self.tr("Use a free name when a file exists (-2, -3, …)"))
         self.rename_check.setObjectName("exportRename")
-        self.overwrite_check = QCheckBox("Overwrite existing files")
+        self.overwrite_check = QCheckBox(self.tr("Overwrite existing files"))
         self.overwrite_check.setObjectName("exportOverwrite")
 
         form = QFormLayout()
-        form.addRow("Folder:", target_row)
-        form.addRow("Format:", self.format_combo)
-        form.addRow("Section:", self.section_edit)
+        form.addRow(self.tr("Folder:"), target_row)
+        form.addRow(self.tr("Format:"), self.format_combo)
+        form.addRow(self.tr("Section:"), self.section_edit)
         form.addRow("", self.rename_check)
         form.addRow("", self.overwrite_check)
 
         self.plan_tree = QTreeWidget()
         self.plan_tree.setObjectName("exportPlan")
-        self.plan_tree.setHeaderLabels(["Post / file", "Status", "From"])
+        self.plan_tree.setHeaderLabels([self.tr("Post / file"), self.tr("Status"), self.tr("From")])
         self.plan_tree.setColumnWidth(0, 380)
         self.plan_tree.setColumnWidth(1, 220)
         self.plan_label = QLabel()
@@ -202,14 +203,15 @@ class ExportDialog(QDialog):
         self.summary_label = QLabel()
         self.summary_label.setObjectName("exportSummary")
         self.summary_label.setWordWrap(True)
+        self._name_fields()
 
         self.buttons = QDialogButtonBox()
         self.export_button = self.buttons.addButton(
-            "Export", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.export_button.setObjectName("exportRun")
         self.reveal_button = self.buttons.addButton(
-            "Reveal", QDialogButtonBox.ButtonRole.ActionRole
+            self.tr("Reveal"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.reveal_button.setObjectName("exportReveal")
         self.reveal_button.setVisible(False)
@@ -235,6 +237,17 @@ class ExportDialog(QDialog):
         self.overwrite_check.toggled.connect(self._on_overwrite_check_toggled)
 
     # --- plan -----------------------------------------------------------------------------
+
+    def _name_fields(self) -> None:
+        """Accessible names: what each field is for, read by screen readers."""
+        tr = self.tr
+        label(self.target_edit, tr("Folder"), tr("The folder the posts are exported into"))
+        label(self.format_combo, tr("Format"), tr("Hugo site, page bundle, HTML or PDF"))
+        label(self.section_edit, tr("Section"), tr("The site section the posts go into"))
+        label(self.plan_tree, tr("Export plan"), tr("Each post and the files it will write"))
+        label(self.plan_label, tr("Plan summary"))
+        label(self.summary_label, tr("Export result"))
+        label(self.progress, tr("Export progress"))
 
     @property
     def plan(self) -> ExportPlan | None:
