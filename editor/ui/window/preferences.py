@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Protocol
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,8 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.ui.accessibility import label
+
 THEMES = ("system", "light", "dark")
-THEME_TITLES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+THEME_TITLES = {  # marked for lupdate, translated when the dialog is built
+    "system": QT_TRANSLATE_NOOP("PreferencesDialog", "Follow the system"),
+    "light": QT_TRANSLATE_NOOP("PreferencesDialog", "Light"),
+    "dark": QT_TRANSLATE_NOOP("PreferencesDialog", "Dark"),
+}
 CODE_STYLES = ("site", "monokai", "github", "dracula", "friendly", "nord", "solarized-light")
 
 
@@ -101,7 +108,7 @@ class PreferencesDialog(QDialog):
 
     def __init__(self, prefs: Preferences, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(self.tr("Preferences"))
         self.setObjectName("preferencesDialog")
         self._base = prefs
 
@@ -115,12 +122,13 @@ class PreferencesDialog(QDialog):
 
         self.theme_box = QComboBox(self)
         for theme in THEMES:
-            self.theme_box.addItem(THEME_TITLES[theme], theme)
+            title = QCoreApplication.translate("PreferencesDialog", THEME_TITLES[theme])
+            self.theme_box.addItem(title, theme)
         self.theme_box.setCurrentIndex(THEMES.index(prefs.normalized().theme))
 
         self.code_style_box = QComboBox(self)
         for style in CODE_STYLES:
-            title = "The site's style" if style == "site" else style
+            title = self.tr("The site's style") if style == "site" else style
             self.code_style_box.addItem(title, style)
         if prefs.code_style not in CODE_STYLES:
             self.code_style_box.addItem(prefs.code_style, prefs.code_style)
@@ -128,38 +136,43 @@ class PreferencesDialog(QDialog):
 
         self.journal_delay = QSpinBox(self)
         self.journal_delay.setRange(1, 60)
-        self.journal_delay.setSuffix(" s after typing stops")
+        self.journal_delay.setSuffix(self.tr(" s after typing stops"))
         self.journal_delay.setToolTip(
-            "Unsaved text is kept in a recovery journal (never lost in a crash); "
-            "this is how soon after you stop typing it is written."
+            self.tr(
+                "Unsaved text is kept in a recovery journal (never lost in a crash); "
+                "this is how soon after you stop typing it is written."
+            )
         )
         self._journal_shown = _seconds(prefs.normalized().journal_delay_ms)
         self.journal_delay.setValue(self._journal_shown)
 
-        self.allow_remote = QCheckBox("Load remote images and media in the preview", self)
+        self.allow_remote = QCheckBox(self.tr("Load remote images and media in the preview"), self)
         self.allow_remote.setChecked(prefs.allow_remote)
-        self.line_numbers = QCheckBox("Show line numbers", self)
+        self.line_numbers = QCheckBox(self.tr("Show line numbers"), self)
         self.line_numbers.setChecked(prefs.line_numbers)
-        self.soft_wrap = QCheckBox("Wrap long lines", self)
+        self.soft_wrap = QCheckBox(self.tr("Wrap long lines"), self)
         self.soft_wrap.setChecked(prefs.soft_wrap)
-        self.save_to_file = QCheckBox("Also save the post to its file then (autosave)", self)
+        self.save_to_file = QCheckBox(
+            self.tr("Also save the post to its file then (autosave)"), self
+        )
         self.save_to_file.setChecked(prefs.save_to_file)
         self.versions_kept = QSpinBox(self)
         self.versions_kept.setRange(0, 1000)
-        self.versions_kept.setSpecialValueText("None")
+        self.versions_kept.setSpecialValueText(self.tr("None"))
         self.versions_kept.setValue(prefs.normalized().versions_kept)
 
+        self._name_fields()
         form = QFormLayout()
-        form.addRow("Editor font:", self.font_box)
-        form.addRow("Font size:", self.font_size)
-        form.addRow("Theme:", self.theme_box)
-        form.addRow("Code style in the preview:", self.code_style_box)
+        form.addRow(self.tr("Editor font:"), self.font_box)
+        form.addRow(self.tr("Font size:"), self.font_size)
+        form.addRow(self.tr("Theme:"), self.theme_box)
+        form.addRow(self.tr("Code style in the preview:"), self.code_style_box)
         form.addRow("", self.allow_remote)
         form.addRow("", self.line_numbers)
         form.addRow("", self.soft_wrap)
-        form.addRow("Keep a recovery copy:", self.journal_delay)
+        form.addRow(self.tr("Keep a recovery copy:"), self.journal_delay)
         form.addRow("", self.save_to_file)
-        form.addRow("Previous versions kept:", self.versions_kept)
+        form.addRow(self.tr("Previous versions kept:"), self.versions_kept)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -169,6 +182,20 @@ class PreferencesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+    def _name_fields(self) -> None:
+        """Accessible names and descriptions of the fields (their labels name them too)."""
+        tr = self.tr
+        label(self.font_box, tr("Editor font"), tr("The monospaced font of the post's text"))
+        label(self.font_size, tr("Font size"), tr("Size of the editor's font, in points"))
+        label(self.theme_box, tr("Theme"), tr("Light, dark or as the system is"))
+        label(self.code_style_box, tr("Code style"), tr("Colours of code blocks in the preview"))
+        label(self.journal_delay, tr("Recovery copy delay"), self.journal_delay.toolTip())
+        label(
+            self.versions_kept,
+            tr("Previous versions kept"),
+            tr("How many earlier saves of each post are kept to restore"),
+        )
 
     def preferences(self) -> Preferences:
         font = QFont(self.font_box.currentFont())
