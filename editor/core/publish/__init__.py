@@ -18,12 +18,18 @@ TYPE_CHECKING = False  # not from typing: a face costs nothing (editor.core.lazy
 __all__ = [
     "GitError",
     "GitState",
+    "PublishOptions",
+    "PublishPlan",
+    "PublishResult",
     "RepoStatus",
     "parse_porcelain_v2",
+    "plan_publish",
+    "publish",
     "repo_status",
 ]
 
 if TYPE_CHECKING:
+    from editor.core.publish.execute import PublishResult, publish
     from editor.core.publish.git import (
         GitError,
         GitState,
@@ -31,8 +37,13 @@ if TYPE_CHECKING:
         parse_porcelain_v2,
         repo_status,
     )
+    from editor.core.publish.plan import PublishOptions, PublishPlan, plan_publish
 else:
     __getattr__, __dir__ = lazy_face(
         __name__,
-        {"git": ["GitError", "GitState", "RepoStatus", "parse_porcelain_v2", "repo_status"]},
+        {
+            "git": ["GitError", "GitState", "RepoStatus", "parse_porcelain_v2", "repo_status"],
+            "plan": ["PublishOptions", "PublishPlan", "plan_publish"],
+            "execute": ["PublishResult", "publish"],
+        },
     )

@@ -63,3 +63,33 @@ def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+HUGO_CONFIG = 'baseURL = "https://example.org/"\ntitle = "Blog"\n'
+
+
+def post_text(title: str = "A post", extra: str = "", body: str = "Text.\n") -> str:
+    return (
+        f'---\ntitle: "{title}"\ndescription: "A post."\ndate: 2026-01-01T10:00:00Z\n'
+        f"{extra}---\n\n{body}"
+    )
+
+
+def published_site(tmp: Path) -> tuple[Path, Path]:
+    """A Hugo site in a repository that pushes to a bare remote: (site, remote)."""
+    site = init_repo(tmp / "site")
+    write(site / "hugo.toml", HUGO_CONFIG)
+    write(site / ".gitignore", "public/\n")
+    write(site / "content/posts/old.md", post_text("Old"))
+    commit_all(site, "the site")
+    return site, bare_remote(tmp, site)
+
+
+def log(repo: Path, ref: str = "HEAD") -> list[str]:
+    """The subjects of `ref`'s commits, newest first."""
+    return git(repo, "log", "--format=%s", ref).splitlines()
+
+
+def files_in(repo: Path, ref: str = "HEAD") -> list[str]:
+    """The files `ref`'s last commit changed."""
+    return git(repo, "show", "--name-only", "--format=", ref).split()
