@@ -18,9 +18,20 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QMimeData, QRect, Qt, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QEvent,
+    QIODevice,
+    QMimeData,
+    QPoint,
+    QRect,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QImage,
     QKeyEvent,
     QResizeEvent,
@@ -28,7 +39,7 @@ from PySide6.QtGui import (
     QTextFormat,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QFrame, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QFrame, QMenu, QPlainTextEdit, QTextEdit, QWidget
 
 from editor.core.diagnostics import Diagnostic, Severity
 from editor.core.editing import commands as editing
@@ -66,6 +77,10 @@ class PostEditor(QPlainTextEdit):
         self.site_root: Path | None = None
         self.static_dir: Path | None = None
         self.in_code_block = lambda _block_number: False
+        # each adds to the right-click menu: hook(menu, position) (the spelling suggestions)
+        self.context_menu_hooks: list[Callable[[QMenu, QPoint], None]] = []
+        self._current_line = QTextEdit.ExtraSelection()
+        self._spelling_selections: list[QTextEdit.ExtraSelection] = []
 
         self.blockCountChanged.connect(self._on_self_block_count_changed)
         self.updateRequest.connect(self._on_self_update_request)
@@ -104,6 +119,21 @@ class PostEditor(QPlainTextEdit):
 
     def diagnostic_marks(self) -> dict[int, tuple[Severity, str]]:
         return self._line_numbers.marks()
+
+    def set_spelling_selections(self, selections: list[QTextEdit.ExtraSelection]) -> None:
+        """Underline misspelled words (extra selections shown under the current line's)."""
+        self._spelling_selections = selections
+        self.setExtraSelections([self._current_line, *selections])
+
+    def spelling_selections(self) -> list[QTextEdit.ExtraSelection]:
+        return list(self._spelling_selections)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        for hook in self.context_menu_hooks:
+            hook(menu, event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def set_soft_wrap(self, wrap: bool) -> None:
         mode = (
@@ -401,7 +431,8 @@ class PostEditor(QPlainTextEdit):
         cursor = self.textCursor()
         cursor.clearSelection()
         selection.cursor = cursor
-        self.setExtraSelections([selection])
+        self._current_line = selection
+        self.setExtraSelections([selection, *self._spelling_selections])
         self.cursorMoved.emit(cursor.blockNumber() + 1, cursor.positionInBlock() + 1)
 
     def _on_scrollbar_value_changed(self, _value: int) -> None:

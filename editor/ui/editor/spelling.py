@@ -1,0 +1,342 @@
+"""Spell checking in the editor: red wavy underlines, checked off the GUI thread.
+
+`SpellingService` (one per window) holds the site's speller (editor.core.editing.spelling:
+pyspellchecker for the site's language, loaded on the background thread) and its personal
+dictionary, and whether checking is on. `EditorSpelling` (one per editor) checks what the
+editor shows: a short while after an edit, a scroll or a resize it takes the visible blocks,
+sends those whose text it has not checked yet to a `LatestJob` (one job in flight, stale
+results dropped) and underlines the misspellings with extra selections (no re-highlighting).
+Results are kept by (text, kind), so scrolling back or undoing costs no new check. The word
+being typed (the cursor at its end) is not underlined until the cursor leaves it.
+
+Right-click on an underlined word: its suggestions, "Add to Dictionary" (the site's
+`.inkpost/dictionary.txt`), "Ignore" (until the window closes).
+
+Signals (SpellingService): `message(str)` for the status bar; `changed()` the speller or its
+words changed (editors check again).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QPoint, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QMenu, QTextEdit
+
+from editor.core.editing.spelling import (
+    LineKind,
+    PersonalDictionary,
+    Speller,
+    check_lines,
+    dictionary_path,
+    speller_language,
+)
+from editor.core.site.config import SiteConfig
+from editor.ui.editor.latest_job import LatestJob
+from editor.ui.editor.post_editor import PostEditor
+
+__all__ = ["EditorSpelling", "SpellingService", "check_blocks"]
+
+CHECK_DELAY_MS = 40  # after an edit or a scroll: keys in a burst are checked once
+VISIBLE_MARGIN = 8  # blocks checked above and below the view (a small scroll shows them ready)
+CACHE_LIMIT = 20_000  # (text, kind) results kept per editor
+
+Span = tuple[int, int, str]  # UTF-16 start and end in the block, the word
+Checked = tuple[str, LineKind, tuple[Span, ...]]
+
+
+def _utf16(text: str, index: int) -> int:
+    if text.isascii():
+        return index
+    return len(text[:index].encode("utf-16-le")) // 2
+
+
+def check_blocks(speller: Speller, lines: Sequence[tuple[str, LineKind]]) -> list[Checked]:
+    """The misspellings of each (text, kind), as UTF-16 spans (what the worker runs)."""
+    found: dict[int, list[Span]] = {}
+    keyed = [(i, text, kind) for i, (text, kind) in enumerate(lines)]
+    for miss in check_lines(speller, keyed):
+        text = lines[miss.key][0]
+        found.setdefault(miss.key, []).append(
+            (_utf16(text, miss.start), _utf16(text, miss.end), miss.word)
+        )
+    return [(text, kind, tuple(found.get(i, ()))) for i, (text, kind) in enumerate(lines)]
+
+
+def _load(language: str, dictionary_file: Path | None) -> tuple[Speller, PersonalDictionary | None]:
+    dictionary = PersonalDictionary(dictionary_file) if dictionary_file is not None else None
+    return Speller(language, dictionary.words if dictionary else ()), dictionary
+
+
+class SpellingService(QObject):
+    """See the module docstring."""
+
+    message = Signal(str)
+    changed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.enabled = True
+        self.speller: Speller | None = None
+        self.dictionary: PersonalDictionary | None = None
+        self.language: str | None = None
+        self._site: SiteConfig | None = None
+        self._loader = LatestJob(self)
+        self._loader.finished.connect(self._on_loader_finished)
+        self._loader.failed.connect(self._on_loader_failed)
+
+    @property
+    def loading(self) -> bool:
+        return self._loader.busy
+
+    def set_site(self, site: SiteConfig) -> None:
+        """Check in `site`'s language with its personal dictionary (loaded in the background)."""
+        self._site = site
+        self.speller, self.dictionary = None, None
+        code = site.language_code or site.default_language
+        self.language = speller_language(code)
+        if self.language is None:
+            self.message.emit(f"No spelling dictionary for the language {code!r}: not checked")
+        elif self.enabled:
+            self._load()
+        self.changed.emit()
+
+    def set_enabled(self, enabled: bool) -> None:
+        if enabled == self.enabled:
+            return
+        self.enabled = enabled
+        if enabled and self.speller is None and self.language is not None:
+            self._load()
+        self.changed.emit()
+
+    @property
+    def active(self) -> bool:
+        return self.enabled and self.speller is not None
+
+    def add_to_dictionary(self, word: str) -> None:
+        if self.speller is None:
+            return
+        self.speller.accept(word)
+        if self.dictionary is not None:
+            try:
+                self.dictionary.add(word)
+            except OSError as error:
+                self.message.emit(f"Could not add {word!r} to the site's dictionary: {error}")
+        self.changed.emit()
+
+    def ignore(self, word: str) -> None:
+        if self.speller is not None:
+            self.speller.accept(word)
+            self.changed.emit()
+
+    def _load(self) -> None:
+        site = self._site
+        root = Path(site.root) if site is not None else None
+        file = dictionary_path(root) if root is not None and root.is_dir() else None
+        self._loader.submit(_load, self.language, file)
+
+    def _on_loader_finished(self, loaded: tuple[Speller, PersonalDictionary | None]) -> None:
+        speller, dictionary = loaded
+        if speller.language != self.language:
+            return  # a site with another language came meanwhile; its load follows
+        self.speller, self.dictionary = speller, dictionary
+        self.changed.emit()
+
+    def _on_loader_failed(self, error: str) -> None:
+        self.message.emit(f"Spell checking is off: {error}")
+
+
+class EditorSpelling(QObject):
+    """One editor's underlines and spelling menu. See the module docstring."""
+
+    def __init__(self, editor: PostEditor, highlighter: Any, service: SpellingService) -> None:
+        super().__init__(editor)
+        self.editor = editor
+        self.highlighter = highlighter  # a MarkdownHighlighter: which blocks are code, front matter
+        self.service = service
+        self._cache: dict[tuple[str, LineKind], tuple[Span, ...]] = {}
+        self._job = LatestJob(self)
+        self._job.finished.connect(self._on_job_finished)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(CHECK_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._format = QTextCharFormat()
+        self._format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+        self._format.setUnderlineColor(QColor("#e0301e"))
+        editor.textChanged.connect(self.schedule)
+        editor.cursorPositionChanged.connect(self._on_editor_cursor_position_changed)
+        editor.updateRequest.connect(self._on_editor_update_request)
+        editor.context_menu_hooks.append(self.fill_menu)
+        service.changed.connect(self._on_service_changed)
+        self._cursor_word: tuple[int, int] | None = None  # (block, end) of the word not shown
+        self.schedule()
+
+    @property
+    def pending(self) -> bool:
+        """A check is due or running (tests wait on it)."""
+        return self._timer.isActive() or self._job.busy or self.service.loading
+
+    def misspellings(self) -> list[tuple[int, int, int, str]]:
+        """(block number, UTF-16 start, end, word) as underlined now."""
+        found = []
+        for selection in self.editor.spelling_selections():
+            cursor = selection.cursor
+            block = cursor.block()
+            found.append(
+                (
+                    block.blockNumber(),
+                    cursor.selectionStart() - block.position(),
+                    cursor.selectionEnd() - block.position(),
+                    cursor.selectedText(),
+                )
+            )
+        return found
+
+    def schedule(self) -> None:
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def refresh(self) -> None:
+        """Underline what is known of the visible blocks; check the others in the background."""
+        self._timer.stop()
+        speller = self.service.speller
+        if not self.service.active or speller is None:
+            self.editor.set_spelling_selections([])
+            return
+        missing: dict[tuple[str, LineKind], None] = {}
+        for _block, text, kind in self._visible():
+            if (text, kind) not in self._cache:
+                missing[(text, kind)] = None
+        if missing:
+            self._job.submit(check_blocks, speller, list(missing))
+        self._show()
+
+    def fill_menu(self, menu: QMenu, pos: QPoint) -> None:
+        """Put the suggestions for the misspelled word at `pos`, Add and Ignore atop `menu`."""
+        found = self._word_at(pos)
+        speller = self.service.speller
+        if found is None or speller is None or not self.service.active:
+            return
+        block_position, start, end, word = found
+        first = menu.actions()[0] if menu.actions() else None
+        suggestions = speller.suggestions(word)
+        items: list[QAction] = []
+        for suggestion in suggestions:
+            action = QAction(suggestion, menu)
+            font = QFont(action.font())
+            font.setBold(True)
+            action.setFont(font)
+            action.triggered.connect(
+                lambda _=False, s=suggestion: self._replace(block_position + start, end - start, s)
+            )
+            items.append(action)
+        if not suggestions:
+            none = QAction(self.tr("(no suggestions)"), menu)
+            none.setEnabled(False)
+            items.append(none)
+        add = QAction(self.tr("Add to Dictionary"), menu)
+        add.triggered.connect(lambda: self.service.add_to_dictionary(word))
+        ignore = QAction(self.tr("Ignore"), menu)
+        ignore.triggered.connect(lambda: self.service.ignore(word))
+        items += [add, ignore]
+        for action in items:
+            menu.insertAction(first, action)  # type: ignore[arg-type]
+        if first is not None:
+            menu.insertSeparator(first)
+
+    # --- helpers ------------------------------------------------------------------------
+
+    def _visible(self) -> list[tuple[int, str, LineKind]]:
+        editor = self.editor
+        document = editor.document()
+        first = editor.firstVisibleBlock()
+        bottom = editor.viewport().height()
+        number = max(0, first.blockNumber() - VISIBLE_MARGIN)
+        block = document.findBlockByNumber(number)
+        offset = editor.contentOffset()
+        found: list[tuple[int, str, LineKind]] = []
+        after = 0
+        while block.isValid() and after <= VISIBLE_MARGIN:
+            number = block.blockNumber()
+            if number >= first.blockNumber():
+                top = editor.blockBoundingGeometry(block).translated(offset).top()
+                if top > bottom:
+                    after += 1
+            found.append((number, block.text(), self._kind(number)))
+            block = block.next()
+        return found
+
+    def _kind(self, number: int) -> LineKind:
+        if self.highlighter.is_code_block(number):
+            return "code"
+        if self.highlighter.is_front_matter(number):
+            return "front_matter"
+        return "body"
+
+    def _show(self) -> None:
+        document = self.editor.document()
+        cursor_now = self.editor.textCursor()
+        typing = (cursor_now.blockNumber(), cursor_now.positionInBlock())
+        selections: list[QTextEdit.ExtraSelection] = []
+        for number, text, kind in self._visible():
+            spans = self._cache.get((text, kind), ())
+            if not spans:
+                continue
+            block = document.findBlockByNumber(number)
+            for start, end, _word in spans:
+                if self.editor.hasFocus() and typing == (number, end):
+                    continue  # the word being typed
+                selection = QTextEdit.ExtraSelection()
+                selection.format = self._format
+                cursor = QTextCursor(block)
+                cursor.setPosition(block.position() + start)
+                cursor.setPosition(block.position() + end, QTextCursor.MoveMode.KeepAnchor)
+                selection.cursor = cursor
+                selections.append(selection)
+        self.editor.set_spelling_selections(selections)
+
+    def _word_at(self, pos: QPoint) -> tuple[int, int, int, str] | None:
+        cursor = self.editor.cursorForPosition(pos)
+        block = cursor.block()
+        column = cursor.positionInBlock()
+        kind = self._kind(block.blockNumber())
+        for start, end, word in self._cache.get((block.text(), kind), ()):
+            if start <= column <= end:
+                return block.position(), start, end, word
+        return None
+
+    def _replace(self, position: int, length: int, text: str) -> None:
+        cursor = QTextCursor(self.editor.document())
+        cursor.beginEditBlock()
+        cursor.setPosition(position)
+        cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(text)
+        cursor.endEditBlock()
+
+    # --- slots --------------------------------------------------------------------------
+
+    def _on_job_finished(self, checked: list[Checked]) -> None:
+        if len(self._cache) > CACHE_LIMIT:
+            self._cache.clear()
+        for text, kind, spans in checked:
+            self._cache[(text, kind)] = spans
+        self.refresh()
+
+    def _on_service_changed(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def _on_editor_update_request(self, _rect: object, dy: int) -> None:
+        if dy:
+            self.schedule()
+
+    def _on_editor_cursor_position_changed(self) -> None:
+        cursor = self.editor.textCursor()
+        word = (cursor.blockNumber(), cursor.positionInBlock())
+        if self._cursor_word is not None and word != self._cursor_word:
+            self.schedule()  # the word typed last may be underlined now
+        self._cursor_word = word

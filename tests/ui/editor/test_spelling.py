@@ -1,0 +1,157 @@
+"""Spell checking in the editor (editor.ui.editor.spelling) and its LatestJob worker."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMenu
+from pytestqt.qtbot import QtBot
+
+from editor.core.site.config import SiteConfig
+from editor.ui.editor.documents import Document, DocumentTab
+from editor.ui.editor.latest_job import LatestJob
+from editor.ui.editor.spelling import EditorSpelling, SpellingService
+
+TEXT = """---
+title: "A tilte"
+slug: wrngslug
+---
+
+Teh quick brown fox.
+
+```
+nott checked
+```
+
+Some `kode` and https://exampel.com here.
+"""
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> SiteConfig:
+    return SiteConfig.hugo_defaults(tmp_path)
+
+
+def _checked(qtbot: QtBot, site: SiteConfig, text: str = TEXT):  # type: ignore[no-untyped-def]
+    service = SpellingService()
+    service.set_site(site)
+    document = Document(text=text)
+    tab = DocumentTab(document)
+    document.setParent(tab)  # the editor goes before its document, as in the window
+    service.setParent(tab)
+    qtbot.addWidget(tab)
+    tab.resize(600, 500)
+    tab.show()
+    spelling = EditorSpelling(tab.editor, tab.highlighter, service)
+    qtbot.waitUntil(lambda: service.speller is not None and not spelling.pending, timeout=10_000)
+    return service, tab, spelling
+
+
+def _words(spelling: EditorSpelling) -> list[tuple[int, str]]:
+    return [(block, word) for block, _start, _end, word in spelling.misspellings()]
+
+
+def test_misspellings_of_prose_are_underlined_and_code_urls_and_keys_are_not(
+    qtbot: QtBot, site: SiteConfig
+) -> None:
+    _service, tab, spelling = _checked(qtbot, site)
+    assert _words(spelling) == [(1, "tilte"), (5, "Teh")]
+    (selection,) = [s for s in tab.editor.extraSelections() if s.cursor.selectedText() == "Teh"]
+    assert selection.format.underlineStyle().name == "SpellCheckUnderline"
+
+
+def test_an_edit_is_checked_off_the_gui_thread_and_a_fixed_word_loses_its_underline(
+    qtbot: QtBot, site: SiteConfig
+) -> None:
+    _service, tab, spelling = _checked(qtbot, site)
+    threads: list[str] = []
+    original = spelling._job.submit
+
+    def spy(fn, *args):  # type: ignore[no-untyped-def]
+        def run(*a):  # type: ignore[no-untyped-def]
+            threads.append(threading.current_thread().name)
+            return fn(*a)
+
+        original(run, *args)
+
+    spelling._job.submit = spy  # type: ignore[method-assign]
+    cursor = tab.editor.textCursor()
+    block = tab.editor.document().findBlockByNumber(5)
+    cursor.setPosition(block.position())
+    cursor.setPosition(block.position() + 3, cursor.MoveMode.KeepAnchor)
+    cursor.insertText("The wrold")
+    qtbot.waitUntil(lambda: not spelling.pending and (5, "wrold") in _words(spelling))
+    assert (5, "Teh") not in _words(spelling)
+    assert threads and threading.main_thread().name not in threads
+
+
+def test_the_menu_offers_suggestions_that_replace_the_word_in_one_undo_step(
+    qtbot: QtBot, site: SiteConfig
+) -> None:
+    _service, tab, spelling = _checked(qtbot, site)
+    editor = tab.editor
+    block = editor.document().findBlockByNumber(5)
+    cursor = editor.textCursor()
+    cursor.setPosition(block.position() + 1)
+    menu = QMenu()
+    editor_menu = editor.createStandardContextMenu()
+    for action in editor_menu.actions():
+        menu.addAction(action)
+    spelling.fill_menu(menu, editor.cursorRect(cursor).center())
+    titles = [a.text() for a in menu.actions()]
+    assert titles[0] == "The"
+    assert "Add to Dictionary" in titles and "Ignore" in titles
+    menu.actions()[0].trigger()
+    assert editor.document().findBlockByNumber(5).text() == "The quick brown fox."
+    editor.undo()
+    assert editor.document().findBlockByNumber(5).text() == "Teh quick brown fox."
+
+
+def test_add_to_dictionary_is_kept_in_the_site_and_ignore_for_the_session(
+    qtbot: QtBot, site: SiteConfig
+) -> None:
+    service, _tab, spelling = _checked(qtbot, site)
+    service.add_to_dictionary("tilte")
+    service.ignore("Teh")
+    qtbot.waitUntil(lambda: not spelling.pending and _words(spelling) == [])
+    assert (site.root / ".inkpost" / "dictionary.txt").read_text() == "tilte\n"
+    _again, _tab2, spelling2 = _checked(qtbot, site)
+    assert _words(spelling2) == [(5, "Teh")]
+
+
+def test_check_spelling_off_removes_the_underlines(qtbot: QtBot, site: SiteConfig) -> None:
+    service, _tab, spelling = _checked(qtbot, site)
+    service.set_enabled(False)
+    assert _words(spelling) == []
+    service.set_enabled(True)
+    qtbot.waitUntil(lambda: not spelling.pending and len(_words(spelling)) == 2)
+
+
+def test_the_sites_language_is_used_and_an_unsupported_one_is_said(
+    qtbot: QtBot, site: SiteConfig
+) -> None:
+    french = replace(site, language_code="fr-FR")
+    _service, _tab, spelling = _checked(qtbot, french, "Bonjour le mondde.\n")
+    assert _words(spelling) == [(0, "mondde")]
+    service = SpellingService()
+    with qtbot.waitSignal(service.message) as said:
+        service.set_site(replace(site, language_code="ja"))
+    assert "ja" in said.args[0]
+    assert service.speller is None and not service.active
+
+
+def test_latest_job_runs_one_at_a_time_and_drops_stale_results(qtbot: QtBot) -> None:
+    job = LatestJob()
+    gate = threading.Event()
+    results: list[object] = []
+    job.finished.connect(results.append)
+    job.submit(lambda: gate.wait(5) and "first")
+    job.submit(lambda: "second")  # waits, then is replaced
+    job.submit(lambda: "third")
+    gate.set()
+    qtbot.waitUntil(lambda: not job.busy)
+    assert results == ["third"]
+    assert job.dropped == 2
