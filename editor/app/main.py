@@ -168,6 +168,7 @@ def main(
     from editor.app.settings import Settings, default_data_location, move_legacy_folders
     from editor.core.site.config import find_site
     from editor.ui.editor import highlighter
+    from editor.ui.export.store import IniStore
     from editor.ui.window.main_window import MainWindow
 
     app = QApplication.instance()
@@ -193,6 +194,8 @@ def main(
         print(diagnostic, file=sys.stderr)
 
     window = MainWindow(settings, site, preview_dir=resource_path("preview"), data_dir=data_dir)
+    window.help.guide_file = resource_path("guide.md")
+    window.recent.attach(IniStore(settings.location / "recent.ini"))  # File > Open Recent
     if args.screenshot:  # the picture shows the library as it is
         wire_window(window, settings, resource_path("preview"))
     else:

@@ -139,6 +139,21 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("soft_wrap", "Soft &Wrap", "set_soft_wrap", "Alt+Z", checkable=True),
     ActionSpec("next_tab", "Next Post", "next_tab", Std.NextChild),
     ActionSpec("previous_tab", "Previous Post", "previous_tab", Std.PreviousChild),
+    ActionSpec(
+        "shortcuts",
+        "&Keyboard Shortcuts",
+        "show_shortcuts",
+        "F1",
+        extra_shortcuts=("Ctrl+/",),
+        tip="Every action and its keys, with a search box",
+    ),
+    ActionSpec("user_guide", "User &Guide", "show_guide", tip="A short guide to Inkpost"),
+    ActionSpec(
+        "report_problem",
+        "&Report a Problem…",
+        "report_problem",
+        tip="Copy Inkpost's versions and folders for a bug report",
+    ),
     ActionSpec("about", "&About Inkpost", "about"),
 )
 
@@ -199,7 +214,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "previous_tab",
         ),
     ),
-    ("&Help", ("about",)),
+    ("&Help", ("shortcuts", "user_guide", "-", "report_problem", "-", "about")),
 )
 
 TOOLBAR: tuple[str, ...] = (
@@ -261,6 +276,9 @@ def window_handlers(window: Any) -> dict[str, Callable[..., object]]:
         "next_tab": lambda: window.step_tab(1),
         "previous_tab": lambda: window.step_tab(-1),
         "about": lambda: show_about(window),
+        "show_shortcuts": lambda: window.help.show_shortcuts(),
+        "show_guide": lambda: window.help.show_guide(),
+        "report_problem": lambda: window.help.report_problem(),
         "restore_version": lambda: (
             window.safekeeping and window.safekeeping.restore_version(window.current_tab())
         ),

@@ -45,14 +45,17 @@ from editor.ui.editor.post_editor import PostEditor
 from editor.ui.preview.link import PreviewLink
 from editor.ui.safety.safekeeping import Safekeeping
 from editor.ui.window.actions import build_actions, build_menus, build_toolbar, window_handlers
+from editor.ui.window.drop import DropOpener
 from editor.ui.window.export_link import ExportLink
 from editor.ui.window.first_paint import AfterFirstPaint
+from editor.ui.window.help_menu import HelpMenu
 from editor.ui.window.library_link import LibraryLink
 from editor.ui.window.pane_sizes import PaneSizes
 from editor.ui.window.preferences import Preferences, SettingsStore, WindowState
 from editor.ui.window.prefs import PreferencesController
 from editor.ui.window.preview_slot import PreviewSlot
 from editor.ui.window.problems_link import ProblemsLink
+from editor.ui.window.recent import RecentMenu
 from editor.ui.window.state import StateKeeper, apply_state, capture_state
 from editor.ui.window.status import StatusPanel
 from editor.ui.window.tabs import DocumentsController, make_tab_widget, save_state_text
@@ -157,6 +160,9 @@ class MainWindow(QMainWindow):
         self.exporter = ExportLink(self.documents, self.library, lambda: self.site, self)
         self.actions_by_id["export"].setEnabled(False)  # until the app gives a store
 
+        self.help = HelpMenu(self)  # Help > Keyboard Shortcuts, User Guide, Report a Problem
+        self.recent = RecentMenu(self, self.actions_by_id["open_site"])  # File > Open Recent
+        self.drops = DropOpener(self)  # a post or a site dropped on the window opens
         self.preview_link = PreviewLink(self.render_controller, self.status_panel, site, self)
         self.preview_link.prerender = will_preview
 
