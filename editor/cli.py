@@ -5,6 +5,7 @@ python -m editor info [PATH]
 python -m editor stats [--site DIR] [--json] PATH...
 python -m editor render [--site DIR] [--json] PATH...
 python -m editor check [SITE] [PATH...] [--format text|json|github]
+python -m editor publish [SITE] PATH... [--message M] [--no-push] [--set-date] [--undraft] [--json]
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any
 from editor import __version__
 from editor.core.diagnostics import Severity
 
-COMMANDS = ("info", "stats", "render", "library", "export", "check")
+COMMANDS = ("info", "stats", "render", "library", "export", "check", "publish")
 
 
 def wants_cli(args: Sequence[str]) -> bool:
@@ -571,3 +572,11 @@ _COMMANDS["check"] = (
     _configure_check,
     _run_check,
 )
+
+
+# --- publish (issue 14) -----------------------------------------------------------------------
+
+from editor.cli_publish import HELP as _PUBLISH_HELP  # noqa: E402
+from editor.cli_publish import configure_publish, run_publish  # noqa: E402
+
+_COMMANDS["publish"] = (_PUBLISH_HELP, configure_publish, run_publish)
