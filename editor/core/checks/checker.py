@@ -11,18 +11,18 @@ before comparing it with the others, `forget(path)` drops a deleted post.
 
 from __future__ import annotations
 
-import multiprocessing
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from editor.core.checks import front, links, shortcodes  # noqa: F401  (they register checks)
+from editor.core.checks.document import LinkRef
 from editor.core.checks.facts import PostRecord, SiteFacts
 from editor.core.checks.registry import CHECKS, site_check
 from editor.core.checks.settings import CheckSettings, load_settings
+from editor.core.checks.site_pass import check_in_pool
 from editor.core.checks.view import PostView
 from editor.core.diagnostics import Diagnostic, Severity
 from editor.core.post.model import Post
@@ -34,8 +34,6 @@ site_check("duplicate-slug", Severity.WARNING, "the same slug as another post of
 site_check("duplicate-url", Severity.WARNING, "the same URL as another post: one hides the other")
 site_check("duplicate-alias", Severity.WARNING, "an alias another post also claims")
 
-_POOL_MIN = 400  # fewer posts are checked faster than child processes start
-_CHUNK = 250
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
@@ -90,7 +88,10 @@ class CheckReport:
 
 
 def _sorted(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
-    return sorted(diagnostics, key=lambda d: (str(d.file or ""), d.line or 0, _ORDER[d.severity]))
+    return sorted(
+        diagnostics,
+        key=lambda d: (str(d.file or ""), d.line or 0, _ORDER[d.severity], d.code or "", d.message),
+    )
 
 
 class SiteChecker:
@@ -129,6 +130,17 @@ class SiteChecker:
     def check_post(self, post: Post) -> list[Diagnostic]:
         """Every enabled check on `post` (its text as it is now, saved or not)."""
         self.gather()
+        out, record = self.check_alone(post)
+        if record is not None:
+            out.extend(self.duplicates(record, post.path or record.path))
+        return _sorted(out)
+
+    def check_alone(
+        self, post: Post, pending: list[tuple[LinkRef, str | None]] | None = None
+    ) -> tuple[list[Diagnostic], PostRecord | None]:
+        """The checks of `post` that read no other post's facts, and its (re)made record.
+        With `pending`, the broken-link check leaves there the links that only the other
+        pages' URLs can resolve (editor.core.checks.links.unresolved_links)."""
         record = None
         if post.path is not None:
             key = post.path.resolve()
@@ -137,22 +149,40 @@ class SiteChecker:
         out: list[Diagnostic] = []
         for check in self._post_checks:
             assert check.run is not None
+            if pending is not None and check.id == "broken-link":
+                pending.extend(links.unresolved_links(view))
+                continue
             for finding in check.run(view):
                 severity = finding.severity or check.severity
                 out.append(Diagnostic(finding.message, post.path, finding.line, severity, check.id))
-        if record is not None:
-            out.extend(self._duplicates(record, post.path or record.path))
-        return _sorted(out)
+        return out, record
 
     def check_file(self, path: Path) -> list[Diagnostic]:
         """`check_post` of the file as saved; a file that cannot be read is one error."""
         try:
             post = Post.load(path)
         except (OSError, ValueError) as exc:
-            if self.settings.enabled("front-matter"):
-                return [Diagnostic(str(exc), path, None, Severity.ERROR, "front-matter")]
-            return []
+            return self.unreadable(path, exc)
         return self.check_post(post)
+
+    def unreadable(self, path: Path, exc: Exception) -> list[Diagnostic]:
+        """The problem of a post file that cannot be loaded."""
+        if self.settings.enabled("front-matter"):
+            return [Diagnostic(str(exc), path, None, Severity.ERROR, "front-matter")]
+        return []
+
+    def broken_links(
+        self, path: Path, pending: Sequence[tuple[LinkRef, str | None]]
+    ) -> list[Diagnostic]:
+        """The broken-link problems of the links `check_alone` left pending."""
+        check = CHECKS["broken-link"]
+        out = []
+        for link, url in pending:
+            if url is None or not self.facts.known_url(url):
+                finding = links.broken_link_finding(link)
+                severity = finding.severity or check.severity
+                out.append(Diagnostic(finding.message, path, finding.line, severity, check.id))
+        return out
 
     # the site
 
@@ -163,38 +193,28 @@ class SiteChecker:
         *,
         workers: int = 1,
     ) -> CheckReport:
-        """Check every post (or the posts at or under `paths`); with `workers` > 1 the posts
-        are checked in that many child processes, which receive the gathered facts."""
-        self.gather(cancel)
-        targets = sorted(self.facts.records)
-        if paths is not None:
-            wanted = {Path(p).resolve() for p in paths}
-            targets = [t for t in targets if t in wanted or not wanted.isdisjoint(t.parents)]
-        out: list[Diagnostic] = list(self.settings.diagnostics) + list(self.facts.problems)
-        checked = 0
-        for found in self._check_files(targets, cancel, workers):
-            out.extend(found)
-            checked += 1
-        return CheckReport(tuple(_sorted(out)), checked)
-
-    def _check_files(
-        self, targets: list[Path], cancel: Callable[[], bool] | None, workers: int
-    ) -> Iterator[list[Diagnostic]]:
-        if workers <= 1 or len(targets) < _POOL_MIN:
+        """Check every post (or the posts at or under `paths`). With `workers` > 1 and a
+        large site, each post is read and checked once in one of that many processes, which
+        send back its facts (editor.core.checks.site_pass); else the facts are gathered
+        first, then the posts checked here."""
+        wanted = None if paths is None else {Path(p).resolve() for p in paths}
+        pooled = None
+        if workers > 1:
+            pooled = check_in_pool(self, wanted, cancel, workers)
+        if pooled is not None:
+            found, checked = pooled
+        else:
+            self.gather(cancel)
+            targets = [t for t in sorted(self.facts.records) if _wanted(t, wanted)]
+            found, checked = [], 0
             for path in targets:
                 if cancel is not None and cancel():
-                    return
-                yield self.check_file(path)
-            return
-        chunks = [targets[i : i + _CHUNK] for i in range(0, len(targets), _CHUNK)]
-        context = multiprocessing.get_context("spawn")  # no fork of a threaded (GUI) process
-        state = (self.site, self.settings, self.facts, self._now)
-        with ProcessPoolExecutor(workers, context, _start_worker, (state,)) as pool:
-            for results in pool.map(_check_chunk, chunks):
-                if cancel is not None and cancel():
-                    pool.shutdown(cancel_futures=True)
-                    return
-                yield from results
+                    break
+                found.extend(self.check_file(path))
+                checked += 1
+        out: list[Diagnostic] = list(self.settings.diagnostics) + list(self.facts.problems)
+        out.extend(found)
+        return CheckReport(tuple(_sorted(out)), checked)
 
     # site-wide checks of one post
 
@@ -207,7 +227,7 @@ class SiteChecker:
                 names.append(str(path))
         return ", ".join(names)
 
-    def _duplicates(self, record: PostRecord, shown: Path) -> list[Diagnostic]:
+    def duplicates(self, record: PostRecord, shown: Path) -> list[Diagnostic]:
         facts, enabled = self.facts, self.settings.enabled
         out: list[Diagnostic] = []
         same_slug = facts.same_slug(record) if record.slug else set()
@@ -240,18 +260,5 @@ class SiteChecker:
         return out
 
 
-# --- child processes of check_site ----------------------------------------------------------
-
-_worker: SiteChecker | None = None
-
-
-def _start_worker(state: tuple[SiteConfig, CheckSettings, SiteFacts, datetime | None]) -> None:
-    global _worker
-    site, settings, facts, now = state
-    _worker = SiteChecker(site, settings, now=now)
-    _worker.facts = facts
-
-
-def _check_chunk(paths: list[Path]) -> list[list[Diagnostic]]:
-    assert _worker is not None
-    return [_worker.check_file(path) for path in paths]
+def _wanted(path: Path, wanted: set[Path] | None) -> bool:
+    return wanted is None or path in wanted or not wanted.isdisjoint(path.parents)

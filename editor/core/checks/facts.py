@@ -78,16 +78,20 @@ class SiteFacts:
     def gather(self, cancel: Callable[[], bool] | None = None) -> None:
         """Read every post's front matter (what the duplicate and link checks compare)."""
         for found in walk_content(self.library, None, cancel, self.problems):
-            try:
-                with open(found.path, "rb") as handle:
-                    data = handle.read()
-            except OSError:
-                continue  # the post's own check reports it
-            text = data.decode("utf-8", errors="replace").replace("\r\n", "\n")
-            front = read_front_matter(text, found.path)
-            fm_text = text[: front.split.body_start]
-            self.update(found.path, front.metadata, fm_text, front.split.fm_format)
+            self.update_from_file(found.path)
         self.gathered = True
+
+    def update_from_file(self, path: Path) -> PostRecord | None:
+        """Record a post's facts from its file as saved; None when it cannot be read."""
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            return None  # the post's own check reports it
+        text = data.decode("utf-8", errors="replace").replace("\r\n", "\n")
+        front = read_front_matter(text, path)
+        fm_text = text[: front.split.body_start]
+        return self.update(path, front.metadata, fm_text, front.split.fm_format)
 
     def place(self, path: Path) -> tuple[str, Path, list[str]] | None:
         """(language, content folder, content path parts without suffix) of a post file."""
@@ -130,13 +134,19 @@ class SiteFacts:
             aliases=_aliases(metadata),
             lines=lines,
         )
+        self.add(record)
+        return record
+
+    def add(self, record: PostRecord) -> None:
+        """Record a post's facts computed elsewhere (a worker process of the site check)."""
+        path = record.path
+        self.remove(path)
         self.records[path] = record
         self.by_url.setdefault(record.url, set()).add(path)
         if record.slug:
             self.by_slug.setdefault(self._slug_key(record), set()).add(path)
         for alias in record.aliases:
             self.by_alias.setdefault(alias, set()).add(path)
-        return record
 
     def remove(self, path: Path) -> None:
         record = self.records.pop(path, None)

@@ -67,14 +67,26 @@ def _image_found(view: PostView, path: str) -> bool:
     return _beside(view, path) or _static_target(view, path) is not None
 
 
-def _link_found(view: PostView, path: str) -> bool:
-    if _image_found(view, path):
-        return True
-    if Path(path).suffix.lower() in MARKDOWN_SUFFIXES:
-        return False  # a content file named directly, not there
-    url = path if path.startswith("/") else posixpath.join(_page_url(view), path)
-    url = posixpath.normpath(url) + ("/" if path.endswith("/") else "")
-    return view.facts.known_url(url)
+def unresolved_links(view: PostView) -> list[tuple[LinkRef, str | None]]:
+    """The post's local links that reach no file: each with the URL a page of the site
+    would need to have for the link to work (None: none can, it is broken)."""
+    out: list[tuple[LinkRef, str | None]] = []
+    for link in view.doc.links:
+        if link.image:
+            continue
+        path = _local_path(link.url)
+        if path is None or _image_found(view, path):
+            continue
+        if Path(path).suffix.lower() in MARKDOWN_SUFFIXES:
+            out.append((link, None))  # a content file named directly, not there
+            continue
+        url = path if path.startswith("/") else posixpath.join(_page_url(view), path)
+        out.append((link, posixpath.normpath(url) + ("/" if path.endswith("/") else "")))
+    return out
+
+
+def broken_link_finding(link: LinkRef) -> Finding:
+    return Finding(link.line, f"link {link.url!r} points at no page or file of the site")
 
 
 def _local_images(view: PostView) -> Iterator[tuple[LinkRef, str]]:
@@ -97,12 +109,9 @@ def missing_image(view: PostView) -> Iterator[Finding]:
     "broken-link", Severity.WARNING, "a relative link to a page or file that does not exist"
 )
 def broken_link(view: PostView) -> Iterator[Finding]:
-    for link in view.doc.links:
-        if link.image:
-            continue
-        path = _local_path(link.url)
-        if path is not None and not _link_found(view, path):
-            yield Finding(link.line, f"link {link.url!r} points at no page or file of the site")
+    for link, url in unresolved_links(view):
+        if url is None or not view.facts.known_url(url):
+            yield broken_link_finding(link)
 
 
 @post_check(
