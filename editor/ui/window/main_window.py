@@ -48,6 +48,7 @@ from editor.ui.window.actions import build_actions, build_menus, build_toolbar, 
 from editor.ui.window.drop import DropOpener
 from editor.ui.window.export_link import ExportLink
 from editor.ui.window.first_paint import AfterFirstPaint
+from editor.ui.window.front_matter_link import FrontMatterLink
 from editor.ui.window.help_menu import HelpMenu
 from editor.ui.window.library_link import LibraryLink
 from editor.ui.window.pane_sizes import PaneSizes
@@ -157,6 +158,8 @@ class MainWindow(QMainWindow):
         )
         self.library = LibraryLink(self.library_dock, self)
         self.problems = ProblemsLink(self, site, self)  # View > Problems and the site checks
+        self.front_matter = FrontMatterLink(self, site, self)  # View > Front Matter
+        self.front_matter.follow_window(self)
         self.exporter = ExportLink(self.documents, self.library, lambda: self.site, self)
         self.actions_by_id["export"].setEnabled(False)  # until the app gives a store
 

@@ -1,0 +1,85 @@
+"""View > Front Matter in the window: the action, its key, the dock following the current
+tab, and the dock remembered across restarts (pytest-qt)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QKeySequence
+from pytestqt.qtbot import QtBot
+
+from editor.app.settings import Settings
+from editor.core.site.config import find_site
+from editor.ui.window.main_window import MainWindow
+from editor.ui.workers import RenderController
+
+
+@pytest.fixture
+def site_dir(tmp_path: Path) -> Path:
+    root = tmp_path / "site"
+    posts = root / "content" / "posts"
+    posts.mkdir(parents=True)
+    (root / "hugo.toml").write_text('title = "Blog"\n', encoding="utf-8")
+    (posts / "a.md").write_text("---\ntitle: Alpha\n---\nA\n", encoding="utf-8")
+    (posts / "b.md").write_text("+++\ntitle = 'Beta'\n+++\nB\n", encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, tmp_path: Path, site_dir: Path) -> Iterator[object]:
+    settings = Settings(tmp_path / "config")
+    windows: list[MainWindow] = []
+
+    def make() -> MainWindow:
+        window = MainWindow(
+            settings,
+            find_site(site_dir),
+            create_preview=False,
+            render_controller=RenderController(debounce_ms=-1),
+        )
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.save_state_on_close = False
+        window.close()
+        window.deleteLater()
+
+
+def test_view_front_matter_toggles_the_dock_that_follows_the_tab(
+    qtbot: QtBot, make_window, site_dir: Path
+) -> None:
+    window: MainWindow = make_window()
+    action = window.actions_by_id["toggle_front_matter"]
+    assert action.shortcut() == QKeySequence("Ctrl+Shift+I")
+    others = [a for k, a in window.actions_by_id.items() if k != "toggle_front_matter"]
+    assert all(QKeySequence("Ctrl+Shift+I") not in a.shortcuts() for a in others)
+    view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    assert action in view.actions()
+    window.show()
+    dock = window.front_matter.dock
+    assert dock.isHidden()
+    action.trigger()
+    assert dock.isVisible() and action.isChecked()
+    posts = site_dir / "content" / "posts"
+    window.open_post(posts / "a.md")
+    qtbot.waitUntil(lambda: window.front_matter.panel.title.text() == "Alpha")
+    window.open_post(posts / "b.md")
+    qtbot.waitUntil(lambda: window.front_matter.panel.title.text() == "Beta")
+    dock.close()
+    assert not action.isChecked()
+
+
+def test_the_dock_is_remembered_across_restarts(qtbot: QtBot, make_window) -> None:
+    first: MainWindow = make_window()
+    first.show()
+    first.actions_by_id["toggle_front_matter"].trigger()
+    state = first.window_state()
+    second: MainWindow = make_window()
+    second.restore_state(state, reopen_posts=False)
+    second.show()
+    qtbot.waitUntil(second.front_matter.dock.isVisible)
+    assert second.actions_by_id["toggle_front_matter"].isChecked()
