@@ -195,7 +195,8 @@ def main(
 
     window = MainWindow(settings, site, preview_dir=resource_path("preview"), data_dir=data_dir)
     window.help.guide_file = resource_path("guide.md")
-    window.recent.attach(IniStore(settings.location / "recent.ini"))  # File > Open Recent
+    if not args.screenshot:  # File > Open Recent; a screenshot leaves the user's list alone
+        window.recent.attach(IniStore(settings.location / "recent.ini"))
     if args.screenshot:  # the picture shows the library as it is
         wire_window(window, settings, resource_path("preview"))
     else:

@@ -72,6 +72,7 @@ def test_screenshot_mode_writes_a_painted_window(
     assert not (tmp_path / "config" / "state.ini").exists() or "pools.md" not in (
         tmp_path / "config" / "state.ini"
     ).read_text(encoding="utf-8")
+    assert not (tmp_path / "config" / "recent.ini").exists()  # nor File > Open Recent's list
 
 
 def test_is_blank() -> None:
