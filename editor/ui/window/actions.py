@@ -72,6 +72,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Ctrl+Shift+X",
         tip="Export the post (or the posts selected in the library) to a site, HTML or PDF",
     ),
+    ActionSpec(
+        "publish",
+        "P&ublish…",
+        "publish",
+        "Ctrl+Shift+U",
+        tip="Commit the post (or the post selected in the library) with git and push it",
+        glyph="Publish",
+    ),
     ActionSpec("close", "&Close Post", "close_current", Std.Close),
     ActionSpec("quit", "&Quit", "close", Std.Quit, extra_shortcuts=("Ctrl+Q",)),
     ActionSpec("undo", "&Undo", "undo", Std.Undo),
@@ -193,6 +201,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "restore_version",
             "-",
             "export",
+            "publish",
             "-",
             "close",
             "-",
@@ -256,6 +265,8 @@ TOOLBAR: tuple[str, ...] = (
     "-",
     "toggle_sidebar",
     "toggle_preview",
+    "-",
+    "publish",
 )
 
 
@@ -270,6 +281,7 @@ def window_handlers(window: Any) -> dict[str, Callable[..., object]]:
         "new_post": window.new_post,
         "open_post_dialog": lambda: window.documents.open_post_dialog(),
         "export": lambda: window.exporter.export(),
+        "publish": lambda: window.publisher.publish(),
         "open_site_dialog": window.open_site_dialog,
         "save": window.save,
         "save_as": lambda: window.documents.save_as(),

@@ -57,6 +57,7 @@ from editor.ui.window.preferences import Preferences, SettingsStore, WindowState
 from editor.ui.window.prefs import PreferencesController
 from editor.ui.window.preview_slot import PreviewSlot
 from editor.ui.window.problems_link import ProblemsLink
+from editor.ui.window.publish_link import PublishLink
 from editor.ui.window.recent import RecentMenu
 from editor.ui.window.spelling_link import SpellingLink
 from editor.ui.window.state import StateKeeper, apply_state, capture_state
@@ -163,6 +164,9 @@ class MainWindow(QMainWindow):
         self.front_matter = FrontMatterLink(self, site, self)  # View > Front Matter
         self.front_matter.follow_window(self)
         self.exporter = ExportLink(self.documents, self.library, lambda: self.site, self)
+        self.publisher = PublishLink(  # File > Publish… and the library's Git column
+            self.documents, self.library, lambda: self.site, self.safekeeping, self
+        )
         self.actions_by_id["export"].setEnabled(False)  # until the app gives a store
 
         self.help = HelpMenu(self)  # Help > Keyboard Shortcuts, User Guide, Report a Problem
@@ -290,6 +294,7 @@ class MainWindow(QMainWindow):
         self.library.set_site(site)
         self.problems.set_site(site)
         self.problems.follow_library(self.library.panel)
+        self.publisher.follow_library(self.library.panel)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.documents.confirm_all():
@@ -302,6 +307,7 @@ class MainWindow(QMainWindow):
             self.safekeeping.shutdown(discard=True)
         self.library.close()
         self.problems.shutdown()
+        self.publisher.shutdown()
         event.accept()
 
     # --- window state ----------------------------------------------------------------------
@@ -333,6 +339,7 @@ class MainWindow(QMainWindow):
         self.library.attach(panel, cache_dir, self.site)
         self.state_keeper.follow_library(panel)
         self.problems.follow_library(panel)
+        self.publisher.follow_library(panel)
         if not self._library_reserved:
             self.actions_by_id["toggle_sidebar"].setChecked(True)
             self.resizeDocks([self.library_dock], [LIBRARY_WIDTH], Qt.Orientation.Horizontal)
