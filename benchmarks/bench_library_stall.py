@@ -1,6 +1,7 @@
 """How long the GUI thread stalls while the library's figures pass runs (a typing proxy).
 
     python benchmarks/bench_library_stall.py [--posts N] [--keep DIR]
+    python benchmarks/bench_library_stall.py --checks [--posts N] [--keep DIR]
 
 Writes a Hugo site of N generated posts (default 1,000; benchmarks/posts.py, 200-1,500
 words, 0-4 code blocks) in a temp folder, scans passes 1 and 2 into a fresh index (not
@@ -12,6 +13,9 @@ QTimer ticking, and prints:
     not run, i.e. a key press waited;
   * whether the renderer's modules (markdown_it, pygments, markdown, editor.core.markdown.renderer)
     were imported into this, the GUI, process.
+With --checks, the site is bench_library's (default 10,000 posts; --keep reuses a site
+already there) and what runs is the Problems panel's site check (CheckRunner.request_site,
+its thread and worker processes), request to `siteChecked`; target: max gap < 16 ms.
 """
 
 from __future__ import annotations
@@ -96,13 +100,66 @@ def measure(root: Path, db: Path) -> None:
     print(f"renderer modules in the GUI process: {', '.join(heavy) or 'none'}")
 
 
+def measure_checks(root: Path) -> None:
+    """The GUI thread's gaps while CheckRunner checks the whole site."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from editor.core.site.config import load_site
+    from editor.ui.checks.runner import CheckRunner
+
+    app = QApplication.instance() or QApplication([])
+    runner = CheckRunner(load_site(root))
+    reports: list[object] = []
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(tick)
+    runner.siteChecked.connect(reports.append)
+    runner.siteChecked.connect(app.quit)
+    timer.start()
+    started = last[0] = time.perf_counter()
+    runner.request_site()
+    app.exec()
+    elapsed = time.perf_counter() - started
+    timer.stop()
+    runner.shutdown()
+    gaps.sort()
+    summary = getattr(reports[0], "summary", lambda: "no report")() if reports else "no report"
+    print(f"site check: {elapsed:.2f} s ({summary})")
+    print(
+        f"GUI thread (5 ms timer, {len(gaps)} ticks): median gap "
+        f"{statistics.median(gaps) * 1000:.1f} ms, p99 {gaps[int(len(gaps) * 0.99)] * 1000:.1f} ms,"
+        f" max {gaps[-1] * 1000:.1f} ms"
+    )
+    heavy = [name for name in HEAVY if name in sys.modules]
+    print(f"renderer modules in the GUI process: {', '.join(heavy) or 'none'}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--posts", type=int, default=1000)
+    parser.add_argument("--posts", type=int)
     parser.add_argument("--keep", type=Path, help="write the site here (kept)")
+    parser.add_argument("--checks", action="store_true", help="the site check, not the figures")
     args = parser.parse_args()
     tmp = args.keep or Path(tempfile.mkdtemp(prefix="inkpost-stall-"))
     try:
+        if args.checks:
+            from benchmarks.bench_library import generate
+
+            if not (tmp / "content").is_dir():
+                tmp.mkdir(parents=True, exist_ok=True)
+                generate(tmp, args.posts or 10_000)
+            measure_checks(tmp.resolve())
+            return 0
+        args.posts = args.posts or 1000
         root = (tmp / "site").resolve()
         db = tmp / "library.sqlite"
         started = time.perf_counter()

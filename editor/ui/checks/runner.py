@@ -3,10 +3,12 @@
 `CheckRunner.request_post(post)` asks for the problems of the post being edited (its text
 as it is now); `request_site()` for every post's, after the library's scan. Both run on one
 QThread of the runner's own, which owns the `SiteChecker` (its site facts are gathered
-there once, then kept current by each post check). A post check waits for a short pause in
-typing (`debounce_ms`; -1 checks at once, synchronously, for tests); one is in flight at a
-time, requests made meanwhile collapse into one re-run with the newest post, and a result
-for a post that has changed since is dropped. A site check started for another site (or
+there once, then kept current by each post check; a site check reads and checks every post
+in worker processes, editor.core.checks.site_pass, so this process only merges their facts).
+A post check waits for a short pause in typing (`debounce_ms`; -1 checks at once,
+synchronously, for tests); one is in flight at a time, requests made meanwhile collapse
+into one re-run with the newest post, and a result for a post that has changed since is
+dropped. A site check started for another site (or
 before a newer site check) is cancelled and its result dropped.
 
 Signals: `postChecked(object, object)`: the post's path (or None) and its `Diagnostic`s,
@@ -23,6 +25,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, S
 
 from editor.core.checks import CheckReport, SiteChecker
 from editor.core.diagnostics import Diagnostic
+from editor.core.library.pool import cpu_workers
 from editor.core.post.model import Post
 from editor.core.site.config import SiteConfig
 
@@ -31,7 +34,7 @@ __all__ = ["CheckRunner"]
 log = logging.getLogger(__name__)
 
 DEFAULT_DEBOUNCE_MS = 120
-SITE_WORKERS = 2  # child processes for a large site's check (a thread would hold the GIL)
+SITE_WORKERS = cpu_workers()  # processes for a large site's check (a thread holds the GIL)
 
 
 class _Worker(QObject):
