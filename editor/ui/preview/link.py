@@ -28,6 +28,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from editor.core.preview.header import build_preview_header
 from editor.core.site.config import SiteConfig
 from editor.ui.editor.documents import DocumentTab
+from editor.ui.frontmatter.last_good import LastGoodHeaders
 from editor.ui.workers import RenderController
 
 RENDER_COALESCE_MS = 12
@@ -65,6 +66,7 @@ class PreviewLink(QObject):
         # Render before the preview pane exists (the window sets it when a pane is coming),
         # so that the first rendering is ready when the pane is.
         self.prerender = False
+        self._headers = LastGoodHeaders()
         self._sync_line: int | None = None
         self._sync_from_cursor = False
         self._synced_line: int | None = None
@@ -164,6 +166,7 @@ class PreviewLink(QObject):
             header = build_preview_header(
                 post.metadata, outcome.stats, self.site, post_date=post.date
             )
+        header = self._headers.header(tab, header, outcome.stats)  # last good while broken
         self.preview.show_result(
             outcome.result,
             header,
