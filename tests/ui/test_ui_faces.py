@@ -10,6 +10,7 @@ PACKAGES = [
     "editor.ui.checks",
     "editor.ui.editor",
     "editor.ui.export",
+    "editor.ui.frontmatter",
     "editor.ui.library",
     "editor.ui.preview",
     "editor.ui.publish",
