@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from editor.app.settings import Settings
@@ -171,3 +172,49 @@ def test_a_pull_conflict_keeps_the_writers_text_in_the_editor_and_the_journal(
     entry = window.safekeeping.journal.read(doc_id)  # type: ignore[union-attr]
     assert entry is not None and "My own words." in entry.text
     dialog.reject()
+
+
+def test_file_publish_and_the_library_menu_open_the_dialog_for_their_post(
+    qtbot: QtBot, window: MainWindow, git_site: Path
+) -> None:
+    action = window.actions_by_id["publish"]
+    assert action.shortcut().toString() == "Ctrl+Shift+U"
+    others = [a for key, a in window.actions_by_id.items() if key != "publish"]
+    assert all(action.shortcut() not in a.shortcuts() for a in others)
+    file_menu = window.menuBar().actions()[0].menu()
+    assert action in file_menu.actions()
+    assert action in window.toolbar.actions()
+    beta = (git_site / "content/posts/beta.md").resolve()
+    window.open_post(beta)
+    action.trigger()
+    dialog = window.publisher.dialog
+    assert dialog is not None and dialog.posts == (beta,)
+    _planned(qtbot, dialog)
+    dialog.reject()
+    qtbot.waitUntil(lambda: window.publisher.dialog is None)
+    # the library's context menu publishes its current post, whatever is being edited
+    panel = window.library.panel
+    alpha = (git_site / "content/posts/alpha.md").resolve()
+    assert panel.select_path(alpha)
+    panel._on_view_context_menu_requested(panel.view.rect().center())
+    menu = panel.findChildren(QMenu)[-1]
+    assert window.publisher.context_action in menu.actions()
+    menu.close()
+    window.publisher.context_action.trigger()
+    dialog = window.publisher.dialog
+    assert dialog is not None and dialog.posts == (alpha,)
+    _planned(qtbot, dialog)
+    dialog.reject()
+
+
+def test_a_site_in_no_repository_cannot_be_published_and_says_why(
+    qtbot: QtBot, plain_site: Path
+) -> None:
+    post = plain_site / "content/posts/alpha.md"
+    dialog = PublishDialog(find_site(plain_site), [post])
+    qtbot.addWidget(dialog)
+    _planned(qtbot, dialog)
+    assert dialog.plan is not None and dialog.plan.blocked
+    assert "not in a git repository" in dialog.reason_label.text()
+    assert not dialog.publish_button.isEnabled()
+    dialog.shutdown()
