@@ -16,6 +16,7 @@ from PySide6.QtCore import QKeyCombination, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QMenuBar, QStyle, QToolBar, QWidget
 
+from editor.ui.accessibility import name_toolbar
 from editor.ui.window.about import show_about
 
 Std = QKeySequence.StandardKey
@@ -151,6 +152,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         tip="Show or hide the post's front matter as a form",
         checkable=True,
     ),
+    ActionSpec(
+        "focus_library_search",
+        "Focus Library &Search",
+        "focus_library_search",
+        "Ctrl+L",
+        tip="Show the library and type in its search (Escape goes back to the post)",
+    ),
     ActionSpec("line_numbers", "Line &Numbers", "set_line_numbers", None, checkable=True),
     ActionSpec("soft_wrap", "Soft &Wrap", "set_soft_wrap", "Alt+Z", checkable=True),
     ActionSpec("next_tab", "Next Post", "next_tab", Std.NextChild),
@@ -234,6 +242,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "toggle_preview",
             "toggle_editor",
             "toggle_sidebar",
+            "focus_library_search",
             "toggle_problems",
             "toggle_outline",
             "toggle_front_matter",
@@ -308,6 +317,7 @@ def window_handlers(window: Any) -> dict[str, Callable[..., object]]:
         "set_preview_visible": window.set_preview_visible,
         "set_editor_visible": window.editor_pane.setVisible,
         "set_sidebar_visible": window.library_dock.setVisible,
+        "focus_library_search": lambda: window.library.focus_search(),
         "set_problems_visible": lambda on: window.problems.set_visible(on),
         "set_front_matter_visible": lambda on: window.front_matter.set_visible(on),
         "set_line_numbers": lambda on: window.appearance.set_line_numbers(on),
@@ -428,3 +438,4 @@ def build_toolbar(toolbar: QToolBar, actions: Mapping[str, QAction]) -> None:
         elif action_id == "code":
             font.setFamily("DejaVu Sans Mono")
         button.setFont(font)
+    name_toolbar(toolbar)  # screen readers say "Bold", not the glyph "B"

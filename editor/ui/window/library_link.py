@@ -11,6 +11,11 @@ Signals:
     openPostRequested(object): the user chose a post in the library; carries its Path.
     postRenamed(object, object): the library renamed a post's file (old Path, new Path).
     postTrashed(object): the library moved a post's file to the trash; carries its Path.
+    leaveRequested(): Escape in the library's search: the keyboard goes back to the editor.
+
+`focus_search()` shows the dock and puts the keyboard in the library's search field
+(View > Focus Library Search); the panel's keys (F2, Delete, Escape, Tab order) and
+screen-reader names come from editor.ui.library.keyboard.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QDockWidget
 
 from editor.core.site.config import SiteConfig
+from editor.ui.library.keyboard import LibraryKeys
 
 
 class LibraryLink(QObject):
@@ -30,11 +36,13 @@ class LibraryLink(QObject):
     openPostRequested = Signal(object)  # noqa: N815 (Qt signal naming)
     postRenamed = Signal(object, object)  # noqa: N815
     postTrashed = Signal(object)  # noqa: N815
+    leaveRequested = Signal()  # noqa: N815
 
     def __init__(self, dock: QDockWidget, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.dock = dock
         self.panel: Any = None
+        self.keys: LibraryKeys | None = None
         self._cache_dir: Path | None = None
         self._current: Path | None = None  # the post being edited, shown as current
 
@@ -47,6 +55,8 @@ class LibraryLink(QObject):
         panel.openPostRequested.connect(self.openPostRequested)
         panel.postRenamed.connect(self.postRenamed)
         panel.postTrashed.connect(self.postTrashed)
+        self.keys = LibraryKeys(panel)
+        self.keys.leaveRequested.connect(self.leaveRequested)
         self.set_site(site)
 
     def set_site(self, site: SiteConfig) -> None:
@@ -82,6 +92,15 @@ class LibraryLink(QObject):
         if not self.can_create():
             return False
         self.panel.new_post()
+        return True
+
+    def focus_search(self) -> bool:
+        """Show the library and put the keyboard in its search; False without a library."""
+        if self.keys is None:
+            return False
+        self.dock.show()
+        self.dock.raise_()
+        self.keys.focus_search()
         return True
 
     def has_focus(self) -> bool:

@@ -193,6 +193,7 @@ class MainWindow(QMainWindow):
         self.library.openPostRequested.connect(self.open_post)
         self.library.postRenamed.connect(self.documents.follow_rename)
         self.library.postTrashed.connect(self._on_library_post_trashed)
+        self.library.leaveRequested.connect(self._on_library_leave_requested)
         self.find_bar.message.connect(self._on_find_bar_message)
         self.library_dock.visibilityChanged.connect(self._on_library_dock_visibility_changed)
         self.preview_link.message.connect(self._on_editor_problem)
@@ -454,6 +455,11 @@ class MainWindow(QMainWindow):
 
     def _on_library_post_trashed(self, path: Path) -> None:
         self._on_editor_problem(self.documents.forget_trashed(path))
+
+    def _on_library_leave_requested(self) -> None:
+        editor = self.current_editor()
+        if editor is not None:
+            editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _on_editor_problem(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
