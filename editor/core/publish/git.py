@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 import os
+import signal
 import subprocess
 import tempfile
 from collections.abc import Mapping, Sequence
@@ -103,28 +104,42 @@ def run_git(
     a non-zero exit is returned, not raised."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         try:
-            done = subprocess.run(
+            child = subprocess.Popen(
                 ["git", *args],
                 cwd=cwd,
                 env=git_environment(read_only=read_only),
                 stdin=subprocess.DEVNULL,
                 stdout=out,
                 stderr=err,
-                timeout=timeout,
-                check=False,
                 start_new_session=True,  # no terminal: ssh cannot ask on /dev/tty and hang
             )
         except FileNotFoundError as exc:
             raise GitError("git is not installed: Inkpost publishes with the system's git") from exc
-        except subprocess.TimeoutExpired as exc:
-            raise GitError(f"git {args[0]} did not finish within {timeout:g} seconds") from exc
         except OSError as exc:
             raise GitError(f"git could not be run: {exc}") from exc
+        try:
+            returncode = child.wait(timeout)
+        except subprocess.TimeoutExpired as exc:
+            _stop_group(child)
+            raise GitError(f"git {args[0]} did not finish within {timeout:g} seconds") from exc
         out.seek(0)
         stdout = out.read(limit + 1)
         err.seek(0)
         stderr = err.read(_STDERR_LIMIT).decode("utf-8", "replace")
-    return GitOutput(done.returncode, stdout[:limit], stderr, truncated=len(stdout) > limit)
+    return GitOutput(returncode, stdout[:limit], stderr, truncated=len(stdout) > limit)
+
+
+def _stop_group(child: subprocess.Popen[bytes]) -> None:
+    """Kill git and what it started (ssh, a credential helper, a hook), then reap git."""
+    killpg = getattr(os, "killpg", None)
+    try:
+        if killpg is not None:
+            killpg(child.pid, signal.SIGKILL)
+        else:
+            child.kill()
+    except OSError:
+        pass
+    child.wait()
 
 
 # --- git status --porcelain=v2 -------------------------------------------------------------

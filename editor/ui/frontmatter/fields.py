@@ -64,6 +64,16 @@ class DatePicker(QDateTimeEdit):
         zone = self._zone or datetime.now(UTC).astimezone().tzinfo or UTC
         return naive.replace(tzinfo=zone)
 
+    def set_now(self) -> None:
+        """Pick the current moment (in the post's offset) and commit it."""
+        now = datetime.now(UTC)
+        self.set_value(
+            now.astimezone(self._zone or now.astimezone().tzinfo),
+            date_only=self.displayFormat() == "yyyy-MM-dd",
+        )
+        self._shown = None
+        self._commit()
+
     def _commit(self) -> None:
         value = self.value()
         if value is not None and value != self._shown:

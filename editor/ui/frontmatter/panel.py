@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -109,15 +110,10 @@ class FrontMatterPanel(QScrollArea):
         self.image = QLineEdit(box)
         self.choose_image = QPushButton(self.tr("Choose…"), box)
         self.choose_image.clicked.connect(self.choose_cover)
-        image_row = QWidget(box)
-        row = QHBoxLayout(image_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.image, 1)
-        row.addWidget(self.choose_image)
         self.rows: dict[str, QWidget] = {
             "title": self.title,
-            "date": self.date,
-            "lastmod": self.lastmod,
+            "date": self._row(self.date, self._now_button(self.date)),
+            "lastmod": self._row(self.lastmod, self._now_button(self.lastmod)),
             "draft": self.draft,
             "tags": self.tags,
             "categories": self.categories,
@@ -125,7 +121,7 @@ class FrontMatterPanel(QScrollArea):
             "summary": self.summary,
             "slug": self.slug,
             "authors": self.authors,
-            "image": image_row,
+            "image": self._row(self.image, self.choose_image),
         }
         for name in ("title", "description", "summary"):
             line = self._line(name)
@@ -141,6 +137,21 @@ class FrontMatterPanel(QScrollArea):
             ("authors", self.authors),
         ):
             tokens.tokensEdited.connect(lambda value, n=name: self._edited(n, value))
+
+    def _row(self, main: QWidget, button: QWidget) -> QWidget:
+        row = QWidget(self.form_box)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(main, 1)
+        layout.addWidget(button)
+        return row
+
+    def _now_button(self, picker: DatePicker) -> QToolButton:
+        button = QToolButton(self.form_box)
+        button.setText(self.tr("Now"))
+        button.setToolTip(self.tr("Set to the current date and time"))
+        button.clicked.connect(picker.set_now)
+        return button
 
     def _line(self, name: str) -> QLineEdit:
         widget = self.rows[name]

@@ -152,6 +152,7 @@ class FrontMatterLink(QObject):
         self._timer.stop()
         self._follow_window_library()
         tab = self._tab
+        self.panel.setEnabled(tab is not None)
         if tab is None:
             self.panel.show_state(FormState())
             return

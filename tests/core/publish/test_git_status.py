@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
+import pytest
+
 from editor.core.publish import GitState, repo_status
+from editor.core.publish.git import GitError, run_git
 from tests.core.publish.repos import (
     bare_remote,
     clone,
@@ -142,3 +146,41 @@ def test_an_operation_in_progress_is_named(tmp_path: Path) -> None:
     assert status.operation == "merge"
     assert status.conflicted == (post.resolve(),)
     assert status.state_of(post) is GitState.MODIFIED
+
+
+def test_git_missing_means_no_status(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = init_repo(tmp_path / "site")
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    assert repo_status(site) is None
+    with pytest.raises(GitError, match="git is not installed"):
+        run_git(["status"], site)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_a_git_that_runs_too_long_is_stopped_with_its_children(tmp_path: Path) -> None:
+    site = init_repo(tmp_path / "site")
+    pid_file = tmp_path / "pid"
+    git(site, "config", "alias.linger", f"!echo $$ > {pid_file}; sleep 30; echo done")
+    started = time.monotonic()
+    with pytest.raises(GitError, match=r"did not finish within 0\.5 seconds"):
+        run_git(["linger"], site, timeout=0.5)
+    assert time.monotonic() - started < 5
+    shell = int(pid_file.read_text())
+    deadline = time.monotonic() + 5
+    while _alive(shell) and time.monotonic() < deadline:
+        time.sleep(0.01)  # polls a condition with a deadline
+    assert not _alive(shell)
+
+
+def test_output_past_the_bound_is_cut(tmp_path: Path) -> None:
+    site = init_repo(tmp_path / "site")
+    done = run_git(["--version"], site, limit=5)
+    assert done.ok and done.truncated and done.stdout == b"git v"

@@ -36,8 +36,11 @@ def run(site_dir: Path, posts: list[Path], **options: object) -> execute_module.
 def test_publish_commits_exactly_the_post_and_pushes(tmp_path: Path) -> None:
     site_dir, remote = published_site(tmp_path)
     bundle = site_dir / "content/posts/trip"
-    index = write(bundle / "index.md", post_text("Trip", body="![map](map.png)\n"))
+    body = "![map](map.png) ![logo](/img/logo.png)\n"
+    index = write(bundle / "index.md", post_text("Trip", body=body))
     write(bundle / "map.png", "png")
+    write(site_dir / "static/img/logo.png", "png")
+    write(site_dir / "static/img/unused.png", "png")
     staged = write(site_dir / "content/posts/staged.md", post_text("Staged"))
     git(site_dir, "add", "content/posts/staged.md")
     write(site_dir / "content/posts/old.md", post_text("Old", body="Changed.\n"))
@@ -56,12 +59,14 @@ def test_publish_commits_exactly_the_post_and_pushes(tmp_path: Path) -> None:
     assert sorted(files_in(site_dir)) == [
         "content/posts/trip/index.md",
         "content/posts/trip/map.png",
+        "static/img/logo.png",
     ]
     # the user's other work is as it was: staged stays staged, the rest untouched
     status = git(site_dir, "status", "--porcelain")
     assert "A  content/posts/staged.md" in status
     assert " M content/posts/old.md" in status
     assert "?? content/posts/untracked.md" in status
+    assert "?? static/img/unused.png" in status
     assert staged.exists()
     assert steps == list(result.steps) and steps[-1] == "Push to origin/main"
     assert "pushed to origin/main" in result.message
@@ -188,6 +193,18 @@ def test_a_branch_without_upstream_is_named(tmp_path: Path) -> None:
     result = run(site_dir, [post])
     assert not result.ok and result.committed is not None
     assert "'local-only' has no upstream" in result.message
+
+
+def test_push_auto_setup_remote_is_followed(tmp_path: Path) -> None:
+    site_dir, remote = published_site(tmp_path)
+    git(site_dir, "config", "push.autoSetupRemote", "true")
+    git(site_dir, "switch", "-q", "-c", "new-branch")
+    post = write(site_dir / "content/posts/a.md", post_text())
+    result = run(site_dir, [post])
+    assert result.ok, result.message
+    assert git(remote, "rev-parse", "new-branch").strip() == result.committed
+    upstream = git(site_dir, "rev-parse", "--abbrev-ref", "@{upstream}").strip()
+    assert upstream == "origin/new-branch"
 
 
 def test_the_repository_is_checked_again_when_publishing(tmp_path: Path) -> None:

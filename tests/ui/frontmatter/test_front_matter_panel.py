@@ -3,13 +3,14 @@ broken front matter, completion from the site's tags, a Zola post (pytest-qt).""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QToolButton
 from pytestqt.qtbot import QtBot
 
 from editor.core.post.model import Post
@@ -131,7 +132,10 @@ def test_tags_date_and_draft_edits(qtbot: QtBot, link: tuple[FrontMatterLink, Do
     picker.setDate(picker.date().addDays(3))
     picker.editingFinished.emit()
     assert "date: 2026-03-12\n" in text_of(tab)  # a bare date stays bare
-    for _ in range(3):
+    fm.panel.rows["lastmod"].findChild(QToolButton).click()  # Now: in the post's style
+    lastmod = text_of(tab).split("lastmod: ")[1].split("\n")[0]
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", lastmod)  # a bare date, like the post's date
+    for _ in range(4):
         tab.editor.undo()
     assert text_of(tab) == before
 
@@ -229,7 +233,7 @@ def test_zola_post_shows_its_taxonomies(qtbot: QtBot, tmp_path: Path) -> None:
     fm.set_visible(True)
     fm.set_tab(tab)
     assert fm.panel.tags.text() == "a, b"
-    assert fm.panel.lastmod.toolTip() == "updated"
+    assert fm.panel.rows["lastmod"].toolTip() == "updated"
     assert fm.panel.tags.toolTip() == "[taxonomies] tags"
     assert fm.panel.summary.isHidden()  # Zola has no summary key
     fm.panel.categories.setText("news")
