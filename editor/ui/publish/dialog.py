@@ -106,6 +106,8 @@ class PublishDialog(QDialog):
         self.problems_list = QListWidget(self)
         self.problems_list.setObjectName("publishProblems")
         self.problems_list.setMaximumHeight(110)
+        self.problems_list.setWordWrap(True)  # a check's advice is a sentence or two
+        self.problems_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.reason_label = QLabel(self)
         self.reason_label.setObjectName("publishReason")
         self.reason_label.setWordWrap(True)
@@ -207,6 +209,10 @@ class PublishDialog(QDialog):
                 self.message_edit.setPlainText(plan.default_message)
             finally:
                 self._setting_message = False
+        push = self.tr("Push after committing")
+        if plan.upstream:
+            push += " " + self.tr("(to %1)").replace("%1", plan.upstream)
+        self.push_box.setText(push)
         self.publish_button.setEnabled(not plan.blocked and not self.running)
 
     def _problem_item(self, problem: Diagnostic, root: Path) -> QListWidgetItem:
@@ -215,6 +221,7 @@ class PublishDialog(QDialog):
             where += f":{problem.line}"
         item = QListWidgetItem(f"{where}  {problem.message}" if where else problem.message)
         item.setIcon(QApplication.style().standardIcon(_ICONS[problem.severity]))
+        item.setToolTip(str(problem.message))
         item.setData(Qt.ItemDataRole.UserRole, problem)
         return item
 

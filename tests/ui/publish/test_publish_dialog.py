@@ -78,6 +78,7 @@ def test_a_new_post_goes_from_new_to_in_sync_and_its_clean_tab_reloads_undrafted
     _planned(qtbot, dialog)
     files = [dialog.files_list.item(i).text() for i in range(dialog.files_list.count())]
     assert files == ["content/posts/gamma.md"]
+    assert dialog.push_box.text() == "Push after committing (to origin/main)"
     assert dialog.publish_button.isEnabled()
     dialog.undraft_box.setChecked(True)
     dialog.message_edit.setPlainText("Publish Gamma")
