@@ -51,6 +51,7 @@ from editor.ui.window.first_paint import AfterFirstPaint
 from editor.ui.window.front_matter_link import FrontMatterLink
 from editor.ui.window.help_menu import HelpMenu
 from editor.ui.window.library_link import LibraryLink
+from editor.ui.window.outline_link import OutlineLink
 from editor.ui.window.pane_sizes import PaneSizes
 from editor.ui.window.preferences import Preferences, SettingsStore, WindowState
 from editor.ui.window.prefs import PreferencesController
@@ -58,6 +59,7 @@ from editor.ui.window.preview_slot import PreviewSlot
 from editor.ui.window.problems_link import ProblemsLink
 from editor.ui.window.publish_link import PublishLink
 from editor.ui.window.recent import RecentMenu
+from editor.ui.window.spelling_link import SpellingLink
 from editor.ui.window.state import StateKeeper, apply_state, capture_state
 from editor.ui.window.status import StatusPanel
 from editor.ui.window.tabs import DocumentsController, make_tab_widget, save_state_text
@@ -172,6 +174,8 @@ class MainWindow(QMainWindow):
         self.drops = DropOpener(self)  # a post or a site dropped on the window opens
         self.preview_link = PreviewLink(self.render_controller, self.status_panel, site, self)
         self.preview_link.prerender = will_preview
+        self.outline = OutlineLink(self, self)  # View > Outline: the post's headings
+        self.spelling = SpellingLink(self, self)  # Edit > Check Spelling
 
         self._connect_signals()
         self.state_keeper = StateKeeper(self, settings.save_window_state)  # saved on changes
@@ -203,6 +207,7 @@ class MainWindow(QMainWindow):
         self.preview_slot.created.connect(self._on_preview_slot_created)
         self.problems.bind_action(self.actions_by_id["toggle_problems"])
         self.problems.goToLineRequested.connect(self.problems.go_to_line)
+        self.outline.bind_action(self.actions_by_id["toggle_outline"])
 
     def _connect_tab(self, tab: DocumentTab) -> None:
         editor = tab.editor
@@ -441,6 +446,8 @@ class MainWindow(QMainWindow):
     def _on_appearance_applied(self, prefs: Preferences) -> None:
         self.actions_by_id["line_numbers"].setChecked(prefs.line_numbers)
         self.actions_by_id["soft_wrap"].setChecked(prefs.soft_wrap)
+        self.actions_by_id["check_spelling"].setChecked(prefs.spell_check)
+        self.spelling.set_enabled(prefs.spell_check)
         if self.safekeeping is not None:
             self.safekeeping.set_preferences(
                 prefs.journal_delay_ms, prefs.save_to_file, prefs.versions_kept

@@ -51,6 +51,7 @@ class Preferences:
     allow_remote: bool = False
     line_numbers: bool = True
     soft_wrap: bool = True
+    spell_check: bool = True
     journal_delay_ms: int = 2000
     save_to_file: bool = False
     versions_kept: int = 10

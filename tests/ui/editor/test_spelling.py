@@ -155,3 +155,27 @@ def test_latest_job_runs_one_at_a_time_and_drops_stale_results(qtbot: QtBot) -> 
     qtbot.waitUntil(lambda: not job.busy)
     assert results == ["third"]
     assert job.dropped == 2
+
+
+def test_edit_check_spelling_is_a_remembered_preference(qtbot: QtBot, tmp_path: Path) -> None:
+    from editor.app.settings import Settings
+    from editor.ui.window.main_window import MainWindow
+    from editor.ui.workers import RenderController
+
+    def make() -> MainWindow:
+        window = MainWindow(
+            Settings(tmp_path / "config"),
+            SiteConfig.hugo_defaults(tmp_path),
+            create_preview=False,
+            render_controller=RenderController(debounce_ms=-1),
+        )
+        qtbot.addWidget(window)
+        return window
+
+    window = make()
+    action = window.actions_by_id["check_spelling"]
+    assert action.isChecked() and window.spelling.service.enabled
+    assert action in window.menuBar().actions()[1].menu().actions()  # the Edit menu
+    action.trigger()
+    assert not window.spelling.service.enabled
+    assert not make().actions_by_id["check_spelling"].isChecked()
