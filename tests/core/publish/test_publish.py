@@ -268,3 +268,21 @@ def test_an_authentication_failure_shows_git_s_message_and_never_prompts(
     assert not result.ok and not result.pushed and result.committed is not None
     assert "terminal prompts disabled" in result.message
     assert "Username" in result.message
+
+
+def test_file_names_are_taken_literally(tmp_path: Path) -> None:
+    site_dir, _remote = published_site(tmp_path)
+    odd = write(site_dir / "content/posts/:odd*[x].md", post_text("Odd"))
+    accent = write(site_dir / "content/posts/café été.md", post_text("Café"))
+    write(site_dir / "content/posts/:odd-other-x.md", post_text("Other"))  # the glob matches
+    write(site_dir / "content/posts/x.md", post_text("X"))
+
+    result = run(site_dir, [odd, accent])
+
+    assert result.ok, result.message
+    committed = git(site_dir, "show", "--name-only", "-z", "--format=", "HEAD").split("\0")
+    assert sorted(filter(None, committed)) == [
+        "content/posts/:odd*[x].md",
+        "content/posts/café été.md",
+    ]
+    assert "?? content/posts/:odd-other-x.md" in git(site_dir, "status", "--porcelain")
