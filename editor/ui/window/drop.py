@@ -1,9 +1,10 @@
 """Drop a post or a site on the window to open it.
 
 A dropped `.md` / `.markdown` file opens in a tab; a dropped folder that is a site (or is in
-one: `find_site` walks up) becomes the window's site. Anything else dropped on the window is
-refused with a message in the status bar. On an editor, a post or site dropped opens it too
-instead of pasting its path; other drops (text) go to the editor as before.
+one: `find_site` walks up) becomes the window's site. Anything else dropped on the window or
+on the preview (which navigates on no drop) is refused with a message in the status bar. On
+an editor, a post or site dropped opens it too instead of pasting its path; other drops (text,
+images) go to the editor as before.
 """
 
 from __future__ import annotations
@@ -62,14 +63,19 @@ class DropOpener(QObject):
     def __init__(self, window: Any) -> None:
         super().__init__(window)
         self._window = window
+        self._take_all: list[QObject] = [window]  # every file drop: opened or refused
         window.setAcceptDrops(True)
         window.installEventFilter(self)
         window.documents.tabAdded.connect(lambda tab: self.watch(tab.editor.viewport()))
         for tab in window.tab_list():
             self.watch(tab.editor.viewport())
+        window.previewCreated.connect(lambda preview: self.watch(preview.view, take_all=True))
 
-    def watch(self, widget: QWidget) -> None:
-        """Let drops of posts and sites on `widget` (an editor's viewport) open them."""
+    def watch(self, widget: QWidget, *, take_all: bool = False) -> None:
+        """Let drops of posts and sites on `widget` open them; with `take_all` (the preview)
+        other file drops are refused with a message rather than left to the widget."""
+        if take_all:
+            self._take_all.append(widget)
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -83,11 +89,10 @@ class DropOpener(QObject):
         return False
 
     def _on_drag(self, watched: QObject, event: QDragMoveEvent) -> bool:
-        on_window = watched is self._window
         mime = event.mimeData()
         if not mime.hasUrls():
             return False  # text for an editor; nothing the window takes
-        if on_window or read_drop(mime).openable:
+        if watched in self._take_all or read_drop(mime).openable:
             event.acceptProposedAction()  # the window hears every file drop, to say why not
             return True
         return False
@@ -97,7 +102,7 @@ class DropOpener(QObject):
         if not mime.hasUrls():
             return False
         dropped = read_drop(mime)
-        if not dropped.openable and watched is not self._window:
+        if not dropped.openable and watched not in self._take_all:
             return False  # an editor's own drop (an image, a file to link)
         event.acceptProposedAction()
         self.open(dropped)

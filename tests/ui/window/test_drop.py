@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -19,6 +19,7 @@ from editor.ui.window.main_window import MainWindow
 from editor.ui.workers import RenderController
 
 Action = Qt.DropAction
+PREVIEW_RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "preview"
 
 
 def _site(root: Path) -> Path:
@@ -126,6 +127,31 @@ def test_text_dropped_on_the_editor_still_goes_to_the_editor(
     _drop(tab.editor.viewport(), mime)
     assert "dropped words" in tab.editor.toPlainText()
     assert len(window.tab_list()) == 1
+
+
+@pytest.mark.slow
+def test_a_post_dropped_on_the_preview_opens_and_other_files_are_refused(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    blog = _site(tmp_path / "blog")
+    win = MainWindow(Settings(tmp_path / "config"), find_site(blog), preview_dir=PREVIEW_RESOURCES)
+    try:
+        win.resize(900, 600)
+        with qtbot.waitSignal(win.previewCreated, timeout=20000):
+            win.show()
+        view = win.preview.view
+        post = blog / "content" / "posts" / "a.md"
+        assert _drop(view, _mime(post)) == (True, True)
+        current = win.current_tab()
+        assert current is not None and current.document.path == post
+        (tmp_path / "photo.png").write_bytes(b"\x89PNG")
+        assert _drop(view, _mime(tmp_path / "photo.png")) == (True, True)
+        assert win.statusBar().currentMessage().startswith("Not opened: photo.png")
+        assert len(win.tab_list()) == 1
+    finally:
+        win.close()
+        win.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # page, profile
 
 
 def test_read_drop_sorts_posts_sites_and_the_rest(tmp_path: Path) -> None:
