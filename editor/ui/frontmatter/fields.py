@@ -89,6 +89,7 @@ class CountedLine(QWidget):
         self.line = QLineEdit(self)
         self.count = QLabel(self)
         self.count.setObjectName("charCount")
+        self.count.setAccessibleName(self.tr("Characters"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.line, 1)

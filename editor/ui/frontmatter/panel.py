@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from editor.core.post.dates import parse_date
 from editor.core.post.form import FormState
 from editor.core.post.schema import FieldSpec, SiteSchema
+from editor.ui.accessibility import name_form
 from editor.ui.frontmatter.fields import CountedLine, DatePicker, cover_value
 from editor.ui.frontmatter.tokens import TokenField
 
@@ -104,6 +105,7 @@ class FrontMatterPanel(QScrollArea):
         self.slug = QLineEdit(box)
         self.url = QLabel(box)
         self.url.setObjectName("urlPreview")
+        self.url.setAccessibleName(self.tr("Published URL"))
         self.url.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.url.setWordWrap(True)
         self.authors = TokenField(box)
@@ -178,6 +180,7 @@ class FrontMatterPanel(QScrollArea):
         for name, widget in self.rows.items():
             if schema.spec(name) is None:
                 widget.hide()
+        name_form(self.form)  # the fields inside a row (date and Now, counted lines)
 
     @staticmethod
     def _key_text(spec: FieldSpec) -> str:
