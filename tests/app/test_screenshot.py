@@ -73,6 +73,9 @@ def test_screenshot_mode_writes_a_painted_window(
         tmp_path / "config" / "state.ini"
     ).read_text(encoding="utf-8")
     assert not (tmp_path / "config" / "recent.ini").exists()  # nor File > Open Recent's list
+    # The window has Inkpost's icon, and the shell finds the desktop entry by its id.
+    assert QApplication.desktopFileName() == "io.github.inkpost.Inkpost"
+    assert not QApplication.windowIcon().isNull()
 
 
 def test_is_blank() -> None:
