@@ -18,20 +18,20 @@ from pathlib import Path
 
 from editor.core.post.model import Post, PostError
 from editor.core.post.storage import StorageError
-from editor.core.publish.git import (
-    NETWORK_SECONDS,
-    GitError,
-    GitOutput,
-    RepoStatus,
-    repo_status,
-    run_git,
-)
+from editor.core.publish.git import RepoStatus, repo_status
 from editor.core.publish.plan import (
     PublishOptions,
     PublishPlan,
     edited_post,
     publish_time,
     refusal,
+)
+from editor.core.publish.runner import (
+    LOCAL_SECONDS,
+    NETWORK_SECONDS,
+    GitError,
+    GitOutput,
+    run_git,
 )
 from editor.core.site.model import SiteConfig
 
@@ -74,7 +74,7 @@ class _Run:
             self.progress(text)
 
     def git(self, *args: str, network: bool = False) -> GitOutput:
-        timeout = NETWORK_SECONDS if network else 30.0
+        timeout = NETWORK_SECONDS if network else LOCAL_SECONDS
         return run_git(list(args), self.root, timeout=timeout)
 
     def result(self, ok: bool, message: str) -> PublishResult:

@@ -1,7 +1,6 @@
-"""The system's `git`, run as a child process, and what it says about a site's files.
+"""What the system's `git` says about a site's files.
 
-`run_git` runs one git command (no shell, `GIT_TERMINAL_PROMPT=0`, `LC_ALL=C`, no terminal,
-a timeout, output read up to a bound). `parse_porcelain_v2` reads
+`parse_porcelain_v2` reads
 `git status --porcelain=v2 --branch -z`; `repo_status(site_root)` puts it together with the
 files of the commits not yet pushed (`git diff --name-only @{upstream}...HEAD`) into a
 `RepoStatus`, whose `state_of(path)` is what the library shows for a post.
@@ -10,15 +9,21 @@ files of the commits not yet pushed (`git diff --name-only @{upstream}...HEAD`) 
 from __future__ import annotations
 
 import enum
-import os
-import signal
-import subprocess
-import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from editor.core.publish.runner import (
+    LOCAL_SECONDS,
+    NETWORK_SECONDS,
+    GitError,
+    GitOutput,
+    run_git,
+)
+
 __all__ = [
+    "LOCAL_SECONDS",
+    "NETWORK_SECONDS",
     "GitError",
     "GitOutput",
     "GitState",
@@ -28,118 +33,8 @@ __all__ = [
     "entry_state",
     "parse_porcelain_v2",
     "repo_status",
-    "run_git",
+    "run_git",  # GitError, GitOutput and run_git live in editor.core.publish.runner
 ]
-
-LOCAL_SECONDS = 30.0  # a command that only reads or writes the repository on this machine
-NETWORK_SECONDS = 120.0  # fetch, pull, push
-OUTPUT_LIMIT = 32 * 1024 * 1024  # bytes of stdout kept; stderr keeps far less
-_STDERR_LIMIT = 64 * 1024
-
-# variables that would point git at another repository than the one asked about
-_REPOSITORY_VARIABLES = (
-    "GIT_DIR",
-    "GIT_WORK_TREE",
-    "GIT_INDEX_FILE",
-    "GIT_OBJECT_DIRECTORY",
-    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
-    "GIT_COMMON_DIR",
-    "GIT_NAMESPACE",
-    "GIT_PREFIX",
-)
-
-
-class GitError(Exception):
-    """git could not be run (missing, timed out) or refused; the message is git's own text."""
-
-
-@dataclass(frozen=True)
-class GitOutput:
-    """What one git command did: its exit code, stdout (raw) and stderr (text)."""
-
-    returncode: int
-    stdout: bytes
-    stderr: str
-    truncated: bool = False  # stdout was longer than the bound and was cut
-
-    @property
-    def ok(self) -> bool:
-        return self.returncode == 0
-
-    @property
-    def text(self) -> str:
-        return self.stdout.decode("utf-8", "surrogateescape")
-
-    def message(self) -> str:
-        """git's own words: stderr, else stdout, trimmed."""
-        return (self.stderr.strip() or self.text.strip())[-4000:]
-
-
-def git_environment(*, read_only: bool = False) -> dict[str, str]:
-    """The environment git runs in: never prompts, speaks English, opens no editor."""
-    env = {k: v for k, v in os.environ.items() if k not in _REPOSITORY_VARIABLES}
-    env.update(
-        GIT_TERMINAL_PROMPT="0",
-        LC_ALL="C",
-        LANGUAGE="C",
-        GIT_EDITOR=":",
-        GIT_SEQUENCE_EDITOR=":",
-        GIT_MERGE_AUTOEDIT="no",
-        GIT_PAGER="cat",
-    )
-    if read_only:
-        env["GIT_OPTIONAL_LOCKS"] = "0"  # a status in the background takes no index.lock
-    return env
-
-
-def run_git(
-    args: Sequence[str],
-    cwd: Path,
-    *,
-    timeout: float = LOCAL_SECONDS,
-    read_only: bool = False,
-    limit: int = OUTPUT_LIMIT,
-) -> GitOutput:
-    """Run `git args...` in `cwd`. Raises GitError when git is missing or runs past `timeout`;
-    a non-zero exit is returned, not raised."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        try:
-            child = subprocess.Popen(
-                ["git", *args],
-                cwd=cwd,
-                env=git_environment(read_only=read_only),
-                stdin=subprocess.DEVNULL,
-                stdout=out,
-                stderr=err,
-                start_new_session=True,  # no terminal: ssh cannot ask on /dev/tty and hang
-            )
-        except FileNotFoundError as exc:
-            raise GitError("git is not installed: Inkpost publishes with the system's git") from exc
-        except OSError as exc:
-            raise GitError(f"git could not be run: {exc}") from exc
-        try:
-            returncode = child.wait(timeout)
-        except subprocess.TimeoutExpired as exc:
-            _stop_group(child)
-            raise GitError(f"git {args[0]} did not finish within {timeout:g} seconds") from exc
-        out.seek(0)
-        stdout = out.read(limit + 1)
-        err.seek(0)
-        stderr = err.read(_STDERR_LIMIT).decode("utf-8", "replace")
-    return GitOutput(returncode, stdout[:limit], stderr, truncated=len(stdout) > limit)
-
-
-def _stop_group(child: subprocess.Popen[bytes]) -> None:
-    """Kill git and what it started (ssh, a credential helper, a hook), then reap git."""
-    killpg = getattr(os, "killpg", None)
-    try:
-        if killpg is not None:
-            killpg(child.pid, signal.SIGKILL)
-        else:
-            child.kill()
-    except OSError:
-        pass
-    child.wait()
 
 
 # --- git status --porcelain=v2 -------------------------------------------------------------

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from editor.core.publish import GitState, repo_status
-from editor.core.publish.git import GitError, run_git
+from editor.core.publish.runner import GitError, run_git
 from tests.core.publish.repos import (
     bare_remote,
     clone,

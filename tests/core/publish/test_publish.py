@@ -11,7 +11,7 @@ import pytest
 
 from editor.core.publish import PublishOptions, plan_publish, publish
 from editor.core.publish import execute as execute_module
-from editor.core.publish.git import GitOutput
+from editor.core.publish.runner import GitOutput
 from editor.core.site.config import load_site
 from tests.core.publish.repos import (
     clone,
