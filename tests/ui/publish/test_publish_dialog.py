@@ -219,3 +219,32 @@ def test_a_site_in_no_repository_cannot_be_published_and_says_why(
     assert "not in a git repository" in dialog.reason_label.text()
     assert not dialog.publish_button.isEnabled()
     dialog.shutdown()
+
+
+def test_a_save_refreshes_the_git_column(qtbot: QtBot, window: MainWindow, git_site: Path) -> None:
+    rel = "content/posts/alpha.md"
+    qtbot.waitUntil(lambda: _git_state(window, rel) is GitState.SYNCED, timeout=WAIT)
+    tab = window.open_post(git_site / rel)
+    assert tab is not None
+    tab.editor.moveCursor(QTextCursor.MoveOperation.End)
+    tab.editor.insertPlainText("Saved words.\n")
+    assert window.save(tab)
+    qtbot.waitUntil(lambda: _git_state(window, rel) is GitState.MODIFIED, timeout=WAIT)
+
+
+def test_the_options_are_what_the_boxes_and_the_message_say(qtbot: QtBot, git_site: Path) -> None:
+    dialog = PublishDialog(find_site(git_site), [git_site / "content/posts/beta.md"])
+    qtbot.addWidget(dialog)
+    _planned(qtbot, dialog)
+    assert dialog.message_edit.toPlainText() == dialog.plan.default_message  # type: ignore[union-attr]
+    options = dialog.options()
+    assert (options.push, options.undraft, options.set_date) == (True, False, False)
+    first = dialog.plan
+    dialog.message_edit.setPlainText("  Mine  ")
+    dialog.set_date_box.setChecked(True)  # plans again; the edited message stays
+    dialog.push_box.setChecked(False)
+    qtbot.waitUntil(lambda: dialog.plan is not first, timeout=WAIT)
+    options = dialog.options()
+    assert (options.message, options.push, options.set_date) == ("Mine", False, True)
+    assert dialog.message_edit.toPlainText() == "  Mine  "
+    dialog.shutdown()
