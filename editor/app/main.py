@@ -176,6 +176,9 @@ def main(
         app = QApplication([sys.argv[0] if sys.argv else "inkpost"])
     app.setApplicationName("Inkpost")
     app.setOrganizationName("Inkpost")
+    from editor.app.i18n import install_translators
+
+    install_translators(app)  # the system locale's .qm, if Inkpost ships one
     from editor.app.app_icon import application_icon
     from editor.app.desktop_entry import APP_ID
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QKeyCombination, Qt
+from PySide6.QtCore import QCoreApplication, QKeyCombination, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QMenuBar, QStyle, QToolBar, QWidget
 
@@ -373,6 +373,12 @@ def _key_sequences(spec: ActionSpec) -> list[QKeySequence]:
     return sequences
 
 
+def translated(text: str) -> str:
+    """`text` from the tables above (titles, tips, glyphs, menus) in the user's language
+    (context "Actions"; tools/update_translations.py lists the tables for lupdate)."""
+    return QCoreApplication.translate("Actions", text) if text else text
+
+
 def build_actions(
     parent: QWidget,
     handlers: Mapping[str, Callable[..., object]],
@@ -383,21 +389,22 @@ def build_actions(
     style = parent.style()
     for spec in specs:
         handler = handlers[spec.handler]
-        action = QAction(spec.title, parent)
+        title = translated(spec.title)
+        action = QAction(title, parent)
         action.setObjectName(f"action_{spec.id}")
         action.setShortcuts(_key_sequences(spec))
-        tip = spec.tip or spec.title.replace("&", "").rstrip("…")
+        tip = translated(spec.tip) or title.replace("&", "").rstrip("…")
         shortcut = shortcut_text(action)
         if shortcut != action.shortcut().toString(QKeySequence.SequenceFormat.NativeText):
             # The key still matches as the platform binds it (Ctrl+Shift+Backtab is what
             # Ctrl+Shift+Tab sends); the menu shows it as typed, after the tab in the text.
-            action.setText(f"{spec.title}\t{shortcut}")
+            action.setText(f"{title}\t{shortcut}")
         action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
         action.setStatusTip(tip)
         if spec.icon:
             action.setIcon(style.standardIcon(getattr(QStyle.StandardPixmap, spec.icon)))
         if spec.glyph:
-            action.setIconText(spec.glyph)
+            action.setIconText(translated(spec.glyph))
         if spec.checkable:
             action.setCheckable(True)
             action.toggled.connect(handler)
@@ -410,7 +417,7 @@ def build_actions(
 
 def build_menus(menu_bar: QMenuBar, actions: Mapping[str, QAction]) -> None:
     for title, ids in MENUS:
-        menu = menu_bar.addMenu(title)
+        menu = menu_bar.addMenu(translated(title))
         for action_id in ids:
             if action_id == "-":
                 menu.addSeparator()
