@@ -98,7 +98,8 @@ class CountedLine(QWidget):
         self._on_line_text_changed("")
 
     def _on_line_text_changed(self, text: str) -> None:
-        self.count.setText(self.tr("%n character(s)", "", len(text)))
+        self.count.setText(str(len(text)))
+        self.count.setToolTip(self.tr("%n character(s)", "", len(text)))
 
 
 def cover_value(chosen: Path, bundle: Path | None, static_dirs: Sequence[Path]) -> str | None:

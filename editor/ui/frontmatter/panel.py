@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -56,9 +57,11 @@ class FrontMatterPanel(QScrollArea):
         self.setObjectName("frontMatterPanel")
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget(self)
         self.setWidget(body)
         outer = QVBoxLayout(body)
+        outer.setContentsMargins(4, 6, 4, 6)
         self.message = QLabel(body)
         self.message.setObjectName("frontMatterMessage")
         self.message.setWordWrap(True)
@@ -69,10 +72,14 @@ class FrontMatterPanel(QScrollArea):
         self.form_box = QWidget(body)
         self.form = QFormLayout(self.form_box)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above, narrow
+        self.form.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.form_box)
         self.extra_box = QWidget(body)
         self.extra_form = QFormLayout(self.extra_box)
         self.extra_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.extra_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.extra_form.setContentsMargins(0, 0, 0, 0)
         self.extra_title = QLabel(self.tr("Other keys"), body)
         self.extra_title.setStyleSheet("font-weight: bold;")
         outer.addWidget(self.extra_title)
@@ -108,6 +115,8 @@ class FrontMatterPanel(QScrollArea):
         self.url.setAccessibleName(self.tr("Published URL"))
         self.url.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.url.setWordWrap(True)
+        self.url.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.warnings.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.authors = TokenField(box)
         self.image = QLineEdit(box)
         self.choose_image = QPushButton(self.tr("Choose…"), box)
@@ -164,7 +173,11 @@ class FrontMatterPanel(QScrollArea):
         self.schema = schema
         for widget in (*self.rows.values(), self.warnings, self.url):
             if self.form.indexOf(widget) >= 0:
-                self.form.takeRow(widget)
+                taken = self.form.takeRow(widget)
+                old = taken.labelItem.widget() if taken.labelItem is not None else None
+                if old is not None:  # hidden now: deleteLater waits for the event loop
+                    old.hide()
+                    old.deleteLater()
         for spec in schema.fields:
             row = self.rows.get(spec.name)
             if row is None:
@@ -225,6 +238,7 @@ class FrontMatterPanel(QScrollArea):
     def _set_text(line: QLineEdit, text: str) -> None:
         if not line.hasFocus() and line.text() != text:
             line.setText(text)
+            line.setCursorPosition(0)  # show the start of a long value
 
     def set_terms(self, taxonomy: str, names: Sequence[str]) -> None:
         """The site's names for `taxonomy` ("tags", "categories", "authors"): completion."""

@@ -49,6 +49,7 @@ class TokenField(QLineEdit):
         self._tokens = list(tokens)
         if not self.hasFocus() or split_tokens(self.text()) == self._tokens:
             self.setText(", ".join(tokens))
+            self.setCursorPosition(0)
 
     def tokens(self) -> list[str]:
         return split_tokens(self.text())
