@@ -15,6 +15,7 @@ from editor.core.site.config import find_site
 from editor.ui.library.model import GIT_ROLE
 from editor.ui.library.panel import LibraryPanel
 from editor.ui.publish.dialog import PublishDialog
+from editor.ui.safety import external_changes
 from editor.ui.window.main_window import MainWindow
 from editor.ui.workers import RenderController
 from tests.core.publish.repos import clone, git, write
@@ -248,3 +249,23 @@ def test_the_options_are_what_the_boxes_and_the_message_say(qtbot: QtBot, git_si
     assert (options.message, options.push, options.set_date) == ("Mine", False, True)
     assert dialog.message_edit.toPlainText() == "  Mine  "
     dialog.shutdown()
+
+
+def test_a_save_that_would_overwrite_a_change_on_disk_stops_and_keeps_the_text(
+    qtbot: QtBot, window: MainWindow, git_site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[Path] = []
+    monkeypatch.setattr(
+        external_changes, "ask_overwrite", lambda _parent, path: asked.append(path) or "cancel"
+    )
+    alpha = git_site / "content/posts/alpha.md"
+    tab = window.open_post(alpha)
+    assert tab is not None
+    tab.editor.moveCursor(QTextCursor.MoveOperation.End)
+    tab.editor.insertPlainText("Unsaved words.\n")
+    theirs = "---\ntitle: Alpha\n---\n\nWritten elsewhere.\n"
+    alpha.write_text(theirs, encoding="utf-8")
+    assert window.publisher.publish() is None  # "Save" was answered; the save was cancelled
+    assert asked == [alpha.resolve()]
+    assert alpha.read_text(encoding="utf-8") == theirs
+    assert "Unsaved words." in tab.document.text() and tab.document.is_dirty
