@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.library.types import PostEntry
+from editor.ui.translate import fill
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,7 @@ class NewPostDialog(QDialog):
 
     def __init__(self, sections: Sequence[str], section: str = "", parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("New Post")
+        self.setWindowTitle(self.tr("New Post"))
         self.title_edit = QLineEdit(self)
         self.title_edit.setObjectName("newPostTitle")
         self.section_combo = QComboBox(self)
@@ -44,7 +46,9 @@ class NewPostDialog(QDialog):
         self.section_combo.setEditable(True)
         self.section_combo.addItems(list(sections))
         self.section_combo.setCurrentText(section)
-        self.bundle_check = QCheckBox("Page bundle (a folder for the post and its images)", self)
+        self.bundle_check = QCheckBox(
+            self.tr("Page bundle (a folder for the post and its images)"), self
+        )
         self.bundle_check.setObjectName("newPostBundle")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -55,8 +59,8 @@ class NewPostDialog(QDialog):
         self._ok.setEnabled(False)
         self.title_edit.textChanged.connect(self._on_title_edit_text_changed)
         form = QFormLayout(self)
-        form.addRow("Title", self.title_edit)
-        form.addRow("Section", self.section_combo)
+        form.addRow(self.tr("Title"), self.title_edit)
+        form.addRow(self.tr("Section"), self.section_combo)
         form.addRow("", self.bundle_check)
         form.addRow(buttons)
 
@@ -69,6 +73,10 @@ class NewPostDialog(QDialog):
             self.section_combo.currentText().strip().strip("/"),
             self.bundle_check.isChecked(),
         )
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LibraryPrompts", text)
 
 
 class LibraryPrompts:
@@ -87,23 +95,25 @@ class LibraryPrompts:
         current = entry.path.parent.name if entry.bundle else entry.path.name.split(".")[0]
         text, ok = QInputDialog.getText(
             self._parent,
-            "Rename Post",
-            "New file name (the slug, without .md):" if not entry.bundle else "New folder name:",
+            _tr("Rename Post"),
+            _tr("New file name (the slug, without .md):")
+            if not entry.bundle
+            else _tr("New folder name:"),
             QLineEdit.EchoMode.Normal,
             current,
         )
         return text.strip() if ok and text.strip() and text.strip() != current else None
 
     def confirm_trash(self, entry: PostEntry) -> bool:
-        what = "its folder with all its files" if entry.bundle else "the file"
+        what = _tr("its folder with all its files") if entry.bundle else _tr("the file")
         answer = QMessageBox.question(
             self._parent,
-            "Move to Trash",
-            f"Move “{entry.display_title}” ({what}) to the trash?",
+            _tr("Move to Trash"),
+            fill(_tr("Move “%1” (%2) to the trash?"), entry.display_title, what),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
         return answer == QMessageBox.StandardButton.Yes
 
     def error(self, message: str) -> None:
-        QMessageBox.warning(self._parent, "Library", message)
+        QMessageBox.warning(self._parent, _tr("Library"), message)
