@@ -5,18 +5,25 @@ from __future__ import annotations
 
 from PySide6.QtGui import QTextCursor, QTextDocument
 
+from editor.core.post.frontmatter import split_front_matter
+
+FIRST_CHARS = 4096  # most front matter ends within this
 HEAD_CHARS = 64 * 1024  # a front matter longer than this is read from the whole text
 
 
 def head_text(document: QTextDocument) -> str:
-    """The start of the document's text, enough to hold its front matter (the whole text only
-    when the front matter is longer than HEAD_CHARS, or the document is short)."""
+    """The start of the document's text, enough to hold its front matter: the first
+    FIRST_CHARS, else HEAD_CHARS, else (a front matter longer still) the whole text."""
     count = document.characterCount() - 1
-    if count <= HEAD_CHARS:
-        return document.toRawText().replace("\u2029", "\n")
-    cursor = QTextCursor(document)
-    cursor.setPosition(HEAD_CHARS, QTextCursor.MoveMode.KeepAnchor)
-    return cursor.selectedText().replace("\u2029", "\n")
+    for size in (FIRST_CHARS, HEAD_CHARS):
+        if count <= size:
+            break
+        cursor = QTextCursor(document)
+        cursor.setPosition(size, QTextCursor.MoveMode.KeepAnchor)
+        head = cursor.selectedText().replace("\u2029", "\n")
+        if split_front_matter(head).problem != "unclosed":
+            return head
+    return document.toRawText().replace("\u2029", "\n")
 
 
 def changed_range(old: str, new: str) -> tuple[int, int, list[str]]:

@@ -36,7 +36,9 @@ class DatePicker(QDateTimeEdit):
         self.calendarWidget().clicked.connect(lambda _day: self._commit())
 
     def set_value(self, value: datetime | None, *, date_only: bool) -> None:
-        self.setDisplayFormat("yyyy-MM-dd" if date_only else "yyyy-MM-dd HH:mm:ss")
+        layout = "yyyy-MM-dd" if date_only else "yyyy-MM-dd HH:mm:ss"
+        if self.displayFormat() != layout:  # costly: re-parses the sections
+            self.setDisplayFormat(layout)
         self._shown = value
         if value is None:
             self._zone = None

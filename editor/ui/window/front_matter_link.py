@@ -63,7 +63,8 @@ class FrontMatterLink(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REREAD_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._seen: tuple[DocumentTab | None, str] = (None, "")  # the front part last read
         self.panel.fieldEdited.connect(self._on_panel_field_edited)
         self.panel.extraEdited.connect(self._on_panel_extra_edited)
         self.keysScanned.connect(self._on_keys_scanned)
@@ -156,13 +157,26 @@ class FrontMatterLink(QObject):
         if tab is None:
             self.panel.show_state(FormState())
             return
-        state = read_form(head_text(tab.document.text_document), self.schema, tab.document.path)
+        head = front_part(head_text(tab.document.text_document))
+        self._seen = (tab, head)
+        state = read_form(head, self.schema, tab.document.path)
         self._mark(tab, state.problem)
         if self.dock.isHidden():
             return
         self.panel.show_state(state)
         if state.editable:
             self._show_context(tab, state)
+
+    def _on_timer_timeout(self) -> None:
+        """After typing: read the form again only when the front matter changed (typing in
+        the body costs a look at the text's head, no parse)."""
+        tab = self._tab
+        if tab is not None and self._seen == (
+            tab,
+            front_part(head_text(tab.document.text_document)),
+        ):
+            return
+        self.refresh()
 
     def _show_context(self, tab: DocumentTab, state: FormState) -> None:
         values = state.values

@@ -277,3 +277,25 @@ def test_site_keys_from_archetypes_reach_the_schema(
 ) -> None:
     fm, _tab = link
     qtbot.waitUntil(lambda: fm.schema.extra_type("toc") == "bool")
+
+
+def test_typing_in_the_body_does_not_read_the_form_again(
+    qtbot: QtBot, link: tuple[FrontMatterLink, DocumentTab], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fm, tab = link
+    import editor.ui.window.front_matter_link as module
+
+    calls: list[str] = []
+    real = module.read_form
+    monkeypatch.setattr(module, "read_form", lambda *a, **k: calls.append("read") or real(*a, **k))
+    cursor = tab.editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    tab.editor.setTextCursor(cursor)
+    qtbot.keyClicks(tab.editor, "more body")
+    qtbot.waitUntil(lambda: not fm.pending)
+    assert calls == []
+    cursor.setPosition(tab.document.text_document.findBlockByNumber(2).position())
+    tab.editor.setTextCursor(cursor)
+    qtbot.keyClicks(tab.editor, "#")  # the title line becomes a comment: read again
+    qtbot.waitUntil(lambda: calls == ["read"])
+    assert fm.panel.title.text() == ""
