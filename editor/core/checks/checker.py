@@ -22,7 +22,7 @@ from editor.core.checks.document import LinkRef
 from editor.core.checks.facts import PostRecord, SiteFacts
 from editor.core.checks.registry import CHECKS, site_check
 from editor.core.checks.settings import CheckSettings, load_settings
-from editor.core.checks.site_pass import check_in_pool
+from editor.core.checks.site_pass import check_in_pool, is_wanted
 from editor.core.checks.view import PostView
 from editor.core.diagnostics import Diagnostic, Severity
 from editor.core.post.model import Post
@@ -205,7 +205,7 @@ class SiteChecker:
             found, checked = pooled
         else:
             self.gather(cancel)
-            targets = [t for t in sorted(self.facts.records) if _wanted(t, wanted)]
+            targets = [t for t in sorted(self.facts.records) if is_wanted(t, wanted)]
             found, checked = [], 0
             for path in targets:
                 if cancel is not None and cancel():
@@ -258,7 +258,3 @@ class SiteChecker:
             message = f"this post's URL {record.url} is an alias of {self._names(claimed)}"
             out.append(Diagnostic(message, shown, 1, Severity.WARNING, "duplicate-alias"))
         return out
-
-
-def _wanted(path: Path, wanted: set[Path] | None) -> bool:
-    return wanted is None or path in wanted or not wanted.isdisjoint(path.parents)

@@ -26,7 +26,7 @@ from editor.core.library.scan import walk_content
 from editor.core.post.model import Post
 from editor.core.site.model import SiteConfig
 
-__all__ = ["FileResult", "check_in_pool"]
+__all__ = ["FileResult", "check_in_pool", "is_wanted"]
 
 POOL_MIN = 400  # fewer posts are checked faster than worker processes start
 CHUNK = 100  # posts per task (about 0.3 s of work)
@@ -83,7 +83,7 @@ def check_in_pool(
     `checker.facts` gathered afresh; None, having done nothing, when there are too few."""
     facts = SiteFacts(checker.site)
     files = [found.path for found in walk_content(facts.library, None, cancel, facts.problems)]
-    items = [(path, _wanted(path, wanted)) for path in files]
+    items = [(path, is_wanted(path, wanted)) for path in files]
     if sum(target for _path, target in items) < POOL_MIN:
         return None
     checker.facts = facts
@@ -111,7 +111,8 @@ def check_in_pool(
     return out, checked
 
 
-def _wanted(path: Path, wanted: set[Path] | None) -> bool:
+def is_wanted(path: Path, wanted: set[Path] | None) -> bool:
+    """Is `path` one of `wanted` or under one of them (None: every path is)?"""
     return wanted is None or path in wanted or not wanted.isdisjoint(path.parents)
 
 
