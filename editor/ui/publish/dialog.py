@@ -232,19 +232,14 @@ class PublishDialog(QDialog):
         self.close_button.setEnabled(not running)
 
     def _result_text(self, plan: PublishPlan, result: PublishResult | None) -> str:
+        """What happened first (git's own words on failure), then the steps taken."""
         if result is None:
             return self.tr("Nothing was published: %1").replace("%1", plan.reason)
-        lines = [f"• {step}" for step in result.steps]
-        if result.ok:
-            head = self.tr("Published.")
-            if result.committed:
-                head += " " + self.tr("Commit %1.").replace("%1", result.committed[:10])
-            if not result.pushed:
-                head += " " + self.tr("Not pushed.")
-        else:
-            head = self.tr("Publishing stopped.")
-        lines += ["", head, result.message]
-        return "\n".join(line for line in lines if line is not None).strip()
+        head = self.tr("Published.") if result.ok else self.tr("Publishing stopped.")
+        lines = [f"{head} {result.message}".strip()]
+        if result.steps:
+            lines += ["", self.tr("Steps:"), *(f"• {step}" for step in result.steps)]
+        return "\n".join(lines)
 
     # --- slots -----------------------------------------------------------------------------
 
