@@ -155,7 +155,7 @@ def read_form(text: str, schema: SiteSchema, path: Path | None = None) -> FormSt
 # --- dates ----------------------------------------------------------------------------------
 
 _LAYOUT = re.compile(
-    r"\d{4}-\d{2}-\d{2}(?:(?P<sep>[T ])(?P<clock>\d{2}:\d{2}(?::\d{2})?)(?P<frac>\.\d+)?"
+    r"\d{4}-\d{2}-\d{2}(?:(?P<sep>[T ])(?P<clock>\d{2}:\d{2}:\d{2})(?P<frac>\.\d+)?"
     r"(?P<space> ?)(?P<zone>Z|[+-]\d{2}:?\d{2})?)?"
 )
 
@@ -180,7 +180,7 @@ def format_date_like(moment: datetime, sample: str | None) -> str:
         offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
         local = moment.astimezone(timezone(sign * offset))
         zone_text = _zone_like(local, zone)
-    clock = local.strftime("%H:%M:%S" if len(match.group("clock")) > 5 else "%H:%M")
+    clock = local.strftime("%H:%M:%S")
     frac = match.group("frac")
     if frac:
         clock += "." + f"{local.microsecond:06d}".ljust(9, "0")[: len(frac) - 1]

@@ -247,3 +247,35 @@ def test_any_title_and_tags_round_trip_and_keep_other_lines(title: str, tags: li
     assert state.values["tags"] == [t for t in tags if t != ""]
     assert read_front_matter(new).metadata["series"] == ["one"]
     assert new.startswith("---\n# a comment\n") and "date: 2026-03-09\n" in new
+
+
+LAYOUTS = [
+    None,
+    "2026-03-09",
+    "2026-03-09T10:00:00Z",
+    "2026-03-09T10:00:00+05:30",
+    "2026-03-09 10:00:00 -0800",
+    "2026-03-09T10:00:00",
+    "2026-03-09T10:00:00.5-03:00",
+    "09 Mar 2026",
+]
+MOMENTS = st.datetimes(
+    min_value=datetime(1971, 1, 2), max_value=datetime(9998, 12, 30), timezones=st.just(UTC)
+).map(lambda m: m.replace(microsecond=0))
+
+
+@settings(max_examples=200, deadline=None)
+@given(MOMENTS, st.sampled_from(LAYOUTS), st.integers(-14 * 4, 14 * 4))
+def test_a_date_written_in_any_layout_reads_back_as_that_moment(
+    moment: datetime, sample: str | None, quarters: int
+) -> None:
+    from editor.core.post.dates import parse_date
+
+    moment = moment.astimezone(timezone(timedelta(minutes=15 * quarters)))
+    text = format_date_like(moment, sample)
+    back = parse_date(text)
+    assert back is not None, text
+    if sample is not None and len(sample) == 10:  # a bare date: the day, in the moment's zone
+        assert back.date() == moment.date() and len(text) == 10
+    else:
+        assert back == moment
