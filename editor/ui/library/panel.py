@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
     QPoint,
@@ -74,24 +76,29 @@ from editor.ui.library.search import DEFAULT_DEBOUNCE_MS, LibrarySearch
 from editor.ui.library.sorting import LibrarySort
 from editor.ui.library.watcher import LibraryWatcher
 from editor.ui.library.worker import LibraryScanner
+from editor.ui.translate import fill
 
 log = logging.getLogger(__name__)
 
 _TERM_SEP = "\x1f"  # combo data is a string: Qt does not compare Python tuples by value
-_STATES = (
-    (None, "All states"),
-    (PostState.DRAFT, "Drafts"),
-    (PostState.PUBLISHED, "Published"),
-    (PostState.SCHEDULED, "Scheduled"),
-    (PostState.EXPIRED, "Expired"),
+_STATES = (  # marked for lupdate, translated when the filter is filled
+    (None, QT_TRANSLATE_NOOP("LibraryPanel", "All states")),
+    (PostState.DRAFT, QT_TRANSLATE_NOOP("LibraryPanel", "Drafts")),
+    (PostState.PUBLISHED, QT_TRANSLATE_NOOP("LibraryPanel", "Published")),
+    (PostState.SCHEDULED, QT_TRANSLATE_NOOP("LibraryPanel", "Scheduled")),
+    (PostState.EXPIRED, QT_TRANSLATE_NOOP("LibraryPanel", "Expired")),
 )
 _PROBLEMS = "problems"  # the state filter's "With problems" (from the site checks)
 _UNPUSHED = "unpushed"  # the state filter's "Not pushed" (git: new, changed or unpushed)
 _NOT_STATES = (None, _PROBLEMS, _UNPUSHED)  # state filter items that are no PostState
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LibraryPanel", text)
+
+
 def _posts(count: int) -> str:
-    return f"{count} post" if count == 1 else f"{count} posts"
+    return _tr("1 post") if count == 1 else fill(_tr("%1 posts"), count)
 
 
 class Prompts(Protocol):
@@ -130,7 +137,7 @@ class LibraryPanel(QWidget):
     def _build(self) -> None:
         self.search_edit = QLineEdit(self)
         self.search_edit.setObjectName("librarySearch")
-        self.search_edit.setPlaceholderText('Search posts ("phrase", prefix*)')
+        self.search_edit.setPlaceholderText(self.tr('Search posts ("phrase", prefix*)'))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setToolTip(QUERY_LIMITS_TEXT)
         self.state_combo = self._combo("libraryStateFilter")
@@ -208,14 +215,17 @@ class LibraryPanel(QWidget):
             self.addAction(act)
             return act
 
-        self.new_post_action = action("libraryNewPost", "New Post…", self._on_new_post_triggered)
-        self.rename_action = action("libraryRename", "Rename…", self._on_rename_triggered)
-        self.duplicate_action = action(
-            "libraryDuplicate", "Duplicate", self._on_duplicate_triggered
+        tr = self.tr
+        self.new_post_action = action(
+            "libraryNewPost", tr("New Post…"), self._on_new_post_triggered
         )
-        self.trash_action = action("libraryTrash", "Move to Trash…", self._on_trash_triggered)
+        self.rename_action = action("libraryRename", tr("Rename…"), self._on_rename_triggered)
+        self.duplicate_action = action(
+            "libraryDuplicate", tr("Duplicate"), self._on_duplicate_triggered
+        )
+        self.trash_action = action("libraryTrash", tr("Move to Trash…"), self._on_trash_triggered)
         self.reveal_action = action(
-            "libraryReveal", "Reveal in File Manager", self._on_reveal_triggered
+            "libraryReveal", tr("Reveal in File Manager"), self._on_reveal_triggered
         )
 
     # --- the site -----------------------------------------------------------------------
@@ -429,20 +439,21 @@ class LibraryPanel(QWidget):
             state = entry.state()
             states[state] = states.get(state, 0) + 1
         state_items: list[tuple[str, Any]] = [
-            (f"{label} ({len(entries) if key is None else states.get(key, 0)})", key)
+            (f"{_tr(label)} ({len(entries) if key is None else states.get(key, 0)})", key)
             for key, label in _STATES
         ]
         with_problems = sum(1 for e in entries if self.model.problem(e.rel_path) is not None)
-        state_items.append((f"With problems ({with_problems})", _PROBLEMS))
+        state_items.append((fill(self.tr("With problems (%1)"), with_problems), _PROBLEMS))
         if self.model.has_git:
             unpushed = sum(1 for e in entries if self.model.git_state(e.rel_path) in UNPUBLISHED)
-            state_items.append((f"Not pushed ({unpushed})", _UNPUSHED))
+            state_items.append((fill(self.tr("Not pushed (%1)"), unpushed), _UNPUSHED))
         self._set_items(self.state_combo, state_items)
         sections = index.sections() if index is not None else []
-        section_items: list[tuple[str, Any]] = [("All sections", None)]
-        section_items += [(f"{name or '(top level)'} ({n})", name) for name, n in sections]
+        section_items: list[tuple[str, Any]] = [(self.tr("All sections"), None)]
+        top = self.tr("(top level)")
+        section_items += [(f"{name or top} ({n})", name) for name, n in sections]
         self._set_items(self.section_combo, section_items)
-        term_items: list[tuple[str, Any]] = [("All terms", None)]
+        term_items: list[tuple[str, Any]] = [(self.tr("All terms"), None)]
         if index is not None:
             for taxonomy in index.site.taxonomies:
                 term_items += [
@@ -467,12 +478,12 @@ class LibraryPanel(QWidget):
     def _show_count(self) -> None:
         total = len(self._index) if self._index is not None else 0
         shown = self.model.rowCount()
-        text = f"{shown} of {_posts(total)}" if shown != total else _posts(total)
+        text = fill(self.tr("%1 of %2"), shown, _posts(total)) if shown != total else _posts(total)
         query = self.search_edit.text().strip()
         if self.model.searching or query:
-            text = f"{shown} found · {_posts(total)}"
+            text = fill(self.tr("%1 found · %2"), shown, _posts(total))
             if query_is_cut(query):
-                text += f" · first {MAX_QUERY_TERMS} words searched"
+                text += fill(self.tr(" · first %1 words searched"), MAX_QUERY_TERMS)
         self.status_label.setText(text)
 
     # --- slots ------------------------------------------------------------------------------
@@ -531,10 +542,11 @@ class LibraryPanel(QWidget):
         self.progress_bar.setRange(0, progress.total)
         self.progress_bar.setValue(progress.done)
         self.progress_bar.show()
-        verb = {"metadata": "Reading", "search": "Indexing", "figures": "Counting words in"}
-        self.status_label.setText(
-            f"{verb.get(progress.phase, 'Reading')} {progress.done:,} of {progress.total:,}…"
-        )
+        template = {
+            "search": self.tr("Indexing %1 of %2…"),
+            "figures": self.tr("Counting words in %1 of %2…"),
+        }.get(progress.phase, self.tr("Reading %1 of %2…"))
+        self.status_label.setText(fill(template, f"{progress.done:,}", f"{progress.total:,}"))
 
     def _on_scanner_entries_ready(self, _entries: object) -> None:
         self._refresh()
@@ -551,7 +563,7 @@ class LibraryPanel(QWidget):
 
     def _on_scanner_failed(self, message: str) -> None:
         self.progress_bar.hide()
-        self.status_label.setText(f"Library scan failed: {message}")
+        self.status_label.setText(fill(self.tr("Library scan failed: %1"), message))
 
     # --- actions ----------------------------------------------------------------------------
 
