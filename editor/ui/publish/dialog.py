@@ -74,7 +74,6 @@ class PublishDialog(QDialog):
         parent: QWidget | None = None,
         *,
         prepare: Callable[[], bool] | None = None,
-        inline: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("publishDialog")
@@ -86,7 +85,7 @@ class PublishDialog(QDialog):
         self._prepare = prepare
         self._message_edited = False
         self._setting_message = False
-        self.jobs = PublishJobs(self, inline=inline)
+        self.jobs = PublishJobs(self)
         self.jobs.planned.connect(self._on_jobs_planned)
         self.jobs.progressed.connect(self._on_jobs_progressed)
         self.jobs.finished.connect(self._on_jobs_finished)

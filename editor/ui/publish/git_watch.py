@@ -5,8 +5,7 @@ editor.core.publish.git.
 `root` and the state of each post (`posts`: rel_path -> absolute file). One job runs at a
 time, on the watch's own thread; requests made meanwhile collapse into one re-run with the
 newest arguments, and the result of an older request is dropped. `debounce_ms` gathers a
-burst of requests (a save, then the library's rescan of it); -1 runs at once, on the
-caller's thread (tests).
+burst of requests (a save, then the library's rescan of it).
 
 `LibraryGit` keeps a library panel's Git column current: it asks after each scan of the
 library (its start, and every rescan the library's watcher makes after a change on disk),
@@ -78,8 +77,6 @@ class GitWatch(QObject):
         self._latest: tuple[Path, dict[str, str]] | None = None
         self._closed = False
         self.dropped = 0  # stale results dropped (tests)
-        self._inline = _Worker()
-        self._inline.done.connect(self._on_done)
         self._worker = _Worker()
         self._thread = QThread(self)
         self._thread.setObjectName("inkpost-git")
@@ -95,21 +92,13 @@ class GitWatch(QObject):
     def busy(self) -> bool:
         return self._timer.isActive() or self._in_flight is not None
 
-    def set_debounce_ms(self, ms: int) -> None:
-        """Pause before a request runs; -1 runs it at once, on this thread."""
-        self._debounce_ms = ms
-
     def request(self, root: Path, posts: Mapping[str, str]) -> None:
         """Read the status at `root` and the states of `posts` (the newest request wins)."""
         if self._closed:
             return
         self._job += 1
         self._latest = (Path(root), dict(posts))
-        if self._debounce_ms < 0:
-            self._timer.stop()
-            self._in_flight = self._job
-            self._inline.run(self._job, *self._latest)
-        elif self._in_flight is None:
+        if self._in_flight is None:
             self._timer.start(self._debounce_ms)
 
     def shutdown(self) -> None:
@@ -139,7 +128,7 @@ class GitWatch(QObject):
         if job != self._job:
             self.dropped += 1
             if not self._timer.isActive():
-                self._timer.start(max(self._debounce_ms, 0))
+                self._timer.start(self._debounce_ms)
             return
         if states is not None:  # None: git failed this time; what is shown stays
             self.statusChanged.emit(status, states)
@@ -179,10 +168,6 @@ class LibraryGit(QObject):
         if self._root is None:
             return
         self.watch.request(self._root, self._posts())
-
-    def state_of(self, path: Path) -> GitState | None:
-        """The newest known state of the file at `path` (None: no repository)."""
-        return None if self.status is None else self.status.state_of(Path(path))
 
     def shutdown(self) -> None:
         self.watch.shutdown()

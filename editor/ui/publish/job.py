@@ -5,7 +5,6 @@ would commit and what stands in its way; the newest request wins and an older pl
 dropped. `publish(site, posts, options)` plans again there (the files may have been saved
 since the plan shown) and, unless that plan is blocked, publishes it, reporting each step;
 then reads the repository's status, so the window sees what git left (a conflict).
--1 as `inline` runs both at once on the caller's thread (tests).
 
 Signals:
     planned(object): the newest `PublishPlan`.
@@ -82,9 +81,8 @@ class PublishJobs(QObject):
     _submit_plan = Signal(int, object, object, object)
     _submit_publish = Signal(object, object, object)
 
-    def __init__(self, parent: QObject | None = None, *, inline: bool = False) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._inline = inline
         self._job = 0
         self._running = False
         self._closed = False
@@ -92,17 +90,15 @@ class PublishJobs(QObject):
         self._worker.planned.connect(self._on_planned)
         self._worker.progressed.connect(self.progressed)
         self._worker.finished.connect(self._on_finished)
-        self._thread: QThread | None = None
-        if not inline:
-            self._thread = QThread(self)
-            self._thread.setObjectName("inkpost-publish")
-            self._worker.moveToThread(self._thread)
-            self._submit_plan.connect(self._worker.plan)
-            self._submit_publish.connect(self._worker.publish)
-            self._thread.start()
-            app = QCoreApplication.instance()
-            if app is not None:
-                app.aboutToQuit.connect(self.shutdown)
+        self._thread = QThread(self)
+        self._thread.setObjectName("inkpost-publish")
+        self._worker.moveToThread(self._thread)
+        self._submit_plan.connect(self._worker.plan)
+        self._submit_publish.connect(self._worker.publish)
+        self._thread.start()
+        app = QCoreApplication.instance()
+        if app is not None:  # never leave a running thread behind at exit
+            app.aboutToQuit.connect(self.shutdown)
 
     @property
     def running(self) -> bool:
@@ -113,10 +109,7 @@ class PublishJobs(QObject):
         if self._closed:
             return
         self._job += 1
-        if self._inline:
-            self._worker.plan(self._job, site, tuple(posts), options)
-        else:
-            self._submit_plan.emit(self._job, site, tuple(posts), options)
+        self._submit_plan.emit(self._job, site, tuple(posts), options)
 
     def publish(self, site: SiteConfig, posts: Sequence[Path], options: PublishOptions) -> bool:
         """Start publishing; False when one is already running."""
@@ -124,10 +117,7 @@ class PublishJobs(QObject):
             return False
         self._running = True
         self._job += 1  # a plan still in flight is older than what this publish does
-        if self._inline:
-            self._worker.publish(site, tuple(posts), options)
-        else:
-            self._submit_publish.emit(site, tuple(posts), options)
+        self._submit_publish.emit(site, tuple(posts), options)
         return True
 
     def shutdown(self) -> None:
@@ -135,9 +125,8 @@ class PublishJobs(QObject):
         if self._closed:
             return
         self._closed = True
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
+        self._thread.quit()
+        self._thread.wait()
 
     @Slot(int, object)
     def _on_planned(self, job: int, plan: PublishPlan) -> None:

@@ -61,7 +61,6 @@ class PublishLink(QObject):
         self._parent = dialog_parent
         self.git = LibraryGit(self)
         self.dialog: PublishDialog | None = None
-        self.inline = False  # run the dialog's jobs on this thread (tests)
         self._snapshot: dict[DocumentTab, tuple[str, Post]] = {}
         self._menus: list[object] = []  # the library panels given the context action
         self.context_action = QAction(self.tr("Publish…"), self)
@@ -105,7 +104,6 @@ class PublishLink(QObject):
             posts,
             self._parent,
             prepare=lambda: self._prepare(posts),
-            inline=self.inline,
         )
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.published.connect(self._on_dialog_published)
