@@ -322,6 +322,7 @@ def wire_window(window: Any, settings: Any, preview_dir: Path) -> None:
     css_file = preview_dir / "preview.css"
     css = css_file.read_text(encoding="utf-8") if css_file.is_file() else ""
     window.set_export(IniStore(settings.location / "export.ini"), css)
+    window.preview_modes.set_store(IniStore(settings.location / "preview.ini"))  # Fast or Site
 
 
 def _screenshot(app: Any, window: Any, out: Path) -> int:

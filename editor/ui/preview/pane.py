@@ -11,8 +11,9 @@ goes to `LinkRouter`: a post opens in Inkpost, another local file is only named 
 opened), http(s) opens in the browser, other schemes do nothing.
 
 Signals: `lineScrolled(int)` (the user scrolled the preview; the source line now at its
-top), `contentPainted()` (the page shows the latest result), `linkOpened(QUrl)` (sent to
-the browser), `openPostRequested(Path)` (a link to a post of the site).
+top), `lineRequested(int)` (a line to bring to the top was asked for), `contentPainted()`
+(the page shows the latest result), `linkOpened(QUrl)` (sent to the browser),
+`openPostRequested(Path)` (a link to a post of the site).
 """
 
 from __future__ import annotations
@@ -127,6 +128,7 @@ class PreviewPane(QWidget):
     contentPainted = Signal()  # noqa: N815 (Qt signal naming)
     linkOpened = Signal(QUrl)  # noqa: N815 (Qt signal naming)
     openPostRequested = Signal(Path)  # noqa: N815 (Qt signal naming)
+    lineRequested = Signal(int)  # noqa: N815 (scroll_to_line's line: the site preview follows)
 
     def __init__(
         self,
@@ -237,8 +239,14 @@ class PreviewPane(QWidget):
         self.links.set_site(site)
         self.guard.site_folders = site_folders(site)
 
+    @property
+    def headings(self) -> tuple[Any, ...]:
+        """The headings (level, text, id, line) of the rendering shown last."""
+        return tuple(self._last_result[0].headings) if self._last_result else ()
+
     def scroll_to_line(self, line: int) -> None:
         """Scroll so that source `line` is at the top (interpolated inside blocks)."""
+        self.lineRequested.emit(line)
         if not self._loaded or not self._line_map:
             return
         index = max(0, bisect.bisect_right(self._firsts, line) - 1)

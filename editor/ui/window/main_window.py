@@ -43,6 +43,7 @@ from editor.ui.editor.documents import DocumentTab
 from editor.ui.editor.find_bar import FindBar
 from editor.ui.editor.post_editor import PostEditor
 from editor.ui.preview.link import PreviewLink
+from editor.ui.preview.site_mode import PreviewModes
 from editor.ui.safety.safekeeping import Safekeeping
 from editor.ui.window.actions import build_actions, build_menus, build_toolbar, window_handlers
 from editor.ui.window.drop import DropOpener
@@ -177,6 +178,7 @@ class MainWindow(QMainWindow):
         self.outline = OutlineLink(self, self)  # View > Outline: the post's headings
         self.spelling = SpellingLink(self, self)  # Edit > Check Spelling
 
+        self.preview_modes = PreviewModes(self)  # View > Fast / Site Preview (the site's Hugo)
         self._connect_signals()
         self.state_keeper = StateKeeper(self, settings.save_window_state)  # saved on changes
         self.appearance.apply(self.appearance.prefs)
@@ -309,6 +311,7 @@ class MainWindow(QMainWindow):
         self.library.close()
         self.problems.shutdown()
         self.publisher.shutdown()
+        self.preview_modes.shutdown()
         event.accept()
 
     # --- window state ----------------------------------------------------------------------

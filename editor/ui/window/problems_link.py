@@ -59,6 +59,8 @@ class ProblemsLink(QObject):
         self._library: Any = None  # a LibraryPanel
         self._action: QAction | None = None
         self._sized = False  # the dock has its height (the first show's, or restored)
+        self._found: list[Diagnostic] = []  # the current post's own problems
+        self._extra: list[Diagnostic] = []  # from elsewhere (the site preview's Hugo)
         self._checked_path: Path | None = None  # the path the panel's problems are for
 
     def bind_action(self, action: QAction) -> None:
@@ -86,6 +88,24 @@ class ProblemsLink(QObject):
             self._tab.editor.go_to_line(line)
             self._tab.editor.setFocus()
 
+    def set_extra_problems(self, found: Sequence[Diagnostic]) -> None:
+        """Show `found` beside the current post's problems until replaced: those of the post
+        keep their line, those of other files name theirs in the message."""
+        self._extra = list(found)
+        self._show()
+
+    def _show(self) -> None:
+        path = None if self._tab is None else self._tab.document.path
+        extra = [
+            d
+            if d.file is None or (path is not None and d.file.resolve() == path.resolve())
+            else Diagnostic(
+                f"{d.file.name}:{d.line or ''} {d.message}", None, None, d.severity, d.code
+            )
+            for d in self._extra
+        ]
+        self.panel.set_problems([*self._found, *extra])
+
     def set_site(self, site: SiteConfig) -> None:
         self.runner.set_site(site)
         self.set_tab(self._tab)
@@ -94,13 +114,14 @@ class ProblemsLink(QObject):
         """Show the problems of `tab`'s post (none without a tab)."""
         self._tab = tab
         if tab is None:
-            self.panel.set_problems([])
+            self._found = []
+            self._show()
             return
         self.runner.request_post(tab.document.current_post())
 
     def text_changed(self, tab: DocumentTab) -> None:
-        if tab is self._tab:
-            self.runner.request_post(tab.document.current_post())
+        if tab is self._tab:  # the text is read once typing pauses, not on every key
+            self.runner.request_post(tab.document.current_post)
 
     def tab_state_changed(self, tab: DocumentTab) -> None:
         """After a save: a post saved under another name (Save As) is checked again where it
@@ -138,7 +159,8 @@ class ProblemsLink(QObject):
         if tab is None or tab.document.path != path:
             return
         self._checked_path = path
-        self.panel.set_problems(found)
+        self._found = list(found)
+        self._show()
         if path is not None:
             self._mark({path: worst(found)}, replace=False)
 
