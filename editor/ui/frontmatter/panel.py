@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from editor.core.post.dates import parse_date
 from editor.core.post.form import FormState
-from editor.core.post.schema import FieldSpec, SiteSchema
+from editor.core.post.schema import FieldSpec, FieldType, SiteSchema
 from editor.ui.accessibility import name_form
 from editor.ui.frontmatter.fields import CountedLine, DatePicker, cover_value
 from editor.ui.frontmatter.tokens import TokenField
@@ -89,6 +89,8 @@ class FrontMatterPanel(QScrollArea):
         self.schema = SiteSchema()
         self.state = FormState()
         self._extra_widgets: dict[str, QWidget] = {}
+        self._extra_layout: list[tuple[str, bool]] = []
+        self._site_keys: dict[str, FieldType] = {}
         self._bundle: Path | None = None
         self._static_dirs: list[Path] = []
         self.set_schema(self.schema)
@@ -284,26 +286,39 @@ class FrontMatterPanel(QScrollArea):
 
     # --- extra keys -----------------------------------------------------------------------
 
+    def set_site_keys(self, keys: Mapping[str, FieldType]) -> None:
+        """The site's own keys and their types (editor.core.post.schema): those the post
+        lacks are offered as empty rows, a value typed there is stored with that type."""
+        self._site_keys = {k: t for k, t in keys.items() if t != "mapping"}
+        if self.state.editable:
+            self._show_extra(self.state.extra)
+
     def _show_extra(self, extra: Mapping[str, Any]) -> None:
-        if list(extra) != list(self._extra_widgets):
+        present = {str(key).lower() for key in extra}
+        rows: dict[str, Any] = dict(extra)
+        rows |= {k: None for k in self._site_keys if k.lower() not in present}
+        layout = [(key, key in extra) for key in rows]
+        if layout != self._extra_layout:
             while self.extra_form.rowCount():
                 self.extra_form.removeRow(0)
-            self._extra_widgets = {key: self._extra_widget(key, v) for key, v in extra.items()}
+            self._extra_layout = layout
+            self._extra_widgets = {key: self._extra_widget(key, v) for key, v in rows.items()}
             for key, widget in self._extra_widgets.items():
                 self.extra_form.addRow(f"{key}:", widget)
-        for key, value in extra.items():
+        for key, value in rows.items():
             widget = self._extra_widgets[key]
-            if isinstance(widget, QCheckBox) and isinstance(value, bool):
+            if isinstance(widget, QCheckBox):
                 widget.blockSignals(True)
-                widget.setChecked(value)
+                widget.setChecked(value is True)
                 widget.blockSignals(False)
             elif isinstance(widget, QLineEdit):
                 self._set_text(widget, _as_text(value))
-        self.extra_title.setVisible(bool(extra))
+        self.extra_title.setVisible(bool(rows))
 
     def _extra_widget(self, key: str, value: Any) -> QWidget:
-        if isinstance(value, bool):
+        if isinstance(value, bool) or (value is None and self._site_keys.get(key) == "bool"):
             box = QCheckBox(self.extra_box)
+            box.setObjectName(f"extra_{key}")
             box.toggled.connect(lambda on: self.extraEdited.emit(key, on))
             return box
         line = QLineEdit(self.extra_box)
@@ -312,12 +327,17 @@ class FrontMatterPanel(QScrollArea):
             line.setReadOnly(True)  # nested values are edited in the text
             line.setToolTip(self.tr("Edit this value in the text"))
             return line
+        if value is None:
+            line.setPlaceholderText(self.tr("not set"))
         line.editingFinished.connect(lambda: self._extra_edited(key, line.text()))
         return line
 
     def _extra_edited(self, key: str, text: str) -> None:
         old = self.state.extra.get(key)
         if _as_text(old) == text:
+            return  # unchanged, or a key the post lacks left empty
+        if old is None:
+            self.extraEdited.emit(key, _typed(text, self._site_keys.get(key, "string")))
             return
         self.extraEdited.emit(key, _from_text(text, old))
 
@@ -336,6 +356,15 @@ def _as_text(value: Any) -> str:
     if isinstance(value, Mapping | list):
         return json.dumps(value, ensure_ascii=False, default=str)
     return "" if value is None else str(value)
+
+
+def _typed(text: str, kind: FieldType) -> Any:
+    """Typed `text` for a new key of the site's type `kind` (text when it does not read so)."""
+    examples: dict[FieldType, Any] = {"list": [], "number": 0, "date": datetime.now(UTC)}
+    value = _from_text(text, examples.get(kind, ""))
+    if kind == "number" and isinstance(value, str):
+        value = _from_text(text, 0.0)
+    return value
 
 
 def _from_text(text: str, old: Any) -> Any:

@@ -292,6 +292,7 @@ class FrontMatterLink(QObject):
     def _on_keys_scanned(self, generation: int, keys: dict[str, FieldType]) -> None:
         if generation == self._generation:
             self.schema = site_schema(self.site.kind, keys)
+            self.panel.set_site_keys(self.schema.extra)
             self.refresh()
 
     def _on_scanner_finished(self, _result: object) -> None:

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QMainWindow, QToolButton
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QMainWindow, QToolButton
 from pytestqt.qtbot import QtBot
 
 from editor.core.post.model import Post
@@ -275,8 +275,32 @@ def test_apply_head_rewrites_only_the_changed_lines(qtbot: QtBot) -> None:
 def test_site_keys_from_archetypes_reach_the_schema(
     qtbot: QtBot, link: tuple[FrontMatterLink, DocumentTab]
 ) -> None:
-    fm, _tab = link
+    fm, tab = link
     qtbot.waitUntil(lambda: fm.schema.extra_type("toc") == "bool")
+    toc = fm.panel.extra_box.findChild(QCheckBox, "extra_toc")  # offered, though the post lacks it
+    assert toc is not None and not toc.isChecked()
+    before = text_of(tab)
+    toc.setChecked(True)
+    assert text_of(tab) == before.replace("series: [one]\n", "series: [one]\ntoc: true\n")
+    tab.editor.undo()
+    assert text_of(tab) == before
+
+
+def test_a_site_key_typed_in_an_empty_row_keeps_the_sites_type(
+    qtbot: QtBot, link: tuple[FrontMatterLink, DocumentTab]
+) -> None:
+    fm, tab = link
+    fm.panel.set_site_keys({"weight": "number", "aliases": "list"})
+    weight = fm.panel.extra_box.findChild(QLineEdit, "extra_weight")
+    assert weight is not None and weight.text() == "" and weight.placeholderText() == "not set"
+    weight.setText("7")
+    weight.editingFinished.emit()
+    assert "weight: 7\n" in text_of(tab)
+    aliases = fm.panel.extra_box.findChild(QLineEdit, "extra_aliases")
+    assert aliases is not None
+    aliases.setText("/old/, /older/")
+    aliases.editingFinished.emit()
+    assert "aliases:\n- /old/\n- /older/\n" in text_of(tab)
 
 
 def test_typing_in_the_body_does_not_read_the_form_again(
