@@ -9,8 +9,10 @@ files of the commits not yet pushed (`git diff --name-only @{upstream}...HEAD`) 
 from __future__ import annotations
 
 import enum
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from editor.core.publish.runner import (
@@ -201,17 +203,19 @@ class RepoStatus:
         """A file's state (SYNCED for a tracked, clean one). A leaf bundle's `index.*` or a
         folder stands for the whole folder: the worst state of the files in it, where a new
         file beside a tracked post makes the post MODIFIED."""
-        path = _absolute(path)
+        path = self._key(path)
         own = self._file_state(path)
         if own is GitState.IGNORED:
             return own
-        folder = path if path.is_dir() else path.parent if path.stem == "index" else None
-        if folder is None:
+        is_folder = path.is_dir()
+        if is_folder:
+            folder, worst, tracked_post = path, GitState.SYNCED, False
+        elif path.name.split(".")[0] == "index":
+            folder, worst, tracked_post = path.parent, own, own is not GitState.NEW
+        else:
             return own
-        worst: GitState = own if not path.is_dir() else GitState.SYNCED
-        tracked_post = not path.is_dir() and own is not GitState.NEW
-        for other, state in self.states.items():
-            if other == path or not other.is_relative_to(folder):
+        for other, state in self._under.get(folder, ()):
+            if other == path:
                 continue
             if state is GitState.NEW and tracked_post:
                 state = GitState.MODIFIED
@@ -219,11 +223,35 @@ class RepoStatus:
                 worst = state
         return worst
 
+    def _key(self, path: Path) -> Path:
+        """`path` as `states` names it: absolute, resolved (only when it is not plainly
+        inside the work tree already, as resolving costs a system call per folder)."""
+        if path.is_absolute():
+            plain = Path(os.path.normpath(path))
+            if plain.is_relative_to(self.root):
+                return plain
+        return _absolute(path)
+
+    @cached_property
+    def _under(self) -> dict[Path, list[tuple[Path, GitState]]]:
+        """Each folder with the listed files anywhere under it (so a look-up is cheap)."""
+        out: dict[Path, list[tuple[Path, GitState]]] = {}
+        for path, state in self.states.items():
+            for folder in path.parents:
+                out.setdefault(folder, []).append((path, state))
+                if folder == self.root:
+                    break
+        return out
+
+    @cached_property
+    def _ignored(self) -> frozenset[Path]:
+        return frozenset(self.ignored_folders)
+
     def _file_state(self, path: Path) -> GitState:
         state = self.states.get(path)
         if state is not None:
             return state
-        if any(path.is_relative_to(folder) for folder in self.ignored_folders):
+        if self._ignored and not self._ignored.isdisjoint(path.parents):
             return GitState.IGNORED
         return GitState.SYNCED
 

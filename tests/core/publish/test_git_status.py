@@ -184,3 +184,22 @@ def test_output_past_the_bound_is_cut(tmp_path: Path) -> None:
     site = init_repo(tmp_path / "site")
     done = run_git(["--version"], site, limit=5)
     assert done.ok and done.truncated and done.stdout == b"git v"
+
+
+def test_paths_through_a_symlink_or_a_translated_index(tmp_path: Path) -> None:
+    site = init_repo(tmp_path / "site")
+    write(site / "README", "x")
+    commit_all(site)
+    index = write(site / "content/posts/trip/index.fr.md", POST)
+    git(site, "add", str(index))
+    git(site, "commit", "-q", "-m", "trip")
+    write(site / "content/posts/trip/photo.jpg", "jpeg")
+    link = tmp_path / "link"
+    link.symlink_to(site)
+
+    status = repo_status(link)
+
+    assert status is not None and status.root == site.resolve()
+    assert status.state_of(link / "content/posts/trip/index.fr.md") is GitState.MODIFIED
+    assert status.state_of(Path("relative/elsewhere.md")) is GitState.SYNCED
+    assert status.state_of(link / "README") is GitState.SYNCED
