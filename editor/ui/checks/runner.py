@@ -100,7 +100,7 @@ class CheckRunner(QObject):
         self._timer.timeout.connect(self._on_timer_timeout)
         self._revision = 0
         self._in_flight: int | None = None  # revision of the post check in flight
-        self._latest: Post | None = None
+        self._latest: Post | Callable[[], Post] | None = None  # a callable: read when due
         self._site_job = 0
         self._site_running: int | None = None
         self._site_pending = False
@@ -152,8 +152,9 @@ class CheckRunner(QObject):
         self._revision += 1
         self._site_job += 1  # cancels a site check in flight
 
-    def request_post(self, post: Post) -> None:
-        """Check `post` (the newest request wins; older results are dropped)."""
+    def request_post(self, post: Post | Callable[[], Post]) -> None:
+        """Check `post` (the newest request wins; older results are dropped). A callable
+        is called once the debounce is over, so that a key does not copy the whole text."""
         if self._closed:
             return
         self._revision += 1
@@ -161,7 +162,7 @@ class CheckRunner(QObject):
         if self._debounce_ms < 0:
             self._timer.stop()
             self._in_flight = self._revision
-            self._inline.check_post(self._revision, self._site, post)
+            self._inline.check_post(self._revision, self._site, self._due_post())
         elif self._in_flight is None:
             self._timer.start(self._debounce_ms)
 
@@ -201,8 +202,21 @@ class CheckRunner(QObject):
     def _on_timer_timeout(self) -> None:
         if self._in_flight is not None or self._latest is None or self._closed:
             return
+        try:
+            post = self._due_post()
+        except RuntimeError:  # its text document is gone (the tab was closed meanwhile)
+            self._latest = None
+            return
         self._in_flight = self._revision
-        self._submit_post.emit(self._revision, self._site, self._latest)
+        self._submit_post.emit(self._revision, self._site, post)
+
+    def _due_post(self) -> Post:
+        """The newest post requested, read now if it was asked for as a callable."""
+        latest = self._latest
+        if callable(latest):
+            latest = self._latest = latest()
+        assert latest is not None
+        return latest
 
     @Slot(int, object)
     def _on_post_done(self, job_id: int, found: list[Diagnostic]) -> None:
@@ -214,7 +228,7 @@ class CheckRunner(QObject):
             if self._latest is not None and not self._timer.isActive():
                 self._timer.start(max(self._debounce_ms, 0))
             return
-        self.postChecked.emit(self._latest.path, found)
+        self.postChecked.emit(self._due_post().path, found)
 
     @Slot(int, object)
     def _on_site_done(self, job_id: int, report: CheckReport) -> None:
