@@ -7,6 +7,7 @@ new, old_name, new_name)` is the one-call form the other dialogs use.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor, QFontDatabase, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.safety.journal import unified_diff
+from editor.ui.translate import fill
 
-NO_DIFFERENCE = "The two texts are identical."
+NO_DIFFERENCE = QT_TRANSLATE_NOOP("DiffView", "The two texts are identical.")
 
 
 def _format(foreground: str, background: str | None = None, bold: bool = False) -> QTextCharFormat:
@@ -65,6 +67,10 @@ class DiffView(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("diffView")
+        self.setAccessibleName(self.tr("Differences"))
+        self.setAccessibleDescription(
+            self.tr("Lines starting with - go away, lines starting with + come in")
+        )
         self.setReadOnly(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
@@ -72,7 +78,7 @@ class DiffView(QPlainTextEdit):
 
     def set_diff(self, diff: str) -> None:
         """Show `diff` (unified diff text); an empty diff says the texts are identical."""
-        self.setPlainText(diff.rstrip("\n") if diff else NO_DIFFERENCE)
+        self.setPlainText(diff.rstrip("\n") if diff else self.tr(NO_DIFFERENCE))
 
     def diff_text(self) -> str:
         """The text shown, exactly (toPlainText() would turn no-break spaces into spaces)."""
@@ -115,7 +121,13 @@ def show_diff(
 ) -> DiffDialog:
     """Show (modal) the diff from `old` to `new`; returns the dialog after it closed."""
     diff = unified_diff(old, new, old_name, new_name)
-    explanation = f"Lines starting with “-” are only in {old_name}; “+” only in {new_name}."
+    explanation = fill(
+        QCoreApplication.translate(
+            "DiffView", "Lines starting with “-” are only in %1; “+” only in %2."
+        ),
+        old_name,
+        new_name,
+    )
     dialog = DiffDialog(title, explanation, diff, parent)
     dialog.exec()
     return dialog
