@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -32,20 +32,24 @@ from PySide6.QtWidgets import (
 from editor.core.safety.journal import RecoveryItem
 from editor.ui.safety.diff_view import DiffView
 
-STATUS_TEXT = {
-    "never-saved": "never saved",
-    "differs": "differs from the file",
-    "file-missing": "the file is gone",
+STATUS_TEXT = {  # marked for lupdate, translated in item_label
+    "never-saved": QT_TRANSLATE_NOOP("RecoveryDialog", "never saved"),
+    "differs": QT_TRANSLATE_NOOP("RecoveryDialog", "differs from the file"),
+    "file-missing": QT_TRANSLATE_NOOP("RecoveryDialog", "the file is gone"),
 }
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RecoveryDialog", text)
 
 
 def item_label(item: RecoveryItem) -> str:
     entry = item.entry
-    where = str(entry.path) if entry.path is not None else (entry.title or "Untitled")
+    title = entry.title or _tr("Untitled")
+    where = str(entry.path) if entry.path is not None else title
     when = datetime.fromtimestamp(entry.written_at).astimezone()
-    return f"{entry.title or 'Untitled'} — {where}\n{when:%Y-%m-%d %H:%M:%S} · " + STATUS_TEXT.get(
-        item.status, item.status
-    )
+    status = _tr(STATUS_TEXT[item.status]) if item.status in STATUS_TEXT else item.status
+    return f"{title} — {where}\n{when:%Y-%m-%d %H:%M:%S} · {status}"
 
 
 class RecoveryDialog(QDialog):
@@ -61,22 +65,26 @@ class RecoveryDialog(QDialog):
     def __init__(self, items: list[RecoveryItem], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recoveryDialog")
-        self.setWindowTitle("Recover unsaved work")
+        self.setWindowTitle(self.tr("Recover unsaved work"))
         self.resize(960, 620)
         self._items = list(items)
 
         intro = QLabel(
-            "Inkpost did not close properly last time. These documents had changes that were "
-            "not saved. Restore opens each one with its unsaved text (save it to keep it); "
-            "Discard throws that text away.",
+            self.tr(
+                "Inkpost did not close properly last time. These documents had changes that "
+                "were not saved. Restore opens each one with its unsaved text (save it to keep "
+                "it); Discard throws that text away."
+            ),
             self,
         )
         intro.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setObjectName("recoveryList")
+        self.list.setAccessibleName(self.tr("Unsaved documents"))
+        self.list.setAccessibleDescription(self.tr("The documents a crash left unsaved"))
         for item in self._items:
             row = QListWidgetItem(item_label(item))
-            row.setToolTip(str(item.entry.path or "never saved"))
+            row.setToolTip(str(item.entry.path or self.tr("never saved")))
             self.list.addItem(row)
         self.diff = DiffView(self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -84,11 +92,11 @@ class RecoveryDialog(QDialog):
         splitter.addWidget(self.diff)
         splitter.setStretchFactor(1, 2)
 
-        self.restore_button = self._button("Restore", "restoreButton")
-        self.discard_button = self._button("Discard", "discardButton")
-        self.restore_all_button = self._button("Restore All", "restoreAllButton")
-        self.discard_all_button = self._button("Discard All", "discardAllButton")
-        self.later_button = self._button("Decide Later", "laterButton")
+        self.restore_button = self._button(self.tr("Restore"), "restoreButton")
+        self.discard_button = self._button(self.tr("Discard"), "discardButton")
+        self.restore_all_button = self._button(self.tr("Restore All"), "restoreAllButton")
+        self.discard_all_button = self._button(self.tr("Discard All"), "discardAllButton")
+        self.later_button = self._button(self.tr("Decide Later"), "laterButton")
         self.restore_button.setDefault(True)
         self.restore_button.clicked.connect(lambda: self.restore(self.list.currentRow()))
         self.discard_button.clicked.connect(lambda: self.discard(self.list.currentRow()))
