@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,11 +31,16 @@ from editor.core.safety.versions import Version, VersionStore
 from editor.ui.editor.documents import DocumentTab
 from editor.ui.safety.diff_view import DiffView
 from editor.ui.safety.external_changes import replace_text
+from editor.ui.translate import fill
 
 
 def version_label(version: Version, size: int) -> str:
     when = datetime.fromtimestamp(version.saved_at).astimezone()
-    return f"{when:%Y-%m-%d %H:%M:%S} · {size:,} bytes"
+    return fill(
+        QCoreApplication.translate("VersionsDialog", "%1 · %2 bytes"),
+        f"{when:%Y-%m-%d %H:%M:%S}",
+        f"{size:,}",
+    )
 
 
 class VersionsDialog(QDialog):
@@ -53,7 +58,7 @@ class VersionsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("versionsDialog")
-        self.setWindowTitle(f"Previous versions of {name}")
+        self.setWindowTitle(fill(self.tr("Previous versions of %1"), name))
         self.resize(900, 600)
         self._versions = versions
         self._current = current_text
@@ -62,6 +67,8 @@ class VersionsDialog(QDialog):
 
         self.list = QListWidget(self)
         self.list.setObjectName("versionList")
+        self.list.setAccessibleName(self.tr("Previous versions"))
+        self.list.setAccessibleDescription(self.tr("The post's earlier saves, newest first"))
         for version, text in versions:
             item = QListWidgetItem(version_label(version, len(text.encode("utf-8"))))
             item.setData(Qt.ItemDataRole.UserRole, version.saved_at_ns)
@@ -73,13 +80,15 @@ class VersionsDialog(QDialog):
         splitter.setStretchFactor(1, 3)
 
         explanation = QLabel(
-            "Each version is the post as it was before a save replaced it. The diff shows "
-            "what restoring it changes in your text (“-” goes away, “+” comes back).",
+            self.tr(
+                "Each version is the post as it was before a save replaced it. The diff shows "
+                "what restoring it changes in your text (“-” goes away, “+” comes back)."
+            ),
             self,
         )
         explanation.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.restore_button = QPushButton("Restore This Version", self)
+        self.restore_button = QPushButton(self.tr("Restore This Version"), self)
         self.restore_button.setObjectName("restoreButton")
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self._on_buttons_accepted)
@@ -103,7 +112,9 @@ class VersionsDialog(QDialog):
     def _on_list_current_row_changed(self, row: int) -> None:
         if 0 <= row < len(self._versions):
             text = self._versions[row][1]
-            self.diff.set_diff(unified_diff(self._current, text, "your text", "that version"))
+            self.diff.set_diff(
+                unified_diff(self._current, text, self.tr("your text"), self.tr("that version"))
+            )
 
     def _on_buttons_accepted(self) -> None:
         row = self.list.currentRow()
@@ -139,11 +150,18 @@ def restore_version(tab: DocumentTab | None, store: VersionStore, parent: QWidge
     versions = load_versions(store, tab)
     name = tab.document.display_name()
     if not versions:
+        tr = QCoreApplication.translate
         QMessageBox.information(
             parent,
-            "No previous versions",
-            f"Inkpost has kept no previous version of {name} yet: one is kept each time "
-            "a save replaces the file.",
+            tr("VersionsDialog", "No previous versions"),
+            fill(
+                tr(
+                    "VersionsDialog",
+                    "Inkpost has kept no previous version of %1 yet: one is kept each time "
+                    "a save replaces the file.",
+                ),
+                name,
+            ),
         )
         return False
     dialog = VersionsDialog(versions, tab.document.text(), name, parent)
