@@ -341,12 +341,13 @@ class LibraryPanel(QWidget):
         self.view.setColumnHidden(GIT, states is None)
         if not self.model.set_git(states):
             return
+        filtered = self.state_combo.currentData() == _UNPUSHED  # (the item may go now)
         self._refreshing = True
         try:
             self._fill_filters()
         finally:
             self._refreshing = False
-        if self.state_combo.currentData() == _UNPUSHED and not self.search_edit.text().strip():
+        if filtered and not self.search_edit.text().strip():
             self._show(None)
 
     def add_context_action(self, action: QAction) -> None:

@@ -94,6 +94,9 @@ def test_the_not_pushed_filter_lists_new_changed_and_unpushed_posts(
         follower.refresh()
     assert panel.model.rowCount() == 0
     assert combo.currentText() == "Not pushed (0)"
+    panel.set_git(None)  # no repository any more: the filter goes, every post shows again
+    assert combo.currentData() is None and panel.model.rowCount() == 2
+    assert panel.view.isColumnHidden(GIT)
 
 
 def test_a_site_in_no_repository_has_no_git_column(
