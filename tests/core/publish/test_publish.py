@@ -286,3 +286,24 @@ def test_file_names_are_taken_literally(tmp_path: Path) -> None:
         "content/posts/café été.md",
     ]
     assert "?? content/posts/:odd-other-x.md" in git(site_dir, "status", "--porcelain")
+
+
+def test_a_file_removed_from_a_bundle_is_removed_in_the_commit(tmp_path: Path) -> None:
+    site_dir, _remote = published_site(tmp_path)
+    index = write(site_dir / "content/posts/trip/index.md", post_text("Trip"))
+    old_photo = write(site_dir / "content/posts/trip/old.jpg", "jpeg")
+    kept = write(site_dir / "content/posts/other.jpg", "jpeg")
+    commit_all(site_dir, "trip")
+    old_photo.unlink()
+    kept.unlink()  # not the post's: its deletion stays uncommitted
+    write(index, post_text("Trip", body="Fewer photos.\n"))
+
+    result = run(site_dir, [index])
+
+    assert result.ok, result.message
+    changes = git(site_dir, "show", "--name-status", "--format=", "HEAD").split("\n")
+    assert sorted(filter(None, changes)) == [
+        "D\tcontent/posts/trip/old.jpg",
+        "M\tcontent/posts/trip/index.md",
+    ]
+    assert " D content/posts/other.jpg" in git(site_dir, "status", "--porcelain")
