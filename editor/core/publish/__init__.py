@@ -17,16 +17,23 @@ from editor.core.lazy import lazy_face
 TYPE_CHECKING = False  # not from typing: a face costs nothing (editor.core.lazy)
 
 __all__ = [
+    "EventKind",
     "GitError",
     "GitState",
     "PublishOptions",
     "PublishPlan",
     "PublishResult",
     "RepoStatus",
+    "ServerEvent",
+    "find_hugo",
+    "missing_theme",
+    "parse_line",
     "parse_porcelain_v2",
     "plan_publish",
+    "post_url",
     "publish",
     "repo_status",
+    "server_command",
 ]
 
 if TYPE_CHECKING:
@@ -37,6 +44,15 @@ if TYPE_CHECKING:
         parse_porcelain_v2,
         repo_status,
     )
+    from editor.core.publish.hugo_server import (
+        EventKind,
+        ServerEvent,
+        find_hugo,
+        missing_theme,
+        parse_line,
+        post_url,
+        server_command,
+    )
     from editor.core.publish.plan import PublishOptions, PublishPlan, plan_publish
     from editor.core.publish.runner import GitError
 else:
@@ -45,6 +61,15 @@ else:
         {
             "git": ["GitState", "RepoStatus", "parse_porcelain_v2", "repo_status"],
             "runner": ["GitError"],
+            "hugo_server": [
+                "EventKind",
+                "ServerEvent",
+                "find_hugo",
+                "missing_theme",
+                "parse_line",
+                "post_url",
+                "server_command",
+            ],
             "plan": ["PublishOptions", "PublishPlan", "plan_publish"],
             "execute": ["PublishResult", "publish"],
         },
