@@ -196,11 +196,9 @@ def _companions(path: Path, checker: SiteChecker | None, status: RepoStatus | No
     out: list[Path] = []
     if _is_bundle(path):
         folder = path.parent
-        out.extend(p.resolve() for p in sorted(folder.rglob("*")) if p.is_file())
+        out.extend(p for p in sorted(folder.rglob("*")) if p.is_file() or p.is_symlink())
         if status is not None:
-            out.extend(
-                p for p, s in status.states.items() if p.is_relative_to(folder) and not p.exists()
-            )
+            out.extend(p for p in status.states if p.is_relative_to(folder) and not p.exists())
     if checker is not None:
         out.extend(_static_images(path, checker))
     return [p for p in out if p != path]
