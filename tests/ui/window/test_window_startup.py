@@ -117,9 +117,12 @@ def test_a_reserved_library_keeps_the_restored_visibility(
 
 
 def test_a_very_long_post_renders_once_typing_pauses(
-    qtbot: Any, make_window: Any, tmp_path: Path
+    qtbot: Any, make_window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from editor.ui.preview import link as preview_link
+
+    # A pause long enough that a loaded machine cannot let it run out between two keys.
+    monkeypatch.setattr(preview_link, "LARGE_POST_PAUSE_MS", 1500)
 
     long_post = tmp_path / "long.md"
     long_post.write_text(
