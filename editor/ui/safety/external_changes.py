@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
@@ -33,6 +33,12 @@ from editor.core.post.storage import StorageError, read_bytes
 from editor.core.safety.journal import digest
 from editor.ui.editor.documents import Document, DocumentTab
 from editor.ui.safety.diff_view import show_diff
+from editor.ui.translate import fill
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ExternalChanges", text)
+
 
 SETTLE_MS = 150  # let a writer finish before the file is read
 
@@ -123,10 +129,11 @@ class ChangeBar(QWidget):
         self.label = QLabel(self)
         self.label.setObjectName("changeBarMessage")
         self.label.setWordWrap(True)
-        self.reload_button = QPushButton("Reload", self)
-        self.keep_button = QPushButton("Keep Mine", self)
-        self.compare_button = QPushButton("Compare…", self)
-        self.save_as_button = QPushButton("Save As…", self)
+        self.label.setAccessibleName(_tr("File changed on disk"))
+        self.reload_button = QPushButton(_tr("Reload"), self)
+        self.keep_button = QPushButton(_tr("Keep Mine"), self)
+        self.compare_button = QPushButton(_tr("Compare…"), self)
+        self.save_as_button = QPushButton(_tr("Save As…"), self)
         self.reload_button.clicked.connect(self.reloadClicked)
         self.keep_button.clicked.connect(self.keepClicked)
         self.compare_button.clicked.connect(self.compareClicked)
@@ -146,8 +153,13 @@ class ChangeBar(QWidget):
     def show_conflict(self, path: Path) -> None:
         self.kind = "conflict"
         self.label.setText(
-            f"{path.name} was changed on disk, and you have unsaved changes here. "
-            "Reload it (your changes are lost, Undo brings them back), keep yours, or compare."
+            fill(
+                _tr(
+                    "%1 was changed on disk, and you have unsaved changes here. Reload it "
+                    "(your changes are lost, Undo brings them back), keep yours, or compare."
+                ),
+                path.name,
+            )
         )
         self._buttons(reload=True, keep=True, compare=True, save_as=False)
         self.show()
@@ -155,11 +167,16 @@ class ChangeBar(QWidget):
     def show_deleted(self, path: Path) -> None:
         self.kind = "deleted"
         self.label.setText(
-            f"{path} was deleted or moved away. Your text is still here, not saved: "
-            "Save As to keep it."
+            fill(
+                _tr(
+                    "%1 was deleted or moved away. Your text is still here, not saved: "
+                    "Save As to keep it."
+                ),
+                path,
+            )
         )
         self._buttons(reload=False, keep=True, compare=False, save_as=True)
-        self.keep_button.setText("Dismiss")
+        self.keep_button.setText(_tr("Dismiss"))
         self.show()
 
     def dismiss(self) -> None:
@@ -167,7 +184,7 @@ class ChangeBar(QWidget):
         self.hide()
 
     def _buttons(self, *, reload: bool, keep: bool, compare: bool, save_as: bool) -> None:
-        self.keep_button.setText("Keep Mine")
+        self.keep_button.setText(_tr("Keep Mine"))
         self.reload_button.setVisible(reload)
         self.keep_button.setVisible(keep)
         self.compare_button.setVisible(compare)
@@ -295,11 +312,11 @@ class ExternalChangeMonitor(QObject):
         disk = disk_text(data, path)
         show_diff(
             tab,
-            "Compare with the file on disk",
+            _tr("Compare with the file on disk"),
             disk,
             tab.document.text(),
-            f"{path.name} (on disk)",
-            "your text",
+            fill(_tr("%1 (on disk)"), path.name),
+            _tr("your text"),
         )
 
     def _dismiss(self, tab: DocumentTab) -> None:
@@ -380,11 +397,11 @@ def ask_overwrite(parent: QWidget | None, path: Path) -> str:
     """Ask what to do about a file changed on disk since it was opened."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("The file changed on disk")
-    box.setText(f"{path} was changed on disk since you opened it.")
-    box.setInformativeText("Saving now replaces those changes with your text.")
-    overwrite = box.addButton("Overwrite", QMessageBox.ButtonRole.DestructiveRole)
-    compare = box.addButton("Compare…", QMessageBox.ButtonRole.ActionRole)
+    box.setWindowTitle(_tr("The file changed on disk"))
+    box.setText(fill(_tr("%1 was changed on disk since you opened it."), path))
+    box.setInformativeText(_tr("Saving now replaces those changes with your text."))
+    overwrite = box.addButton(_tr("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+    compare = box.addButton(_tr("Compare…"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
@@ -426,9 +443,9 @@ def confirm_save(tab: DocumentTab, target: Path | None, parent: QWidget | None) 
         disk = disk_text(data, path)
         show_diff(
             parent,
-            "Compare with the file on disk",
+            _tr("Compare with the file on disk"),
             disk,
             document.text(),
-            f"{path.name} (on disk)",
-            "your text",
+            fill(_tr("%1 (on disk)"), path.name),
+            _tr("your text"),
         )
