@@ -29,6 +29,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from editor.core.post.storage import StorageError
 from editor.core.safety.journal import Journal, digest, new_doc_id
 from editor.ui.editor.documents import Document
+from editor.ui.translate import fill
 
 IDLE_MS = 2000
 MAX_INTERVAL_MS = 30_000
@@ -250,7 +251,7 @@ class AutosaveController(QObject):
                     disk_digest=snap.disk_digest,
                 )
             except (StorageError, ValueError) as error:
-                return f"The recovery journal could not be written: {error}"
+                return fill(self.tr("The recovery journal could not be written: %1"), error)
             tracked.floor = seq
         return ""
 
@@ -305,7 +306,9 @@ class AutosaveController(QObject):
             try:
                 self.journal.discard(tracked.doc_id)
             except OSError as error:
-                self.writeFailed.emit(f"The recovery journal entry could not be removed: {error}")
+                self.writeFailed.emit(
+                    fill(self.tr("The recovery journal entry could not be removed: %1"), error)
+                )
 
     def _forget(self, tracked: _Tracked) -> None:
         tracked.idle.stop()
