@@ -39,6 +39,7 @@ from editor.ui.safety.external_changes import (
     disk_bytes,
     replace_text,
 )
+from editor.ui.translate import fill
 
 if TYPE_CHECKING:  # the dialogs load when they are needed, not at start-up
     from editor.ui.safety.recovery_dialog import RecoveryDialog
@@ -132,7 +133,7 @@ class Safekeeping(QObject):
         try:
             self.versions.record(Path(path), data, keep=self.keep_versions)
         except (StorageError, OSError) as error:
-            self.message.emit(f"The previous version was not kept: {error}")
+            self.message.emit(fill(self.tr("The previous version was not kept: %1"), error))
 
     def quiet_save(self, document: Document) -> bool:
         """ "Save to the file automatically": save without any question; a file changed on
@@ -140,14 +141,16 @@ class Safekeeping(QObject):
         if document.path is None or not document.is_dirty:
             return False
         if changed_on_disk(document, None) is not None:
-            self.message.emit(f"Not saved automatically: {document.path} changed on disk")
+            self.message.emit(
+                fill(self.tr("Not saved automatically: %1 changed on disk"), document.path)
+            )
             return False
         self._record_version(document.path)
         try:
             document.save()
         except (OSError, ValueError) as error:
             self.autosave.flush(document)
-            self.message.emit(f"Automatic save failed: {error}")
+            self.message.emit(fill(self.tr("Automatic save failed: %1"), error))
             return False
         return True
 
@@ -165,7 +168,7 @@ class Safekeeping(QObject):
         try:
             return recovery_items(self.journal)
         except OSError as error:
-            self.message.emit(f"The recovery journal could not be read: {error}")
+            self.message.emit(fill(self.tr("The recovery journal could not be read: %1"), error))
             return []
 
     def offer_recovery(self) -> RecoveryDialog | None:
