@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QPoint, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QAction, QColor, QFont, QTextBlock, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextEdit
 
 from editor.core.editing.spelling import (
@@ -35,6 +35,7 @@ from editor.core.editing.spelling import (
     speller_language,
 )
 from editor.core.site.config import SiteConfig
+from editor.ui.editor.highlighter import _FENCE_FLAG, FRONT_MATTER_TOML, FRONT_MATTER_YAML
 from editor.ui.editor.latest_job import LatestJob
 from editor.ui.editor.post_editor import PostEditor
 
@@ -44,6 +45,7 @@ CHECK_DELAY_MS = 40  # after an edit or a scroll: keys in a burst are checked on
 VISIBLE_MARGIN = 8  # blocks checked above and below the view (a small scroll shows them ready)
 CACHE_LIMIT = 20_000  # (text, kind) results kept per editor
 
+_FRONT_MATTER = (FRONT_MATTER_YAML, FRONT_MATTER_TOML)
 Span = tuple[int, int, str]  # UTF-16 start and end in the block, the word
 Checked = tuple[str, LineKind, tuple[Span, ...]]
 
@@ -173,6 +175,8 @@ class EditorSpelling(QObject):
         editor.context_menu_hooks.append(self.fill_menu)
         service.changed.connect(self._on_service_changed)
         self._cursor_word: tuple[int, int] | None = None  # (block, end) of the word not shown
+        # the underlines as (block, start, end, word): their cursors follow edits by themselves
+        self._shown: list[tuple[int, int, int, str]] = []
         self.schedule()
 
     @property
@@ -205,15 +209,17 @@ class EditorSpelling(QObject):
         self._timer.stop()
         speller = self.service.speller
         if not self.service.active or speller is None:
+            self._shown = []
             self.editor.set_spelling_selections([])
             return
+        visible = self._visible()
         missing: dict[tuple[str, LineKind], None] = {}
-        for _block, text, kind in self._visible():
+        for _block, text, kind in visible:
             if (text, kind) not in self._cache:
                 missing[(text, kind)] = None
         if missing:
             self._job.submit(check_blocks, speller, list(missing))
-        self._show()
+        self._show(visible)
 
     def fill_menu(self, menu: QMenu, pos: QPoint) -> None:
         """Put the suggestions for the misspelled word at `pos`, Add and Ignore atop `menu`."""
@@ -250,23 +256,37 @@ class EditorSpelling(QObject):
 
     # --- helpers ------------------------------------------------------------------------
 
-    def _visible(self) -> list[tuple[int, str, LineKind]]:
+    def _visible(self) -> list[tuple[QTextBlock, str, LineKind]]:
+        """The blocks on the screen and VISIBLE_MARGIN more on each side, with their kinds
+        (from the highlighter's block states: what is code, what is front matter)."""
         editor = self.editor
-        document = editor.document()
         first = editor.firstVisibleBlock()
+        block = first
+        for _ in range(VISIBLE_MARGIN):
+            if not block.previous().isValid():
+                break
+            block = block.previous()
+        previous = block.previous().userState()  # -1 (NORMAL) before the first block
         bottom = editor.viewport().height()
-        number = max(0, first.blockNumber() - VISIBLE_MARGIN)
-        block = document.findBlockByNumber(number)
-        offset = editor.contentOffset()
-        found: list[tuple[int, str, LineKind]] = []
+        y = editor.blockBoundingGeometry(first).translated(editor.contentOffset()).top()
+        shown = False
         after = 0
+        found: list[tuple[QTextBlock, str, LineKind]] = []
         while block.isValid() and after <= VISIBLE_MARGIN:
-            number = block.blockNumber()
-            if number >= first.blockNumber():
-                top = editor.blockBoundingGeometry(block).translated(offset).top()
-                if top > bottom:
+            state = block.userState()
+            kind: LineKind = "body"
+            if (state > 0 and state & _FENCE_FLAG) or (previous > 0 and previous & _FENCE_FLAG):
+                kind = "code"
+            elif (state if block.blockNumber() == 0 else previous) in _FRONT_MATTER:
+                kind = "front_matter"
+            found.append((block, block.text(), kind))
+            shown = shown or block == first
+            if shown:
+                if y > bottom:
                     after += 1
-            found.append((number, block.text(), self._kind(number)))
+                else:
+                    y += editor.blockBoundingRect(block).height()
+            previous = state
             block = block.next()
         return found
 
@@ -277,26 +297,34 @@ class EditorSpelling(QObject):
             return "front_matter"
         return "body"
 
-    def _show(self) -> None:
-        document = self.editor.document()
+    def _show(self, visible: list[tuple[QTextBlock, str, LineKind]]) -> None:
         cursor_now = self.editor.textCursor()
         typing = (cursor_now.blockNumber(), cursor_now.positionInBlock())
-        selections: list[QTextEdit.ExtraSelection] = []
-        for number, text, kind in self._visible():
-            spans = self._cache.get((text, kind), ())
+        focused = self.editor.hasFocus()
+        places: list[tuple[int, int, int, str]] = []
+        blocks: dict[int, QTextBlock] = {}
+        for block, text, kind in visible:
+            spans = self._cache.get((text, kind))
             if not spans:
                 continue
-            block = document.findBlockByNumber(number)
-            for start, end, _word in spans:
-                if self.editor.hasFocus() and typing == (number, end):
-                    continue  # the word being typed
-                selection = QTextEdit.ExtraSelection()
-                selection.format = self._format
-                cursor = QTextCursor(block)
-                cursor.setPosition(block.position() + start)
-                cursor.setPosition(block.position() + end, QTextCursor.MoveMode.KeepAnchor)
-                selection.cursor = cursor
-                selections.append(selection)
+            number = block.blockNumber()
+            blocks[number] = block
+            for start, end, word in spans:
+                if not (focused and typing == (number, end)):  # not the word being typed
+                    places.append((number, start, end, word))
+        if places == self._shown:  # the same underlines (their cursors follow the edits)
+            return
+        self._shown = places
+        selections: list[QTextEdit.ExtraSelection] = []
+        for number, start, end, _word in places:
+            block = blocks[number]
+            selection = QTextEdit.ExtraSelection()
+            selection.format = self._format
+            cursor = QTextCursor(block)
+            cursor.setPosition(block.position() + start)
+            cursor.setPosition(block.position() + end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selections.append(selection)
         self.editor.set_spelling_selections(selections)
 
     def _word_at(self, pos: QPoint) -> tuple[int, int, int, str] | None:
