@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,10 +30,15 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.diagnostics import Diagnostic, Severity
+from editor.ui.translate import fill
 
 __all__ = ["ProblemsPanel"]
 
-COLUMNS = ("Problem", "Line", "Check")
+COLUMNS = (  # marked for lupdate, translated when the view is built
+    QT_TRANSLATE_NOOP("ProblemsPanel", "Problem"),
+    QT_TRANSLATE_NOOP("ProblemsPanel", "Line"),
+    QT_TRANSLATE_NOOP("ProblemsPanel", "Check"),
+)
 MESSAGE, LINE, CODE = range(3)
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 _ICONS = {
@@ -47,9 +52,15 @@ _LINE_ROLE = Qt.ItemDataRole.UserRole + 1
 def summary_text(diagnostics: Sequence[Diagnostic]) -> str:
     """ "No problems", or the counts: "1 error, 2 warnings"."""
     counts = {s: sum(1 for d in diagnostics if d.severity == s) for s in Severity}
-    words = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-    parts = [f"{n} {words[s]}{'' if n == 1 else 's'}" for s in Severity if (n := counts[s]) > 0]
-    return ", ".join(parts) if parts else "No problems"
+    one = {Severity.ERROR: _tr("1 error"), Severity.WARNING: _tr("1 warning")}
+    many = {Severity.ERROR: _tr("%1 errors"), Severity.WARNING: _tr("%1 warnings")}
+    one[Severity.INFO], many[Severity.INFO] = _tr("1 note"), _tr("%1 notes")
+    parts = [one[s] if n == 1 else fill(many[s], n) for s in Severity if (n := counts[s]) > 0]
+    return ", ".join(parts) if parts else _tr("No problems")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ProblemsPanel", text)
 
 
 class ProblemsPanel(QWidget):
@@ -60,15 +71,15 @@ class ProblemsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("problems")
-        self.summary = QLabel("No problems", self)
+        self.summary = QLabel(self.tr("No problems"), self)
         self.summary.setObjectName("problemsSummary")
-        self.summary.setAccessibleName("Problems summary")
+        self.summary.setAccessibleName(self.tr("Problems summary"))
         self.view = QTreeWidget(self)
         self.view.setObjectName("problemsView")
-        self.view.setAccessibleName("Problems of the current post")
-        self.view.setAccessibleDescription("Double-click or press Enter to go to the line")
+        self.view.setAccessibleName(self.tr("Problems of the current post"))
+        self.view.setAccessibleDescription(self.tr("Double-click or press Enter to go to the line"))
         self.view.setColumnCount(len(COLUMNS))
-        self.view.setHeaderLabels(COLUMNS)
+        self.view.setHeaderLabels([self.tr(title) for title in COLUMNS])
         self.view.setRootIsDecorated(False)
         self.view.setUniformRowHeights(True)
         self.view.setAlternatingRowColors(True)
