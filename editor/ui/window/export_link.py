@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from editor.core.site.config import SiteConfig
 from editor.ui.editor.documents import DocumentTab
+from editor.ui.translate import fill
 from editor.ui.window.library_link import LibraryLink
 from editor.ui.window.tabs import DocumentsController
 
@@ -78,9 +79,14 @@ class ExportLink(QObject):
             return True
         answer = QMessageBox.question(
             self._parent,
-            "Save before exporting?",
-            f"“{tab.document.display_name()}” has unsaved changes. The export reads the "
-            "saved file: save the post first?",
+            self.tr("Save before exporting?"),
+            fill(
+                self.tr(
+                    "“%1” has unsaved changes. The export reads the saved file: "
+                    "save the post first?"
+                ),
+                tab.document.display_name(),
+            ),
             Answer.Save | Answer.Cancel,
             Answer.Save,
         )
