@@ -9,13 +9,17 @@ no column, so that sort shows no indicator.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHeaderView
 
 from editor.core.library.types import SortKey
 from editor.ui.library.model import DATE, TITLE
 
-SORTS = ((SortKey.DATE, "Date"), (SortKey.TITLE, "Title"), (SortKey.MODIFIED, "Last change"))
+SORTS = (  # marked for lupdate, translated when the combo is filled
+    (SortKey.DATE, QT_TRANSLATE_NOOP("LibrarySort", "Date")),
+    (SortKey.TITLE, QT_TRANSLATE_NOOP("LibrarySort", "Title")),
+    (SortKey.MODIFIED, QT_TRANSLATE_NOOP("LibrarySort", "Last change")),
+)
 _COLUMN_SORTS = {TITLE: SortKey.TITLE, DATE: SortKey.DATE}
 
 
@@ -34,7 +38,7 @@ class LibrarySort(QObject):
         self._combo = combo
         self._header = header
         for key, label in SORTS:
-            combo.addItem(label, key)
+            combo.addItem(self.tr(label), key)
         self._descending = usual_descending(self.key())
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
