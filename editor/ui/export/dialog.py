@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QStandardPaths,
     Qt,
     QThread,
@@ -66,15 +67,16 @@ from editor.ui.accessibility import label
 from editor.ui.export.job import ExportJob
 from editor.ui.export.plan_view import show_plan, show_result
 from editor.ui.export.store import IniStore, KeyValueStore
+from editor.ui.translate import fill
 
 __all__ = ["ExportDialog", "ExportJob", "IniStore", "KeyValueStore", "open_export_dialog"]
 
 FORMAT_TITLES = {
-    "hugo": "Hugo (single file)",
-    "hugo-bundle": "Hugo (page bundle)",
+    "hugo": QT_TRANSLATE_NOOP("ExportDialog", "Hugo (single file)"),
+    "hugo-bundle": QT_TRANSLATE_NOOP("ExportDialog", "Hugo (page bundle)"),
     "jekyll": "Jekyll",
     "zola": "Zola",
-    "html": "Standalone HTML",
+    "html": QT_TRANSLATE_NOOP("ExportDialog", "Standalone HTML"),
     "pdf": "PDF",
 }
 _FILE_FORMATS = ("html", "pdf")
@@ -129,7 +131,7 @@ class ExportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
-        self.setWindowTitle("Export")
+        self.setWindowTitle(self.tr("Export"))
         self._posts: list[Path | Post] = list(posts)
         self._store = store
         self._key = _site_key(site_root)
@@ -171,7 +173,7 @@ class ExportDialog(QDialog):
         self.format_combo = QComboBox()
         self.format_combo.setObjectName("exportFormat")
         for fmt in FORMATS:
-            self.format_combo.addItem(FORMAT_TITLES[fmt], fmt)
+            self.format_combo.addItem(self.tr(FORMAT_TITLES[fmt]), fmt)
         saved = self._store.get(f"{self._key}/format", "hugo")
         self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(saved)))
         if not self._target_chosen:
@@ -304,8 +306,11 @@ class ExportDialog(QDialog):
         self.plan_tree.clear()
         self._plan = None
         if not target:
-            site = "" if self.fmt() in _FILE_FORMATS else " (the site's root)"
-            self.plan_label.setText(f"Choose the folder to export into{site}.")
+            self.plan_label.setText(
+                self.tr("Choose the folder to export into.")
+                if self.fmt() in _FILE_FORMATS
+                else self.tr("Choose the folder to export into (the site's root).")
+            )
             self.export_button.setEnabled(False)
             return
         fmt = self.fmt()
@@ -327,9 +332,11 @@ class ExportDialog(QDialog):
         self._plan = plan
         ready = show_plan(self.plan_tree, plan)
         total = len(plan.posts)
-        text = f"{ready} of {total} post(s) ready to export to {plan.target_dir}"
+        text = fill(
+            self.tr("%1 of %2 post(s) ready to export to %3"), ready, total, plan.target_dir
+        )
         if ready < total:
-            text += f"; {total - ready} blocked (see the plan)"
+            text += fill(self.tr("; %1 blocked (see the plan)"), total - ready)
         self.plan_label.setText(text)
         self.export_button.setEnabled(ready > 0 and self._thread is None)
 
@@ -349,7 +356,7 @@ class ExportDialog(QDialog):
                 if f.replaces
             ]
             if existing and not self.confirm(
-                "Replace these existing files?\n\n" + "\n".join(existing[:20])
+                self.tr("Replace these existing files?") + "\n\n" + "\n".join(existing[:20])
             ):
                 self.overwrite_check.blockSignals(True)
                 self.overwrite_check.setChecked(False)
@@ -358,12 +365,14 @@ class ExportDialog(QDialog):
         self._refresh_plan()
 
     def _ask(self, text: str) -> bool:
-        answer = QMessageBox.question(self, "Overwrite files", text)
+        answer = QMessageBox.question(self, self.tr("Overwrite files"), text)
         return answer == QMessageBox.StandardButton.Yes
 
     @Slot()
     def _on_browse_clicked(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Export into", self.target_edit.text())
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Export into"), self.target_edit.text()
+        )
         if folder:
             self.target_edit.setText(folder)
             self._refresh_plan()
@@ -408,7 +417,7 @@ class ExportDialog(QDialog):
         self.progress.setMaximum(max(1, total))
         self.progress.setValue(done)
         if title:
-            self.summary_label.setText(f"Exporting {title}…")
+            self.summary_label.setText(fill(self.tr("Exporting %1…"), title))
 
     @Slot(object)
     def _on_job_finished(self, report: ExportReport) -> None:
@@ -427,7 +436,9 @@ class ExportDialog(QDialog):
         self.summary_label.setText("\n".join(lines))
         self.reveal_button.setVisible(bool(report.written))
         show_result(self.plan_tree, report)
-        self.plan_label.setText("Done (see below); change a setting to plan another export.")
+        self.plan_label.setText(
+            self.tr("Done (see below); change a setting to plan another export.")
+        )
         self.export_button.setEnabled(False)
         self.exportFinished.emit(report)
 
