@@ -45,6 +45,7 @@ from editor.core.diagnostics import Diagnostic, Severity
 from editor.core.publish import PublishOptions, PublishPlan, PublishResult
 from editor.core.site.config import SiteConfig
 from editor.ui.publish.job import PublishJobs
+from editor.ui.translate import fill
 
 __all__ = ["PublishDialog"]
 
@@ -97,7 +98,7 @@ class PublishDialog(QDialog):
     def _build(self) -> None:
         root = Path(self.site.root)
         names = ", ".join(_relative(p, root) for p in self.posts)
-        self.posts_label = QLabel(self.tr("Publish: %1").replace("%1", names), self)
+        self.posts_label = QLabel(fill(self.tr("Publish: %1"), names), self)
         self.posts_label.setWordWrap(True)
         self.files_list = QListWidget(self)
         self.files_list.setObjectName("publishFiles")
@@ -210,7 +211,7 @@ class PublishDialog(QDialog):
                 self._setting_message = False
         push = self.tr("Push after committing")
         if plan.upstream:
-            push += " " + self.tr("(to %1)").replace("%1", plan.upstream)
+            push += " " + fill(self.tr("(to %1)"), plan.upstream)
         self.push_box.setText(push)
         self.publish_button.setEnabled(not plan.blocked and not self.running)
 
@@ -233,7 +234,7 @@ class PublishDialog(QDialog):
     def _result_text(self, plan: PublishPlan, result: PublishResult | None) -> str:
         """What happened first (git's own words on failure), then the steps taken."""
         if result is None:
-            return self.tr("Nothing was published: %1").replace("%1", plan.reason)
+            return fill(self.tr("Nothing was published: %1"), plan.reason)
         head = self.tr("Published.") if result.ok else self.tr("Publishing stopped.")
         lines = [f"{head} {result.message}".strip()]
         if result.steps:

@@ -33,6 +33,7 @@ from editor.core.site.config import SiteConfig
 from editor.ui.editor.documents import DocumentTab
 from editor.ui.publish.git_watch import LibraryGit
 from editor.ui.safety.external_changes import disk_bytes, disk_post, reload_tab, replace_text
+from editor.ui.translate import fill
 from editor.ui.window.library_link import LibraryLink
 from editor.ui.window.tabs import DocumentsController
 
@@ -124,9 +125,10 @@ class PublishLink(QObject):
         answer = QMessageBox.question(
             self._parent,
             self.tr("Save before publishing?"),
-            self.tr(
-                "Unsaved changes in: %1. Publishing commits the saved files: save first?"
-            ).replace("%1", ", ".join(names)),
+            fill(
+                self.tr("Unsaved changes in: %1. Publishing commits the saved files: save first?"),
+                ", ".join(names),
+            ),
             Answer.Save | Answer.Cancel,
             Answer.Save,
         )
