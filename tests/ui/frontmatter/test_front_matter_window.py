@@ -83,3 +83,22 @@ def test_the_dock_is_remembered_across_restarts(qtbot: QtBot, make_window) -> No
     second.show()
     qtbot.waitUntil(second.front_matter.dock.isVisible)
     assert second.actions_by_id["toggle_front_matter"].isChecked()
+
+
+def test_closing_a_tab_with_a_broken_front_matter(
+    qtbot: QtBot, make_window, site_dir: Path
+) -> None:
+    window: MainWindow = make_window()
+    window.show()
+    window.actions_by_id["toggle_front_matter"].trigger()
+    posts = site_dir / "content" / "posts"
+    window.open_post(posts / "b.md")
+    tab = window.open_post(posts / "a.md")
+    assert tab is not None
+    tab.document.text_document.setPlainText("---\ntitle: [Alpha\n---\nA\n")
+    qtbot.waitUntil(lambda: not window.front_matter.panel.form_box.isEnabled())
+    assert tab.editor.diagnostic_marks()
+    tab.document.text_document.setModified(False)
+    window.documents.close_current()
+    qtbot.waitUntil(lambda: window.front_matter.panel.title.text() == "Beta")
+    assert window.front_matter.panel.form_box.isEnabled()
