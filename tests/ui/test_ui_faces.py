@@ -12,6 +12,7 @@ PACKAGES = [
     "editor.ui.export",
     "editor.ui.frontmatter",
     "editor.ui.library",
+    "editor.ui.outline",
     "editor.ui.preview",
     "editor.ui.publish",
     "editor.ui.safety",
