@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.post.dates import parse_date
+from editor.core.post.dates import parse_date, rfc3339
 from editor.core.post.form import FormState
 from editor.core.post.schema import FieldSpec, FieldType, SiteSchema
 from editor.ui.accessibility import name_form
@@ -351,6 +351,8 @@ def _flat(value: list[Any]) -> bool:
 
 
 def _as_text(value: Any) -> str:
+    if isinstance(value, datetime):
+        return rfc3339(value)
     if isinstance(value, list) and _flat(value):
         return ", ".join(str(v) for v in value)
     if isinstance(value, Mapping | list):

@@ -286,6 +286,21 @@ def test_site_keys_from_archetypes_reach_the_schema(
     assert text_of(tab) == before
 
 
+def test_an_extra_date_shows_as_rfc_3339_and_is_edited_as_a_date(
+    qtbot: QtBot, link: tuple[FrontMatterLink, DocumentTab]
+) -> None:
+    fm, tab = link
+    tab.document.text_document.setPlainText(
+        TEXT.replace("series:", "publishDate: 2026-03-10\nseries:")
+    )
+    fm.refresh()
+    line = fm.panel.extra_box.findChild(QLineEdit, "extra_publishDate")
+    assert line is not None and line.text() == "2026-03-10T00:00:00Z"
+    line.setText("2026-04-01T08:00:00+02:00")
+    line.editingFinished.emit()
+    assert "publishDate: 2026-04-01T08:00:00+02:00\n" in text_of(tab)
+
+
 def test_a_site_key_typed_in_an_empty_row_keeps_the_sites_type(
     qtbot: QtBot, link: tuple[FrontMatterLink, DocumentTab]
 ) -> None:
