@@ -16,13 +16,21 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
 from editor.core.diagnostics import Severity
 from editor.core.library.types import PostEntry, PostState, SearchHit
 from editor.core.publish.git import GitState
+from editor.ui.translate import fill
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 PATH_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -32,12 +40,19 @@ PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 6  # the site checks' worst Severity, 
 HIGHLIGHTS_ROLE = Qt.ItemDataRole.UserRole + 5  # (start, end) of matches in the snippet
 GIT_ROLE = Qt.ItemDataRole.UserRole + 7  # the post's GitState, or None (no git, not known)
 
-COLUMNS = ("Title", "Date", "State", "Read", "Git")
+# Texts marked for lupdate (QT_TRANSLATE_NOOP), translated where they are shown (_tr).
+COLUMNS = (
+    QT_TRANSLATE_NOOP("LibraryModel", "Title"),
+    QT_TRANSLATE_NOOP("LibraryModel", "Date"),
+    QT_TRANSLATE_NOOP("LibraryModel", "State"),
+    QT_TRANSLATE_NOOP("LibraryModel", "Read"),
+    QT_TRANSLATE_NOOP("LibraryModel", "Git"),
+)
 TITLE, DATE, STATE, READING, GIT = range(5)
 _BADGES = {
-    PostState.DRAFT: ("Draft", "#b26a00"),
-    PostState.SCHEDULED: ("Scheduled", "#1565c0"),
-    PostState.EXPIRED: ("Expired", "#757575"),
+    PostState.DRAFT: (QT_TRANSLATE_NOOP("LibraryModel", "Draft"), "#b26a00"),
+    PostState.SCHEDULED: (QT_TRANSLATE_NOOP("LibraryModel", "Scheduled"), "#1565c0"),
+    PostState.EXPIRED: (QT_TRANSLATE_NOOP("LibraryModel", "Expired"), "#757575"),
     PostState.PUBLISHED: ("", ""),
 }
 _Index = QModelIndex | QPersistentModelIndex
@@ -47,23 +62,49 @@ _PROBLEM_ICONS = {  # error?
     False: QStyle.StandardPixmap.SP_MessageBoxWarning,
 }
 _GIT_MARKS = {  # mark, colour, tooltip
-    GitState.NEW: ("N", "#2e7d32", "Git: new, never committed"),
-    GitState.MODIFIED: ("M", "#b26a00", "Git: changed since the last commit"),
-    GitState.STAGED: ("S", "#1565c0", "Git: changes staged, not committed"),
-    GitState.UNPUSHED: ("↑", "#6a1b9a", "Git: committed, not pushed yet"),
-    GitState.SYNCED: ("✓", "#808080", "Git: committed and pushed"),
-    GitState.IGNORED: ("–", "#808080", "Git: ignored (.gitignore), never published"),
+    GitState.NEW: ("N", "#2e7d32", QT_TRANSLATE_NOOP("LibraryModel", "Git: new, never committed")),
+    GitState.MODIFIED: (
+        "M",
+        "#b26a00",
+        QT_TRANSLATE_NOOP("LibraryModel", "Git: changed since the last commit"),
+    ),
+    GitState.STAGED: (
+        "S",
+        "#1565c0",
+        QT_TRANSLATE_NOOP("LibraryModel", "Git: changes staged, not committed"),
+    ),
+    GitState.UNPUSHED: (
+        "↑",
+        "#6a1b9a",
+        QT_TRANSLATE_NOOP("LibraryModel", "Git: committed, not pushed yet"),
+    ),
+    GitState.SYNCED: (
+        "✓",
+        "#808080",
+        QT_TRANSLATE_NOOP("LibraryModel", "Git: committed and pushed"),
+    ),
+    GitState.IGNORED: (
+        "–",
+        "#808080",
+        QT_TRANSLATE_NOOP("LibraryModel", "Git: ignored (.gitignore), never published"),
+    ),
 }
 UNPUBLISHED = frozenset({GitState.NEW, GitState.MODIFIED, GitState.STAGED, GitState.UNPUSHED})
 _PROBLEM_TIPS = {
-    Severity.ERROR: "Checks: errors (Hugo's build would fail); see View > Problems",
-    Severity.WARNING: "Checks: warnings; see View > Problems",
+    Severity.ERROR: QT_TRANSLATE_NOOP(
+        "LibraryModel", "Checks: errors (Hugo's build would fail); see View > Problems"
+    ),
+    Severity.WARNING: QT_TRANSLATE_NOOP("LibraryModel", "Checks: warnings; see View > Problems"),
 }
 
 
 def title_text(entry: PostEntry) -> str:
     """The title to show: the post's own, else its file name marked "(untitled)"."""
-    return entry.title or f"{entry.display_title} (untitled)"
+    return entry.title or fill(_tr("%1 (untitled)"), entry.display_title)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LibraryModel", text) if text else text
 
 
 class LibraryModel(QAbstractTableModel):
@@ -160,7 +201,7 @@ class LibraryModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return _tr(COLUMNS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -209,7 +250,7 @@ class LibraryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return mark
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tip
+            return _tr(tip)
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor(color))
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -241,11 +282,11 @@ class LibraryModel(QAbstractTableModel):
         if col == DATE:
             return entry.date.date().isoformat() if entry.date else ""
         if col == STATE:
-            return _BADGES[self._states[row]][0]
+            return _tr(_BADGES[self._states[row]][0])
         if entry.reading_time == 0 and not entry.body_indexed:
             return ""
         prefix = "" if entry.figures_exact else "~"
-        return f"{prefix}{entry.reading_time} min"
+        return prefix + fill(_tr("%1 min"), entry.reading_time)
 
     def _tooltip(self, row: int, entry: PostEntry) -> str:
         lines = [title_text(entry), entry.rel_path]
@@ -253,10 +294,11 @@ class LibraryModel(QAbstractTableModel):
             lines.append(
                 "; ".join(f"{name}: {', '.join(terms)}" for name, terms in entry.taxonomies.items())
             )
-        lines.append(f"{entry.words} words" + ("" if entry.figures_exact else " (estimate)"))
+        words = fill(_tr("%1 words"), entry.words)
+        lines.append(words if entry.figures_exact else fill(_tr("%1 (estimate)"), words))
         if self._snippets:
             lines.append(f"… {self._snippets[row]}")
         lines.extend(str(d.message) for d in entry.diagnostics)
         if (severity := self._problems.get(entry.rel_path)) is not None:
-            lines.append(_PROBLEM_TIPS.get(severity, ""))
+            lines.append(_tr(_PROBLEM_TIPS.get(severity, "")))
         return "\n".join(lines)
