@@ -279,3 +279,24 @@ def test_a_date_written_in_any_layout_reads_back_as_that_moment(
         assert back.date() == moment.date() and len(text) == 10
     else:
         assert back == moment
+
+
+HEADS = st.one_of(
+    st.text(max_size=200),
+    st.builds(
+        lambda fence, body, tail: f"{fence}\n{body}\n{fence}\n{tail}",
+        st.sampled_from(["---", "+++"]),
+        st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=120),
+        st.text(max_size=20),
+    ),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(HEADS, st.sampled_from(["hugo", "zola", "jekyll", "pelican"]))
+def test_read_form_never_raises(text: str, kind: str) -> None:
+    state = read_form(text, site_schema(kind))
+    if state.problem is not None:
+        assert state.values == {} and state.problem.line is not None
+    else:
+        assert set(state.values) == {spec.name for spec in standard_fields(kind)}
