@@ -179,3 +179,35 @@ def test_edit_check_spelling_is_a_remembered_preference(qtbot: QtBot, tmp_path: 
     action.trigger()
     assert not window.spelling.service.enabled
     assert not make().actions_by_id["check_spelling"].isChecked()
+
+
+def test_a_right_click_on_a_misspelled_word_opens_the_menu_with_its_suggestions(
+    qtbot: QtBot, site: SiteConfig
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    _service, tab, _spelling = _checked(qtbot, site)
+    editor = tab.editor
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.document().findBlockByNumber(5).position() + 1)
+    pos = editor.cursorRect(cursor).center()
+    seen: list[str] = []
+
+    def read_and_close() -> None:
+        menu = QApplication.activePopupWidget()
+        if menu is None:
+            QTimer.singleShot(10, read_and_close)
+            return
+        seen.extend(action.text() for action in menu.actions())
+        menu.close()
+
+    QTimer.singleShot(0, read_and_close)
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, pos, editor.viewport().mapToGlobal(pos)
+    )
+    editor.contextMenuEvent(event)  # returns when the menu closes
+    assert seen[0] == "The"
+    assert "Add to Dictionary" in seen
+    assert any("Copy" in title for title in seen)  # the editor's own entries stay
