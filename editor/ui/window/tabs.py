@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabBar, QTabWidget, QTo
 from editor.core.post.storage import ReadOnlyError
 from editor.ui.editor.documents import Document, DocumentTab
 from editor.ui.editor.post_editor import PostEditor
+from editor.ui.translate import fill
 
 POST_FILTER = "Markdown posts (*.md *.markdown *.mdown);;All files (*)"
 Answer = QMessageBox.StandardButton
@@ -62,9 +63,14 @@ def make_close_button(parent: QWidget) -> QToolButton:
 
 def save_state_text(tab: DocumentTab) -> str:
     """What the status bar says about the tab's post."""
+    tr = QCoreApplication.translate
     if tab.document.path is None:
-        return "Not saved yet"
-    return "Unsaved changes" if tab.document.is_dirty else "Saved"
+        return tr("DocumentTabs", "Not saved yet")
+    return (
+        tr("DocumentTabs", "Unsaved changes")
+        if tab.document.is_dirty
+        else tr("DocumentTabs", "Saved")
+    )
 
 
 class DocumentsController(QObject):
@@ -232,8 +238,8 @@ class DocumentsController(QObject):
         self.tabs.setCurrentWidget(tab)
         answer = QMessageBox.question(
             self._parent,
-            "Unsaved changes",
-            f"“{tab.document.display_name()}” has unsaved changes. Save them?",
+            self.tr("Unsaved changes"),
+            fill(self.tr("“%1” has unsaved changes. Save them?"), tab.document.display_name()),
             Answer.Save | Answer.Discard | Answer.Cancel,
             Answer.Save,
         )
