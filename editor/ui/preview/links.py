@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWebEngineCore import QWebEngineUrlRequestInfo, QWebEngineUrlRequestInterceptor
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -68,10 +68,13 @@ class LinkPrompts:
     def local_file(self, path: Path) -> bool:
         box = QMessageBox(self._parent)
         box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle("A link to a file")
-        box.setText(f"This link points to a file on this computer:\n\n{path}")
-        box.setInformativeText("Inkpost does not open files from the preview.")
-        show = box.addButton("Show in Folder", QMessageBox.ButtonRole.ActionRole)
+        tr = QCoreApplication.translate
+        box.setWindowTitle(tr("LinkPrompts", "A link to a file"))
+        box.setText(
+            tr("LinkPrompts", "This link points to a file on this computer:") + f"\n\n{path}"
+        )
+        box.setInformativeText(tr("LinkPrompts", "Inkpost does not open files from the preview."))
+        show = box.addButton(tr("LinkPrompts", "Show in Folder"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Close)
         show.setEnabled(path.parent.is_dir())
         box.exec()
