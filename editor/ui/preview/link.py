@@ -29,6 +29,7 @@ from editor.core.preview.header import build_preview_header
 from editor.core.site.config import SiteConfig
 from editor.ui.editor.documents import DocumentTab
 from editor.ui.frontmatter.last_good import LastGoodHeaders
+from editor.ui.translate import fill
 from editor.ui.workers import RenderController
 
 RENDER_COALESCE_MS = 12
@@ -153,7 +154,7 @@ class PreviewLink(QObject):
         if outcome.path != path:
             return  # rendered for a tab that is no longer current; its own render follows
         if outcome.result is None:
-            self.message.emit(f"The preview failed: {outcome.error}")
+            self.message.emit(fill(self.tr("The preview failed: %1"), outcome.error))
             return
         tab.editor.set_diagnostics(outcome.diagnostics)
         if self.preview is None:  # rendered ahead of the pane: set_preview shows it
@@ -177,7 +178,7 @@ class PreviewLink(QObject):
             self.status.show_stats(outcome.stats)
 
     def _on_controller_failed(self, message: str) -> None:
-        self.message.emit(f"The preview failed: {message}")
+        self.message.emit(fill(self.tr("The preview failed: %1"), message))
 
     def _sync_preview(self, line: int, *, cursor: bool) -> None:
         if self.preview is None:
