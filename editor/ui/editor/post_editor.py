@@ -45,6 +45,7 @@ from editor.core.diagnostics import Diagnostic, Severity
 from editor.core.editing import commands as editing
 from editor.core.editing import images
 from editor.ui.editor.line_numbers import LineNumberArea
+from editor.ui.translate import fill
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 MIN_COLUMNS = 40  # the editor is never narrower than this many characters a line
@@ -369,7 +370,7 @@ class PostEditor(QPlainTextEdit):
             try:
                 placed = self._place(path.read_bytes(), path.name)
             except (OSError, images.ImagePlacementError) as error:
-                self.problem.emit(f"Could not add the image {path.name}: {error}")
+                self.problem.emit(fill(self.tr("Could not add the image %1: %2"), path.name, error))
                 return True
             snippets.append(placed)
         self.textCursor().insertText("\n".join(snippets))
@@ -389,7 +390,7 @@ class PostEditor(QPlainTextEdit):
         try:
             snippet = self._place(bytes(data.data()), images.pasted_image_name(datetime.now()))
         except (OSError, images.ImagePlacementError) as error:
-            self.problem.emit(f"Could not add the pasted image: {error}")
+            self.problem.emit(fill(self.tr("Could not add the pasted image: %1"), error))
             return True
         self.textCursor().insertText(snippet)
         return True
