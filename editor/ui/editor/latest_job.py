@@ -11,13 +11,14 @@ Signals: `finished(object)` the newest job's result; `failed(str)` it raised (th
 
 from __future__ import annotations
 
-import contextlib
 import logging
+import weakref
 from collections.abc import Callable
 from concurrent.futures import Executor, ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+import shiboken6
+from PySide6.QtCore import QObject, Signal, Slot
 
 __all__ = ["LatestJob"]
 
@@ -36,12 +37,37 @@ def shared_executor() -> ThreadPoolExecutor:
 _Job = tuple[int, Callable[..., Any], tuple[Any, ...]]
 
 
+class _Relay(QObject):
+    """Carries results from the worker thread to the GUI thread. One per process, never
+    deleted: a worker must not emit on a LatestJob that its window may have deleted meanwhile
+    (that crashes), so it emits here and the GUI thread finds the job, if it still exists."""
+
+    done = Signal(object, int, object, object)  # weakref to the LatestJob, number, result, error
+
+    @Slot(object, int, object, object)
+    def deliver(self, ref: Any, number: int, result: Any, error: Any) -> None:
+        job = ref()
+        if job is not None and shiboken6.isValid(job):
+            job._on_done(number, result, error)
+
+
+_relay: _Relay | None = None
+
+
+def _the_relay() -> _Relay:
+    """The relay, made on first use (by a LatestJob, on the GUI thread)."""
+    global _relay
+    if _relay is None:
+        _relay = _Relay()
+        _relay.done.connect(_relay.deliver)
+    return _relay
+
+
 class LatestJob(QObject):
     """See the module docstring."""
 
     finished = Signal(object)
     failed = Signal(str)
-    _done = Signal(int, object, object)  # job number, result, error (from the worker thread)
 
     def __init__(self, parent: QObject | None = None, executor: Executor | None = None) -> None:
         super().__init__(parent)
@@ -50,7 +76,8 @@ class LatestJob(QObject):
         self._in_flight = False
         self._waiting: _Job | None = None
         self.dropped = 0
-        self._done.connect(self._on_done)
+        self._relay = _the_relay()
+        self._ref = weakref.ref(self)
 
     @property
     def busy(self) -> bool:
@@ -79,8 +106,7 @@ class LatestJob(QObject):
             result = fn(*args)
         except Exception as exc:  # delivered to the GUI thread as `failed`
             error = exc
-        with contextlib.suppress(RuntimeError):  # deleted meanwhile: nobody waits for it
-            self._done.emit(number, result, error)
+        self._relay.done.emit(self._ref, number, result, error)
 
     def _on_done(self, number: int, result: Any, error: BaseException | None) -> None:
         self._in_flight = False
