@@ -1,4 +1,4 @@
-"""LatestJob: one job in flight, stale results dropped, and a job outliving its owner (pytest-qt)."""
+"""LatestJob: one job in flight, stale results dropped, a job outliving its owner (pytest-qt)."""
 
 from __future__ import annotations
 
