@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
 
-        self.library_dock = QDockWidget("Library", self)
+        self.library_dock = QDockWidget(self.tr("Library"), self)
         self.library_dock.setObjectName("libraryDock")
         self.library_dock.setAllowedAreas(
             Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
 
         self.actions_by_id = build_actions(self, window_handlers(self))
         build_menus(self.menuBar(), self.actions_by_id)
-        self.toolbar = QToolBar("Main", self)
+        self.toolbar = QToolBar(self.tr("Main"), self)
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -394,7 +394,10 @@ class MainWindow(QMainWindow):
             return
         clip = QApplication.clipboard().text().strip()
         url, ok = QInputDialog.getText(
-            self, "Insert a link", "URL:", text=clip if is_url(clip) else "https://"
+            self,
+            self.tr("Insert a link"),
+            self.tr("URL:"),
+            text=clip if is_url(clip) else "https://",
         )
         if ok:
             editor.insert_link(url.strip() if url.strip() != "https://" else "")
