@@ -11,6 +11,7 @@ preview.
 
 Signals:
     ready(str): the server answers at this URL ("http://127.0.0.1:P/").
+    rebuilding(): Hugo saw a change and is building again.
     rebuilt(float): a rebuild finished, in Hugo's own milliseconds ("Total in N ms").
     problems(list): the Diagnostics of the last build (empty when it was clean).
     failed(str): the server cannot run; a sentence for the user.
@@ -46,6 +47,7 @@ class SiteServer(QObject):
     """See the module docstring."""
 
     ready = Signal(str)
+    rebuilding = Signal()
     rebuilt = Signal(float)
     problems = Signal(list)
     failed = Signal(str)
@@ -148,6 +150,7 @@ class SiteServer(QObject):
                 self.ready.emit(event.url)
         elif event.kind is EventKind.REBUILDING:
             self._found = []
+            self.rebuilding.emit()
         elif event.kind is EventKind.REBUILT:
             self.problems.emit(list(self._found))
             self._found = []
