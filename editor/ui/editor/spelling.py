@@ -38,6 +38,7 @@ from editor.core.site.config import SiteConfig
 from editor.ui.editor.highlighter import _FENCE_FLAG, FRONT_MATTER_TOML, FRONT_MATTER_YAML
 from editor.ui.editor.latest_job import LatestJob
 from editor.ui.editor.post_editor import PostEditor
+from editor.ui.translate import fill
 
 __all__ = ["EditorSpelling", "SpellingService", "check_blocks"]
 
@@ -101,7 +102,9 @@ class SpellingService(QObject):
         code = site.language_code or site.default_language
         self.language = speller_language(code)
         if self.language is None:
-            self.message.emit(f"No spelling dictionary for the language {code!r}: not checked")
+            self.message.emit(
+                fill(self.tr("No spelling dictionary for the language %1: not checked"), repr(code))
+            )
         elif self.enabled:
             self._load()
         self.changed.emit()
@@ -126,7 +129,11 @@ class SpellingService(QObject):
             try:
                 self.dictionary.add(word)
             except OSError as error:
-                self.message.emit(f"Could not add {word!r} to the site's dictionary: {error}")
+                self.message.emit(
+                    fill(
+                        self.tr("Could not add %1 to the site's dictionary: %2"), repr(word), error
+                    )
+                )
         self.changed.emit()
 
     def ignore(self, word: str) -> None:
@@ -148,7 +155,7 @@ class SpellingService(QObject):
         self.changed.emit()
 
     def _on_loader_failed(self, error: str) -> None:
-        self.message.emit(f"Spell checking is off: {error}")
+        self.message.emit(fill(self.tr("Spell checking is off: %1"), error))
 
 
 class EditorSpelling(QObject):
