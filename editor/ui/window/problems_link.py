@@ -45,7 +45,7 @@ class ProblemsLink(QObject):
 
     def __init__(self, window: QMainWindow, site: SiteConfig, parent: QObject | None = None):
         super().__init__(parent)
-        self.dock = QDockWidget("Problems", window)
+        self.dock = QDockWidget(self.tr("Problems"), window)
         self.dock.setObjectName("problemsDock")
         self.panel = ProblemsPanel(self.dock)
         self.dock.setWidget(self.panel)
