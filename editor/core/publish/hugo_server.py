@@ -6,9 +6,9 @@ builds drafts, future and expired posts, renders to memory (the site's public/ i
 written; with `server_environment()`, not even Hugo's build lock) and leaves reloading to
 us. `parse_line()` reads one line of the server's output into a `ServerEvent` (ready at a
 URL, rebuilding, rebuilt in N ms, an error as a `Diagnostic` with file and line where Hugo
-names them). `missing_theme()` says why a site
-cannot be served offline (a theme that is an unchecked-out git submodule or absent, a Hugo
-module that must be downloaded), `post_url()` where a post is served.
+names them). `missing_theme()` says why a site cannot be served offline (a theme that is an
+unchecked-out git submodule or absent, a Hugo module that must be downloaded), `post_url()`
+where a post is served.
 """
 
 from __future__ import annotations
