@@ -229,7 +229,8 @@ def _load(fmt: FmFormat, content: str, line0: int) -> Any:
         except tomllib.TOMLDecodeError as exc:
             found = _TOML_LINE.search(str(exc))
             line = line0 + int(found.group(1)) - 1 if found else line0
-            raise FrontMatterError(f"TOML front matter: {exc}", line) from exc
+            where = _TOML_LINE.sub(f"at line {line}", str(exc), count=1)  # the file's line
+            raise FrontMatterError(f"TOML front matter: {where}", line) from exc
         except RecursionError as exc:
             raise FrontMatterError(_TOO_DEEP, line0) from exc
     try:

@@ -178,3 +178,11 @@ def test_check_bounds_stops_at_the_first_bound() -> None:
 def test_flow_depth_is_measured_before_parsing(content: str, limit: int, over: bool) -> None:
     """ruamel's scanner is quadratic in flow depth (3,000 levels took 7 s): measured first."""
     assert flow_depth_over(content, limit) is over
+
+
+def test_a_toml_error_names_the_file_line_in_its_message() -> None:
+    from editor.core.post.model import Post
+
+    post = Post.from_bytes(b'+++\ntitle = "x"\ndate = 2024-01-01\nbroken = = 1\n+++\nBody\n')
+    problem = post.diagnostics[0]
+    assert problem.line == 4 and "at line 4" in problem.message
