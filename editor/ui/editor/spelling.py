@@ -45,9 +45,13 @@ __all__ = ["EditorSpelling", "SpellingService", "check_blocks"]
 CHECK_DELAY_MS = 40  # after an edit or a scroll: keys in a burst are checked once
 VISIBLE_MARGIN = 8  # blocks checked above and below the view (a small scroll shows them ready)
 CACHE_LIMIT = 20_000  # (text, kind) results kept per editor
+LONG_BLOCK = 4_000  # characters: of a longer block only the part on the screen is checked
+SLICE_MARGIN = 400  # characters checked beyond that part, each side
 
 _FRONT_MATTER = (FRONT_MATTER_YAML, FRONT_MATTER_TOML)
 Span = tuple[int, int, str]  # UTF-16 start and end in the block, the word
+# a visible block: the block, the UTF-16 offset of the part checked, that part, its kind
+Visible = tuple[QTextBlock, int, str, LineKind]
 Checked = tuple[str, LineKind, tuple[Span, ...]]
 
 
@@ -67,6 +71,12 @@ def check_blocks(speller: Speller, lines: Sequence[tuple[str, LineKind]]) -> lis
             (_utf16(text, miss.start), _utf16(text, miss.end), miss.word)
         )
     return [(text, kind, tuple(found.get(i, ()))) for i, (text, kind) in enumerate(lines)]
+
+
+def _python_index(text: str, utf16: int) -> int:
+    if text.isascii():
+        return min(utf16, len(text))
+    return len(text.encode("utf-16-le")[: 2 * utf16].decode("utf-16-le", errors="ignore"))
 
 
 def _load(language: str, dictionary_file: Path | None) -> tuple[Speller, PersonalDictionary | None]:
@@ -221,7 +231,7 @@ class EditorSpelling(QObject):
             return
         visible = self._visible()
         missing: dict[tuple[str, LineKind], None] = {}
-        for _block, text, kind in visible:
+        for _block, _offset, text, kind in visible:
             if (text, kind) not in self._cache:
                 missing[(text, kind)] = None
         if missing:
@@ -263,7 +273,7 @@ class EditorSpelling(QObject):
 
     # --- helpers ------------------------------------------------------------------------
 
-    def _visible(self) -> list[tuple[QTextBlock, str, LineKind]]:
+    def _visible(self) -> list[Visible]:
         """The blocks on the screen and VISIBLE_MARGIN more on each side, with their kinds
         (from the highlighter's block states: what is code, what is front matter)."""
         editor = self.editor
@@ -278,7 +288,7 @@ class EditorSpelling(QObject):
         y = editor.blockBoundingGeometry(first).translated(editor.contentOffset()).top()
         shown = False
         after = 0
-        found: list[tuple[QTextBlock, str, LineKind]] = []
+        found: list[Visible] = []
         while block.isValid() and after <= VISIBLE_MARGIN:
             state = block.userState()
             kind: LineKind = "body"
@@ -286,7 +296,7 @@ class EditorSpelling(QObject):
                 kind = "code"
             elif (state if block.blockNumber() == 0 else previous) in _FRONT_MATTER:
                 kind = "front_matter"
-            found.append((block, block.text(), kind))
+            found.append((block, *self._part(block, block.text()), kind))
             shown = shown or block == first
             if shown:
                 if y > bottom:
@@ -304,21 +314,21 @@ class EditorSpelling(QObject):
             return "front_matter"
         return "body"
 
-    def _show(self, visible: list[tuple[QTextBlock, str, LineKind]]) -> None:
+    def _show(self, visible: list[Visible]) -> None:
         cursor_now = self.editor.textCursor()
         typing = (cursor_now.blockNumber(), cursor_now.positionInBlock())
         focused = self.editor.hasFocus()
         places: list[tuple[int, int, int, str]] = []
         blocks: dict[int, QTextBlock] = {}
-        for block, text, kind in visible:
+        for block, offset, text, kind in visible:
             spans = self._cache.get((text, kind))
             if not spans:
                 continue
             number = block.blockNumber()
             blocks[number] = block
             for start, end, word in spans:
-                if not (focused and typing == (number, end)):  # not the word being typed
-                    places.append((number, start, end, word))
+                if not (focused and typing == (number, offset + end)):  # the word being typed
+                    places.append((number, offset + start, offset + end, word))
         if places == self._shown:  # the same underlines (their cursors follow the edits)
             return
         self._shown = places
@@ -338,11 +348,28 @@ class EditorSpelling(QObject):
         cursor = self.editor.cursorForPosition(pos)
         block = cursor.block()
         column = cursor.positionInBlock()
+        offset, text = self._part(block, block.text())
         kind = self._kind(block.blockNumber())
-        for start, end, word in self._cache.get((block.text(), kind), ()):
-            if start <= column <= end:
-                return block.position(), start, end, word
+        for start, end, word in self._cache.get((text, kind), ()):
+            if offset + start <= column <= offset + end:
+                return block.position(), offset + start, offset + end, word
         return None
+
+    def _part(self, block: QTextBlock, text: str) -> tuple[int, str]:
+        """The part of `text` to check and its UTF-16 offset: all of it, or of a block longer
+        than LONG_BLOCK what the view shows of it and SLICE_MARGIN more, whole words."""
+        if len(text) <= LONG_BLOCK:
+            return 0, text
+        editor = self.editor
+        area = editor.viewport().rect()
+        first = editor.cursorForPosition(area.topLeft()).position() - block.position()
+        last = editor.cursorForPosition(area.bottomRight()).position() - block.position()
+        start = _python_index(text, max(0, first)) - SLICE_MARGIN
+        end = _python_index(text, max(0, last)) + SLICE_MARGIN
+        start = 0 if start <= 0 else text.rfind(" ", 0, start) + 1
+        found = text.find(" ", end)
+        end = len(text) if found < 0 or end >= len(text) else found
+        return _utf16(text, start), text[start:end]
 
     def _replace(self, position: int, length: int, text: str) -> None:
         cursor = QTextCursor(self.editor.document())

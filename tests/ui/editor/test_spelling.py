@@ -211,3 +211,31 @@ def test_a_right_click_on_a_misspelled_word_opens_the_menu_with_its_suggestions(
     assert seen[0] == "The"
     assert "Add to Dictionary" in seen
     assert any("Copy" in title for title in seen)  # the editor's own entries stay
+
+
+def test_of_a_very_long_block_only_the_part_on_the_screen_is_checked(
+    qtbot: QtBot, site: SiteConfig
+) -> None:
+    from editor.ui.editor import spelling as module
+
+    text = "Teh " + "word " * 3000 + "wrold end\n"
+    sizes: list[int] = []
+    check = module.check_blocks
+    _service, tab, spelling = _checked(qtbot, site, "short\n")
+    spelling._job.finished.disconnect()
+
+    def spy(speller, lines):  # type: ignore[no-untyped-def]
+        sizes.extend(len(t) for t, _kind in lines)
+        return check(speller, lines)
+
+    original_submit = spelling._job.submit
+    spelling._job.submit = lambda fn, *args: original_submit(spy, *args)  # type: ignore[method-assign]
+    spelling._job.finished.connect(spelling._on_job_finished)
+    tab.editor.setPlainText(text)
+    qtbot.waitUntil(lambda: not spelling.pending and _words(spelling) == [(0, "Teh")])
+    assert sizes and max(sizes) < module.LONG_BLOCK
+    tab.editor.moveCursor(tab.editor.textCursor().MoveOperation.End)
+    tab.editor.ensureCursorVisible()
+    qtbot.waitUntil(lambda: not spelling.pending and (0, "wrold") in _words(spelling))
+    (start, end) = next((s, e) for _b, s, e, w in spelling.misspellings() if w == "wrold")
+    assert text[start:end] == "wrold"
