@@ -8,9 +8,10 @@ matter (keys and values), never as a heading or a thematic break.
 
 Start-up: a Pygments lexer costs 2-25 ms to build (its regular expressions compile on first
 use). While `defer_lexers(True)` is on (the app turns it on until the post is on the screen),
-code below the first EAGER_LINES lines of a post is shown in the code colour only, and its
-language is noted; `load_deferred_lexers()` builds those lexers and re-colours just their
-code blocks in every open post.
+code below the first EAGER_LINES lines or EAGER_CHARS characters of a post (about a screen of
+wrapped text beside the preview) is shown in the code colour only, and its language is
+noted; `load_deferred_lexers()` builds those lexers and re-colours just their code blocks in
+every open post.
 """
 
 from __future__ import annotations
@@ -29,7 +30,14 @@ from pygments.token import (
     String,
     _TokenType,
 )
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QSyntaxHighlighter,
+    QTextBlock,
+    QTextCharFormat,
+    QTextDocument,
+)
 
 NORMAL = -1
 FRONT_MATTER_YAML = 1
@@ -161,6 +169,7 @@ _TOKEN_KINDS: tuple[tuple[_TokenType, str], ...] = (
 
 
 EAGER_LINES = 80  # code in these first lines is coloured at once (the first screen)
+EAGER_CHARS = 3000  # ... and within these first characters (a screen of wrapped paragraphs)
 _lexers: dict[str, object | None] = {}
 _deferring = False
 _deferred: set[str] = set()
@@ -185,7 +194,8 @@ def _lexer(language: str) -> object | None:
 
 
 def defer_lexers(defer: bool) -> None:
-    """While on, lexers not built yet are not built for code below EAGER_LINES."""
+    """While on, lexers not built yet are not built for code below EAGER_LINES or
+    EAGER_CHARS."""
     global _deferring
     _deferring = defer
 
@@ -200,6 +210,10 @@ def load_deferred_lexers() -> None:
     for highlighter in list(_highlighters):
         if shiboken6.isValid(highlighter):  # a closed post's highlighter may linger
             highlighter.recolour_code(languages)
+
+
+def _below_first_screen(block: QTextBlock) -> bool:
+    return block.blockNumber() >= EAGER_LINES or block.position() >= EAGER_CHARS
 
 
 @lru_cache(maxsize=20_000)
@@ -391,11 +405,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self.setCurrentBlockState(state)
         self.setFormat(0, len(text), self._formats["code_block"])
         language = self._languages[(state >> 8) & 0xFF]
-        if (
-            _deferring
-            and language not in _lexers
-            and self.currentBlock().blockNumber() >= EAGER_LINES
-        ):
+        if _deferring and language not in _lexers and _below_first_screen(self.currentBlock()):
             _deferred.add(language)  # coloured by load_deferred_lexers()
             return
         for start, length, kind in code_tokens(language, text):

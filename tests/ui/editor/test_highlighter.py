@@ -158,3 +158,21 @@ def test_deferred_lexers_colour_code_below_the_first_screen_later(qtbot: QtBot) 
         assert keyword.foreground().color() != plain.foreground().color()  # `const` now
     finally:
         module.defer_lexers(False)
+
+
+def test_code_within_the_first_lines_but_past_a_screen_of_text_waits(qtbot: QtBot) -> None:
+    from editor.ui.editor import highlighter as module
+
+    paragraph = "word " * (module.EAGER_CHARS // 5 + 10)  # one long wrapped paragraph
+    text = "Intro.\n\n" + paragraph + "\n\n```zig\nconst x = 1;\n```\n"
+    module._lexers.pop("zig", None)
+    module._deferred.discard("zig")
+    module.defer_lexers(True)
+    try:
+        doc, _highlighter = _highlighted(text, qtbot)
+        assert doc.blockCount() < module.EAGER_LINES
+        assert "zig" in module._deferred and "zig" not in module._lexers
+        module.load_deferred_lexers()
+        assert "zig" in module._lexers
+    finally:
+        module.defer_lexers(False)
