@@ -11,8 +11,15 @@ then waits until the page shown has that title (rebuild, reload, load finished).
   hugo total     the same rebuild's "Total in N ms" (Hugo's own rebuild time)
   save->served   the save -> Hugo's server answers the new page over HTTP (polled every 5
                  ms beside; what any browser on `hugo server` could show at best)
-and prints save->shown / hugo total (issue 14's target: under 1.5) and save->shown /
-save->served.
+  build->shown   from the start of Hugo's timed rebuild ("Total" line's arrival - N ms) to
+                 shown: what Inkpost adds to Hugo's own rebuild, Hugo's file watcher aside
+and prints save->shown / hugo total (issue 14's target: under 1.5), save->shown /
+save->served and build->shown / hugo total.
+
+    .venv/bin/python benchmarks/bench_site_preview.py --typing
+
+types 200 keys (33 a second) into the real window in Fast mode, then in Site mode while
+another post is saved every 300 ms (Hugo rebuilding), and prints each key's handling time.
 """
 
 from __future__ import annotations
@@ -49,6 +56,7 @@ LIST = """<!doctype html><html><body><ul>{{ range .Pages }}<li><a href="{{ .RelP
 
 
 def make_site(root: Path, posts: int) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
     (root / "hugo.toml").write_text(
         'baseURL = "https://example.org/"\ntitle = "Bench"\ntheme = "bench"\n', encoding="utf-8"
     )
@@ -100,11 +108,83 @@ def poll_served(url: str, title: str, out: list[float], start: float) -> None:
         time.sleep(0.005)
 
 
+def key_times(app: QApplication, editor: object, keys: int) -> list[float]:
+    """Milliseconds each of `keys` typed letters takes to handle (posted events included)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    out = []
+    for i in range(keys):
+        start = time.perf_counter()
+        QTest.keyClick(editor, Qt.Key.Key_A + (i % 26))  # type: ignore[call-overload]
+        app.processEvents()
+        out.append((time.perf_counter() - start) * 1000)
+        end = time.monotonic() + 0.03  # 33 keys a second
+        wait(app, lambda end=end: time.monotonic() >= end)
+    return out
+
+
+def typing_latency(posts: int) -> int:
+    """Keys in the real window, Fast mode, then Site mode while Hugo rebuilds continually."""
+    from editor.app.settings import Settings
+    from editor.core.site.config import find_site
+    from editor.ui.window.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    with tempfile.TemporaryDirectory(prefix="inkpost-bench-typing-") as tmp:
+        post = make_site(Path(tmp) / "site", posts)
+        other = post.with_name("post-001.md")
+        window = MainWindow(
+            Settings(Path(tmp) / "config"),
+            find_site(Path(tmp) / "site"),
+            preview_dir=HERE.parent / "resources" / "preview",
+        )
+        window.resize(1200, 800)
+        window.open_post(post)
+        window.show()
+        wait(app, lambda: window.preview is not None)
+        editor = window.current_editor()
+        fast = key_times(app, editor, 200)
+        window.preview_modes.choose("site")
+        wait(app, lambda: bool(window.preview_modes.server.url), 120)
+        text = other.read_text(encoding="utf-8")
+        rebuilt: list[float] = []
+        window.preview_modes.server.rebuilt.connect(rebuilt.append)
+        stop = [False]
+
+        def touch() -> None:  # a save elsewhere every 300 ms: Hugo keeps rebuilding
+            n = 0
+            while not stop[0]:
+                n += 1
+                save(other, text + f"\n\nEdit {n}.\n")
+                time.sleep(0.3)
+
+        import threading
+
+        toucher = threading.Thread(target=touch)
+        toucher.start()
+        site = key_times(app, editor, 200)
+        stop[0] = True
+        toucher.join()
+        for tab in window.tab_list():
+            tab.document.text_document.setModified(False)
+        window.close()
+    for name, times in (("fast mode", fast), ("site mode, Hugo rebuilding", site)):
+        times.sort()
+        p95 = times[int(len(times) * 0.95)]
+        print(f"  key {name:28} median {statistics.median(times):6.2f} ms  p95 {p95:6.2f} ms")
+    print(f"  rebuilds during the site-mode keys: {len(rebuilt)}")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, default=200)
     parser.add_argument("--saves", type=int, default=9)
+    parser.add_argument("--typing", action="store_true", help="measure typing instead")
     args = parser.parse_args()
+    if args.typing:
+        return typing_latency(args.posts)
     app = QApplication.instance() or QApplication(sys.argv)
     with tempfile.TemporaryDirectory(prefix="inkpost-bench-site-") as tmp:
         post = make_site(Path(tmp), args.posts)

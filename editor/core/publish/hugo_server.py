@@ -34,6 +34,7 @@ __all__ = [
     "ServerEvent",
     "find_hugo",
     "free_port",
+    "lowered_priority",
     "missing_theme",
     "network_module_error",
     "parse_line",
@@ -126,6 +127,13 @@ def server_command(hugo: str, root: Path, port: int, cache_dir: Path) -> list[st
         str(cache_dir),
         "--noHTTPCache",
     ]
+
+
+def lowered_priority(command: list[str]) -> list[str]:
+    """`command` run by `nice -n 10` where there is one: the server's rebuilds yield the CPU
+    to typing (every thread of the child inherits it)."""
+    nice = shutil.which("nice") if os.name == "posix" else None
+    return [nice, "-n", "10", *command] if nice else list(command)
 
 
 def server_environment() -> dict[str, str]:

@@ -30,6 +30,7 @@ from editor.core.publish.hugo_server import (
     EventKind,
     find_hugo,
     free_port,
+    lowered_priority,
     missing_theme,
     network_module_error,
     parse_line,
@@ -116,7 +117,7 @@ class SiteServer(QObject):
             return False
         if self._cache is None:
             self._cache = Path(tempfile.mkdtemp(prefix="inkpost-hugo-"))
-        command = server_command(hugo, Path(site.root), free_port(), self._cache)
+        command = lowered_priority(server_command(hugo, Path(site.root), free_port(), self._cache))
         process = QProcess(self)
         process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
         process.setWorkingDirectory(str(site.root))

@@ -17,6 +17,7 @@ from editor.core.publish.hugo_server import (
     EventKind,
     find_hugo,
     free_port,
+    lowered_priority,
     missing_theme,
     network_module_error,
     parse_line,
@@ -54,6 +55,13 @@ def test_command_binds_loopback_renders_to_memory_and_builds_all(tmp_path: Path)
     for flag in ("--buildDrafts", "--buildFuture", "--buildExpired", "--renderToMemory"):
         assert flag in cmd
     assert "--destination" not in cmd  # never the site's public/
+
+
+def test_lowered_priority_wraps_the_command_in_nice() -> None:
+    command = lowered_priority(["/bin/hugo", "server"])
+    assert command[-2:] == ["/bin/hugo", "server"]
+    if os.name == "posix" and len(command) > 2:
+        assert Path(command[0]).name == "nice" and command[1:3] == ["-n", "10"]
 
 
 def test_free_port_is_bindable() -> None:
