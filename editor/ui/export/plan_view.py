@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
@@ -65,7 +66,7 @@ def show_result(tree: QTreeWidget, report: ExportReport) -> None:
         if item is None:
             continue
         if result.ok and result.written:
-            item.setText(1, "exported")
+            item.setText(1, QCoreApplication.translate("ExportDialog", "exported"))
             item.setForeground(1, QBrush(_DONE))
         elif result.error:
             item.setText(1, result.error)
