@@ -282,7 +282,7 @@ class MainWindow(QMainWindow):
         return Path(self.site.content_dir or self.site.root)
 
     def open_site_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Open a site", str(self.site.root))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open a site"), str(self.site.root))
         if folder:
             self.set_site(find_site(Path(folder)))
 
