@@ -118,7 +118,7 @@ class PreferencesDialog(QDialog):
         self.font_box.setCurrentFont(prefs.font())
         self.font_size = QSpinBox(self)
         self.font_size.setRange(6, 48)
-        self.font_size.setSuffix(" pt")
+        self.font_size.setSuffix(self.tr(" pt"))
         self.font_size.setValue(max(6, round(prefs.font().pointSizeF())))
 
         self.theme_box = QComboBox(self)
