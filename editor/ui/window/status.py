@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from editor.ui.accessibility import label as accessible_label
+from editor.ui.translate import fill
 
 __all__ = ["StatusPanel", "format_count"]
 
@@ -84,9 +85,11 @@ class StatusPanel(QWidget):
     def show_stats(self, stats: Any) -> None:
         """Show a PostStats: reading time, words and characters."""
         self.stats = stats
-        self.reading_time.setText(f"{stats.reading_time} min")
-        self.words.setText(format_count(stats.word_count, "word", "words"))
-        self.characters.setText(format_count(stats.characters, "character", "characters"))
+        self.reading_time.setText(fill(self.tr("%1 min"), stats.reading_time))
+        self.words.setText(format_count(stats.word_count, self.tr("word"), self.tr("words")))
+        self.characters.setText(
+            format_count(stats.characters, self.tr("character"), self.tr("characters"))
+        )
 
     def set_cursor(self, line: int, column: int) -> None:
         self.cursor.setText(f"{line}:{column}")
@@ -97,7 +100,8 @@ class StatusPanel(QWidget):
             self.selection.hide()
             self.selection.clear()
             return
-        self.selection.setText(format_count(words, "word", "words") + " selected")
+        counted = format_count(words, self.tr("word"), self.tr("words"))
+        self.selection.setText(fill(self.tr("%1 selected"), counted))
         self.selection.show()
 
     def set_save_state(self, text: str) -> None:
