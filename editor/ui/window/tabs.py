@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabBar, QTabWidget, QToolButton, QWidget
 
@@ -28,7 +28,15 @@ from editor.ui.editor.documents import Document, DocumentTab
 from editor.ui.editor.post_editor import PostEditor
 from editor.ui.translate import fill
 
-POST_FILTER = "Markdown posts (*.md *.markdown *.mdown);;All files (*)"
+POST_FILTER = QT_TRANSLATE_NOOP(
+    "DocumentTabs", "Markdown posts (*.md *.markdown *.mdown);;All files (*)"
+)
+
+
+def _filter() -> str:
+    return QCoreApplication.translate("DocumentTabs", POST_FILTER)
+
+
 Answer = QMessageBox.StandardButton
 
 
@@ -146,7 +154,7 @@ class DocumentsController(QObject):
         try:
             document = Document.open(path, parent=self)
         except (OSError, ValueError) as error:
-            QMessageBox.warning(self._parent, "Cannot open the post", str(error))
+            QMessageBox.warning(self._parent, self.tr("Cannot open the post"), str(error))
             return None
         tab = self.add_document(document)
         self.postOpened.emit(path)
@@ -157,7 +165,9 @@ class DocumentsController(QObject):
 
     def open_post_dialog(self) -> None:
         start = str(self._start_folder())
-        name, _ = QFileDialog.getOpenFileName(self._parent, "Open a post", start, POST_FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            self._parent, self.tr("Open a post"), start, _filter()
+        )
         if name:
             self.open_post(Path(name))
 
@@ -178,7 +188,9 @@ class DocumentsController(QObject):
             return False
         current = tab.document.path
         start = str(current) if current else str(self._start_folder())
-        name, _ = QFileDialog.getSaveFileName(self._parent, "Save the post as", start, POST_FILTER)
+        name, _ = QFileDialog.getSaveFileName(
+            self._parent, self.tr("Save the post as"), start, _filter()
+        )
         if not name:
             return False
         return self._write(tab, Path(name))
@@ -197,15 +209,16 @@ class DocumentsController(QObject):
         except (OSError, ValueError) as error:
             if keeper is not None:
                 keeper.save_failed(tab)
-            QMessageBox.critical(self._parent, "The post was not saved", str(error))
+            QMessageBox.critical(self._parent, self.tr("The post was not saved"), str(error))
             return False
         return True
 
     def _replace_read_only(self, path: Path) -> bool:
         answer = QMessageBox.question(
             self._parent,
-            "The file is read-only",
-            f"“{path.name}” is read-only. Replace it anyway? It stays read-only.\n\n{path}",
+            self.tr("The file is read-only"),
+            fill(self.tr("“%1” is read-only. Replace it anyway? It stays read-only."), path.name)
+            + f"\n\n{path}",
             Answer.Save | Answer.Cancel,
             Answer.Cancel,
         )
