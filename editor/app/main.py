@@ -198,8 +198,6 @@ def main(
 
     window = MainWindow(settings, site, preview_dir=resource_path("preview"), data_dir=data_dir)
     window.help.guide_file = resource_path("guide.md")
-    if not args.screenshot:  # File > Open Recent; a screenshot leaves the user's list alone
-        window.recent.attach(IniStore(settings.location / "recent.ini"))
     if args.screenshot:  # the picture shows the library as it is
         wire_window(window, settings, resource_path("preview"))
     else:
@@ -211,6 +209,9 @@ def main(
 
         def finish_start_up() -> None:
             wire_window(window, settings, resource_path("preview"))
+            # File > Open Recent: its file is read and written (synced) after the first
+            # frames; the posts opened until then are merged in.
+            window.recent.attach(IniStore(settings.location / "recent.ini"))
             window.first_paint.then(highlighter.load_deferred_lexers)
 
         after_preview(window, finish_start_up)

@@ -18,14 +18,16 @@ Signals:
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QActionGroup
 
 from editor.core.publish.hugo_server import post_url
 from editor.ui.preview.site_server import SiteServer
-from editor.ui.preview.site_view import SiteView
+
+if TYPE_CHECKING:  # imported when first shown: QtWebEngine is not needed for the first frame
+    from editor.ui.preview.site_view import SiteView
 
 __all__ = ["FAST", "SITE", "PreviewModes"]
 
@@ -135,6 +137,8 @@ class PreviewModes(QObject):
 
     def _ensure_view(self, pane: Any) -> SiteView:
         if self.view is None:
+            from editor.ui.preview.site_view import SiteView
+
             self.view = SiteView(pane)
             pane.layout().addWidget(self.view)
             pane.lineRequested.connect(self._on_pane_line_requested)

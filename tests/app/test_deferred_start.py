@@ -1,0 +1,56 @@
+"""What start-up puts off until after the first frame still arrives (the real app, a child).
+
+The first paint of the window comes with neither the library's panel nor File > Open
+Recent's file; both arrive after it, and the post opened at start is in the recent list.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.app.child_app import PREAMBLE, RUN_STEPS, app_env, finish, read_lines_until, start
+
+_SCRIPT = (
+    PREAMBLE
+    + r"""
+from pathlib import Path
+RECENT = Path(os.environ["INKPOST_CONFIG_DIR"]) / "recent.ini"
+
+def step():
+    w = window()
+    if w is None:
+        return
+    if "hooked" not in state:
+        state["hooked"] = True
+        w.first_paint.painted.connect(lambda: state.update(
+            at_paint={"recent": RECENT.exists(), "library": w.library.panel is not None}))
+        return
+    if "at_paint" not in state or w.library.panel is None or not RECENT.exists():
+        return
+    timer.stop()
+    say("PAINT", json.dumps(state["at_paint"]))
+    say("RECENT", json.dumps(RECENT.read_text(encoding="utf-8")))
+    os._exit(0)
+"""
+    + RUN_STEPS
+)
+
+
+@pytest.mark.slow
+def test_library_and_recent_list_arrive_after_the_first_paint(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "content" / "posts").mkdir(parents=True)
+    (site / "hugo.toml").write_text('title = "Blog"\n', encoding="utf-8")
+    post = site / "content" / "posts" / "first.md"
+    post.write_text("---\ntitle: First\n---\n\nWords.\n", encoding="utf-8")
+    proc = start(_SCRIPT, app_env(tmp_path), str(site), str(post), "--new-instance")
+    try:
+        lines = read_lines_until(proc, {"PAINT", "RECENT"})
+    finally:
+        errors = finish(proc)
+    assert "PAINT" in lines, errors
+    assert json.loads(lines["PAINT"]) == {"recent": False, "library": False}
+    assert "first.md" in lines["RECENT"]
