@@ -106,6 +106,9 @@ class SiteServer(QObject):
     def _launch(self) -> bool:
         site = self.site
         assert site is not None
+        if not site.is_hugo:
+            self.failed.emit(f"The site preview shows Hugo sites; this is a {site.kind} site")
+            return False
         hugo = self.hugo or find_hugo()
         if hugo is None:
             self.failed.emit(

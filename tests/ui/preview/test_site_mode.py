@@ -15,7 +15,10 @@ from PySide6.QtWidgets import QApplication
 
 from editor.app.settings import Settings
 from editor.core.site.config import find_site
+from editor.core.site.model import SiteConfig
+from editor.ui.preview import site_server
 from editor.ui.preview.site_mode import FAST, SITE
+from editor.ui.preview.site_server import SiteServer
 from editor.ui.window.main_window import MainWindow
 from tests.hugo_site import require_hugo
 
@@ -208,3 +211,18 @@ def test_missing_theme_says_so_and_keeps_the_fast_preview(
         assert win.preview.view.isVisible()
     finally:
         close_window(win)
+
+
+def test_no_hugo_and_no_hugo_site_say_so(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server = SiteServer()
+    said: list[str] = []
+    server.failed.connect(said.append)
+    jekyll = SiteConfig(kind="jekyll", root=tmp_path)
+    assert not server.start(jekyll)
+    assert said[-1] == "The site preview shows Hugo sites; this is a jekyll site"
+    monkeypatch.setattr(site_server, "find_hugo", lambda: None)
+    assert not server.start(SiteConfig.hugo_defaults(tmp_path))
+    assert "needs Hugo" in said[-1] and "inkpost[hugo]" in said[-1]
+    assert not server.running
