@@ -26,6 +26,7 @@ from editor.app.graphics import (
     install_quiet_handler,
     skip_zygote_without_sandbox,
 )
+from editor.app.panels import PANELS, panel_list, show_panels
 from editor.app.qt_guard import LeakProbeResult, probe_none_leak
 
 EXIT_OK = 0
@@ -50,6 +51,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("post", nargs="?", help="the post to open")
     parser.add_argument("--screenshot", metavar="OUT.png", help="save a PNG of the window, exit")
     parser.add_argument("--size", default="1400x900", type=_size, help="window size, WxH")
+    parser.add_argument(
+        "--show",
+        metavar="PANEL[,PANEL]",
+        type=panel_list,
+        default=(),
+        help=f"with --screenshot, show these panels too ({', '.join(PANELS)})",
+    )
     parser.add_argument(
         "--new-instance",
         action="store_true",
@@ -231,6 +239,7 @@ def main(
             window.new_post()
 
     if args.screenshot:
+        show_panels(window, args.show)  # --show front-matter,outline,...
         return _screenshot(app, window, Path(args.screenshot))
     window.show()
     if not args.new_instance:  # later starts hand their posts to this window

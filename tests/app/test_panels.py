@@ -1,0 +1,56 @@
+"""`--show PANEL[,PANEL]`: the names it takes, and the panels it shows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from editor.app.main import build_parser
+from editor.app.panels import PANELS, panel_list, show_panels
+from editor.app.settings import Settings
+from editor.core.site.config import find_site
+from editor.ui.window.main_window import MainWindow
+from editor.ui.workers import RenderController
+
+
+def test_panel_names_are_read_and_checked() -> None:
+    assert panel_list("front-matter, Outline") == ("front-matter", "outline")
+    assert build_parser().parse_args(["--show", "problems"]).show == ("problems",)
+    assert build_parser().parse_args([]).show == ()
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["--show", "front-matter,sidebar"])
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    root = tmp_path / "site"
+    (root / "content" / "posts").mkdir(parents=True)
+    (root / "hugo.toml").write_text('title = "Blog"\n', encoding="utf-8")
+    win = MainWindow(
+        Settings(tmp_path / "config"),
+        find_site(root),
+        create_preview=False,
+        render_controller=RenderController(debounce_ms=-1),
+    )
+    win.resize(1400, 900)
+    yield win
+    win.close()
+    win.deleteLater()
+
+
+def test_show_panels_checks_their_view_actions(qtbot: QtBot, window: MainWindow) -> None:
+    docks = {
+        "front-matter": window.front_matter.dock,
+        "outline": window.outline.dock,
+        "problems": window.problems.dock,
+    }
+    show_panels(window, ("front-matter", "problems"))
+    window.show()
+    qtbot.waitExposed(window)
+    assert docks["front-matter"].isVisible() and docks["problems"].isVisible()
+    assert docks["outline"].isHidden()
+    for name in ("front-matter", "problems"):
+        assert window.actions_by_id[PANELS[name]].isChecked()
