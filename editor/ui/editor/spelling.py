@@ -18,6 +18,7 @@ words changed (editors check again).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,7 @@ VISIBLE_MARGIN = 8  # blocks checked above and below the view (a small scroll sh
 CACHE_LIMIT = 20_000  # (text, kind) results kept per editor
 LONG_BLOCK = 4_000  # characters: of a longer block only the part on the screen is checked
 SLICE_MARGIN = 400  # characters checked beyond that part, each side
+PIECE = 600  # characters the worker checks between two chances for the GUI thread to run
 
 _FRONT_MATTER = (FRONT_MATTER_YAML, FRONT_MATTER_TOML)
 Span = tuple[int, int, str]  # UTF-16 start and end in the block, the word
@@ -61,16 +63,35 @@ def _utf16(text: str, index: int) -> int:
     return len(text[:index].encode("utf-16-le")) // 2
 
 
+def _pieces(text: str) -> list[tuple[int, str]]:
+    """`text` cut at spaces into pieces of about PIECE characters, with their offsets."""
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > PIECE:
+        cut = text.find(" ", start + PIECE)
+        if cut < 0:
+            break
+        pieces.append((start, text[start:cut]))
+        start = cut
+    pieces.append((start, text[start:]))
+    return pieces
+
+
 def check_blocks(speller: Speller, lines: Sequence[tuple[str, LineKind]]) -> list[Checked]:
-    """The misspellings of each (text, kind), as UTF-16 spans (what the worker runs)."""
-    found: dict[int, list[Span]] = {}
-    keyed = [(i, text, kind) for i, (text, kind) in enumerate(lines)]
-    for miss in check_lines(speller, keyed):
-        text = lines[miss.key][0]
-        found.setdefault(miss.key, []).append(
-            (_utf16(text, miss.start), _utf16(text, miss.end), miss.word)
-        )
-    return [(text, kind, tuple(found.get(i, ()))) for i, (text, kind) in enumerate(lines)]
+    """The misspellings of each (text, kind), as UTF-16 spans (what the worker runs).
+
+    A piece of about PIECE characters at a time, letting go of the GIL after each: the GUI
+    thread, which needs it for every key, then waits for one piece's check at most."""
+    checked: list[Checked] = []
+    for text, kind in lines:
+        spans: list[Span] = []
+        for offset, piece in _pieces(text):
+            for miss in check_lines(speller, [(0, piece, kind)]):
+                start, end = offset + miss.start, offset + miss.end
+                spans.append((_utf16(text, start), _utf16(text, end), miss.word))
+            time.sleep(0)  # the GIL goes to a waiting thread (the GUI's) now, not in 5 ms
+        checked.append((text, kind, tuple(spans)))
+    return checked
 
 
 def _python_index(text: str, utf16: int) -> int:
