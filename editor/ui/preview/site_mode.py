@@ -172,6 +172,8 @@ class PreviewModes(QObject):
             self.view.show_message(self.tr("This post is not in the site's content folder."))
             return
         self.view.set_origin(self.server.url)
+        pane = self.window.preview
+        self.view.guard.allow_remote = bool(pane is not None and pane.allow_remote)
         self.view.show_url(url)
 
     # --- slots ----------------------------------------------------------------------------

@@ -2,7 +2,8 @@
 
 The page runs the site's own scripts (its theme's), in an off-the-record profile whose
 request interceptor (`LoopbackGuard`) lets through only the server's own origin
-(http://127.0.0.1:P/) and data:/blob: URLs: nothing else is fetched, whatever the page
+(http://127.0.0.1:P/) and data:/blob: URLs, and other web addresses only when the user
+allows remote content (as in the fast preview): nothing else is fetched, whatever the page
 asks for. The page never navigates away from the server; a new window is never opened.
 Our own scripts (reading and restoring the scroll position, scrolling to a heading) run in
 Qt's ApplicationWorld, apart from the page's.
@@ -42,12 +43,14 @@ def origin_of(url: QUrl) -> str:
 
 
 class LoopbackGuard(QWebEngineUrlRequestInterceptor):
-    """Lets through requests to `origin` (the site's server) and data:/blob:, blocks and
-    records every other one."""
+    """Lets through requests to `origin` (the site's server) and data:/blob:, and other
+    http(s) only when `allow_remote` (the fast preview's "remote content" preference); blocks
+    and records every other one."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.origin = ""
+        self.allow_remote = False
         self.blocked: list[QUrl] = []
 
     def allows(self, url: QUrl) -> bool:
@@ -55,9 +58,12 @@ class LoopbackGuard(QWebEngineUrlRequestInterceptor):
             return True
         return bool(self.origin) and url.scheme() == "http" and origin_of(url) == self.origin
 
+    def allows_request(self, url: QUrl) -> bool:
+        return self.allows(url) or (self.allow_remote and url.scheme() in ("http", "https"))
+
     def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
         url = info.requestUrl()
-        if not self.allows(url):
+        if not self.allows_request(url):
             self.blocked.append(QUrl(url))
             info.block(True)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QUrl
 from PySide6.QtWidgets import QApplication
 
 from editor.app.settings import Settings
@@ -19,6 +19,7 @@ from editor.core.site.model import SiteConfig
 from editor.ui.preview import site_server
 from editor.ui.preview.site_mode import FAST, SITE
 from editor.ui.preview.site_server import SiteServer
+from editor.ui.preview.site_view import LoopbackGuard
 from editor.ui.window.main_window import MainWindow
 from tests.hugo_site import require_hugo
 
@@ -226,3 +227,21 @@ def test_no_hugo_and_no_hugo_site_say_so(
     assert not server.start(SiteConfig.hugo_defaults(tmp_path))
     assert "needs Hugo" in said[-1] and "inkpost[hugo]" in said[-1]
     assert not server.running
+
+
+def test_loopback_guard_lets_through_the_server_alone(qapp: QApplication) -> None:
+    guard = LoopbackGuard()
+    guard.origin = "http://127.0.0.1:4000"
+    assert guard.allows_request(QUrl("http://127.0.0.1:4000/posts/a/"))
+    assert guard.allows_request(QUrl("data:image/png;base64,AAAA"))
+    for url in (
+        "http://127.0.0.1:4001/",  # another local server
+        "http://localhost:4000/",
+        "https://cdn.example/x.js",
+        "file:///etc/passwd",
+        "ws://127.0.0.1:4000/livereload",
+    ):
+        assert not guard.allows_request(QUrl(url)), url
+    guard.allow_remote = True  # the user's "remote content" preference, as in the fast preview
+    assert guard.allows_request(QUrl("https://cdn.example/x.js"))
+    assert not guard.allows_request(QUrl("file:///etc/passwd"))
