@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from editor import __version__
 from editor.core.folders import Folders, folders
+from editor.ui.accessibility import label
 from editor.ui.window.actions import shortcut_text
 
 ISSUES_URL = "https://github.com/inkpost/inkpost/issues"  # pyproject's [project.urls] Issues
@@ -126,8 +127,10 @@ class ShortcutsDialog(QDialog):
         self.search.setObjectName("shortcutsSearch")
         self.search.setPlaceholderText(self.tr("Search actions, keys or menus"))
         self.search.setClearButtonEnabled(True)
+        label(self.search, self.tr("Search shortcuts"), self.tr("Filters the list as you type"))
         self.table = QTableWidget(len(rows), 3, self)
         self.table.setObjectName("shortcutsTable")
+        label(self.table, self.tr("Shortcuts"), self.tr("Each action, its keys and its menu"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Action"), self.tr("Shortcut"), self.tr("Menu")]
         )
