@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from editor.core.diagnostics import Diagnostic, Severity
 from editor.core.publish import PublishOptions, PublishPlan, PublishResult
 from editor.core.site.config import SiteConfig
+from editor.ui.accessibility import label
 from editor.ui.publish.job import PublishJobs
 from editor.ui.translate import fill
 
@@ -103,25 +104,34 @@ class PublishDialog(QDialog):
         self.files_list = QListWidget(self)
         self.files_list.setObjectName("publishFiles")
         self.files_list.setMaximumHeight(110)
+        label(self.files_list, self.tr("Files to publish"), self.tr("What the commit will hold"))
         self.problems_list = QListWidget(self)
         self.problems_list.setObjectName("publishProblems")
         self.problems_list.setMaximumHeight(110)
+        label(
+            self.problems_list,
+            self.tr("Problems"),
+            self.tr("What the checks found in the posts; errors block publishing"),
+        )
         self.problems_list.setWordWrap(True)  # a check's advice is a sentence or two
         self.problems_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.reason_label = QLabel(self)
         self.reason_label.setObjectName("publishReason")
+        label(self.reason_label, self.tr("Why not"))
         self.reason_label.setWordWrap(True)
         self.reason_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.undraft_box = QCheckBox(self.tr("Mark as published (draft: false)"), self)
         self.set_date_box = QCheckBox(self.tr("Set the date to now"), self)
         self.message_edit = QPlainTextEdit(self)
         self.message_edit.setObjectName("publishMessage")
+        label(self.message_edit, self.tr("Commit message"))
         self.message_edit.setMaximumHeight(70)
         self.message_edit.setTabChangesFocus(True)
         self.push_box = QCheckBox(self.tr("Push after committing"), self)
         self.push_box.setChecked(True)
         self.output = QPlainTextEdit(self)  # steps, then the result: selectable, copyable
         self.output.setObjectName("publishOutput")
+        label(self.output, self.tr("Git output"), self.tr("What git does, then the result"))
         self.output.setReadOnly(True)
         self.output.setFont(QFont("DejaVu Sans Mono"))
         self.output.setPlaceholderText(self.tr("What git does appears here."))
