@@ -1,8 +1,9 @@
 """Every visible control of the window, its docks and dialogs has an accessible name.
 
 The walk covers whatever the window holds when the test runs (its toolbar, tabs, editor,
-find bar, status bar, library, problems dock, and the Export and Preferences dialogs), so
-controls added later are checked too. It checks these classes of widget:
+find bar, status bar, every dock, and the Export, Preferences, New Post, Recovery, Versions,
+Publish and Keyboard Shortcuts dialogs), so controls added later are checked too. It checks
+these classes of widget:
 
 - buttons (QAbstractButton: push, tool, check and radio buttons): a name with a word in it
   (their text, or an accessible name when they show a glyph: "Bold", not "B");
@@ -50,7 +51,11 @@ from editor.core.library import actions as library_actions
 from editor.core.site.config import find_site
 from editor.ui.accessibility import accessible_name, action_name, label, name_toolbar
 from editor.ui.export.dialog import IniStore
+from editor.ui.library.dialogs import NewPostDialog
 from editor.ui.library.panel import LibraryPanel
+from editor.ui.publish.dialog import PublishDialog
+from editor.ui.safety.recovery_dialog import RecoveryDialog
+from editor.ui.safety.versions_dialog import VersionsDialog
 from editor.ui.window.main_window import MainWindow
 from editor.ui.window.preferences import PreferencesDialog
 from editor.ui.workers import RenderController
@@ -161,15 +166,34 @@ def test_every_control_of_the_window_and_its_dialogs_is_named(
     export = window.exporter.export()
     assert export is not None
     preferences = PreferencesDialog(window.appearance.prefs, window)
-    preferences.show()
-    qtbot.waitUntil(lambda: export.isVisible() and window.problems.dock.isVisible())
-    assert all(dock.isVisible() for dock in window.findChildren(QDockWidget))
-    tops = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
-    count, problems = _walk(tops)
-    assert count > 40  # the walk reached the docks and dialogs
-    assert problems == [], "\n".join(problems)
-    export.close()
-    preferences.close()
+    more = [
+        preferences,
+        NewPostDialog(["posts"], "posts", window),
+        RecoveryDialog([], window),
+        VersionsDialog([], "text", "a.md", window),
+        publish := PublishDialog(window.site, [post_path(window)], window),
+    ]
+    try:
+        for dialog in more:
+            dialog.show()
+        window.help.show_shortcuts()
+        qtbot.waitUntil(lambda: export.isVisible() and window.problems.dock.isVisible())
+        assert all(dock.isVisible() for dock in window.findChildren(QDockWidget))
+        tops = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        count, problems = _walk(tops)
+        assert count > 40  # the walk reached the docks and dialogs
+        assert problems == [], "\n".join(problems)
+    finally:
+        export.close()
+        for dialog in more:
+            dialog.close()
+        publish.shutdown()
+
+
+def post_path(window: MainWindow) -> Path:
+    tab = window.current_tab()
+    assert tab is not None and tab.document.path is not None
+    return tab.document.path
 
 
 def test_toolbar_buttons_read_their_action_title(window: MainWindow) -> None:
