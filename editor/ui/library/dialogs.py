@@ -1,7 +1,7 @@
 """The questions the library panel asks: new post, rename, move to trash, errors.
 
 `LibraryPrompts` is the real, modal implementation; tests give the panel an object with
-the same four methods instead.
+the same methods instead.
 """
 
 from __future__ import annotations
@@ -75,6 +75,9 @@ class NewPostDialog(QDialog):
         )
 
 
+_LISTED = 10  # titles named in the question about trashing several posts
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("LibraryPrompts", text)
 
@@ -114,6 +117,25 @@ class LibraryPrompts:
             QMessageBox.StandardButton.Cancel,
         )
         return answer == QMessageBox.StandardButton.Yes
+
+    def confirm_trash_posts(self, entries: Sequence[PostEntry]) -> bool:
+        """One question for several posts: their count, and the first titles."""
+        titles = [f"• {entry.display_title}" for entry in entries[:_LISTED]]
+        if len(entries) > _LISTED:
+            titles.append("…")
+        text = fill(_tr("Move these %1 posts to the trash?"), len(entries))
+        if any(entry.bundle for entry in entries):
+            text += "\n" + _tr("A page bundle goes with its folder and all its files.")
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            _tr("Move to Trash"),
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self._parent,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setInformativeText("\n".join(titles))
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     def error(self, message: str) -> None:
         QMessageBox.warning(self._parent, _tr("Library"), message)

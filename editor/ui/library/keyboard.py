@@ -4,11 +4,12 @@
     keys.leaveRequested.connect(focus_the_editor)
     keys.focus_search()
 
-In the list, F2 renames the current post and Delete moves it to the trash, through the
-panel's own Rename… and Move to Trash… actions (the same dialog and confirmation as the
-context menu). Tab runs search -> filters -> sort -> list; Escape in the search field asks
-to go back to the editor (`leaveRequested`). Every field of the panel gets an accessible
-name and description.
+In the list, Shift/Ctrl+click, Shift+arrows and Ctrl+A select several posts; F2 renames
+the selected post and Delete moves the selected posts to the trash (one confirmation),
+through the panel's own Rename… and Move to Trash… actions (the same dialog and
+confirmation as the context menu). Tab runs search -> filters -> sort -> list; Escape in
+the search field asks to go back to the editor (`leaveRequested`). Every field of the
+panel gets an accessible name and description.
 """
 
 from __future__ import annotations
@@ -74,7 +75,10 @@ class LibraryKeys(QObject):
         label(
             panel.view,
             tr("Posts"),
-            tr("Enter opens a post, F2 renames it, Delete moves it to the trash"),
+            tr(
+                "Enter opens a post, Shift or Ctrl with arrows or clicks selects several, "
+                "F2 renames a post, Delete moves the selected posts to the trash"
+            ),
         )
         label(panel.status_label, tr("Library status"), tr("How many posts are shown"))
         label(panel.progress_bar, tr("Scan progress"))

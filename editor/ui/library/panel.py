@@ -14,11 +14,16 @@ rescans that folder after a short debounce (`set_debounce_ms`, -1 = at once).
 Signals: `openPostRequested(Path)`, `postCreated(Path)`, `postRenamed(Path, Path)`
 (old, new), `postTrashed(Path)`, `sortChanged()` (the combo or a column header; `sort()`,
 `set_sort`; editor.ui.library.sorting keeps the two in step).
+
+Several posts can be selected (editor.ui.library.selection: Shift/Ctrl+click, Shift+arrows,
+Ctrl+A); `selected_entries()` / `selected_paths()` give them in view order. Move to Trash…
+and the added context actions act on them all; Open, Rename, Duplicate and Reveal on one.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -42,7 +47,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QProgressBar,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -73,6 +77,7 @@ from editor.ui.library.model import (
     LibraryModel,
 )
 from editor.ui.library.search import DEFAULT_DEBOUNCE_MS, LibrarySearch
+from editor.ui.library.selection import LibraryView, reselect, selected_rows, trash_posts
 from editor.ui.library.sorting import LibrarySort
 from editor.ui.library.watcher import LibraryWatcher
 from editor.ui.library.worker import LibraryScanner
@@ -105,6 +110,7 @@ class Prompts(Protocol):
     def new_post(self, sections: list[str], section: str) -> NewPostChoice | None: ...
     def rename(self, entry: PostEntry) -> str | None: ...
     def confirm_trash(self, entry: PostEntry) -> bool: ...
+    def confirm_trash_posts(self, entries: Sequence[PostEntry]) -> bool: ...
     def error(self, message: str) -> None: ...
 
 
@@ -144,13 +150,11 @@ class LibraryPanel(QWidget):
         self.section_combo = self._combo("librarySectionFilter")
         self.term_combo = self._combo("libraryTermFilter")
         self.sort_combo = self._combo("librarySort")
-        self.view = QTableView(self)
+        self.view = LibraryView(self)  # rows, several at a time (Shift/Ctrl, Ctrl+A)
         self.view.setObjectName("library")
         self.model = LibraryModel(self.view)
         self.view.setModel(self.model)
         self.view.setItemDelegateForColumn(TITLE, SnippetDelegate(self.view))
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
@@ -197,6 +201,7 @@ class LibraryPanel(QWidget):
         self.term_combo.currentIndexChanged.connect(self._on_filter_changed)
         self._sort.changed.connect(self._on_sort_changed)
         self.view.selectionModel().currentRowChanged.connect(self._on_view_current_row_changed)
+        self.view.selectionModel().selectionChanged.connect(self._on_view_selection_changed)
         self.view.activated.connect(self._on_view_activated)
         self.view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
 
@@ -219,6 +224,7 @@ class LibraryPanel(QWidget):
         self.new_post_action = action(
             "libraryNewPost", tr("New Post…"), self._on_new_post_triggered
         )
+        self.open_action = action("libraryOpen", tr("Open"), self._on_open_triggered)
         self.rename_action = action("libraryRename", tr("Rename…"), self._on_rename_triggered)
         self.duplicate_action = action(
             "libraryDuplicate", tr("Duplicate"), self._on_duplicate_triggered
@@ -303,6 +309,24 @@ class LibraryPanel(QWidget):
     def current_entry(self) -> PostEntry | None:
         return self.model.entry(self.view.currentIndex().row())
 
+    def selected_entries(self) -> list[PostEntry]:
+        """The selected posts in view order (none selected: the current row's, if any)."""
+        rows = selected_rows(self.view)
+        found = (self.model.entry(row) for row in rows)
+        entries = [entry for entry in found if entry is not None]
+        if not rows and (current := self.current_entry()) is not None:
+            return [current]
+        return entries
+
+    def selected_paths(self) -> list[Path]:
+        """The selected posts' files, in view order."""
+        return [entry.path for entry in self.selected_entries()]
+
+    def _single_entry(self) -> PostEntry | None:
+        """The one post Rename, Duplicate, Open and Reveal act on; None with several."""
+        entries = self.selected_entries()
+        return entries[0] if len(entries) == 1 else None
+
     def select_path(self, path: Path) -> bool:
         """Make the row of `path` current without asking to open it."""
         if self._index is None:
@@ -351,8 +375,10 @@ class LibraryPanel(QWidget):
             self._show(None)
 
     def add_context_action(self, action: QAction) -> None:
-        """Add `action` at the end of the list's context menu (it acts on `current_entry`)."""
-        self._context_actions.append(action)
+        """Add `action` at the end of the list's context menu (it acts on `selected_paths`);
+        an action added before is not added twice."""
+        if all(known is not action for known in self._context_actions):
+            self._context_actions.append(action)
 
     def _shows_problems(self, entry: PostEntry) -> bool:
         """False when the "With problems" or "Not pushed" filter hides `entry`."""
@@ -395,9 +421,11 @@ class LibraryPanel(QWidget):
         self._show(None)
 
     def _show(self, hits: list[SearchHit] | None) -> None:
-        """Show `hits` (None: the filtered, sorted posts), keeping the current row."""
+        """Show `hits` (None: the filtered, sorted posts), keeping the current row (and the
+        selected rows, when several are)."""
         index = self._index
         current = self.current_entry()
+        chosen = self.selected_entries()
         self._refreshing = True
         try:
             if index is None:
@@ -410,7 +438,9 @@ class LibraryPanel(QWidget):
                 entries = index.posts(flt, self._sort.key(), descending=self._sort.descending())
                 self.model.set_entries([e for e in entries if self._shows_problems(e)])
                 self._set_row_height(hits=False)
-            if current is not None:
+            if len(chosen) > 1:
+                self._reselect(chosen, current)
+            elif current is not None:
                 row = self.model.row_of(current.rel_path)
                 if row >= 0:
                     self.view.selectionModel().setCurrentIndex(
@@ -421,6 +451,13 @@ class LibraryPanel(QWidget):
         finally:
             self._refreshing = False
         self._show_count()
+
+    def _reselect(self, chosen: list[PostEntry], current: PostEntry | None) -> None:
+        """Select again those of `chosen` still listed; `current` stays current."""
+        listed = (self.model.entry(row) for row in range(self.model.rowCount()))
+        rows = {entry.rel_path: row for row, entry in enumerate(listed) if entry is not None}
+        wanted = [rows[e.rel_path] for e in chosen if e.rel_path in rows]
+        reselect(self.view, wanted, -1 if current is None else rows.get(current.rel_path, -1))
 
     def _set_row_height(self, *, hits: bool) -> None:
         """Rows of hits are two lines (title, snippet), of posts one: every row of a kind
@@ -485,6 +522,9 @@ class LibraryPanel(QWidget):
             text = fill(self.tr("%1 found · %2"), shown, _posts(total))
             if query_is_cut(query):
                 text += fill(self.tr(" · first %1 words searched"), MAX_QUERY_TERMS)
+        selected = len(selected_rows(self.view))
+        if selected > 1:
+            text += fill(self.tr(" · %1 selected"), selected)
         self.status_label.setText(text)
 
     # --- slots ------------------------------------------------------------------------------
@@ -504,7 +544,7 @@ class LibraryPanel(QWidget):
             self._show(self._index.hits(rows, self.current_filter()))
 
     def _on_view_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._refreshing or not current.isValid():
+        if self._refreshing or not current.isValid() or self.view.extending:
             return
         entry = self.model.entry(current.row())
         if entry is not None:
@@ -515,10 +555,16 @@ class LibraryPanel(QWidget):
         if entry is not None:
             self.openPostRequested.emit(entry.path)
 
+    def _on_view_selection_changed(self, *_changed: object) -> None:
+        self._update_selection_actions()
+        if not self._refreshing:
+            self._show_count()
+
     def _on_view_context_menu_requested(self, pos: QPoint) -> None:
         self._update_actions()
         menu = QMenu(self)
         menu.addAction(self.new_post_action)
+        menu.addAction(self.open_action)
         menu.addSeparator()
         for act in (self.rename_action, self.duplicate_action, self.trash_action):
             menu.addAction(act)
@@ -530,11 +576,16 @@ class LibraryPanel(QWidget):
         menu.popup(self.view.viewport().mapToGlobal(pos))
 
     def _update_actions(self) -> None:
-        has = self.current_entry() is not None
-        for act in (self.rename_action, self.duplicate_action, self.trash_action):
-            act.setEnabled(has)
-        self.reveal_action.setEnabled(has)
+        self._update_selection_actions()
         self.new_post_action.setEnabled(self._index is not None)
+
+    def _update_selection_actions(self) -> None:
+        """Trash acts on every selected post; Open, Rename, Duplicate, Reveal on one."""
+        count = len(self.selected_entries())
+        self.trash_action.setEnabled(count > 0)
+        for act in (self.open_action, self.rename_action, self.duplicate_action):
+            act.setEnabled(count == 1)
+        self.reveal_action.setEnabled(count == 1)
 
     def _on_scanner_progress(self, progress: ScanProgress) -> None:
         if progress.total == 0 or progress.done >= progress.total:
@@ -599,8 +650,13 @@ class LibraryPanel(QWidget):
         self.openPostRequested.emit(made.path)
         return made.path
 
+    def _on_open_triggered(self) -> None:
+        entry = self._single_entry()
+        if entry is not None:
+            self.openPostRequested.emit(entry.path)
+
     def _on_rename_triggered(self) -> None:
-        entry = self.current_entry()
+        entry = self._single_entry()
         if entry is None:
             return
         name = self.prompts.rename(entry)
@@ -615,7 +671,7 @@ class LibraryPanel(QWidget):
         self.postRenamed.emit(entry.path, new_path)
 
     def _on_duplicate_triggered(self) -> None:
-        entry = self.current_entry()
+        entry = self._single_entry()
         if entry is None:
             return
         try:
@@ -627,18 +683,12 @@ class LibraryPanel(QWidget):
         self.postCreated.emit(copy)
 
     def _on_trash_triggered(self) -> None:
-        entry = self.current_entry()
-        if entry is None or not self.prompts.confirm_trash(entry):
-            return
-        try:
-            library_actions.trash_post(entry.path)
-        except (OSError, ValueError) as exc:
-            self.prompts.error(str(exc))
-            return
-        self._after_change(entry.path.parent.parent if entry.bundle else entry.path.parent)
-        self.postTrashed.emit(entry.path)
+        """Move the selected posts to the trash, after one question."""
+        for entry in trash_posts(self.selected_entries(), self.prompts):
+            self._after_change(entry.path.parent.parent if entry.bundle else entry.path.parent)
+            self.postTrashed.emit(entry.path)
 
     def _on_reveal_triggered(self) -> None:
-        entry = self.current_entry()
+        entry = self._single_entry()
         if entry is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(entry.path.parent)))

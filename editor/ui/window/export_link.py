@@ -1,10 +1,11 @@
 """ExportLink: File > Export… for the window.
 
-Exports the posts selected in the library when the library has the keyboard focus, else
-the post being edited. The export reads files, so a post with unsaved changes is saved
-first, after asking (what the user sees in the editor is what gets exported; Cancel exports
-nothing). The dialog itself is `ui/export/dialog.py`; the app gives the store that remembers
-its choices and the CSS for HTML/PDF (ui never reads the app's resources itself).
+Exports the posts selected in the library when the library has the keyboard focus (and
+from the library's context menu, "Export…"), else the post being edited. The export reads
+files, so a post with unsaved changes is saved first, after asking (what the user sees in
+the editor is what gets exported; Cancel exports nothing). The dialog itself is
+`ui/export/dialog.py`; the app gives the store that remembers its choices and the CSS for
+HTML/PDF (ui never reads the app's resources itself).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from editor.core.site.config import SiteConfig
@@ -45,26 +47,33 @@ class ExportLink(QObject):
         self._parent = dialog_parent
         self.store: KeyValueStore | None = None
         self.css = ""
+        self.context_action = QAction(self.tr("Export…"), self)
+        self.context_action.setObjectName("libraryExport")
+        self.context_action.setEnabled(False)  # until `configure`
+        self.context_action.triggered.connect(self._on_context_action_triggered)
+        library.add_context_action(self.context_action)
 
     def configure(self, store: KeyValueStore, css: str) -> None:
         self.store, self.css = store, css
+        self.context_action.setEnabled(True)
 
-    def posts_to_export(self) -> list[Path]:
-        """The library's selection when it has the focus, else the current post (saved)."""
-        if self._library.has_focus():
+    def posts_to_export(self, *, from_library: bool = False) -> list[Path]:
+        """The library's selection when it has the focus (or asked from its menu), else
+        the current post (saved)."""
+        if from_library or self._library.has_focus():
             chosen = self._library.selected_paths()
-            if chosen:
+            if chosen or from_library:
                 return chosen
         tab = self._documents.current_tab()
         if tab is None or not self._saved(tab) or tab.document.path is None:
             return []
         return [tab.document.path]
 
-    def export(self) -> ExportDialog | None:
+    def export(self, *, from_library: bool = False) -> ExportDialog | None:
         """Open the Export dialog (window-modal); None when there is nothing to export."""
         if self.store is None:
             return None
-        posts = self.posts_to_export()
+        posts = self.posts_to_export(from_library=from_library)
         if not posts:
             return None
         site = self._site()
@@ -91,3 +100,6 @@ class ExportLink(QObject):
             Answer.Save,
         )
         return answer == Answer.Save and self._documents.save(tab)
+
+    def _on_context_action_triggered(self) -> None:
+        self.export(from_library=True)

@@ -13,6 +13,10 @@ Signals:
     postTrashed(object): the library moved a post's file to the trash; carries its Path.
     leaveRequested(): Escape in the library's search: the keyboard goes back to the editor.
 
+Following the post being edited (`select`) leaves a selection of several posts alone: the
+user is choosing posts to publish, export or trash. `selected_paths()` is that selection, in
+the list's order; `add_context_action` adds an entry (Export…) to the list's context menu.
+
 `focus_search()` shows the dock and puts the keyboard in the library's search field
 (View > Focus Library Search); the panel's keys (F2, Delete, Escape, Tab order) and
 screen-reader names come from editor.ui.library.keyboard.
@@ -24,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDockWidget
 
 from editor.core.site.config import SiteConfig
@@ -45,6 +50,7 @@ class LibraryLink(QObject):
         self.keys: LibraryKeys | None = None
         self._cache_dir: Path | None = None
         self._current: Path | None = None  # the post being edited, shown as current
+        self._context_actions: list[QAction] = []  # given to each panel attached
 
     def attach(self, panel: Any, cache_dir: Path, site: SiteConfig) -> None:
         """Put `panel` (a LibraryPanel) into the dock and show `site` in it."""
@@ -57,6 +63,8 @@ class LibraryLink(QObject):
         panel.postTrashed.connect(self.postTrashed)
         self.keys = LibraryKeys(panel)
         self.keys.leaveRequested.connect(self.leaveRequested)
+        for action in self._context_actions:
+            panel.add_context_action(action)
         self.set_site(site)
 
     def set_site(self, site: SiteConfig) -> None:
@@ -77,10 +85,18 @@ class LibraryLink(QObject):
             self.panel.close_site()
 
     def select(self, path: Path | None) -> None:
-        """Make the post at `path` the library's current row, without opening anything."""
+        """Make the post at `path` the library's current row, without opening anything;
+        a selection of several posts stays as it is."""
         self._current = path
-        if self.panel is not None and path is not None:
-            self.panel.select_path(path)
+        if path is not None:
+            self._follow(path)
+
+    def add_context_action(self, action: QAction) -> None:
+        """Add `action` to the library list's context menu (now and for a panel attached
+        later); it acts on `selected_paths()`."""
+        self._context_actions.append(action)
+        if self.panel is not None:
+            self.panel.add_context_action(action)
 
     def can_create(self) -> bool:
         """Whether the library has a site open, so that its New Post can run."""
@@ -108,10 +124,13 @@ class LibraryLink(QObject):
         return self.panel is not None and focus is not None and self.panel.isAncestorOf(focus)
 
     def selected_paths(self) -> list[Path]:
-        """The posts selected in the library (its current row)."""
-        entry = None if self.panel is None else self.panel.current_entry()
-        return [] if entry is None else [Path(entry.path)]
+        """The posts selected in the library, in its order."""
+        return [] if self.panel is None else [Path(p) for p in self.panel.selected_paths()]
+
+    def _follow(self, path: Path) -> None:
+        if self.panel is not None and len(self.panel.selected_entries()) <= 1:
+            self.panel.select_path(path)
 
     def _on_scanner_rows_changed(self, _result: object) -> None:
-        if self._current is not None and self.panel is not None:
-            self.panel.select_path(self._current)
+        if self._current is not None:
+            self._follow(self._current)

@@ -1,10 +1,10 @@
 """PublishLink: File > Publish… for the window, and the library's Git column.
 
-Publishes the post selected in the library when the library has the keyboard focus (and
-from its context menu's "Publish…"), else the post being edited. Posts with unsaved
-changes are saved first, after asking (Cancel, or a save that fails, publishes nothing and
-leaves the text in the editor); again right before git runs. The dialog is
-ui/publish/dialog.py, window-modal, one at a time.
+Publishes the posts selected in the library (all of them, in the list's order) when the
+library has the keyboard focus (and from its context menu's "Publish…"), else the post
+being edited. Posts with unsaved changes are saved first, after asking (Cancel, or a save
+that fails, publishes nothing and leaves the text in the editor); again right before git
+runs. The dialog is ui/publish/dialog.py, window-modal, one at a time.
 
 When publishing ends, the open posts whose files changed are looked at at once: a tab with
 no unsaved changes reloads its file (the draft and date edits, what a pull merged) without a
