@@ -7,6 +7,9 @@ section's pattern (`[permalinks.page]` or the older top-level form) is filled in
 `:title`, `:slug`, `:filename`, `:contentbasename`, `:slugorfilename` and
 `:slugorcontentbasename`; without a pattern the page lives at its folders and its `slug`
 (or file name). Paths are lower-cased and cleaned as Hugo's `MakePath` does.
+
+`site_permalink(site, file, metadata)` is the one entry for any site: Hugo's rule here,
+Jekyll's (permalinks_jekyll) and Zola's (permalinks_zola) beside it.
 """
 
 from __future__ import annotations
@@ -17,9 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from editor.core.post.fields import date_of, lookup, title_of
+from editor.core.site.model import SiteConfig
+from editor.core.site.permalinks_jekyll import jekyll_permalink
+from editor.core.site.permalinks_zola import zola_path
 from editor.core.site.slugs import hugo_make_path, hugo_urlize
 
-__all__ = ["content_parts", "relative_permalink", "section_pattern"]
+__all__ = ["content_parts", "relative_permalink", "section_pattern", "site_permalink"]
 
 
 def content_parts(content: Path, file: Path) -> list[str]:
@@ -85,3 +91,28 @@ def relative_permalink(
     for token in sorted(tokens, key=len, reverse=True):
         out = out.replace(token, tokens[token])
     return hugo_make_path(prefix + "/" + out.strip("/") + "/")
+
+
+def site_permalink(site: SiteConfig, file: Path, metadata: Mapping[str, Any]) -> str | None:
+    """The relative permalink `site`'s generator gives the page in `file` with `metadata`;
+    None for a file outside the site's content, or a generator whose rule is not known."""
+    try:
+        relative = file.relative_to(site.content_dir).as_posix()
+    except ValueError:
+        return None
+    if site.is_hugo:
+        return relative_permalink(site.permalinks, content_parts(site.content_dir, file), metadata)
+    if site.kind == "jekyll":
+        setting = site.permalinks.get("posts")
+        return jekyll_permalink(setting if isinstance(setting, str) else None, relative, metadata)
+    if site.kind == "zola":
+        table = site.permalinks.get("slugify")
+        codes = [lang.code for lang in site.languages]
+        return zola_path(
+            relative,
+            metadata,
+            table if isinstance(table, Mapping) else None,
+            codes,
+            site.default_language,
+        )
+    return None

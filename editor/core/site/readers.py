@@ -115,6 +115,7 @@ def _load_zola(root: Path, source: ConfigSource, reader: ValueReader) -> SiteCon
         params=extra,
         author=author,
         taxonomies=taxonomies,
+        permalinks={"slugify": reader.mapping("slugify")},  # its path rule (site.permalinks)
         static_dirs=(root / "static", *(t / "static" for t in theme_dirs)),
         shortcode_names=shortcode_names(
             [root / "templates", *(t / "templates" for t in theme_dirs)]

@@ -28,7 +28,7 @@ from editor.core.post.form import FormState, edit_extra, edit_field, front_part,
 from editor.core.post.model import PostError
 from editor.core.post.schema import FieldType, case_variants, scan_keys, site_schema
 from editor.core.site.config import SiteConfig
-from editor.core.site.permalinks import content_parts, relative_permalink
+from editor.core.site.permalinks import site_permalink
 from editor.ui.editor.documents import DocumentTab
 from editor.ui.frontmatter.apply import apply_head, head_text
 from editor.ui.frontmatter.panel import FrontMatterPanel
@@ -201,14 +201,9 @@ class FrontMatterLink(QObject):
         )
 
     def _url(self, path: Path | None, state: FormState) -> str:
-        if path is None or not self.site.is_hugo:
+        rel = None if path is None else site_permalink(self.site, path, state.metadata)
+        if not rel:
             return ""
-        content = Path(self.site.content_dir)
-        try:
-            parts = content_parts(content, path)
-        except ValueError:
-            return ""
-        rel = relative_permalink(self.site.permalinks, parts, state.metadata)
         return self.site.base_url.rstrip("/") + rel if self.site.base_url else rel
 
     def _site_terms(self, taxonomy: str) -> list[str]:

@@ -236,6 +236,7 @@ def test_zola_post_shows_its_taxonomies(qtbot: QtBot, tmp_path: Path) -> None:
     assert fm.panel.rows["lastmod"].toolTip() == "updated"
     assert fm.panel.tags.toolTip() == "[taxonomies] tags"
     assert fm.panel.summary.isHidden()  # Zola has no summary key
+    assert fm.panel.url.text() == "Published at: /z/"  # Zola's rule, not Hugo's
     fm.panel.categories.setText("news")
     fm.panel.categories.editingFinished.emit()
     assert text_of(tab).endswith(
