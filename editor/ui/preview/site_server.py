@@ -107,7 +107,8 @@ class SiteServer(QObject):
         site = self.site
         assert site is not None
         if not site.is_hugo:
-            self.failed.emit(f"The site preview shows Hugo sites; this is a {site.kind} site")
+            message = self.tr("The site preview shows Hugo sites; this is a %1 site")
+            self.failed.emit(fill(message, site.kind))
             return False
         hugo = self.hugo or find_hugo()
         if hugo is None:
@@ -168,7 +169,7 @@ class SiteServer(QObject):
         elif event.kind is EventKind.ERROR and event.diagnostic is not None:
             self._found.append(event.diagnostic)
             if network_module_error(event.diagnostic.message):
-                self._fatal = (
+                self._fatal = self.tr(
                     "The site's theme is a Hugo module that must be downloaded, and Inkpost's "
                     "site preview works offline (run hugo mod vendor to keep a copy)"
                 )
