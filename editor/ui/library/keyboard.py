@@ -17,13 +17,15 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from editor.ui.accessibility import label
 
 __all__ = ["LibraryKeys"]
+
+_TAB_REASONS = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
 
 
 class LibraryKeys(QObject):
@@ -38,6 +40,7 @@ class LibraryKeys(QObject):
         self.rename_key = self._shortcut("F2", view, panel.rename_action.trigger)
         self.trash_key = self._shortcut("Del", view, panel.trash_action.trigger)
         self.leave_key = self._shortcut("Esc", panel.search_edit, self.leaveRequested.emit)
+        view.installEventFilter(self)  # Tab into the list marks a post, opens none
         order: list[QWidget] = [
             panel.search_edit,
             panel.state_combo,
@@ -55,6 +58,22 @@ class LibraryKeys(QObject):
         shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         shortcut.activated.connect(slot)
         return shortcut
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Before Tab brings the keyboard into the list with no current row (Qt would make
+        the first row current, which opens its post), mark that row without opening it."""
+        panel = self.panel
+        if (
+            watched is panel.view
+            and isinstance(event, QFocusEvent)
+            and event.type() == QEvent.Type.FocusIn
+            and event.reason() in _TAB_REASONS
+            and not panel.view.currentIndex().isValid()
+        ):
+            entry = panel.model.entry(0)
+            if entry is not None:
+                panel.select_path(entry.path)
+        return False
 
     def focus_search(self) -> None:
         """Put the keyboard in the search field, its text selected to type over."""

@@ -27,7 +27,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDockWidget
 
@@ -51,6 +51,7 @@ class LibraryLink(QObject):
         self._cache_dir: Path | None = None
         self._current: Path | None = None  # the post being edited, shown as current
         self._context_actions: list[QAction] = []  # given to each panel attached
+        self._created: Path | None = None  # the post New Post just made (it takes the keys)
 
     def attach(self, panel: Any, cache_dir: Path, site: SiteConfig) -> None:
         """Put `panel` (a LibraryPanel) into the dock and show `site` in it."""
@@ -58,7 +59,8 @@ class LibraryLink(QObject):
         self.panel = panel
         self._cache_dir = Path(cache_dir)
         self.dock.setWidget(panel)
-        panel.openPostRequested.connect(self.openPostRequested)
+        panel.openPostRequested.connect(self._on_panel_open_post_requested)
+        panel.postCreated.connect(self._on_panel_post_created)
         panel.postRenamed.connect(self.postRenamed)
         panel.postTrashed.connect(self.postTrashed)
         self.keys = LibraryKeys(panel)
@@ -130,6 +132,19 @@ class LibraryLink(QObject):
     def _follow(self, path: Path) -> None:
         if self.panel is not None and len(self.panel.selected_entries()) <= 1:
             self.panel.select_path(path)
+
+    def _on_panel_post_created(self, path: Path) -> None:
+        self._created = Path(path)
+
+    def _on_panel_open_post_requested(self, path: Path) -> None:
+        """Open the post; browsing the list by keyboard keeps the keyboard in the list (a
+        post New Post just made takes it, to be written)."""
+        view = self.panel.view if self.panel is not None else None
+        browsing = view is not None and view.hasFocus() and Path(path) != self._created
+        self._created = None
+        self.openPostRequested.emit(path)
+        if browsing and view is not None:
+            view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_scanner_rows_changed(self, _result: object) -> None:
         if self._current is not None:

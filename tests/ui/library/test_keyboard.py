@@ -208,3 +208,18 @@ def test_arrows_in_the_list_open_posts_and_keep_the_keyboard_there(
     qtbot.keyClick(panel.view, Qt.Key.Key_Down)
     qtbot.waitUntil(lambda: len(window.tab_list()) >= 1)
     assert QApplication.focusWidget() is panel.view
+
+
+def test_tab_into_the_list_marks_a_post_and_opens_none(window: MainWindow, qtbot: QtBot) -> None:
+    panel = _panel(window)
+    opened_before = len(window.tab_list())
+    assert not panel.view.currentIndex().isValid()
+    panel.sort_combo.setFocus()
+    qtbot.waitUntil(panel.sort_combo.hasFocus)
+    qtbot.keyClick(panel.sort_combo, Qt.Key.Key_Tab)
+    qtbot.waitUntil(panel.view.hasFocus)
+    assert panel.view.currentIndex().row() == 0
+    assert len(window.tab_list()) == opened_before  # nothing opened by moving the keyboard
+    qtbot.keyClick(panel.view, Qt.Key.Key_Down)  # browsing opens, the keyboard stays
+    qtbot.waitUntil(lambda: len(window.tab_list()) == opened_before + 1)
+    assert QApplication.focusWidget() is panel.view
