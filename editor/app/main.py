@@ -38,13 +38,18 @@ if TYPE_CHECKING:
     from editor.core.folders import MigrationReport
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from editor.app.usage import epilog
+def build_parser(*, with_epilog: bool = True) -> argparse.ArgumentParser:
+    """The app's arguments; `with_epilog`: the CLI commands after --help's options (it
+    imports the CLI, which a start that shows no help does without)."""
+    epilog = None
+    if with_epilog:
+        from editor.app.usage import epilog as usage_epilog
 
+        epilog = usage_epilog()
     parser = argparse.ArgumentParser(
         prog="inkpost",
         description="Inkpost: a Markdown editor for static-site blogs.",
-        epilog=epilog(),
+        epilog=epilog,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("site", nargs="?", help="the site folder (or a post inside it)")
@@ -164,7 +169,9 @@ def main(
     probe: Callable[[], LeakProbeResult] | None = None,
 ) -> int:
     """Run the app; returns the exit code. `argv` are the arguments after the program name."""
-    args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    helping = any(arg == "-h" or (len(arg) > 2 and "--help".startswith(arg)) for arg in arguments)
+    args = build_parser(with_epilog=helping).parse_args(arguments)
     result = (probe or probe_none_leak)()
     if result.leaks:
         return refuse(result, interactive=not args.screenshot)
