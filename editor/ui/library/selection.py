@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from itertools import groupby
 from typing import Any, Protocol
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QItemSelectionRange, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
@@ -89,7 +89,8 @@ def reselect(view: QAbstractItemView, rows: Iterable[int], current: int) -> None
     ordered = sorted(set(rows))
     for _key, run in groupby(enumerate(ordered), key=lambda pair: pair[1] - pair[0]):
         run_rows = [row for _i, row in run]
-        selection.select(model.index(run_rows[0], 0), model.index(run_rows[-1], last_column))
+        top, bottom = model.index(run_rows[0], 0), model.index(run_rows[-1], last_column)
+        selection.append(QItemSelectionRange(top, bottom))  # runs never overlap: no merging
     chooser = view.selectionModel()
     if current >= 0:
         chooser.setCurrentIndex(model.index(current, 0), QItemSelectionModel.SelectionFlag.NoUpdate)

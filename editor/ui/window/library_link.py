@@ -127,7 +127,7 @@ class LibraryLink(QObject):
 
     def selected_paths(self) -> list[Path]:
         """The posts selected in the library, in its order."""
-        return [] if self.panel is None else [Path(p) for p in self.panel.selected_paths()]
+        return [] if self.panel is None else list(self.panel.selected_paths())
 
     def _follow(self, path: Path) -> None:
         if self.panel is not None and len(self.panel.selected_entries()) <= 1:

@@ -95,6 +95,7 @@ def window(qtbot: QtBot, tmp_path: Path, site_dir: Path, monkeypatch: pytest.Mon
     win.show()
     qtbot.waitExposed(win)
     qtbot.waitUntil(lambda: panel.model.rowCount() == 4 and not panel.scanner.busy)
+    qtbot.waitUntil(lambda: panel.view.isVisible() and panel.view.viewport().height() > 100)
     yield win
     for tab in win.tab_list():
         tab.document.text_document.setModified(False)
