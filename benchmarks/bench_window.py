@@ -9,14 +9,24 @@ installed (apt-get install ghostwriter retext). Every app runs in the same Xvfb 
 through the X DAMAGE extension (every drawn rectangle, timed when it arrives) and the
 `-fbdir` framebuffer (to tell a painted post from a blank pane).
 
-Measures (medians unless said):
+Measures (medians unless said; every figure also with its min and max):
   key->editor      one key -> editor repainted, 50,000-word post, cursor at the end
-  freeze           longest key->editor time while typing 100 keys (one every 50 ms)
+  freeze           longest key->editor time while typing 100 keys at 78 keys/s
+  burst p50..max   key->editor times over one burst of 1,000 keys at 78 keys/s (50,000
+                   words): each key to the first editor repaint after it; ">16ms" counts
+                   the keys that waited longer than a frame
   key->preview     one key -> preview changed, 3,600-word post with 16 code blocks
   settle           last of 10 quick keys -> last preview repaint, 50,000-word post
   spawn->editor    process start -> the post's text drawn in the editor (3,600 words)
   spawn->preview   process start -> the rendered post drawn in the preview
+  hand-over        with the app running, a second `app FILE` spawned -> that file's text
+                   drawn in an editor (Inkpost: in the first instance's window; the peers
+                   open a window of their own)
   pss              whole-app PSS (all processes of the app), 5 s after showing the post
+
+Start-ups alternate between the apps, round by round (the machine's load changes over a
+run), and the ratio to ghostwriter is given per round as well: its median, min and max.
+The keys figures are measured app after app (one instance each).
 """
 
 from __future__ import annotations
@@ -53,15 +63,25 @@ from posts import make_post  # noqa: E402
 
 WIDTH, HEIGHT = 1400, 900
 VENV_PYTHON = os.environ.get("INKPOST_PYTHON", "/work/venv/bin/python")
-TARGETS = {  # issue 4's table: ghostwriter, ReText, Inkpost must reach
-    "key->editor": (49.5, 20.8, 4.0),
-    "freeze": (468.0, 208.0, 16.0),
-    "key->preview": (65.0, 596.0, 60.0),
-    "settle": (1280.0, 833.0, 300.0),
-    "spawn->editor": (371.0, 540.0, 350.0),
-    "spawn->preview": (670.0, 1039.0, 650.0),
-    "pss": (288.0, 364.0, 300.0),
+TARGETS = {  # measure: (unit, Inkpost's target; "x" = times ghostwriter in the same run)
+    "key->editor": ("ms", "<= 4"),
+    "freeze": ("ms", "<= 16"),
+    "burst p50": ("ms", ""),
+    "burst p90": ("ms", ""),
+    "burst p99": ("ms", ""),
+    "burst max": ("ms", "<= 16"),
+    "burst >16ms": ("keys", "0"),
+    "key->preview": ("ms", "<= 60"),
+    "settle": ("ms", "<= 150"),
+    "spawn->editor": ("ms", "<= 0.9x"),
+    "spawn->preview": ("ms", "<= 0.9x"),
+    "hand-over": ("ms", "<= 100"),
+    "pss": ("MiB", "<= 300"),
 }
+KEYS_PER_S = 78.0  # the typing rate of the freeze and burst figures
+BURST_KEYS = 1000
+# Per start-up round: measure -> round -> app -> value (for ratios within a round).
+ROUNDS: dict[str, dict[int, dict[str, float]]] = {}
 
 
 @dataclass(frozen=True)
@@ -332,6 +352,50 @@ def _not_caret(_x: int, _y: int, w: int, _h: int) -> bool:
 # --- measuring ----------------------------------------------------------------------------
 
 
+def watch_panes(
+    screen: Screen,
+    rects: dict[str, Rect],
+    deadline: float,
+    settle: float,
+    on_first_damage: Callable[[], None],
+) -> dict[str, float]:
+    """When each pane in `rects` first showed what it shows once settled (monotonic times).
+
+    After each batch of damage to a pane its pixels are sampled and stamped with the
+    arrival time of the last damage event read; once nothing has changed for a while
+    (`settle` s after the last change), the first snapshot that matches the final
+    picture (95% of sampled pixels) gives the time. A pane must not be blank.
+    """
+    placed = False
+    shots: dict[str, list[tuple[float, list[bytes]]]] = {pane: [] for pane in rects}
+    last_change = time.monotonic()
+    while time.monotonic() < deadline:
+        events = screen.events(time.monotonic() + 0.02)
+        if not events:
+            if time.monotonic() - last_change > settle and all(shots.values()):
+                break
+            continue
+        if not placed:
+            on_first_damage()
+            placed = True
+        stamp = events[-1][0]
+        for pane, rect in rects.items():
+            if any(rect.hits(x, y, w, h) and _not_caret(x, y, w, h) for _t, x, y, w, h in events):
+                shots[pane].append((stamp, screen.sample(rect)))
+                last_change = time.monotonic()
+    found: dict[str, float] = {}
+    for pane, rect in rects.items():
+        final = screen.sample(rect)
+        if not shots[pane] or screen.busy_fraction(rect) < 0.01:
+            continue
+        for stamp, pixels in shots[pane]:
+            same = sum(a == b for a, b in zip(pixels, final, strict=False))
+            if same >= 0.95 * len(final):
+                found[pane] = stamp
+                break
+    return found
+
+
 class Run:
     """One app instance on one post."""
 
@@ -343,6 +407,8 @@ class Run:
         env["XDG_CONFIG_HOME"] = str(self.home / ".config")
         env["XDG_DATA_HOME"] = str(self.home / ".local" / "share")
         env["XDG_CACHE_HOME"] = str(self.home / ".cache")
+        env["XDG_RUNTIME_DIR"] = str(self.home / "runtime")  # Inkpost's instance socket
+        (self.home / "runtime").mkdir(mode=0o700)
         env.pop("QT_QPA_PLATFORM", None)
         if os.geteuid() == 0:  # Chromium refuses to run sandboxed as root
             env["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
@@ -350,6 +416,7 @@ class Run:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "inkpost-bench-pycache")
         env.update(app.setup(self.home, site))
+        self.env = env
         screen.drain()
         self.started = time.monotonic()
         self.proc = subprocess.Popen(
@@ -359,44 +426,42 @@ class Run:
         self.preview_at: float | None = None
 
     def wait_shown(self, timeout: float = 30.0, settle: float = 5.0) -> None:
-        """When the editor and the preview first showed what they show once settled.
-
-        After each batch of damage to a pane its pixels are sampled and stamped with the
-        arrival time of the last damage event read; once nothing has changed for a while
-        (or `settle` s after the last change), the first snapshot that matches the final
-        picture (95% of sampled pixels) gives the time. A pane must not be blank.
-        """
-        deadline = self.started + timeout
-        placed = False
-        shots: dict[str, list[tuple[float, list[bytes]]]] = {"editor": [], "preview": []}
-        rects = {"editor": self.app.editor, "preview": self.app.preview}
-        last_change = time.monotonic()
-        while time.monotonic() < deadline:
-            events = self.screen.events(time.monotonic() + 0.02)
-            if not events:
-                if time.monotonic() - last_change > settle and all(shots.values()):
-                    break
-                continue
-            if not placed:
-                self.app.after_map(self.screen, self.proc)
-                placed = True
-            stamp = events[-1][0]
-            for pane, rect in rects.items():
-                if any(
-                    rect.hits(x, y, w, h) and _not_caret(x, y, w, h) for _t, x, y, w, h in events
-                ):
-                    shots[pane].append((stamp, self.screen.sample(rect)))
-                    last_change = time.monotonic()
-        for pane, rect in rects.items():
-            final = self.screen.sample(rect)
-            if not shots[pane] or self.screen.busy_fraction(rect) < 0.01:
-                continue
-            for stamp, pixels in shots[pane]:
-                same = sum(a == b for a, b in zip(pixels, final, strict=False))
-                if same >= 0.95 * len(final):
-                    setattr(self, f"{pane}_at", stamp)
-                    break
+        times = watch_panes(
+            self.screen,
+            {"editor": self.app.editor, "preview": self.app.preview},
+            self.started + timeout,
+            settle,
+            lambda: self.app.after_map(self.screen, self.proc),
+        )
+        self.editor_at, self.preview_at = times.get("editor"), times.get("preview")
         self.screen.pointer(self.app.editor.x + 200, self.app.editor.y + 200)
+
+    def hand_over(self, post: Path, timeout: float = 20.0, settle: float = 3.0) -> float | None:
+        """Spawn a second `app post` beside this one; ms until an editor shows the post."""
+        self.screen.drain()
+        started = time.monotonic()
+        second = subprocess.Popen(
+            self.app.command(post.parents[2], post),
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            times = watch_panes(
+                self.screen,
+                {"editor": self.app.editor},
+                started + timeout,
+                settle,
+                lambda: self.app.after_map(self.screen, second),
+            )
+        finally:
+            if second.poll() is None:  # a peer's own window (Inkpost's second start exits)
+                for pid in _tree(second.pid):
+                    with contextlib.suppress(OSError):
+                        os.kill(pid, 9)
+            second.wait()
+        at = times.get("editor")
+        return None if at is None else (at - started) * 1000
 
     def quiet(self, seconds: float = 0.4, limit: float = 5.0) -> None:
         """Wait until nothing is drawn for `seconds` (caret blinks aside)."""
@@ -453,42 +518,39 @@ def _tree(root: int) -> list[int]:
     return out
 
 
-def measure_app(
-    screen: Screen, app: App, site: Path, samples: int, groups: set[str]
-) -> dict[str, list[float]]:
-    small = site / "content" / "posts" / "bench-3600.md"
-    large = site / "content" / "posts" / "bench-50000.md"
-    res: dict[str, list[float]] = {k: [] for k in TARGETS}
-    if "startup" in groups:
-        _startup(screen, app, site, small, res)
-    if "preview" in groups:
-        _key_preview(screen, app, site, small, samples, res)
-    if "large" in groups:
-        _large(screen, app, site, large, samples, res)
-    return res
+def _record(res: dict[str, list[float]], measure: str, value: float, name: str, rnd: int) -> None:
+    res[measure].append(value)
+    ROUNDS.setdefault(measure, {}).setdefault(rnd, {})[name] = value
 
 
-def _startup(
-    screen: Screen, app: App, site: Path, small: Path, res: dict[str, list[float]]
+def _one_start(
+    screen: Screen,
+    app: App,
+    posts: tuple[Path, Path],
+    res: dict[str, list[float]],
+    rnd: int,
 ) -> None:
-    """Start-up and memory, 3,600-word post; a first, unmeasured start warms the caches."""
-    for attempt in range(4):
-        run = Run(screen, app, site, small)
-        try:
-            run.wait_shown()
-            if SHOTS is not None:
-                screen.save_png(SHOTS / f"{app.name}-{attempt}.png")
-            if attempt == 0:
-                continue
-            if run.editor_at is not None:
-                res["spawn->editor"].append((run.editor_at - run.started) * 1000)
-            if run.preview_at is not None:
-                res["spawn->preview"].append((run.preview_at - run.started) * 1000)
-            shown = max(t for t in (run.editor_at, run.preview_at) if t) if run.preview_at else 0
-            screen.events(max(shown + 5.0, time.monotonic()))
+    """One start-up on the 3,600-word post (round 0 only warms the caches): spawn->editor,
+    spawn->preview, PSS 5 s later, then the hand-over of a second post."""
+    small, second = posts
+    run = Run(screen, app, small.parents[2], small)
+    try:
+        run.wait_shown()
+        if SHOTS is not None:
+            screen.save_png(SHOTS / f"{app.name}-{rnd}.png")
+        if rnd > 0 and run.editor_at is not None:
+            _record(res, "spawn->editor", (run.editor_at - run.started) * 1000, app.name, rnd)
+        if rnd > 0 and run.preview_at is not None:
+            _record(res, "spawn->preview", (run.preview_at - run.started) * 1000, app.name, rnd)
+        shown = max(t for t in (run.editor_at, run.preview_at, run.started) if t)
+        screen.events(max(shown + 5.0, time.monotonic()))
+        if rnd > 0:
             res["pss"].append(run.pss_mib())
-        finally:
-            run.close()
+        handed = run.hand_over(second)
+        if rnd > 0 and handed is not None:
+            _record(res, "hand-over", handed, app.name, rnd)
+    finally:
+        run.close()
 
 
 def _key_preview(
@@ -538,24 +600,28 @@ def _large(
             if got is not None:
                 res["key->editor"].append((got - sent) * 1000)
             run.quiet(0.6, 8.0)
-        budget = time.monotonic() + PHASE_BUDGET
-        for _ in range(3):  # 100 keys, one every 50 ms
-            if time.monotonic() > budget:
-                break
-            worst = 0.0
-            screen.drain()
-            for _ in range(100):
-                if time.monotonic() > budget + 60:
-                    break
-                sent = screen.key("y")
-                got = screen.wait_damage(app.editor, 5.0, _not_caret)
-                if got is not None:
-                    worst = max(worst, (got - sent) * 1000)
-                    rest = 0.05 - (time.monotonic() - sent)
-                    if rest > 0:
-                        screen.events(time.monotonic() + rest)
-            res["freeze"].append(worst)
+        for _ in range(3):  # 100 keys at 78 keys/s: the longest wait for a repaint
+            times = _burst(screen, app.editor, 100, "y")
+            if times:
+                res["freeze"].append(max(times))
             run.quiet(1.0, 8.0)
+        times = sorted(_burst(screen, app.editor, BURST_KEYS, "w"))
+        if times:
+            for label, q in (("p50", 0.5), ("p90", 0.9), ("p99", 0.99)):
+                res[f"burst {label}"].append(times[min(len(times) - 1, int(q * len(times)))])
+            res["burst max"].append(times[-1])
+            res["burst >16ms"].append(float(sum(t > 16.0 for t in times)))
+            print(
+                f"{app.name}: {len(times)} of {BURST_KEYS} keys repainted; ms per key: "
+                + ", ".join(
+                    f"<={edge}: {sum(lo < t <= edge for t in times)}"
+                    for lo, edge in zip(
+                        (0, 4, 8, 16, 33, 66), (4, 8, 16, 33, 66, 10_000), strict=True
+                    )
+                ),
+                flush=True,
+            )
+        run.quiet(1.0, 8.0)
         budget = time.monotonic() + PHASE_BUDGET
         for _ in range(max(3, samples // 5)):  # settle: 10 quick keys
             if time.monotonic() > budget:
@@ -582,6 +648,33 @@ def _large(
         run.close()
 
 
+def _burst(screen: Screen, rect: Rect, keys: int, char: str) -> list[float]:
+    """Type `keys` keys at KEYS_PER_S without waiting; each key's ms to the first repaint
+    of `rect` after it (a key whose repaint never came has no figure)."""
+    interval = 1.0 / KEYS_PER_S
+    screen.drain()
+    sent: list[float] = []
+    drawn: list[float] = []
+
+    def collect(until: float) -> None:
+        drawn.extend(t for t, x, y, w, h in screen.events(until) if rect.hits(x, y, w, h) and w > 4)
+
+    start = time.monotonic()
+    for i in range(keys):
+        collect(start + i * interval)
+        sent.append(screen.key(char))
+    collect(time.monotonic() + 3.0)
+    drawn.sort()
+    out: list[float] = []
+    j = 0
+    for at in sent:
+        while j < len(drawn) and drawn[j] < at:
+            j += 1
+        if j < len(drawn):
+            out.append((drawn[j] - at) * 1000)
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
@@ -589,6 +682,7 @@ def main() -> int:
     parser.add_argument("--apps", default="inkpost,ghostwriter,retext")
     parser.add_argument("--samples", type=int, default=30)
     parser.add_argument("--peer-samples", type=int, default=10, help="samples for the peers")
+    parser.add_argument("--rounds", type=int, default=5, help="start-up rounds (after a warm one)")
     parser.add_argument("--display", type=int, default=93)
     parser.add_argument("--only", default="startup,preview,large", help="measure groups")
     parser.add_argument("--shots", type=Path, help="save a PNG of each app once shown")
@@ -601,20 +695,32 @@ def main() -> int:
     skipped = sorted(set(args.apps.split(",")) - set(names))
     if skipped:
         print(f"not installed, skipped: {', '.join(skipped)}")
+    groups = set(args.only.split(","))
     site = Path(tempfile.mkdtemp(prefix="bench-site-"))
     shutil.copytree(ROOT / "resources" / "sample-site", site, dirs_exist_ok=True)
     posts = site / "content" / "posts"
-    (posts / "bench-3600.md").write_text(make_post(3600, 16, title="Bench 3600"))
-    (posts / "bench-50000.md").write_text(make_post(50000, 0, title="Bench 50000"))
+    small = posts / "bench-3600.md"
+    small.write_text(make_post(3600, 16, title="Bench 3600"))
+    second = posts / "bench-handed.md"
+    second.write_text(make_post(1200, 4, title="Handed over"))
+    large = posts / "bench-50000.md"
+    large.write_text(make_post(50000, 0, title="Bench 50000"))
     screen = Screen(args.display)
-    results: dict[str, dict[str, list[float]]] = {}
+    results: dict[str, dict[str, list[float]]] = {n: {k: [] for k in TARGETS} for n in names}
     try:
+        if "startup" in groups:
+            for rnd in range(args.rounds + 1):
+                print(f"start-up round {rnd} of {args.rounds} ...", flush=True)
+                for name in names:
+                    _one_start(screen, APPS[name], (small, second), results[name], rnd)
         for name in names:
-            print(f"measuring {name} ...", flush=True)
             samples = args.samples if name == "inkpost" else args.peer_samples
-            results[name] = measure_app(
-                screen, APPS[name], site, samples, set(args.only.split(","))
-            )
+            if "preview" in groups:
+                print(f"key->preview: {name} ...", flush=True)
+                _key_preview(screen, APPS[name], site, small, samples, results[name])
+            if "large" in groups:
+                print(f"50,000 words: {name} ...", flush=True)
+                _large(screen, APPS[name], site, large, samples, results[name])
             report({name: results[name]})
     finally:
         screen.close()
@@ -623,36 +729,43 @@ def main() -> int:
     return 0
 
 
+def _figure(values: list[float], unit: str) -> str:
+    if not values:
+        return "-"
+    med = statistics.median(values)
+    digits = 2 if unit == "x" else 0 if unit in ("ms", "keys") and med >= 10 else 1
+    return f"{med:.{digits}f} [{min(values):.{digits}f}-{max(values):.{digits}f}]"
+
+
 def report(results: dict[str, dict[str, list[float]]]) -> None:
+    """Per measure: each app's median [min-max] and n, Inkpost's ratio to ghostwriter (of
+    the medians; for start-ups also per round: median [min-max] of the round ratios)."""
     names = list(results)
+    peer = "ghostwriter" if "ghostwriter" in results and "inkpost" in results else None
     print()
-    head = f"{'measure':16s}" + "".join(f"{n:>14s}" for n in names)
-    if "inkpost" in results:
-        head += "".join(f"{'ink/' + n[:6]:>13s}" for n in names if n != "inkpost")
-    head += f"{'target':>10s}"
-    print(head)
-    for measure, (_gw, _rt, target) in TARGETS.items():
-        unit = "MiB" if measure == "pss" else "ms"
-        meds = {n: (statistics.median(v) if (v := results[n][measure]) else None) for n in names}
-        row = f"{measure:16s}" + "".join(
-            f"{meds[n]:11.1f} {unit:>2s}" if meds[n] is not None else f"{'-':>14s}" for n in names
+    head = f"{'measure':15s}{'unit':>5s}" + "".join(f"{n:>26s}" for n in names)
+    if peer:
+        head += f"{'ink/gw':>8s}{'ink/gw per round':>20s}"
+    print(head + f"{'target':>10s}")
+    for measure, (unit, target) in TARGETS.items():
+        if not any(results[n][measure] for n in names):
+            continue
+        row = f"{measure:15s}{unit:>5s}" + "".join(
+            f"{_figure(results[n][measure], unit) + ' n=' + str(len(results[n][measure])):>26s}"
+            for n in names
         )
-        if "inkpost" in results:
-            for n in names:
-                if n == "inkpost":
-                    continue
-                a, b = meds["inkpost"], meds[n]
-                row += f"{a / b:13.2f}" if a is not None and b else f"{'-':>13s}"
-        row += f"{'<= ' + format(target, 'g'):>10s}"
-        print(row)
-    print()
-    for name, data in results.items():
-        for measure, values in data.items():
-            if values:
-                print(
-                    f"{name:12s} {measure:16s} n={len(values):3d}  min {min(values):8.1f}"
-                    f"  max {max(values):8.1f}"
-                )
+        if peer:
+            ink, gw = results["inkpost"][measure], results[peer][measure]
+            ratio = statistics.median(ink) / statistics.median(gw) if ink and gw else None
+            row += f"{ratio:8.2f}" if ratio is not None and statistics.median(gw) else f"{'-':>8s}"
+            pairs = [
+                r["inkpost"] / r[peer]
+                for r in ROUNDS.get(measure, {}).values()
+                if "inkpost" in r and r.get(peer)
+            ]
+            row += f"{_figure(pairs, 'x') if pairs else '-':>20s}"
+        print(row + f"{target:>10s}")
+    print(flush=True)
 
 
 if __name__ == "__main__":
