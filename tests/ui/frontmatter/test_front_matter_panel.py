@@ -9,6 +9,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QMainWindow, QToolButton
 from pytestqt.qtbot import QtBot
@@ -95,7 +96,8 @@ def test_panel_shows_the_fields_and_the_url(link: tuple[FrontMatterLink, Documen
     fm, _tab = link
     panel = fm.panel
     assert panel.title.text() == "First post"
-    assert panel.tags.text() == "Rust, go"
+    assert panel.tags.tokens() == ["Rust", "go"]
+    assert [chip.label.text() for chip in panel.tags.chips()] == ["Rust", "go"]
     assert panel.date.value() is not None and panel.date.displayFormat() == "yyyy-MM-dd"
     assert panel.url.text() == "Published at: https://example.org/2026/first-post/"
     assert "series" in panel._extra_widgets  # the site's own key, as a row
@@ -122,8 +124,8 @@ def test_editing_a_field_changes_that_line_only_in_one_undo_step(
 def test_tags_date_and_draft_edits(qtbot: QtBot, link: tuple[FrontMatterLink, DocumentTab]) -> None:
     fm, tab = link
     before = text_of(tab)
-    fm.panel.tags.setText("Rust, go, Python")
-    fm.panel.tags.editingFinished.emit()
+    fm.panel.tags.input.setText("Python")
+    fm.panel.tags.commit_input()
     assert changed(before, text_of(tab)) == [4]
     assert text_of(tab).split("\n")[4] == "tags: [Rust, go, Python]"
     fm.panel.draft.setChecked(True)
@@ -138,6 +140,26 @@ def test_tags_date_and_draft_edits(qtbot: QtBot, link: tuple[FrontMatterLink, Do
     for _ in range(4):
         tab.editor.undo()
     assert text_of(tab) == before
+
+
+def test_typing_a_tag_and_enter_is_one_undo_step_on_that_line(
+    qtbot: QtBot, link: tuple[FrontMatterLink, DocumentTab]
+) -> None:
+    fm, tab = link
+    before = text_of(tab)
+    field = fm.panel.tags
+    field.input.setFocus()
+    qtbot.keyClicks(field.input, "zig")
+    qtbot.keyClick(field.input, Qt.Key.Key_Return)
+    assert [chip.value for chip in field.chips()] == ["Rust", "go", "zig"]
+    assert field.input.text() == ""
+    assert changed(before, text_of(tab)) == [4]
+    assert text_of(tab).split("\n")[4] == "tags: [Rust, go, zig]"
+    tab.editor.undo()
+    assert text_of(tab) == before
+    qtbot.waitUntil(lambda: field.tokens() == ["Rust", "go"])
+    qtbot.keyClick(field.input, Qt.Key.Key_Backspace)  # empty input: the last chip goes
+    assert "tags: [Rust]\n" in text_of(tab)
 
 
 def test_typing_in_the_editor_updates_the_form(
@@ -197,21 +219,22 @@ def test_completer_offers_the_sites_tags_and_warns_of_case_variants(
     fm, tab = link
     field = fm.panel.tags
     assert set(field.choices()) == {"Rust", "Python", "rusty"}
-    field.setFocus()
-    field.setText("Rust, go, py")
-    field.setCursorPosition(len(field.text()))
-    field.textEdited.emit(field.text())
+    field.input.setFocus()
+    qtbot.keyClicks(field.input, "py")
     completer = field.completer_
     assert completer.completionPrefix() == "py"
     assert completer.currentCompletion() == "Python"
-    field.completer_.activated.emit("Python")
-    completer.popup().hide()  # as choosing in the popup does
-    assert field.text() == "Rust, go, Python"
-    fm.panel.tags.setText("rust, go")
-    fm.panel.tags.editingFinished.emit()
-    assert "tags: [rust, go]" in text_of(tab)
+    qtbot.waitUntil(lambda: completer.popup().isVisible())
+    completer.activated.emit("Python")  # as choosing in the popup does
+    assert field.tokens() == ["Rust", "go", "Python"]
+    assert "tags: [Rust, go, Python]" in text_of(tab)
+    field.chips()[0].remove.click()
+    field.input.setText("rust")
+    field.commit_input()
+    assert "tags: [go, Python, rust]" in text_of(tab)
     qtbot.waitUntil(lambda: "differs only in case" in fm.panel.warnings.text())
     assert "'Rust'" in fm.panel.warnings.text()
+    assert field.chips()[-1].toolTip() == "The site uses 'Rust'"
 
 
 def test_zola_post_shows_its_taxonomies(qtbot: QtBot, tmp_path: Path) -> None:
@@ -232,13 +255,13 @@ def test_zola_post_shows_its_taxonomies(qtbot: QtBot, tmp_path: Path) -> None:
     window.show()
     fm.set_visible(True)
     fm.set_tab(tab)
-    assert fm.panel.tags.text() == "a, b"
+    assert fm.panel.tags.tokens() == ["a", "b"]
     assert fm.panel.rows["lastmod"].toolTip() == "updated"
     assert fm.panel.tags.toolTip() == "[taxonomies] tags"
     assert fm.panel.summary.isHidden()  # Zola has no summary key
     assert fm.panel.url.text() == "Published at: /z/"  # Zola's rule, not Hugo's
-    fm.panel.categories.setText("news")
-    fm.panel.categories.editingFinished.emit()
+    fm.panel.categories.input.setText("news")
+    fm.panel.categories.commit_input()
     assert text_of(tab).endswith(
         '[taxonomies]\ntags = ["a", "b"]\ncategories = ["news"]\n+++\nHi\n'
     )
