@@ -1,6 +1,7 @@
 """The front matter panel (issue 13): the current post's front matter as a form.
 
-`panel` holds `FrontMatterPanel`; `tokens` the `TokenField` for tags and categories;
+`panel` holds `FrontMatterPanel`; `tokens` the `TokenField` for tags and categories (its
+chips and wrapping layout in `token_field`);
 `fields` the date picker, counted line and cover rule; `apply` puts an edit into the
 editor's document as one undo step. ui/window/front_matter_link.py wires them.
 """

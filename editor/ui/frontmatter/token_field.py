@@ -169,9 +169,9 @@ class TokenChip(QFrame):
         else:
             edge = (AMBER_DARK if dark else AMBER_LIGHT).name()
             width = 2
-        sheet = (
+        sheet = (  # border + margin = 2 px either way: chips line up
             "QFrame#tokenChip { background: palette(button); color: palette(button-text);"
-            f" border: {width}px solid {edge}; border-radius: 9px; }}"
+            f" border: {width}px solid {edge}; margin: {2 - width}px; border-radius: 9px; }}"
             " QToolButton#tokenRemove { border: none; padding: 0 2px; }"
         )
         if sheet != self.styleSheet():  # a new sheet changes the palette: no loop
