@@ -267,6 +267,30 @@ def test_zola_post_shows_its_taxonomies(qtbot: QtBot, tmp_path: Path) -> None:
     )
 
 
+def test_jekyll_post_shows_the_url_of_the_sites_permalink_style(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    root = tmp_path / "jekyll"
+    (root / "_posts").mkdir(parents=True)
+    (root / "_config.yml").write_text(
+        "url: https://me.example\npermalink: pretty\n", encoding="utf-8"
+    )
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    fm = FrontMatterLink(window, find_site(root), window)
+    text = "---\ntitle: Slap Chop\ncategories: [Food]\n---\nHi\n"
+    tab = open_tab(qtbot, root / "_posts" / "2009-04-29-slap-chop.md", text)
+    window.setCentralWidget(tab)
+    window.show()
+    fm.set_visible(True)
+    fm.set_tab(tab)
+    assert fm.panel.url.text() == "Published at: https://me.example/food/2009/04/29/slap-chop/"
+    fm.panel.slug.setText("chop")
+    fm.panel.slug.editingFinished.emit()
+    assert "slug: chop\n" in text_of(tab)
+    assert fm.panel.url.text().endswith("/food/2009/04/29/chop/")
+
+
 def test_cover_chooser_takes_bundle_and_static_files_only(
     qtbot: QtBot, link: tuple[FrontMatterLink, DocumentTab], site_dir: Path, tmp_path: Path
 ) -> None:
