@@ -6,8 +6,10 @@ dictionary, and whether checking is on. `EditorSpelling` (one per editor) checks
 editor shows: a short while after an edit, a scroll or a resize it takes the visible blocks,
 sends those whose text it has not checked yet to a `LatestJob` (one job in flight, stale
 results dropped) and underlines the misspellings with extra selections (no re-highlighting).
-Results are kept by (text, kind), so scrolling back or undoing costs no new check. The word
-being typed (the cursor at its end) is not underlined until the cursor leaves it.
+Results are kept by (text, kind), so scrolling back or undoing costs no new check. The
+paragraph being typed is underlined once typing pauses (TYPING_PAUSE_MS: extra selections are
+painted over the text, so each key would draw them again), the word being typed (the cursor at
+its end) once the cursor leaves it.
 
 Right-click on an underlined word: its suggestions, "Add to Dictionary" (the site's
 `.inkpost/dictionary.txt`), "Ignore" (until the window closes).
@@ -44,10 +46,11 @@ from editor.ui.translate import fill
 __all__ = ["EditorSpelling", "SpellingService", "check_blocks"]
 
 CHECK_DELAY_MS = 40  # after an edit or a scroll: keys in a burst are checked once
-VISIBLE_MARGIN = 8  # blocks checked above and below the view (a small scroll shows them ready)
+VISIBLE_MARGIN = 4  # blocks checked above and below the view (a small scroll shows them ready)
 CACHE_LIMIT = 20_000  # (text, kind) results kept per editor
 LONG_BLOCK = 4_000  # characters: of a longer block only the part on the screen is checked
 SLICE_MARGIN = 400  # characters checked beyond that part, each side
+TYPING_PAUSE_MS = 600  # the paragraph being typed is underlined once typing pauses this long
 PIECE = 600  # characters the worker checks between two chances for the GUI thread to run
 
 _FRONT_MATTER = (FRONT_MATTER_YAML, FRONT_MATTER_TOML)
@@ -207,7 +210,11 @@ class EditorSpelling(QObject):
         self._format = QTextCharFormat()
         self._format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
         self._format.setUnderlineColor(QColor("#e0301e"))
-        editor.textChanged.connect(self.schedule)
+        editor.textChanged.connect(self._on_editor_text_changed)
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(TYPING_PAUSE_MS)
+        self._pause.timeout.connect(self.schedule)
         editor.cursorPositionChanged.connect(self._on_editor_cursor_position_changed)
         editor.updateRequest.connect(self._on_editor_update_request)
         editor.context_menu_hooks.append(self.fill_menu)
@@ -215,12 +222,19 @@ class EditorSpelling(QObject):
         self._cursor_word: tuple[int, int] | None = None  # (block, end) of the word not shown
         # the underlines as (block, start, end, word): their cursors follow edits by themselves
         self._shown: list[tuple[int, int, int, str]] = []
+        self._visible_key: tuple[object, ...] = ()
+        self._visible_list: list[Visible] = []
         self.schedule()
 
     @property
     def pending(self) -> bool:
         """A check is due or running (tests wait on it)."""
-        return self._timer.isActive() or self._job.busy or self.service.loading
+        return (
+            self._timer.isActive()
+            or self._pause.isActive()
+            or self._job.busy
+            or self.service.loading
+        )
 
     def misspellings(self) -> list[tuple[int, int, int, str]]:
         """(block number, UTF-16 start, end, word) as underlined now."""
@@ -242,15 +256,17 @@ class EditorSpelling(QObject):
         if not self._timer.isActive():
             self._timer.start()
 
-    def refresh(self) -> None:
-        """Underline what is known of the visible blocks; check the others in the background."""
+    def refresh(self, *, reuse: bool = False) -> None:
+        """Underline what is known of the visible blocks; check the others in the background.
+        `reuse`: the visible blocks of the last refresh, unless the text, the scroll or the
+        size changed since (after a check came back)."""
         self._timer.stop()
         speller = self.service.speller
         if not self.service.active or speller is None:
             self._shown = []
             self.editor.set_spelling_selections([])
             return
-        visible = self._visible()
+        visible = self._visible_now(reuse)
         missing: dict[tuple[str, LineKind], None] = {}
         for _block, _offset, text, kind in visible:
             if (text, kind) not in self._cache:
@@ -293,6 +309,19 @@ class EditorSpelling(QObject):
             menu.insertSeparator(first)
 
     # --- helpers ------------------------------------------------------------------------
+
+    def _visible_now(self, reuse: bool) -> list[Visible]:
+        """`_visible()`, or with `reuse` the last one when no edit, scroll or resize came."""
+        editor = self.editor
+        key = (
+            editor.document().revision(),
+            editor.verticalScrollBar().value(),
+            editor.viewport().size().toTuple(),
+        )
+        if not reuse or key != self._visible_key:
+            self._visible_key = key
+            self._visible_list = self._visible()
+        return self._visible_list
 
     def _visible(self) -> list[Visible]:
         """The blocks on the screen and VISIBLE_MARGIN more on each side, with their kinds
@@ -339,6 +368,9 @@ class EditorSpelling(QObject):
         cursor_now = self.editor.textCursor()
         typing = (cursor_now.blockNumber(), cursor_now.positionInBlock())
         focused = self.editor.hasFocus()
+        # Underlines in the paragraph being typed would be drawn again with each key (extra
+        # selections are painted over the text): they wait for a pause in typing.
+        typed_block = typing[0] if focused and self._pause.isActive() else -1
         places: list[tuple[int, int, int, str]] = []
         blocks: dict[int, QTextBlock] = {}
         for block, offset, text, kind in visible:
@@ -346,6 +378,8 @@ class EditorSpelling(QObject):
             if not spans:
                 continue
             number = block.blockNumber()
+            if number == typed_block:
+                continue
             blocks[number] = block
             for start, end, word in spans:
                 if not (focused and typing == (number, offset + end)):  # the word being typed
@@ -407,7 +441,11 @@ class EditorSpelling(QObject):
             self._cache.clear()
         for text, kind, spans in checked:
             self._cache[(text, kind)] = spans
-        self.refresh()
+        self.refresh(reuse=True)
+
+    def _on_editor_text_changed(self) -> None:
+        self._pause.start()
+        self.schedule()
 
     def _on_service_changed(self) -> None:
         self._cache.clear()

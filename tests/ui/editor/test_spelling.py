@@ -239,3 +239,24 @@ def test_of_a_very_long_block_only_the_part_on_the_screen_is_checked(
     qtbot.waitUntil(lambda: not spelling.pending and (0, "wrold") in _words(spelling))
     (start, end) = next((s, e) for _b, s, e, w in spelling.misspellings() if w == "wrold")
     assert text[start:end] == "wrold"
+
+
+def test_the_paragraph_being_typed_is_underlined_once_typing_pauses(
+    qtbot: QtBot, site: SiteConfig
+) -> None:
+    _service, tab, spelling = _checked(qtbot, site)
+    editor = tab.editor
+    tab.activateWindow()
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.document().findBlockByNumber(5).position())
+    editor.setTextCursor(cursor)
+    spelling._pause.setInterval(60_000)  # typing has not paused yet
+    qtbot.keyClicks(editor, "Wrng ")
+    qtbot.waitUntil(lambda: not spelling._timer.isActive() and not spelling._job.busy)
+    assert _words(spelling) == [(1, "tilte")]  # the other paragraphs' underlines stay
+    spelling._pause.setInterval(1)  # the pause
+    spelling._pause.start()
+    qtbot.waitUntil(lambda: not spelling.pending)
+    assert _words(spelling) == [(1, "tilte"), (5, "Wrng"), (5, "Teh")]
