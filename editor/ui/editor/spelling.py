@@ -1,8 +1,7 @@
 """Spell checking in the editor: red wavy underlines, checked off the GUI thread.
 
-`SpellingService` (one per window) holds the site's speller (editor.core.editing.spelling:
-pyspellchecker for the site's language, loaded on the background thread) and its personal
-dictionary, and whether checking is on. `EditorSpelling` (one per editor) checks what the
+`SpellingService` (one per window, spelling_service.py) holds the site's speller and its
+personal dictionary, and whether checking is on. `EditorSpelling` (one per editor) checks what the
 editor shows: a short while after an edit, a scroll or a resize it takes the visible blocks,
 sends those whose text it has not checked yet to a `LatestJob` (one job in flight, stale
 results dropped) and underlines the misspellings with extra selections (no re-highlighting).
@@ -12,36 +11,24 @@ painted over the text, so each key would draw them again), the word being typed 
 its end) once the cursor leaves it.
 
 Right-click on an underlined word: its suggestions, "Add to Dictionary" (the site's
-`.inkpost/dictionary.txt`), "Ignore" (until the window closes).
-
-Signals (SpellingService): `message(str)` for the status bar; `changed()` the speller or its
-words changed (editors check again).
+`.inkpost/dictionary.txt`), "Ignore" (until the window closes). The worker's own function,
+`check_blocks`, is in spelling_check.py.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QPoint, QTimer, Signal
+from PySide6.QtCore import QObject, QPoint, QTimer
 from PySide6.QtGui import QAction, QColor, QFont, QTextBlock, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextEdit
 
-from editor.core.editing.spelling import (
-    LineKind,
-    PersonalDictionary,
-    Speller,
-    check_lines,
-    dictionary_path,
-    speller_language,
-)
-from editor.core.site.config import SiteConfig
+from editor.core.editing.spelling import LineKind
 from editor.ui.editor.highlighter import _FENCE_FLAG, FRONT_MATTER_TOML, FRONT_MATTER_YAML
 from editor.ui.editor.latest_job import LatestJob
 from editor.ui.editor.post_editor import PostEditor
-from editor.ui.translate import fill
+from editor.ui.editor.spelling_check import Checked, Span, check_blocks, utf16_index
+from editor.ui.editor.spelling_service import SpellingService
 
 __all__ = ["EditorSpelling", "SpellingService", "check_blocks"]
 
@@ -51,145 +38,16 @@ CACHE_LIMIT = 20_000  # (text, kind) results kept per editor
 LONG_BLOCK = 4_000  # characters: of a longer block only the part on the screen is checked
 SLICE_MARGIN = 400  # characters checked beyond that part, each side
 TYPING_PAUSE_MS = 600  # the paragraph being typed is underlined once typing pauses this long
-PIECE = 600  # characters the worker checks between two chances for the GUI thread to run
 
 _FRONT_MATTER = (FRONT_MATTER_YAML, FRONT_MATTER_TOML)
-Span = tuple[int, int, str]  # UTF-16 start and end in the block, the word
 # a visible block: the block, the UTF-16 offset of the part checked, that part, its kind
 Visible = tuple[QTextBlock, int, str, LineKind]
-Checked = tuple[str, LineKind, tuple[Span, ...]]
-
-
-def _utf16(text: str, index: int) -> int:
-    if text.isascii():
-        return index
-    return len(text[:index].encode("utf-16-le")) // 2
-
-
-def _pieces(text: str) -> list[tuple[int, str]]:
-    """`text` cut at spaces into pieces of about PIECE characters, with their offsets."""
-    pieces: list[tuple[int, str]] = []
-    start = 0
-    while len(text) - start > PIECE:
-        cut = text.find(" ", start + PIECE)
-        if cut < 0:
-            break
-        pieces.append((start, text[start:cut]))
-        start = cut
-    pieces.append((start, text[start:]))
-    return pieces
-
-
-def check_blocks(speller: Speller, lines: Sequence[tuple[str, LineKind]]) -> list[Checked]:
-    """The misspellings of each (text, kind), as UTF-16 spans (what the worker runs).
-
-    A piece of about PIECE characters at a time, letting go of the GIL after each: the GUI
-    thread, which needs it for every key, then waits for one piece's check at most."""
-    checked: list[Checked] = []
-    for text, kind in lines:
-        spans: list[Span] = []
-        for offset, piece in _pieces(text):
-            for miss in check_lines(speller, [(0, piece, kind)]):
-                start, end = offset + miss.start, offset + miss.end
-                spans.append((_utf16(text, start), _utf16(text, end), miss.word))
-            time.sleep(0)  # the GIL goes to a waiting thread (the GUI's) now, not in 5 ms
-        checked.append((text, kind, tuple(spans)))
-    return checked
 
 
 def _python_index(text: str, utf16: int) -> int:
     if text.isascii():
         return min(utf16, len(text))
     return len(text.encode("utf-16-le")[: 2 * utf16].decode("utf-16-le", errors="ignore"))
-
-
-def _load(language: str, dictionary_file: Path | None) -> tuple[Speller, PersonalDictionary | None]:
-    dictionary = PersonalDictionary(dictionary_file) if dictionary_file is not None else None
-    return Speller(language, dictionary.words if dictionary else ()), dictionary
-
-
-class SpellingService(QObject):
-    """See the module docstring."""
-
-    message = Signal(str)
-    changed = Signal()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.enabled = True
-        self.speller: Speller | None = None
-        self.dictionary: PersonalDictionary | None = None
-        self.language: str | None = None
-        self._site: SiteConfig | None = None
-        self._loader = LatestJob(self)
-        self._loader.finished.connect(self._on_loader_finished)
-        self._loader.failed.connect(self._on_loader_failed)
-
-    @property
-    def loading(self) -> bool:
-        return self._loader.busy
-
-    def set_site(self, site: SiteConfig) -> None:
-        """Check in `site`'s language with its personal dictionary (loaded in the background)."""
-        self._site = site
-        self.speller, self.dictionary = None, None
-        code = site.language_code or site.default_language
-        self.language = speller_language(code)
-        if self.language is None:
-            self.message.emit(
-                fill(self.tr("No spelling dictionary for the language %1: not checked"), repr(code))
-            )
-        elif self.enabled:
-            self._load()
-        self.changed.emit()
-
-    def set_enabled(self, enabled: bool) -> None:
-        if enabled == self.enabled:
-            return
-        self.enabled = enabled
-        if enabled and self.speller is None and self.language is not None:
-            self._load()
-        self.changed.emit()
-
-    @property
-    def active(self) -> bool:
-        return self.enabled and self.speller is not None
-
-    def add_to_dictionary(self, word: str) -> None:
-        if self.speller is None:
-            return
-        self.speller.accept(word)
-        if self.dictionary is not None:
-            try:
-                self.dictionary.add(word)
-            except OSError as error:
-                self.message.emit(
-                    fill(
-                        self.tr("Could not add %1 to the site's dictionary: %2"), repr(word), error
-                    )
-                )
-        self.changed.emit()
-
-    def ignore(self, word: str) -> None:
-        if self.speller is not None:
-            self.speller.accept(word)
-            self.changed.emit()
-
-    def _load(self) -> None:
-        site = self._site
-        root = Path(site.root) if site is not None else None
-        file = dictionary_path(root) if root is not None and root.is_dir() else None
-        self._loader.submit(_load, self.language, file)
-
-    def _on_loader_finished(self, loaded: tuple[Speller, PersonalDictionary | None]) -> None:
-        speller, dictionary = loaded
-        if speller.language != self.language:
-            return  # a site with another language came meanwhile; its load follows
-        self.speller, self.dictionary = speller, dictionary
-        self.changed.emit()
-
-    def _on_loader_failed(self, error: str) -> None:
-        self.message.emit(fill(self.tr("Spell checking is off: %1"), error))
 
 
 class EditorSpelling(QObject):
@@ -424,7 +282,7 @@ class EditorSpelling(QObject):
         start = 0 if start <= 0 else text.rfind(" ", 0, start) + 1
         found = text.find(" ", end)
         end = len(text) if found < 0 or end >= len(text) else found
-        return _utf16(text, start), text[start:end]
+        return utf16_index(text, start), text[start:end]
 
     def _replace(self, position: int, length: int, text: str) -> None:
         cursor = QTextCursor(self.editor.document())
