@@ -88,10 +88,19 @@ class CheckReport:
 
 
 def _sorted(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
-    return sorted(
-        diagnostics,
-        key=lambda d: (str(d.file or ""), d.line or 0, _ORDER[d.severity], d.code or "", d.message),
-    )
+    """By file, line, severity, code and message. Files first, then each file's few: one
+    sort of a whole site's problems would hold the GIL (the GUI thread) for tens of ms."""
+    by_file: dict[str, list[Diagnostic]] = {}
+    for diagnostic in diagnostics:
+        by_file.setdefault(str(diagnostic.file or ""), []).append(diagnostic)
+    out: list[Diagnostic] = []
+    for name in sorted(by_file):
+        out.extend(sorted(by_file[name], key=_in_file))
+    return out
+
+
+def _in_file(d: Diagnostic) -> tuple[int, int, str, str]:
+    return (d.line or 0, _ORDER[d.severity], d.code or "", d.message)
 
 
 class SiteChecker:
