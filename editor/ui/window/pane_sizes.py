@@ -1,23 +1,48 @@
-"""PaneSizes: how the window shares its width between the library, the editor and the preview.
+"""PaneSizes: how the window shares its width between its side docks, the editor and the preview.
 
 The editor and the preview have minimum widths: the editor MIN_COLUMNS characters a line
-(PostEditor sets its own), the preview PREVIEW_MIN_WIDTH. The library needs LIBRARY_MIN_WIDTH
-(or its panel's own minimum when larger) to share the window with them. When the window
-becomes too narrow for all three, the library dock is hidden first, and shown again once the
-window is wide enough, unless the user hid it meanwhile (or showed it: then it is theirs). A
-wide window keeps the shares it had. `library_wanted()` is what the window remembers: shown,
-or hidden only for lack of room.
+(PostEditor sets its own), the preview PREVIEW_MIN_WIDTH. The side docks (the library on the
+left; the outline and the front matter on the right) need LIBRARY_MIN_WIDTH and
+SIDE_DOCK_MIN_WIDTH, or their panel's own minimum when larger.
+
+- Narrowing first: while the editor and the preview together have less than their minimums
+  plus COMFORT_EXTRA, the shown docks give up width down to their minimums, the library
+  first; a dock the user just showed takes its width from the editor and the preview alike,
+  not from the preview alone.
+- Then hiding: when the window becomes too narrow for every shown dock, docks are hidden in
+  HIDE_ORDER (the library, then the outline, then the front matter) until the rest fits (at
+  the window's first size, as at the first show, only the library is hidden so). A
+  dock hidden so is shown again once the window is wide enough, unless the user hid it
+  meanwhile (or showed it: then it is theirs). A dock the user just showed is never the one
+  hidden to make room for it.
+- A dock left narrower than its minimum (the window shrank under it) gets its minimum back
+  when there is room.
+
+A wide window keeps the shares it had. `library_wanted()` is what the window remembers:
+shown, or hidden only for lack of room.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QStyle, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QStyle, QWidget
+
+from editor.ui.editor.post_editor import MIN_COLUMNS, PostEditor
 
 LIBRARY_MIN_WIDTH = 260
+SIDE_DOCK_MIN_WIDTH = 220  # the outline and the front matter form
 PREVIEW_MIN_WIDTH = 240
+COMFORT_EXTRA = 140  # px over the editor's and preview's minimums the docks give up first
+COMFORT_COLUMNS = 45  # characters a line the editor keeps when the preview can spare it
+HIDE_ORDER = ("libraryDock", "outlineDock", "frontMatterDock")  # who gives way first
+_ACTIONS = {  # dock -> its View action: checking it is asking for the dock
+    "libraryDock": "toggle_sidebar",
+    "outlineDock": "toggle_outline",
+    "frontMatterDock": "toggle_front_matter",
+}
+_SIDES = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
 
 
 class PaneSizes(QObject):
@@ -27,51 +52,217 @@ class PaneSizes(QObject):
         super().__init__(window)
         self._window = window
         self._dock = dock
-        self._narrow = False  # the window was too narrow for all three panes
-        self._auto_hidden = False  # the dock is hidden for lack of room, not by the user
+        self._docks: list[QDockWidget] = []  # found once the window has built them
+        self._watched: set[str] = set()  # docks and actions followed
+        self._last_width: int | None = None
+        self._auto_hidden: list[QDockWidget] = []  # hidden for lack of room, in that order
+        self._busy = False  # showing or hiding docks itself
+        self._requested: QDockWidget | None = None  # the dock the user just showed
+        self._share_timer = self._timer(self.share)  # once the layout has the new width
+        self._room_timer = self._timer(self._make_room)  # once the layout placed a dock
+        self._even_timer = self._timer(self.even_out)  # once the layout gave the room
         preview_slot.placeholder.setMinimumWidth(PREVIEW_MIN_WIDTH)
         preview_slot.created.connect(self._on_preview_slot_created)
-        dock.visibilityChanged.connect(self._on_dock_visibility_changed)
         window.installEventFilter(self)
+
+    # --- what the window asks ------------------------------------------------------------
+
+    def pending(self) -> bool:
+        """True while a resize or a shown dock has not been answered yet (tests wait)."""
+        return any(t.isActive() for t in (self._share_timer, self._room_timer, self._even_timer))
 
     def library_wanted(self) -> bool:
         """The library is shown, or hidden only because the window is too narrow for it."""
-        return not self._dock.isHidden() or self._auto_hidden
+        return not self._dock.isHidden() or self._dock in self._auto_hidden
 
-    def needed_width(self) -> int:
-        """The narrowest window that gives the library, editor and preview their minimums."""
+    def side_docks(self) -> list[QDockWidget]:
+        """The docks this policy sizes, in the order they give way."""
+        if len(self._watched) < 2 * len(HIDE_ORDER):
+            self._discover()
+        return self._docks
+
+    def min_width(self, dock: QDockWidget) -> int:
+        floor = LIBRARY_MIN_WIDTH if dock is self._dock else SIDE_DOCK_MIN_WIDTH
+        return max(floor, dock.minimumSizeHint().width())
+
+    def central_min_width(self) -> int:
         central = self._window.centralWidget()
         if central is None:
             return 0
         if not central.isVisible():  # the first show: cached minimums may predate the posts
             for widget in central.findChildren(QWidget):
                 widget.updateGeometry()
-        central_min = central.minimumSizeHint().width()
-        dock_min = max(LIBRARY_MIN_WIDTH, self._dock.minimumSizeHint().width())
+        return central.minimumSizeHint().width()
+
+    def needed_width(self, docks: list[QDockWidget] | None = None) -> int:
+        """The narrowest window that gives `docks` (default: the library and the other
+        shown docks), the editor and the preview their minimums."""
+        if docks is None:
+            docks = [d for d in self.side_docks() if d is self._dock or not d.isHidden()]
         style = self._window.style()
         separator = style.pixelMetric(QStyle.PixelMetric.PM_DockWidgetSeparatorExtent)
-        return dock_min + central_min + separator
+        total = self.central_min_width()
+        for area in _SIDES:
+            widths = [self.min_width(d) for d in self._docked(docks, area)]
+            if widths:
+                total += max(widths) + separator
+        return total
+
+    # --- the policy ----------------------------------------------------------------------
 
     def update(self) -> None:
-        """Hide the library when the window just became too narrow for it, show it again
-        when the window just became wide enough (if it was hidden for that)."""
-        narrow = self._window.width() < self.needed_width()
-        if narrow and not self._narrow and not self._dock.isHidden():
-            self._dock.hide()
-            self._auto_hidden = True
-        elif not narrow and self._narrow and self._auto_hidden:
-            self._auto_hidden = False
-            self._dock.show()
-        self._narrow = narrow
+        """Hide docks when the window shrank too narrow for them, show those hidden so when
+        it grew wide enough again; then share the width (see the module docstring)."""
+        if self._busy:
+            return
+        width = self._window.width()
+        last, self._last_width = self._last_width, width
+        self._busy = True
+        try:
+            if last is None:  # the first size (restored or given) hides only the library
+                self._hide_until_it_fits([self._dock])
+            elif width < last:
+                self._hide_until_it_fits(self.side_docks())
+            else:
+                self._show_what_fits()
+        finally:
+            self._busy = False
+        if self._window.isVisible():
+            self._share_timer.start()
+
+    def share(self) -> None:
+        """Docks narrower than their minimum get it back when there is room; docks give up
+        width (down to their minimums) while the editor and the preview are squeezed."""
+        central = self._window.centralWidget()
+        if central is None:
+            return
+        shown = [d for d in self.side_docks() if d.isVisible() and not d.isFloating()]
+        room = central.width() - self.central_min_width()
+        docks, widths = [], []
+        for dock in shown:
+            short = self.min_width(dock) - dock.width()
+            if 0 < short <= room:
+                docks.append(dock)
+                widths.append(dock.width() + short)
+                room -= short
+        deficit = COMFORT_EXTRA - room
+        for dock in shown:
+            spare = dock.width() - self.min_width(dock)
+            if deficit > 0 and spare > 0 and dock not in docks:
+                give = min(spare, deficit)
+                docks.append(dock)
+                widths.append(dock.width() - give)
+                deficit -= give
+        if docks:
+            self._window.resizeDocks(docks, widths, Qt.Orientation.Horizontal)
+
+    def even_out(self) -> None:
+        """After a dock was shown: when the preview is squeezed to about its minimum while
+        the editor has more than its own, or the editor shows fewer than COMFORT_COLUMNS
+        characters a line while the preview has more than its minimum, the two share the
+        splitter evenly, the editor keeping COMFORT_COLUMNS when the preview can spare it."""
+        splitter = self._window.centralWidget()
+        if not isinstance(splitter, QSplitter) or splitter.count() != 2:
+            return
+        pane, preview = splitter.widget(0), splitter.widget(1)
+        if not (pane.isVisible() and preview.isVisible()):
+            return
+        editor_width, preview_width = splitter.sizes()
+        total = editor_width + preview_width
+        editor_min = pane.minimumSizeHint().width()
+        comfortable = min(editor_min + self._comfort_extra(), total - PREVIEW_MIN_WIDTH)
+        preview_squeezed = preview_width <= PREVIEW_MIN_WIDTH + 40 < editor_width - editor_min
+        editor_squeezed = editor_width < comfortable and preview_width > PREVIEW_MIN_WIDTH
+        if preview_squeezed or editor_squeezed:
+            left = max(comfortable, total // 2)
+            splitter.setSizes([left, total - left])
+
+    def _comfort_extra(self) -> int:
+        """How much wider than its minimum the editor shows COMFORT_COLUMNS a line."""
+        current = getattr(self._window, "current_editor", None)
+        editor = current() if callable(current) else None
+        if not isinstance(editor, PostEditor):
+            return 0
+        return editor.width_for_columns(COMFORT_COLUMNS) - editor.width_for_columns(MIN_COLUMNS)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._window and event.type() == QEvent.Type.Resize:
-            self.update()
+        if watched is self._window:
+            if event.type() == QEvent.Type.Resize:
+                self.update()
+            elif event.type() == QEvent.Type.Show and not event.spontaneous():
+                self._room_timer.start()
         return super().eventFilter(watched, event)
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def _discover(self) -> None:
+        found = {d.objectName(): d for d in self._window.findChildren(QDockWidget)}
+        self._docks = [found[name] for name in HIDE_ORDER if name in found]
+        actions = getattr(self._window, "actions_by_id", None) or {}
+        for dock in self._docks:
+            name = dock.objectName()
+            if name not in self._watched:
+                self._watched.add(name)
+                dock.visibilityChanged.connect(
+                    lambda visible, d=dock: self._on_dock_visibility_changed(d, visible)
+                )
+            action = actions.get(_ACTIONS[name])
+            if action is not None and f"{name}/action" not in self._watched:
+                self._watched.add(f"{name}/action")
+                action.toggled.connect(lambda on, d=dock: self._on_dock_requested(d, on))
+
+    def _docked(self, docks: list[QDockWidget], area: Qt.DockWidgetArea) -> list[QDockWidget]:
+        return [d for d in docks if not d.isFloating() and self._window.dockWidgetArea(d) == area]
+
+    def _hide_until_it_fits(self, candidates: list[QDockWidget]) -> None:
+        """Hide `candidates`, in their order, until the window has room for the rest."""
+        for dock in candidates:
+            shown = [d for d in self.side_docks() if not d.isHidden()]
+            if self._window.width() >= self.needed_width(shown):
+                return
+            if not dock.isHidden():
+                dock.hide()
+                self._auto_hidden.append(dock)
+
+    def _show_what_fits(self) -> None:
+        for dock in reversed(list(self._auto_hidden)):
+            shown = [d for d in self.side_docks() if not d.isHidden()]
+            if self._window.width() < self.needed_width([*shown, dock]):
+                return
+            self._auto_hidden.remove(dock)
+            dock.show()
+
+    def _on_dock_requested(self, dock: QDockWidget, shown: bool) -> None:
+        """The user showed `dock`: make room for it once the layout has placed it."""
+        if shown and self._window.isVisible() and not self._busy:
+            self._requested = dock
+            self._room_timer.start()
+
+    def _make_room(self) -> None:
+        dock, self._requested = self._requested, None
+        if dock is not None and dock.isHidden():
+            return
+        # At the first show only the library gives way; for a dock the user asked for, the others.
+        docks = self.side_docks()
+        candidates = [self._dock] if dock is None else [d for d in docks if d is not dock]
+        self._busy = True
+        try:
+            self._hide_until_it_fits(candidates)
+        finally:
+            self._busy = False
+        self.share()
+        self._even_timer.start()
+
+    def _timer(self, slot: Any) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(0)
+        timer.timeout.connect(slot)
+        return timer
 
     def _on_preview_slot_created(self, preview: QWidget) -> None:
         preview.setMinimumWidth(PREVIEW_MIN_WIDTH)
 
-    def _on_dock_visibility_changed(self, visible: bool) -> None:
-        if visible:  # shown (by the user or by update): nothing is hidden for lack of room
-            self._auto_hidden = False
+    def _on_dock_visibility_changed(self, dock: QDockWidget, visible: bool) -> None:
+        if visible and not self._busy and dock in self._auto_hidden:
+            self._auto_hidden.remove(dock)  # shown by the user: not hidden for lack of room
