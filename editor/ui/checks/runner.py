@@ -20,21 +20,22 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
-from editor.core.checks import CheckReport, SiteChecker
 from editor.core.diagnostics import Diagnostic
-from editor.core.library.pool import cpu_workers
 from editor.core.post.model import Post
 from editor.core.site.config import SiteConfig
+
+if TYPE_CHECKING:  # the checks are imported on their thread, with the first check
+    from editor.core.checks import CheckReport, SiteChecker
 
 __all__ = ["CheckRunner"]
 
 log = logging.getLogger(__name__)
 
 DEFAULT_DEBOUNCE_MS = 120
-SITE_WORKERS = cpu_workers()  # processes for a large site's check (a thread holds the GIL)
 
 
 class _Worker(QObject):
@@ -50,6 +51,8 @@ class _Worker(QObject):
 
     def _checker_for(self, site: SiteConfig, *, fresh: bool = False) -> SiteChecker:
         if fresh or self._checker is None or self._site != site:
+            from editor.core.checks import SiteChecker
+
             self._site, self._checker = site, SiteChecker(site)
         return self._checker
 
@@ -65,11 +68,15 @@ class _Worker(QObject):
 
     @Slot(int, object)
     def check_site(self, job_id: int, site: SiteConfig) -> None:
+        from editor.core.checks import CheckReport
+        from editor.core.library.pool import cpu_workers
+
         self.thread_ids.append(threading.get_ident())
         try:  # a fresh checker: the files may have changed on disk since the last gathering
             checker = self._checker_for(site, fresh=True)
             report = checker.check_site(
-                cancel=lambda: self._cancelled(job_id), workers=SITE_WORKERS
+                cancel=lambda: self._cancelled(job_id),
+                workers=cpu_workers(),  # processes: a thread would hold the GIL
             )
         except Exception:
             log.exception("checking the site %s failed", site.root)

@@ -15,18 +15,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
-from editor.core.checks import CheckReport
 from editor.core.diagnostics import Diagnostic, Severity
 from editor.core.site.config import SiteConfig
 from editor.ui.checks.problems import ProblemsPanel
 from editor.ui.checks.runner import CheckRunner
 from editor.ui.editor.documents import DocumentTab
+
+if TYPE_CHECKING:
+    from editor.core.checks import CheckReport
 
 _SHOWN = (Severity.ERROR, Severity.WARNING)  # what the library marks
 FIRST_HEIGHT = 170  # px: the dock's height the first time it shows (later: the restored one)
