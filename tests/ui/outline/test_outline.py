@@ -170,7 +170,13 @@ def test_a_drop_moves_the_section_in_the_editor_as_one_undo_step(
     assert sorted(text.split("\n")) == sorted(POST.split("\n"))
     assert [h.text for h in scan_headings(text)] == ["Two *x*", "One", "One.a"]
     assert tab.editor.cursor_line() == 7  # on the moved heading
-    qtbot.waitUntil(lambda: not window.outline.pending and panel.item_for(7).text(0) == "Two *x*")  # type: ignore[union-attr]
+    qtbot.waitUntil(
+        lambda: (
+            not window.outline.pending
+            and (item := panel.item_for(7)) is not None
+            and item.text(0) == "Two *x*"
+        )
+    )
     tab.editor.undo()
     assert tab.document.text() == POST
 
