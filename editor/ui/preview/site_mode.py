@@ -5,8 +5,10 @@ In Site mode the preview pane shows a `SiteView` in place of the fast page: the 
 URL on the site's `hugo server` (a `SiteServer`, started on demand, stopped with the window,
 on a change of site or back in Fast mode). Each rebuild (a save) reloads the page where it
 was scrolled to; the editor's line brings the heading above it to the top (the heading ids
-of Inkpost's rendering are Hugo's). The fast preview keeps rendering behind it, so the
-header and status figures stay Inkpost's. The server's errors go to the Problems panel.
+of Inkpost's rendering are Hugo's), and the user scrolling the page brings the line of the
+heading at its top to the editor's top through the pane's `lineScrolled`, as the fast
+preview does (the editor does not echo it back). The fast preview keeps rendering behind
+it, so the header and status figures stay Inkpost's. The server's errors go to the Problems panel.
 Without Hugo, with a theme that cannot be had offline, or a server that will not start, the
 reason is shown in the status bar and the fast preview comes back. The choice is remembered
 in a `KeyValueStore` when given.
@@ -49,6 +51,14 @@ def heading_above(headings: tuple[Any, ...], line: int) -> str | None:
             break
         found = heading.id or found
     return found
+
+
+def heading_line(headings: tuple[Any, ...], element_id: str) -> int | None:
+    """The source line of the heading with `element_id` (1 for "", the page's top; None
+    for an id the rendering does not have)."""
+    if not element_id:
+        return 1
+    return next((heading.line for heading in headings if heading.id == element_id), None)
 
 
 class PreviewModes(QObject):
@@ -143,6 +153,8 @@ class PreviewModes(QObject):
             pane.layout().addWidget(self.view)
             pane.lineRequested.connect(self._on_pane_line_requested)
             pane.contentPainted.connect(self._on_pane_content_painted)
+            self.view.headingScrolled.connect(self._on_view_heading_scrolled)
+        self.view.heading_ids = tuple(h.id for h in pane.headings if h.id)
         return self.view
 
     def _checked(self, mode: str) -> None:
@@ -223,6 +235,17 @@ class PreviewModes(QObject):
         self._waiting_line = None if headings else line
         self.view.scroll_to_id(heading_above(headings, line))
 
+    def _on_view_heading_scrolled(self, element_id: str) -> None:
+        pane = self.window.preview
+        if self.mode != SITE or pane is None:
+            return
+        line = heading_line(pane.headings, element_id)
+        if line is not None:
+            pane.lineScrolled.emit(line)  # PreviewLink scrolls the editor, which does not echo
+
     def _on_pane_content_painted(self) -> None:
+        pane = self.window.preview
+        if self.view is not None and pane is not None:
+            self.view.heading_ids = tuple(h.id for h in pane.headings if h.id)
         if self._waiting_line is not None:
             self._on_pane_line_requested(self._waiting_line)
