@@ -8,6 +8,7 @@ tooltip. Colours come from the palette (light and dark themes alike).
 
 Signals (TokenChip):
     removeRequested(str): the chip's value, when × is clicked (or Delete/Backspace on it).
+    stepRequested(int): -1 or +1, for Left or Right on the chip (to the next one).
 """
 
 from __future__ import annotations
@@ -102,6 +103,7 @@ class TokenChip(QFrame):
     """One value of a token field (objectName ``tokenChip``); see the module docstring."""
 
     removeRequested = Signal(str)  # noqa: N815 (Qt signal naming)
+    stepRequested = Signal(int)  # noqa: N815
 
     def __init__(self, value: str, noun: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,7 +117,7 @@ class TokenChip(QFrame):
         self.remove.setText("×")
         self.remove.setAutoRaise(True)
         self.remove.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.remove.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.remove.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click leaves focus where it is
         self.remove.setAccessibleName(
             self.tr("%1 %2, remove").replace("%1", noun).replace("%2", value)
         )
@@ -142,15 +144,19 @@ class TokenChip(QFrame):
         self._style()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Delete or Backspace on the × button removes the chip."""
+        """Delete or Backspace on the × button removes the chip, Left and Right step."""
         if (
             watched is self.remove
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
         ):
-            self.removeRequested.emit(self.value)
-            return True
+            key = event.key()
+            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self.removeRequested.emit(self.value)
+                return True
+            if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+                self.stepRequested.emit(-1 if key == Qt.Key.Key_Left else 1)
+                return True
         return super().eventFilter(watched, event)
 
     def restyle(self) -> None:

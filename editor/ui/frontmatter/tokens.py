@@ -4,7 +4,8 @@ from the site's names.
 Each value is a `TokenChip` (× removes it); the chips and the input wrap onto several
 lines in a narrow dock. Enter, a comma or Tab commit the typed text as a chip (a pasted
 "a, b" makes two), and so does leaving the field; Backspace in the empty input removes
-the last chip, Left there moves to the chips (Delete or Backspace on one removes it).
+the last chip, Left there moves to the chips (Left and Right step between them and back
+to the input; Delete or Backspace on one removes it).
 The completer offers the site's names containing the typed text, ignoring case; picking
 one makes it a chip. A chip that differs from a site name only in case has a warning
 border and a tooltip naming the site's spelling. Every change is one `tokensEdited`.
@@ -144,6 +145,7 @@ class TokenField(QFrame):
         for index, value in enumerate(tokens):
             chip = TokenChip(value, self.noun, self)
             chip.removeRequested.connect(self.remove_token)
+            chip.stepRequested.connect(lambda step, c=chip: self._step(c, step))
             self.flow.insertWidget(index, chip)
             chip.show()
             self._chips.append(chip)
@@ -182,8 +184,15 @@ class TokenField(QFrame):
             self._edit([*self._tokens, *new])
 
     def remove_token(self, value: str) -> None:
-        if value in self._tokens:
-            self._edit([t for t in self._tokens if t != value])
+        """Remove `value`; a chip removed from the keyboard hands focus to its neighbour."""
+        if value not in self._tokens:
+            return
+        index = self._tokens.index(value)
+        on_chip = any(self.focusWidget() is chip.remove for chip in self._chips)
+        self._edit([t for t in self._tokens if t != value])
+        if on_chip and self._chips:
+            self._chips[min(index, len(self._chips) - 1)].remove.setFocus()
+        else:
             self.input.setFocus()
 
     def remove_last(self) -> None:
@@ -198,6 +207,14 @@ class TokenField(QFrame):
     def _edit(self, tokens: list[str]) -> None:
         self.set_tokens(tokens)
         self.tokensEdited.emit(list(tokens))
+
+    def _step(self, chip: TokenChip, step: int) -> None:
+        """Focus the chip `step` away from `chip`; past the last one, the input."""
+        index = self._chips.index(chip) + step
+        if index >= len(self._chips):
+            self.input.setFocus()
+        elif index >= 0:
+            self._chips[index].remove.setFocus()
 
     def _mark_variants(self) -> None:
         for chip in self._chips:

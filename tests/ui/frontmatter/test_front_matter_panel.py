@@ -98,6 +98,8 @@ def test_panel_shows_the_fields_and_the_url(link: tuple[FrontMatterLink, Documen
     assert panel.title.text() == "First post"
     assert panel.tags.tokens() == ["Rust", "go"]
     assert [chip.label.text() for chip in panel.tags.chips()] == ["Rust", "go"]
+    assert panel.tags.input.accessibleName() == "Tags"  # the row's label names the input
+    assert panel.tags.chips()[0].remove.accessibleName() == "tag Rust, remove"
     assert panel.date.value() is not None and panel.date.displayFormat() == "yyyy-MM-dd"
     assert panel.url.text() == "Published at: https://example.org/2026/first-post/"
     assert "series" in panel._extra_widgets  # the site's own key, as a row

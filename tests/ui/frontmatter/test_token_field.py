@@ -132,3 +132,19 @@ def test_chips_have_names_screen_readers_read(qtbot: QtBot) -> None:
     qtbot.addWidget(category)
     category.set_tokens(["news"])
     assert accessible_name(category.chips()[0].remove) == "category news, remove"
+
+
+def test_arrows_step_between_chips_and_delete_keeps_focus_near(qtbot: QtBot) -> None:
+    field = make_field(qtbot, ["a", "b", "c"])
+    field.input.setFocus()
+    qtbot.keyClick(field.input, Qt.Key.Key_Left)
+    assert field.focusWidget() is field.chips()[2].remove
+    qtbot.keyClick(field.chips()[2].remove, Qt.Key.Key_Left)
+    assert field.focusWidget() is field.chips()[1].remove
+    qtbot.keyClick(field.chips()[1].remove, Qt.Key.Key_Delete)
+    assert field.tokens() == ["a", "c"]
+    assert field.focusWidget() is field.chips()[1].remove  # "c", where "b" was
+    qtbot.keyClick(field.chips()[1].remove, Qt.Key.Key_Right)
+    assert field.focusWidget() is field.input
+    qtbot.mouseClick(field.chips()[0].remove, Qt.MouseButton.LeftButton)
+    assert field.tokens() == ["c"] and field.focusWidget() is field.input
