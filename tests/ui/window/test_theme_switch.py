@@ -118,3 +118,27 @@ def test_switching_theme_restyles_editors_gutters_highlighters_and_tabs(
     window.appearance.change(theme="light")
     qtbot.waitUntil(lambda: not _is_dark(window.palette().color(QPalette.ColorRole.Window)))
     _check_theme(window, dark=False)
+
+
+def test_dark_fields_and_check_boxes_show_their_edges(qtbot: QtBot, window: MainWindow) -> None:
+    """Fusion's edge is its window colour made darker: on the dark palette it matched the
+    field (contrast 1.0). Now the edges of the front matter form's fields stand out."""
+    window.appearance.change(theme="dark")
+    qtbot.waitUntil(lambda: _is_dark(window.palette().color(QPalette.ColorRole.Window)))
+    window.actions_by_id["toggle_front_matter"].setChecked(True)
+    panel = window.front_matter.panel
+    dock = window.front_matter.dock
+    qtbot.waitUntil(lambda: dock.isVisible() and panel.title.width() > 40)
+    assert _is_dark(_pixel(dock, dock.width() // 2, dock.height() - 3))  # the dock is dark
+    ground = panel.palette().color(QPalette.ColorRole.Window)
+    for field in (panel.title, panel.draft, panel.date):
+        image = field.grab().toImage()
+        edges = [image.pixelColor(x, image.height() // 2) for x in range(4)]
+        assert max(_ratio(edge, ground) for edge in edges) >= 2.5, type(field).__name__
+
+
+def _ratio(one: QColor, other: QColor) -> float:
+    image = QImage(2, 1, QImage.Format.Format_RGB32)
+    image.setPixelColor(0, 0, one)
+    image.setPixelColor(1, 0, other)
+    return _contrast(image)
