@@ -6,9 +6,9 @@ left; the outline and the front matter on the right) need LIBRARY_MIN_WIDTH and
 SIDE_DOCK_MIN_WIDTH, or their panel's own minimum when larger.
 
 - Narrowing first: while the editor and the preview together have less than their minimums
-  plus COMFORT_EXTRA, the shown docks give up width down to their minimums, the library
-  first; a dock the user just showed takes its width from the editor and the preview alike,
-  not from the preview alone.
+  plus COMFORT_EXTRA, the shown docks give up width down to their minimums, each in
+  proportion to what it can spare; a dock the user just showed takes its width from the
+  editor and the preview alike, not from the preview alone.
 - Then hiding: when the window becomes too narrow for every shown dock, docks are hidden in
   HIDE_ORDER (the library, then the outline, then the front matter) until the rest fits (at
   the window's first size, as at the first show, only the library is hidden so). A
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QStyle, QWidg
 
 from editor.ui.editor.post_editor import MIN_COLUMNS, PostEditor
 
-LIBRARY_MIN_WIDTH = 260
+LIBRARY_MIN_WIDTH = 320  # its title column still shows beside date, state, time and git
 SIDE_DOCK_MIN_WIDTH = 220  # the outline and the front matter form
 PREVIEW_MIN_WIDTH = 240
 COMFORT_EXTRA = 140  # px over the editor's and preview's minimums the docks give up first
@@ -131,30 +131,40 @@ class PaneSizes(QObject):
             self._share_timer.start()
 
     def share(self) -> None:
-        """Docks narrower than their minimum get it back when there is room; docks give up
-        width (down to their minimums) while the editor and the preview are squeezed."""
+        """Dock columns narrower than their minimum get it back when there is room; while
+        the editor and the preview are squeezed, the columns give up width down to their
+        minimums, each in proportion to what it can spare."""
         central = self._window.centralWidget()
         if central is None:
             return
-        shown = [d for d in self.side_docks() if d.isVisible() and not d.isFloating()]
+        columns = self._columns()
         room = central.width() - self.central_min_width()
-        docks, widths = [], []
-        for dock in shown:
-            short = self.min_width(dock) - dock.width()
-            if 0 < short <= room:
-                docks.append(dock)
-                widths.append(dock.width() + short)
-                room -= short
+        targets = {}
+        for docks, width, least in columns:
+            if 0 < least - width <= room:
+                targets[docks[0]] = least
+                room -= least - width
         deficit = COMFORT_EXTRA - room
-        for dock in shown:
-            spare = dock.width() - self.min_width(dock)
-            if deficit > 0 and spare > 0 and dock not in docks:
-                give = min(spare, deficit)
-                docks.append(dock)
-                widths.append(dock.width() - give)
-                deficit -= give
-        if docks:
-            self._window.resizeDocks(docks, widths, Qt.Orientation.Horizontal)
+        spares = {docks[0]: width - least for docks, width, least in columns if width > least}
+        total_spare = sum(spares.values())
+        if deficit > 0 and total_spare > 0:
+            for dock, spare in spares.items():
+                targets[dock] = dock.width() - round(spare * min(1.0, deficit / total_spare))
+        if targets:
+            self._window.resizeDocks(
+                list(targets), list(targets.values()), Qt.Orientation.Horizontal
+            )
+
+    def _columns(self) -> list[tuple[list[QDockWidget], int, int]]:
+        """Per side: its shown docks (one above the other), their width, their minimum."""
+        shown = [d for d in self.side_docks() if d.isVisible()]
+        columns = []
+        for area in _SIDES:
+            docks = self._docked(shown, area)
+            if docks:
+                least = max(self.min_width(d) for d in docks)
+                columns.append((docks, docks[0].width(), least))
+        return columns
 
     def even_out(self) -> None:
         """After a dock was shown: when the preview is squeezed to about its minimum while
