@@ -146,6 +146,8 @@ class PreviewPane(QWidget):
         self._code_style = code_style
         self._view = QWebEngineView(self)
         self._view.setObjectName("preview")
+        self._view.setAccessibleName(self.tr("Preview"))
+        self._view.setAccessibleDescription(self.tr("The post as the site will show it"))
         self.guard = RequestGuard(self, (resource_dir.resolve(),))
         self.guard.allow_remote = allow_remote
         self.links = LinkRouter(self)

@@ -223,3 +223,8 @@ def test_an_in_page_anchor_scrolls_and_opens_nothing(
     qtbot.waitUntil(lambda: js(qtbot, pane, "window.scrollY") > 1000)
     assert opened == []
     assert js(qtbot, pane, "document.getElementById('fn1').textContent") == "the note"
+
+
+def test_the_view_has_an_accessible_name(pane: PreviewPane) -> None:
+    assert pane.view.accessibleName() == "Preview"
+    assert pane.view.accessibleDescription()
