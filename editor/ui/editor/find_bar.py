@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.ui.translate import fill
+
 _TEMPLATE_REF = re.compile(r"\\(\d)|\$(\d)|\\\\")
 
 
@@ -203,7 +205,7 @@ class FindBar(QWidget):
             options |= QRegularExpression.PatternOption.CaseInsensitiveOption
         regex = QRegularExpression(source, options)
         if not regex.isValid():
-            self._show(self.tr("Bad pattern: %1").replace("%1", regex.errorString()))
+            self._show(fill(self.tr("Bad pattern: %1"), regex.errorString()))
             return None
         return regex
 
@@ -295,7 +297,7 @@ class FindBar(QWidget):
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             cursor.insertText(replacement)
         cursor.endEditBlock()
-        self._show(self.tr("Replaced %1").replace("%1", str(len(matches))))
+        self._show(fill(self.tr("Replaced %1"), len(matches)))
         return len(matches)
 
     # --- feedback ---------------------------------------------------------------------
@@ -319,11 +321,7 @@ class FindBar(QWidget):
         if not total:
             self._show(self.tr("No matches"))
         else:
-            self._show(
-                self.tr("1 match")
-                if total == 1
-                else self.tr("%1 matches").replace("%1", str(total))
-            )
+            self._show(self.tr("1 match") if total == 1 else fill(self.tr("%1 matches"), total))
 
     def _show(self, text: str) -> None:
         self.status.setText(text)
