@@ -44,6 +44,13 @@ FRONT_MATTER_YAML = 1
 FRONT_MATTER_TOML = 2
 _FENCE_FLAG = 0x10000  # | lang_id << 8 | tilde << 7 | fence length (<= 127)
 
+
+def in_fence(state: int, previous: int) -> bool:
+    """Is a block inside a fenced code block (or a fence line), from its highlighter state
+    and the previous block's (`QTextBlock.userState()`; -1 when not highlighted yet)?"""
+    return bool(state > 0 and state & _FENCE_FLAG) or bool(previous > 0 and previous & _FENCE_FLAG)
+
+
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
 _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*([^`\s{]*)")
 _QUOTE = re.compile(r"^ {0,3}(?:>[ ]?)+")
@@ -275,9 +282,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         if not block.isValid():
             return False
         previous = block.previous().userState() if block.blockNumber() > 0 else NORMAL
-        return bool(block.userState() & _FENCE_FLAG and block.userState() > 0) or bool(
-            previous > 0 and previous & _FENCE_FLAG
-        )
+        return in_fence(block.userState(), previous)
 
     def is_front_matter(self, block_number: int) -> bool:
         block = self.document().findBlockByNumber(block_number)

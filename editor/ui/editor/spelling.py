@@ -24,7 +24,7 @@ from PySide6.QtGui import QAction, QColor, QFont, QTextBlock, QTextCharFormat, Q
 from PySide6.QtWidgets import QMenu, QTextEdit
 
 from editor.core.editing.spelling import LineKind
-from editor.ui.editor.highlighter import _FENCE_FLAG, FRONT_MATTER_TOML, FRONT_MATTER_YAML
+from editor.ui.editor.highlighter import FRONT_MATTER_TOML, FRONT_MATTER_YAML, in_fence
 from editor.ui.editor.latest_job import LatestJob
 from editor.ui.editor.post_editor import PostEditor
 from editor.ui.editor.spelling_check import Checked, Span, check_blocks, utf16_index
@@ -200,7 +200,7 @@ class EditorSpelling(QObject):
         while block.isValid() and after <= VISIBLE_MARGIN:
             state = block.userState()
             kind: LineKind = "body"
-            if (state > 0 and state & _FENCE_FLAG) or (previous > 0 and previous & _FENCE_FLAG):
+            if in_fence(state, previous):
                 kind = "code"
             elif (state if block.blockNumber() == 0 else previous) in _FRONT_MATTER:
                 kind = "front_matter"
