@@ -21,7 +21,7 @@ from typing import Any
 
 from editor.core.post.fields import date_of, lookup, title_of
 from editor.core.site.model import SiteConfig
-from editor.core.site.permalinks_jekyll import jekyll_permalink
+from editor.core.site.permalinks_jekyll import jekyll_url
 from editor.core.site.permalinks_zola import zola_path
 from editor.core.site.slugs import hugo_make_path, hugo_urlize
 
@@ -103,8 +103,7 @@ def site_permalink(site: SiteConfig, file: Path, metadata: Mapping[str, Any]) ->
     if site.is_hugo:
         return relative_permalink(site.permalinks, content_parts(site.content_dir, file), metadata)
     if site.kind == "jekyll":
-        setting = site.permalinks.get("posts")
-        return jekyll_permalink(setting if isinstance(setting, str) else None, relative, metadata)
+        return jekyll_url(site.params, relative, metadata)  # params: the whole _config.yml
     if site.kind == "zola":
         table = site.permalinks.get("slugify")
         codes = [lang.code for lang in site.languages]

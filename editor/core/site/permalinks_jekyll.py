@@ -9,12 +9,16 @@ front matter (else the file name after its date) slugified keeping case and the 
 punctuation, `:slug` the same lower-cased with only letters and digits; `:categories`
 are the folders above `_posts` then the front matter's `categories` and `category`,
 lower-cased. Pages (Markdown or HTML outside folders starting with "_" or ".") live at
-their path, `.html` or a trailing slash after it by the style. Other collections and the
-config's front matter `defaults` are not read: such files get no URL (None).
+their path, `.html` or a trailing slash after it by the style. Files of other collections
+get no URL (None). `jekyll_url(config, ...)` reads the setting from the site's
+`_config.yml` data, with `collections.posts.permalink` and the front matter `defaults`
+(scoped by path, glob and type; the most specific wins, the file's own front matter over
+them all).
 """
 
 from __future__ import annotations
 
+import fnmatch
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -25,7 +29,7 @@ from urllib.parse import quote
 from editor.core.post.fields import date_of, lookup
 from editor.core.site.slugs import jekyll_slugify
 
-__all__ = ["jekyll_permalink", "jekyll_pretty_slugify", "style_to_permalink"]
+__all__ = ["jekyll_permalink", "jekyll_pretty_slugify", "jekyll_url", "style_to_permalink"]
 
 STYLES = {
     "pretty": "/:categories/:year/:month/:day/:title/",
@@ -128,13 +132,71 @@ def _date_values(when: datetime) -> dict[str, str]:
     }
 
 
+def jekyll_url(
+    config: Mapping[str, Any],
+    relative: str,
+    metadata: Mapping[str, Any],
+    now: datetime | None = None,
+) -> str | None:
+    """`jekyll_permalink` for a site whose `_config.yml` holds `config`."""
+    setting = config.get("permalink")
+    collections = config.get("collections")
+    posts = collections.get("posts") if isinstance(collections, Mapping) else None
+    pattern = posts.get("permalink") if isinstance(posts, Mapping) else None
+    kind = "posts" if {"_posts", "_drafts"} & set(relative.split("/")[:-1]) else "pages"
+    merged = {**_defaults(config.get("defaults"), relative, kind), **metadata}
+    return jekyll_permalink(
+        setting if isinstance(setting, str) else None,
+        relative,
+        merged,
+        now,
+        pattern if isinstance(pattern, str) else None,
+    )
+
+
+def _in_scope(relative: str, path: str) -> bool:
+    if not path:
+        return True
+    if "*" in path:
+        return fnmatch.fnmatch(relative, path) or fnmatch.fnmatch(relative, path + "/*")
+    return relative.startswith(path)
+
+
+def _defaults(sets: Any, relative: str, kind: str) -> dict[str, Any]:
+    """`FrontmatterDefaults#all`: the values of the `defaults` whose scope holds the file,
+    a more specific scope (longer path, then one naming the type) over a broader one."""
+    merged: dict[str, Any] = {}
+    old: tuple[int, bool] | None = None
+    for entry in sets if isinstance(sets, list) else []:
+        scope = entry.get("scope") if isinstance(entry, Mapping) else None
+        values = entry.get("values") if isinstance(entry, Mapping) else None
+        if not isinstance(values, Mapping):
+            continue
+        scope = scope if isinstance(scope, Mapping) else {}
+        path = scope.get("path")
+        path = path.strip("/") if isinstance(path, str) else ""
+        if not _in_scope(relative, path) or scope.get("type", kind) != kind:
+            continue
+        rank = (len(path), "type" in scope)
+        if old is None or rank[0] > old[0] or (rank[0] == old[0] and (rank[1] or not old[1])):
+            merged, old = {**merged, **values}, rank
+        else:
+            merged = {**values, **merged}
+    return merged
+
+
 def jekyll_permalink(
-    setting: str | None, relative: str, metadata: Mapping[str, Any], now: datetime | None = None
+    setting: str | None,
+    relative: str,
+    metadata: Mapping[str, Any],
+    now: datetime | None = None,
+    posts_pattern: str | None = None,
 ) -> str | None:
     """The URL Jekyll gives the file at `relative` (a "/" path under the source folder),
-    for the site's `permalink` `setting` (None: "date"); None when Jekyll publishes no
-    such file (a post named without its date, a file in another collection). `now` is a
-    draft's date when its front matter has none (Jekyll takes the file's time)."""
+    for the site's `permalink` `setting` (None: "date") or the posts collection's own
+    `posts_pattern`; None when Jekyll publishes no such file (a post named without its
+    date, a file in another collection). `now` is a draft's date when its front matter
+    has none (Jekyll takes the file's time)."""
     parts = relative.split("/")
     folders, name = parts[:-1], parts[-1]
     stem, dot, ext = name.rpartition(".")
@@ -172,7 +234,7 @@ def jekyll_permalink(
         **_date_values(when),
     }
     own = _text(lookup(metadata, "permalink")[1])
-    return _fill(own or style_to_permalink(style), values)
+    return _fill(own or posts_pattern or style_to_permalink(style), values)
 
 
 def _page(style: str, folders: Sequence[str], stem: str, metadata: Mapping[str, Any]) -> str:

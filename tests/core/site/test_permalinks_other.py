@@ -11,7 +11,11 @@ from hypothesis import strategies as st
 
 from editor.core.site.config import load_site
 from editor.core.site.permalinks import site_permalink
-from editor.core.site.permalinks_jekyll import jekyll_permalink, jekyll_pretty_slugify
+from editor.core.site.permalinks_jekyll import (
+    jekyll_permalink,
+    jekyll_pretty_slugify,
+    jekyll_url,
+)
 from editor.core.site.permalinks_zola import zola_path, zola_slugify_path
 
 SLAP = "_posts/2009-04-29-slap-chop.md"
@@ -68,6 +72,26 @@ def test_jekyll_pages_and_unpublished() -> None:
     assert jekyll_permalink(None, "notes.txt", {}) is None
     now = datetime(2024, 5, 6)
     assert jekyll_permalink(None, "_drafts/idea.md", {}, now) == "/2024/05/06/idea.html"
+
+
+def test_jekyll_config_collections_and_defaults() -> None:
+    config = {
+        "permalink": "pretty",
+        "collections": {"posts": {"permalink": "/blog/:title/"}},
+        "defaults": [
+            {"scope": {"path": ""}, "values": {"layout": "default"}},
+            {"scope": {"path": "news", "type": "posts"}, "values": {"permalink": "/n/:slug/"}},
+            {"scope": {"path": "docs/*.md"}, "values": {"permalink": "/d/:basename/"}},
+            {"scope": {"path": "", "type": "pages"}, "values": {"slug": "ignored-here"}},
+        ],
+    }
+    assert jekyll_url(config, SLAP, {}) == "/blog/slap-chop/"  # the collection's own
+    news = "news/_posts/2009-04-29-slap-chop.md"
+    assert jekyll_url(config, news, {}) == "/n/slap-chop/"  # the scoped default
+    assert jekyll_url(config, news, {"permalink": "/mine/"}) == "/mine/"  # front matter wins
+    assert jekyll_url(config, "docs/setup.md", {}) == "/d/setup/"  # a glob scope
+    assert jekyll_url(config, "about.md", {}) == "/about/"  # pretty, for pages
+    assert jekyll_url({}, SLAP, {}) == "/2009/04/29/slap-chop.html"
 
 
 def test_jekyll_pretty_slugify() -> None:
