@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from editor.core.markdown.types import Heading
@@ -42,8 +44,12 @@ LINES = POST.splitlines()
 SECOND = LINES.index("## Second Part") + 1
 THIRD = LINES.index("## Third Part") + 1
 LAST = LINES.index("## Last Words") + 1
+HEADER_PX = 48  # the theme's fixed header, which the page's scroll-padding-top leaves room for
 LAYOUT = (
-    "<!doctype html><html><head><title>{{ .Title }}</title></head><body>"
+    "<!doctype html><html><head><title>{{ .Title }}</title>"
+    f"<style>html{{scroll-padding-top:{HEADER_PX}px}}"
+    f"header{{position:fixed;top:0;left:0;right:0;height:{HEADER_PX}px;background:#eee}}</style>"
+    "</head><body><header>Blog</header>"
     "<h1 class='theme-title'>{{ .Title }}</h1>{{ .Content }}</body></html>"
 )
 
@@ -99,6 +105,18 @@ def settled(view: SiteView, answered: int) -> bool:
 def user_scrolls_page(qtbot: Any, window: MainWindow, code: str) -> None:
     """Scroll the page the way the user would (not through the view's own scrolling)."""
     page_js(qtbot, window, f"({code}) || 0")
+
+
+def line_at_page_top(qtbot: Any, window: MainWindow) -> int:
+    """The source line of the last heading at or above the top of the page's viewport (under
+    the fixed header), found here independently of the view (1 above the first)."""
+    above = (
+        "['second-part','third-part','last-words'].filter(function(i){"
+        f"return document.getElementById(i).getBoundingClientRect().top<={HEADER_PX + 1};}})"
+    )
+    lines = {"second-part": SECOND, "third-part": THIRD, "last-words": LAST}
+    ids = page_js(qtbot, window, above)
+    return lines[ids[-1]] if ids else 1
 
 
 def page_to_top(qtbot: Any, window: MainWindow, view: SiteView) -> None:
@@ -187,7 +205,7 @@ def test_moving_the_editor_does_not_bounce_back(
         page_bottom = "window.scrollY + window.innerHeight >= document.body.scrollHeight - 1"
         qtbot.waitUntil(
             lambda: (
-                abs(heading_top(qtbot, window, element_id)) < 2
+                abs(heading_top(qtbot, window, element_id) - HEADER_PX) < 2
                 or bool(page_js(qtbot, window, page_bottom))
             ),
             timeout=10000,
@@ -216,12 +234,33 @@ def test_a_long_scroll_asks_the_page_once_per_interval(
     qtbot.waitUntil(lambda: settled(view, answered), timeout=10000)
     asked = view.queries_answered - answered
     assert 1 <= asked <= elapsed_ms / SCROLL_QUERY_MS + 2, (asked, elapsed_ms)
-    above = (
-        "['second-part','third-part','last-words'].filter(function(i){"
-        "return document.getElementById(i).getBoundingClientRect().top<=1;})"
-    )
-    lines = {"second-part": SECOND, "third-part": THIRD, "last-words": LAST}
-    top_id = page_js(qtbot, window, above)[-1]
     editor = window.current_editor()
     assert editor is not None
-    assert editor.top_line() == lines[top_id]  # it followed the page down
+    assert editor.top_line() == line_at_page_top(qtbot, window) > 1  # it followed the page down
+
+
+def test_the_mouse_wheel_on_the_page_scrolls_the_editor(
+    qtbot: Any, window: MainWindow, view: SiteView
+) -> None:
+    editor = window.current_editor()
+    assert editor is not None
+    page_to_top(qtbot, window, view)
+    target = view.view.focusProxy() or view.view
+    centre = QPointF(target.width() / 2, target.height() / 2)
+
+    def wheel_down() -> None:
+        event = QWheelEvent(
+            centre,
+            target.mapToGlobal(centre),
+            QPoint(),
+            QPoint(0, -360),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(target, event)
+
+    second = f"document.getElementById('second-part').getBoundingClientRect().top<={HEADER_PX}"
+    qtbot.waitUntil(lambda: wheel_down() or bool(page_js(qtbot, window, second)), timeout=20000)
+    qtbot.waitUntil(lambda: editor.top_line() == line_at_page_top(qtbot, window) > 1, timeout=10000)
