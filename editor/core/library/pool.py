@@ -14,8 +14,11 @@ from that clean process; `spawn` where neither exists.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -26,6 +29,7 @@ from typing import Any, TypeVar
 __all__ = ["chunked", "cpu_workers", "pool_context", "post_pool"]
 
 T = TypeVar("T")
+_PR_SET_PDEATHSIG = 1
 
 # Imported once by the fork server, so that its workers start with them loaded.
 PRELOAD = ["editor.core.checks.checker", "editor.core.library.figures"]
@@ -65,7 +69,18 @@ def post_pool(
 ) -> Pool:
     """`workers` processes, each initialized once with `initializer(*initargs)`. Leaving its
     `with` block (an exception, a cancel) terminates them at once."""
-    return pool_context().Pool(workers, initializer, initargs)
+    return pool_context().Pool(workers, _start_worker, (initializer, initargs))
+
+
+def _start_worker(initializer: Callable[..., object], initargs: tuple[Any, ...]) -> None:
+    """In each worker: die at once on SIGTERM (which `Pool.terminate` sends; a handler a
+    forked worker inherits, such as the figures child's, could leave it waiting on the
+    task queue's lock), and with the process that started it (Linux)."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    initializer(*initargs)
 
 
 def chunked(items: Sequence[T], size: int) -> list[Sequence[T]]:

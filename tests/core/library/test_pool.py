@@ -1,0 +1,63 @@
+"""The worker pool of the passes over every post: start method, chunks, clean ends."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from editor.core.library.pool import chunked, cpu_workers
+
+REPO = Path(__file__).resolve().parents[3]
+
+# A child like the figures process: a SIGTERM handler of its own, a forked pool ended by
+# leaving its `with` block (Pool.terminate), many times over.
+CHILD = textwrap.dedent(
+    """
+    import signal, sys
+    sys.path.insert(0, sys.argv[1])
+    from editor.core.library.pool import chunked, pool_context, post_pool
+
+    def stop(signum, frame):
+        raise SystemExit(1)
+
+    def square(items):
+        return [i * i for i in items]
+
+    def noop():
+        pass
+
+    def default_sigterm(_):
+        return signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
+
+    signal.signal(signal.SIGTERM, stop)
+    assert pool_context().get_start_method() == "fork"
+    with post_pool(2, noop) as pool:  # Pool.terminate's SIGTERM kills, whatever they do
+        assert all(pool.map(default_sigterm, range(8), 1))
+    total = 0
+    for _ in range(15):
+        with post_pool(2, noop) as pool:
+            for found in pool.imap(square, chunked(list(range(400)), 7)):
+                total += sum(found)
+    print(total)
+    """
+)
+
+
+def test_chunks_cover_the_items_in_order() -> None:
+    assert chunked([1, 2, 3, 4, 5], 2) == [[1, 2], [3, 4], [5]]
+    assert chunked([], 3) == []
+    assert cpu_workers() >= 1
+
+
+def test_a_forked_pool_ends_though_its_parent_handles_sigterm() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, str(REPO)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) == 15 * sum(i * i for i in range(400))
