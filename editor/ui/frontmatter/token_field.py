@@ -4,7 +4,8 @@
 not fit (height-for-width, so a narrow dock grows the field downwards). `TokenChip` is one
 value: a rounded label and a × button that asks for its removal; a chip whose value
 differs only in case from the site's own spelling has a warning border and says so in its
-tooltip. Colours come from the palette (light and dark themes alike).
+tooltip. `chip_style_sheet(palette)` is their look, from the palette (light and dark
+themes alike); the field that holds the chips sets it.
 
 Signals (TokenChip):
     removeRequested(str): the chip's value, when × is clicked (or Delete/Backspace on it).
@@ -50,11 +51,14 @@ class FlowLayout(QLayout):
     def takeAt(self, index: int) -> QLayoutItem | None:
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
-    def insertWidget(self, index: int, widget: QWidget) -> None:
-        """Put `widget` at `index` (the others move on)."""
-        self.addChildWidget(widget)
-        self.addWidget(widget)  # appended by addItem: move it into place
-        self._items.insert(index, self._items.pop())
+    def order(self, widgets: list[QWidget]) -> None:
+        """Put the items of `widgets` in that order (any others after them)."""
+
+        def rank(item: QLayoutItem) -> int:
+            widget = item.widget()
+            return next((i for i, w in enumerate(widgets) if w is widget), len(widgets))
+
+        self._items.sort(key=rank)
         self.invalidate()
 
     def expandingDirections(self) -> Qt.Orientation:
@@ -130,7 +134,7 @@ class TokenChip(QFrame):
         layout.addWidget(self.label)
         layout.addWidget(self.remove)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self._style()
+        self.setProperty("variant", False)
 
     def set_site_spelling(self, spelling: str | None) -> None:
         """Mark the chip as a case variant of the site's `spelling` (None: no warning)."""
@@ -141,7 +145,9 @@ class TokenChip(QFrame):
             "" if spelling is None else self.tr("The site uses '%1'").replace("%1", spelling)
         )
         self.setAccessibleDescription(self.toolTip())
-        self._style()
+        self.setProperty("variant", spelling is not None)
+        self.style().unpolish(self)  # the field's sheet styles the property
+        self.style().polish(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Delete or Backspace on the × button removes the chip, Left and Right step."""
@@ -159,31 +165,22 @@ class TokenChip(QFrame):
                 return True
         return super().eventFilter(watched, event)
 
-    def restyle(self) -> None:
-        """Follow the field's palette again (after a theme change)."""
-        self._style()
-
-    def _style(self) -> None:
-        """Rounded, filled with the palette's button colour; amber edge for a case variant.
-        Dark or light is the field's palette's (the chip's own comes from its sheet)."""
-        holder = self.parentWidget()
-        palette = (holder or self).palette()
-        dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-        if self.site_spelling is None:
-            edge = palette.color(QPalette.ColorRole.Mid).name()
-            width = 1
-        else:
-            edge = (AMBER_DARK if dark else AMBER_LIGHT).name()
-            width = 2
-        sheet = (  # border + margin = 2 px either way: chips line up
-            "QFrame#tokenChip { background: palette(button); color: palette(button-text);"
-            f" border: {width}px solid {edge}; margin: {2 - width}px; border-radius: 9px; }}"
-            " QToolButton#tokenRemove { border: none; padding: 0 2px; }"
-        )
-        if sheet != self.styleSheet():  # a new sheet changes the palette: no loop
-            self.setStyleSheet(sheet)
-
     def border_colour(self) -> str:
-        """The edge colour in use (for tests and the theme check)."""
-        sheet = self.styleSheet()
-        return sheet.split("solid ", 1)[1].split(";", 1)[0]
+        """The colour of the chip's edge as drawn (for tests and the theme check)."""
+        image = self.grab().toImage()
+        return image.pixelColor(image.width() // 2, 0 if self.site_spelling else 1).name()
+
+
+def chip_style_sheet(palette: QPalette) -> str:
+    """The chips' look for `palette`: rounded, filled with its button colour, a mid edge;
+    a case variant's edge amber (lighter on a dark palette). Border and margin add up to
+    2 px either way, so the chips line up."""
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    mid = palette.color(QPalette.ColorRole.Mid).name()
+    amber = (AMBER_DARK if dark else AMBER_LIGHT).name()
+    return (
+        "QFrame#tokenChip { background: palette(button); color: palette(button-text);"
+        f" border: 1px solid {mid}; margin: 1px; border-radius: 9px; }}"
+        f' QFrame#tokenChip[variant="true"] {{ border: 2px solid {amber}; margin: 0px; }}'
+        " QToolButton#tokenRemove { border: none; padding: 0 2px; }"
+    )

@@ -22,7 +22,7 @@ from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import QCompleter, QFrame, QLineEdit, QSizePolicy, QWidget
 
-from editor.ui.frontmatter.token_field import FlowLayout, TokenChip
+from editor.ui.frontmatter.token_field import FlowLayout, TokenChip, chip_style_sheet
 
 INPUT_MIN_WIDTH = 80  # px: room to type before the input wraps to its own line
 
@@ -106,6 +106,7 @@ class TokenField(QFrame):
         self.input.setPlaceholderText(self.tr("Add…"))
         self.flow.addWidget(self.input)
         self.setFocusProxy(self.input)
+        self._restyle()
         self._model = QStringListModel(self)
         self.completer_ = QCompleter(self._model, self)
         self.completer_.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -137,20 +138,28 @@ class TokenField(QFrame):
         if tokens == self._tokens:
             return
         self._tokens = tokens
-        for chip in self._chips:
-            self.flow.removeWidget(chip)
-            chip.hide()
-            chip.deleteLater()
-        self._chips = []
-        for index, value in enumerate(tokens):
-            chip = TokenChip(value, self.noun, self)
-            chip.removeRequested.connect(self.remove_token)
-            chip.stepRequested.connect(lambda step, c=chip: self._step(c, step))
-            self.flow.insertWidget(index, chip)
-            chip.show()
-            self._chips.append(chip)
+        spare: dict[str, list[TokenChip]] = {}
+        for chip in self._chips:  # a value still there keeps its chip
+            spare.setdefault(chip.value, []).append(chip)
+        self._chips = [
+            spare[value].pop(0) if spare.get(value) else self._new_chip(value) for value in tokens
+        ]
+        for left in spare.values():
+            for chip in left:
+                self.flow.removeWidget(chip)
+                chip.hide()
+                chip.deleteLater()
+        self.flow.order([*self._chips, self.input])
         self._mark_variants()
         self.updateGeometry()
+
+    def _new_chip(self, value: str) -> TokenChip:
+        chip = TokenChip(value, self.noun, self)
+        chip.removeRequested.connect(self.remove_token)
+        chip.stepRequested.connect(lambda step: self._step(chip, step))
+        self.flow.addWidget(chip)
+        chip.show()
+        return chip
 
     def tokens(self) -> list[str]:
         return list(self._tokens)
@@ -167,8 +176,12 @@ class TokenField(QFrame):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
-            for chip in self._chips:
-                chip.restyle()
+            self._restyle()
+
+    def _restyle(self) -> None:
+        sheet = chip_style_sheet(self.palette())
+        if sheet != self.styleSheet():  # a new sheet changes the palette: no loop
+            self.setStyleSheet(sheet)
 
     # --- edits ----------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from editor.ui.accessibility import accessible_name
@@ -103,12 +104,19 @@ def test_a_case_variant_chip_warns_with_the_sites_spelling(qtbot: QtBot) -> None
 
 def test_the_warning_colour_follows_a_dark_palette(qtbot: QtBot) -> None:
     field = make_field(qtbot, ["rust"])
-    dark = QPalette(field.palette())
+    chip = field.chips()[0]
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    light = app.palette()
+    dark = QPalette(light)
     dark.setColor(QPalette.ColorRole.Window, QColor("#202020"))
     dark.setColor(QPalette.ColorRole.Button, QColor("#303030"))
-    field.setPalette(dark)
-    chip = field.chips()[0]
-    qtbot.waitUntil(lambda: chip.border_colour() == AMBER_DARK.name())
+    try:
+        app.setPalette(dark)  # as the theme's apply_palette does
+        qtbot.waitUntil(lambda: chip.border_colour() == AMBER_DARK.name())
+    finally:
+        app.setPalette(light)
+    qtbot.waitUntil(lambda: chip.border_colour() == AMBER_LIGHT.name())
 
 
 def test_chips_wrap_onto_more_lines_when_narrow(qtbot: QtBot) -> None:
