@@ -27,7 +27,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QStyle, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QMainWindow,
+    QScrollArea,
+    QSplitter,
+    QStyle,
+    QWidget,
+)
 
 from editor.ui.editor.post_editor import MIN_COLUMNS, PostEditor
 
@@ -82,8 +89,15 @@ class PaneSizes(QObject):
         return self._docks
 
     def min_width(self, dock: QDockWidget) -> int:
+        """The dock's minimum: its floor, or what its panel needs when more (for a panel
+        that scrolls, the minimum of what it scrolls, with its vertical scroll bar)."""
         floor = LIBRARY_MIN_WIDTH if dock is self._dock else SIDE_DOCK_MIN_WIDTH
-        return max(floor, dock.minimumSizeHint().width())
+        needs = dock.minimumSizeHint().width()
+        area = dock.widget()
+        if isinstance(area, QScrollArea) and area.widget() is not None:
+            content = area.widget().minimumSizeHint().width() + 2 * area.frameWidth()
+            needs = max(needs, content + area.verticalScrollBar().sizeHint().width())
+        return max(floor, needs)
 
     def central_min_width(self) -> int:
         central = self._window.centralWidget()
