@@ -24,14 +24,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from editor.core.export.layout import FORMATS
+from editor.core.export.paths import UnsafePathError, check_inside
 from editor.core.export.plan import (
-    FORMATS,
     Collision,
     ExportPlan,
     PlannedFile,
     PostPlan,
-    UnsafePathError,
-    check_inside,
     plan_export,
     with_choice,
 )

@@ -11,7 +11,7 @@ import pytest
 
 from editor.core.export import execute as export_mod
 from editor.core.export.execute import ExportError, execute, plan_export, with_choice
-from editor.core.export.plan import check_inside, check_section
+from editor.core.export.paths import check_inside, check_section
 from editor.core.post.model import Post
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "export"

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from editor.core.export import execute as export_mod
 from editor.core.export import plan as plan_mod
 from editor.core.export.execute import execute, plan_export
-from editor.core.export.plan import FORMATS, NAME_MAX_BYTES, shorten_slug, slug_budget
+from editor.core.export.layout import FORMATS
+from editor.core.export.naming import NAME_MAX_BYTES, shorten_slug, slug_budget
 from editor.core.site.slugs import target_slug
 
 HOSTILE = Path(__file__).parent.parent.parent / "hostile"
@@ -94,14 +95,14 @@ def test_a_failing_post_never_stops_the_batch(
 ) -> None:
     target = tmp_path / "site"
     (target / "content" / "posts").mkdir(parents=True)
-    real_document = plan_mod._document
+    real_document = plan_mod.post_files
 
     def planning_bug(opts: object, post: object, slug: str, renamed: bool) -> object:
         if slug == "features-mods":
             raise RuntimeError("unexpected")
         return real_document(opts, post, slug, renamed)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(plan_mod, "_document", planning_bug)
+    monkeypatch.setattr(plan_mod, "post_files", planning_bug)
     plan = plan_export(
         [SPACED_SLASH_TITLE, LONG_SLUG, SLASH_TITLE], target, "hugo", slug_from_title=True
     )
