@@ -40,7 +40,7 @@ from editor.ui.editor.post_editor import MIN_COLUMNS, PostEditor
 
 LIBRARY_MIN_WIDTH = 320  # its title column still shows beside date, state, time and git
 SIDE_DOCK_MIN_WIDTH = 220  # the outline and the front matter form
-PREVIEW_MIN_WIDTH = 240
+PREVIEW_MIN_WIDTH = 220  # with the front matter form beside it in a 900 px window
 COMFORT_EXTRA = 140  # px over the editor's and preview's minimums the docks give up first
 COMFORT_COLUMNS = 45  # characters a line the editor keeps when the preview can spare it
 HIDE_ORDER = ("libraryDock", "outlineDock", "frontMatterDock")  # who gives way first
