@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
@@ -40,11 +39,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMenu,
     QProgressBar,
     QVBoxLayout,
@@ -54,11 +50,10 @@ from PySide6.QtWidgets import (
 from editor.core.diagnostics import Severity
 from editor.core.library import actions as library_actions
 from editor.core.library.index import LibraryIndex
-from editor.core.library.store import MAX_QUERY_TERMS, QUERY_LIMITS_TEXT, query_is_cut
+from editor.core.library.store import MAX_QUERY_TERMS, query_is_cut
 from editor.core.library.types import (
     LibraryFilter,
     PostEntry,
-    PostState,
     ScanProgress,
     ScanResult,
     SearchHit,
@@ -67,13 +62,13 @@ from editor.core.library.types import (
 from editor.core.publish.git import GitState
 from editor.ui.library.delegate import SnippetDelegate
 from editor.ui.library.dialogs import LibraryPrompts, NewPostChoice
+from editor.ui.library.filters import PROBLEMS, UNPUSHED, LibraryFilterBar
 from editor.ui.library.model import (
     DATE,
     GIT,
     READING,
     STATE,
     TITLE,
-    UNPUBLISHED,
     LibraryModel,
 )
 from editor.ui.library.search import DEFAULT_DEBOUNCE_MS, LibrarySearch
@@ -84,18 +79,6 @@ from editor.ui.library.worker import LibraryScanner
 from editor.ui.translate import fill
 
 log = logging.getLogger(__name__)
-
-_TERM_SEP = "\x1f"  # combo data is a string: Qt does not compare Python tuples by value
-_STATES = (  # marked for lupdate, translated when the filter is filled
-    (None, QT_TRANSLATE_NOOP("LibraryPanel", "All states")),
-    (PostState.DRAFT, QT_TRANSLATE_NOOP("LibraryPanel", "Drafts")),
-    (PostState.PUBLISHED, QT_TRANSLATE_NOOP("LibraryPanel", "Published")),
-    (PostState.SCHEDULED, QT_TRANSLATE_NOOP("LibraryPanel", "Scheduled")),
-    (PostState.EXPIRED, QT_TRANSLATE_NOOP("LibraryPanel", "Expired")),
-)
-_PROBLEMS = "problems"  # the state filter's "With problems" (from the site checks)
-_UNPUSHED = "unpushed"  # the state filter's "Not pushed" (git: new, changed or unpushed)
-_NOT_STATES = (None, _PROBLEMS, _UNPUSHED)  # state filter items that are no PostState
 
 
 def _tr(text: str) -> str:
@@ -141,15 +124,12 @@ class LibraryPanel(QWidget):
     # --- building -----------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.search_edit = QLineEdit(self)
-        self.search_edit.setObjectName("librarySearch")
-        self.search_edit.setPlaceholderText(self.tr('Search posts ("phrase", prefix*)'))
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setToolTip(QUERY_LIMITS_TEXT)
-        self.state_combo = self._combo("libraryStateFilter")
-        self.section_combo = self._combo("librarySectionFilter")
-        self.term_combo = self._combo("libraryTermFilter")
-        self.sort_combo = self._combo("librarySort")
+        self.filter_bar = LibraryFilterBar(self)  # the search box, filters and sort
+        self.search_edit = self.filter_bar.search_edit
+        self.state_combo = self.filter_bar.state_combo
+        self.section_combo = self.filter_bar.section_combo
+        self.term_combo = self.filter_bar.term_combo
+        self.sort_combo = self.filter_bar.sort_combo
         self.view = LibraryView(self)  # rows, several at a time (Shift/Ctrl, Ctrl+A)
         self.view.setObjectName("library")
         self.model = LibraryModel(self.view)
@@ -180,37 +160,20 @@ class LibraryPanel(QWidget):
         self.status_label.setObjectName("libraryStatus")
         self._make_actions()
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.state_combo)
-        filters.addWidget(self.section_combo)
-        filters2 = QHBoxLayout()
-        filters2.addWidget(self.term_combo)
-        filters2.addWidget(self.sort_combo)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.search_edit)
-        layout.addLayout(filters)
-        layout.addLayout(filters2)
+        self.filter_bar.add_to(layout)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.progress_bar)
         layout.addWidget(self.status_label)
 
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
-        self.state_combo.currentIndexChanged.connect(self._on_filter_changed)
-        self.section_combo.currentIndexChanged.connect(self._on_filter_changed)
-        self.term_combo.currentIndexChanged.connect(self._on_filter_changed)
+        self.filter_bar.changed.connect(self._on_filter_changed)
         self._sort.changed.connect(self._on_sort_changed)
         self.view.selectionModel().currentRowChanged.connect(self._on_view_current_row_changed)
         self.view.selectionModel().selectionChanged.connect(self._on_view_selection_changed)
         self.view.activated.connect(self._on_view_activated)
         self.view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
-
-    def _combo(self, name: str) -> QComboBox:
-        combo = QComboBox(self)
-        combo.setObjectName(name)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(6)
-        return combo
 
     def _make_actions(self) -> None:
         def action(name: str, text: str, slot: Any) -> QAction:
@@ -356,7 +319,7 @@ class LibraryPanel(QWidget):
             self._fill_filters()
         finally:
             self._refreshing = False
-        if self.state_combo.currentData() == _PROBLEMS and not self.search_edit.text().strip():
+        if self.filter_bar.state() == PROBLEMS and not self.filter_bar.query():
             self._show(None)
 
     def set_git(self, states: dict[str, GitState] | None) -> None:
@@ -365,7 +328,7 @@ class LibraryPanel(QWidget):
         self.view.setColumnHidden(GIT, states is None)
         if not self.model.set_git(states):
             return
-        filtered = self.state_combo.currentData() == _UNPUSHED  # (the item may go now)
+        filtered = self.filter_bar.state() == UNPUSHED  # (the item may go now)
         self._refreshing = True
         try:
             self._fill_filters()
@@ -380,28 +343,10 @@ class LibraryPanel(QWidget):
         if all(known is not action for known in self._context_actions):
             self._context_actions.append(action)
 
-    def _shows_problems(self, entry: PostEntry) -> bool:
-        """False when the "With problems" or "Not pushed" filter hides `entry`."""
-        chosen = self.state_combo.currentData()
-        if chosen == _UNPUSHED:
-            return self.model.git_state(entry.rel_path) in UNPUBLISHED
-        if chosen != _PROBLEMS:
-            return True
-        return self.model.problem(entry.rel_path) is not None
-
     # --- filters and list -----------------------------------------------------------------
 
     def current_filter(self) -> LibraryFilter:
-        state = self.state_combo.currentData()
-        section = self.section_combo.currentData()
-        term = self.term_combo.currentData()
-        taxonomy, _, term = term.partition(_TERM_SEP) if term else (None, "", None)
-        return LibraryFilter(
-            states=None if state in _NOT_STATES else frozenset({PostState(state)}),
-            section=section,
-            taxonomy=taxonomy,
-            term=term,
-        )
+        return self.filter_bar.current_filter()
 
     def _refresh(self, *, counts: bool = True) -> None:
         """Rebuild the list (and, when the entries changed, the filter counts) from the
@@ -431,12 +376,12 @@ class LibraryPanel(QWidget):
             if index is None:
                 self.model.set_entries([])
             elif hits is not None:
-                self.model.set_hits([h for h in hits if self._shows_problems(h.entry)])
+                self.model.set_hits([h for h in hits if self.filter_bar.shows(h.entry, self.model)])
                 self._set_row_height(hits=True)
             else:
                 flt = self.current_filter()
                 entries = index.posts(flt, self._sort.key(), descending=self._sort.descending())
-                self.model.set_entries([e for e in entries if self._shows_problems(e)])
+                self.model.set_entries([e for e in entries if self.filter_bar.shows(e, self.model)])
                 self._set_row_height(hits=False)
             if len(chosen) > 1:
                 self._reselect(chosen, current)
@@ -470,48 +415,7 @@ class LibraryPanel(QWidget):
         header.setDefaultSectionSize(height)
 
     def _fill_filters(self) -> None:
-        index = self._index
-        entries = list(index.entries.values()) if index is not None else []
-        states: dict[PostState, int] = {}
-        for entry in entries:
-            state = entry.state()
-            states[state] = states.get(state, 0) + 1
-        state_items: list[tuple[str, Any]] = [
-            (f"{_tr(label)} ({len(entries) if key is None else states.get(key, 0)})", key)
-            for key, label in _STATES
-        ]
-        with_problems = sum(1 for e in entries if self.model.problem(e.rel_path) is not None)
-        state_items.append((fill(self.tr("With problems (%1)"), with_problems), _PROBLEMS))
-        if self.model.has_git:
-            unpushed = sum(1 for e in entries if self.model.git_state(e.rel_path) in UNPUBLISHED)
-            state_items.append((fill(self.tr("Not pushed (%1)"), unpushed), _UNPUSHED))
-        self._set_items(self.state_combo, state_items)
-        sections = index.sections() if index is not None else []
-        section_items: list[tuple[str, Any]] = [(self.tr("All sections"), None)]
-        top = self.tr("(top level)")
-        section_items += [(f"{name or top} ({n})", name) for name, n in sections]
-        self._set_items(self.section_combo, section_items)
-        term_items: list[tuple[str, Any]] = [(self.tr("All terms"), None)]
-        if index is not None:
-            for taxonomy in index.site.taxonomies:
-                term_items += [
-                    (f"{taxonomy}: {term} ({n})", f"{taxonomy}{_TERM_SEP}{term}")
-                    for term, n in index.terms(taxonomy)
-                ]
-        self._set_items(self.term_combo, term_items)
-
-    @staticmethod
-    def _set_items(combo: QComboBox, items: list[tuple[str, Any]]) -> None:
-        current = combo.currentData()
-        combo.blockSignals(True)
-        try:
-            combo.clear()
-            for text, data in items:
-                combo.addItem(text, data)
-            found = combo.findData(current) if current is not None else 0
-            combo.setCurrentIndex(max(found, 0))
-        finally:
-            combo.blockSignals(False)
+        self.filter_bar.fill(self._index, self.model)
 
     def _show_count(self) -> None:
         total = len(self._index) if self._index is not None else 0
@@ -532,7 +436,7 @@ class LibraryPanel(QWidget):
     def _on_search_edit_text_changed(self, _text: str) -> None:
         self._refresh(counts=False)
 
-    def _on_filter_changed(self, _index: int) -> None:
+    def _on_filter_changed(self) -> None:
         self._refresh(counts=False)
 
     def _on_sort_changed(self) -> None:
