@@ -16,7 +16,8 @@ SIDE_DOCK_MIN_WIDTH, or their panel's own minimum when larger.
   meanwhile (or showed it: then it is theirs). A dock the user just showed is never the one
   hidden to make room for it.
 - A dock left narrower than its minimum (the window shrank under it) gets its minimum back
-  when there is room.
+  when there is room. Of two docks one above the other, the shorter gets STACKED_SHARE of
+  the height when one of them was just shown.
 
 A wide window keeps the shares it had. `library_wanted()` is what the window remembers:
 shown, or hidden only for lack of room.
@@ -43,6 +44,7 @@ SIDE_DOCK_MIN_WIDTH = 220  # the outline and the front matter form
 PREVIEW_MIN_WIDTH = 220  # with the front matter form beside it in a 900 px window
 COMFORT_EXTRA = 140  # px over the editor's and preview's minimums the docks give up first
 COMFORT_COLUMNS = 45  # characters a line the editor keeps when the preview can spare it
+STACKED_SHARE = 0.4  # of a side's height, for the shorter of two docks one above the other
 HIDE_ORDER = ("libraryDock", "outlineDock", "frontMatterDock")  # who gives way first
 _ACTIONS = {  # dock -> its View action: checking it is asking for the dock
     "libraryDock": "toggle_sidebar",
@@ -275,7 +277,22 @@ class PaneSizes(QObject):
         finally:
             self._busy = False
         self.share()
+        self.stack()
         self._even_timer.start()
+
+    def stack(self) -> None:
+        """Two docks one above the other on a side (the outline under the front matter):
+        the shorter gets STACKED_SHARE of the column's height when it has less."""
+        for docks, _width, _least in self._columns():
+            if len(docks) != 2:
+                continue
+            short, tall = sorted(docks, key=lambda dock: dock.height())
+            total = short.height() + tall.height()
+            least = int(total * STACKED_SHARE)
+            if short.height() < least:
+                self._window.resizeDocks(
+                    [tall, short], [total - least, least], Qt.Orientation.Vertical
+                )
 
     def _timer(self, slot: Any) -> QTimer:
         timer = QTimer(self)

@@ -180,3 +180,16 @@ def test_the_library_asked_for_in_a_small_window_hides_the_form_instead(
     assert win.library_dock.isVisible()
     assert not win.actions_by_id["toggle_front_matter"].isChecked()
     assert _first_line_characters(win) >= 40
+
+
+def test_the_outline_under_the_front_matter_gets_a_share_of_the_height(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    win = make_window(1400, 900, "toggle_front_matter")
+    form, outline = win.front_matter.dock, win.outline.dock
+    win.actions_by_id["toggle_outline"].setChecked(True)
+    qtbot.waitUntil(lambda: outline.isVisible() and not win.pane_sizes.pending())
+    # Before: the outline got 30 px under a 784 px form.
+    total = form.height() + outline.height()
+    assert min(form.height(), outline.height()) >= 0.35 * total
+    assert abs(form.width() - outline.width()) <= 2  # one column
