@@ -22,10 +22,8 @@ and the added context actions act on them all; Open, Rename, Duplicate and Revea
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -33,22 +31,19 @@ from PySide6.QtCore import (
     QModelIndex,
     QPoint,
     Qt,
-    QUrl,
     Signal,
 )
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
-    QMenu,
     QProgressBar,
     QVBoxLayout,
     QWidget,
 )
 
 from editor.core.diagnostics import Severity
-from editor.core.library import actions as library_actions
 from editor.core.library.index import LibraryIndex
 from editor.core.library.store import MAX_QUERY_TERMS, query_is_cut
 from editor.core.library.types import (
@@ -60,8 +55,9 @@ from editor.core.library.types import (
     SortKey,
 )
 from editor.core.publish.git import GitState
+from editor.ui.library.context_menu import PostActions, Prompts
 from editor.ui.library.delegate import SnippetDelegate
-from editor.ui.library.dialogs import LibraryPrompts, NewPostChoice
+from editor.ui.library.dialogs import LibraryPrompts
 from editor.ui.library.filters import PROBLEMS, UNPUSHED, LibraryFilterBar
 from editor.ui.library.model import (
     DATE,
@@ -72,13 +68,11 @@ from editor.ui.library.model import (
     LibraryModel,
 )
 from editor.ui.library.search import DEFAULT_DEBOUNCE_MS, LibrarySearch
-from editor.ui.library.selection import LibraryView, reselect, selected_rows, trash_posts
+from editor.ui.library.selection import LibraryView, reselect, selected_rows
 from editor.ui.library.sorting import LibrarySort
 from editor.ui.library.watcher import LibraryWatcher
 from editor.ui.library.worker import LibraryScanner
 from editor.ui.translate import fill
-
-log = logging.getLogger(__name__)
 
 
 def _tr(text: str) -> str:
@@ -87,14 +81,6 @@ def _tr(text: str) -> str:
 
 def _posts(count: int) -> str:
     return _tr("1 post") if count == 1 else fill(_tr("%1 posts"), count)
-
-
-class Prompts(Protocol):
-    def new_post(self, sections: list[str], section: str) -> NewPostChoice | None: ...
-    def rename(self, entry: PostEntry) -> str | None: ...
-    def confirm_trash(self, entry: PostEntry) -> bool: ...
-    def confirm_trash_posts(self, entries: Sequence[PostEntry]) -> bool: ...
-    def error(self, message: str) -> None: ...
 
 
 class LibraryPanel(QWidget):
@@ -116,7 +102,6 @@ class LibraryPanel(QWidget):
         self._search: LibrarySearch | None = None
         self._search_debounce_ms = DEFAULT_DEBOUNCE_MS
         self._refreshing = False
-        self._context_actions: list[QAction] = []
         self._build()
         self.watcher = LibraryWatcher(self)
         self.watcher.foldersChanged.connect(self._on_watcher_folders_changed)
@@ -158,7 +143,13 @@ class LibraryPanel(QWidget):
         self.progress_bar.hide()
         self.status_label = QLabel(self)
         self.status_label.setObjectName("libraryStatus")
-        self._make_actions()
+        self.post_actions = PostActions(self)  # its context menu; the actions are the panel's
+        self.new_post_action = self.post_actions.new_post_action
+        self.open_action = self.post_actions.open_action
+        self.rename_action = self.post_actions.rename_action
+        self.duplicate_action = self.post_actions.duplicate_action
+        self.trash_action = self.post_actions.trash_action
+        self.reveal_action = self.post_actions.reveal_action
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -174,28 +165,6 @@ class LibraryPanel(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._on_view_selection_changed)
         self.view.activated.connect(self._on_view_activated)
         self.view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
-
-    def _make_actions(self) -> None:
-        def action(name: str, text: str, slot: Any) -> QAction:
-            act = QAction(text, self)
-            act.setObjectName(name)
-            act.triggered.connect(slot)
-            self.addAction(act)
-            return act
-
-        tr = self.tr
-        self.new_post_action = action(
-            "libraryNewPost", tr("New Post…"), self._on_new_post_triggered
-        )
-        self.open_action = action("libraryOpen", tr("Open"), self._on_open_triggered)
-        self.rename_action = action("libraryRename", tr("Rename…"), self._on_rename_triggered)
-        self.duplicate_action = action(
-            "libraryDuplicate", tr("Duplicate"), self._on_duplicate_triggered
-        )
-        self.trash_action = action("libraryTrash", tr("Move to Trash…"), self._on_trash_triggered)
-        self.reveal_action = action(
-            "libraryReveal", tr("Reveal in File Manager"), self._on_reveal_triggered
-        )
 
     # --- the site -----------------------------------------------------------------------
 
@@ -285,11 +254,6 @@ class LibraryPanel(QWidget):
         """The selected posts' files, in view order."""
         return [entry.path for entry in self.selected_entries()]
 
-    def _single_entry(self) -> PostEntry | None:
-        """The one post Rename, Duplicate, Open and Reveal act on; None with several."""
-        entries = self.selected_entries()
-        return entries[0] if len(entries) == 1 else None
-
     def select_path(self, path: Path) -> bool:
         """Make the row of `path` current without asking to open it."""
         if self._index is None:
@@ -340,8 +304,7 @@ class LibraryPanel(QWidget):
     def add_context_action(self, action: QAction) -> None:
         """Add `action` at the end of the list's context menu (it acts on `selected_paths`);
         an action added before is not added twice."""
-        if all(known is not action for known in self._context_actions):
-            self._context_actions.append(action)
+        self.post_actions.add(action)
 
     # --- filters and list -----------------------------------------------------------------
 
@@ -460,36 +423,12 @@ class LibraryPanel(QWidget):
             self.openPostRequested.emit(entry.path)
 
     def _on_view_selection_changed(self, *_changed: object) -> None:
-        self._update_selection_actions()
+        self.post_actions.update_selection_actions()
         if not self._refreshing:
             self._show_count()
 
     def _on_view_context_menu_requested(self, pos: QPoint) -> None:
-        self._update_actions()
-        menu = QMenu(self)
-        menu.addAction(self.new_post_action)
-        menu.addAction(self.open_action)
-        menu.addSeparator()
-        for act in (self.rename_action, self.duplicate_action, self.trash_action):
-            menu.addAction(act)
-        menu.addSeparator()
-        menu.addAction(self.reveal_action)
-        if self._context_actions:
-            menu.addSeparator()
-            menu.addActions(self._context_actions)
-        menu.popup(self.view.viewport().mapToGlobal(pos))
-
-    def _update_actions(self) -> None:
-        self._update_selection_actions()
-        self.new_post_action.setEnabled(self._index is not None)
-
-    def _update_selection_actions(self) -> None:
-        """Trash acts on every selected post; Open, Rename, Duplicate, Reveal on one."""
-        count = len(self.selected_entries())
-        self.trash_action.setEnabled(count > 0)
-        for act in (self.open_action, self.rename_action, self.duplicate_action):
-            act.setEnabled(count == 1)
-        self.reveal_action.setEnabled(count == 1)
+        self.post_actions.popup(pos)
 
     def _on_scanner_progress(self, progress: ScanProgress) -> None:
         if progress.total == 0 or progress.done >= progress.total:
@@ -523,76 +462,7 @@ class LibraryPanel(QWidget):
 
     # --- actions ----------------------------------------------------------------------------
 
-    def _after_change(self, folder: Path) -> None:
-        self.rescan(folder)
-
-    def _on_new_post_triggered(self) -> None:
-        self.new_post()
-
     def new_post(self) -> Path | None:
         """Ask title, section and bundle (`prompts.new_post`), create the post from the
         site's archetype and ask to open it; its path, or None (no site, cancelled, error)."""
-        index = self._index
-        if index is None:
-            return None
-        sections = [name for name, _n in index.sections() if name]
-        current = self.current_entry()
-        choice = self.prompts.new_post(sections, current.section if current else "")
-        if choice is None:
-            return None
-        try:
-            made = library_actions.new_post(
-                index.site, choice.title, section=choice.section, bundle=choice.bundle
-            )
-        except (OSError, ValueError) as exc:
-            self.prompts.error(str(exc))
-            return None
-        for warning in made.warnings:
-            log.warning("%s", warning)
-        self._after_change(made.path.parent.parent if choice.bundle else made.path.parent)
-        self.postCreated.emit(made.path)
-        self.openPostRequested.emit(made.path)
-        return made.path
-
-    def _on_open_triggered(self) -> None:
-        entry = self._single_entry()
-        if entry is not None:
-            self.openPostRequested.emit(entry.path)
-
-    def _on_rename_triggered(self) -> None:
-        entry = self._single_entry()
-        if entry is None:
-            return
-        name = self.prompts.rename(entry)
-        if not name:
-            return
-        try:
-            new_path = library_actions.rename_post(entry.path, name)
-        except (OSError, ValueError) as exc:
-            self.prompts.error(str(exc))
-            return
-        self._after_change(entry.path.parent.parent if entry.bundle else entry.path.parent)
-        self.postRenamed.emit(entry.path, new_path)
-
-    def _on_duplicate_triggered(self) -> None:
-        entry = self._single_entry()
-        if entry is None:
-            return
-        try:
-            copy = library_actions.duplicate_post(entry.path)
-        except (OSError, ValueError) as exc:
-            self.prompts.error(str(exc))
-            return
-        self._after_change(entry.path.parent.parent if entry.bundle else entry.path.parent)
-        self.postCreated.emit(copy)
-
-    def _on_trash_triggered(self) -> None:
-        """Move the selected posts to the trash, after one question."""
-        for entry in trash_posts(self.selected_entries(), self.prompts):
-            self._after_change(entry.path.parent.parent if entry.bundle else entry.path.parent)
-            self.postTrashed.emit(entry.path)
-
-    def _on_reveal_triggered(self) -> None:
-        entry = self._single_entry()
-        if entry is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(entry.path.parent)))
+        return self.post_actions.new_post()
