@@ -1,8 +1,9 @@
 """The post library sidebar: find, open, create, rename, duplicate and retire posts.
 
-`panel` holds `LibraryPanel`; `model` and `delegate` show the entries, `worker` and `search`
-run scans and searches off the GUI thread, `watcher` notices changes made outside Inkpost
-and `dialogs` asks the panel's questions.
+`panel` holds `LibraryPanel`; `model` and `delegate` show the entries, `filters` is the
+search, filter and sort bar above them, `scanning` holds the open site's index with
+`worker` and `search` (scans and searches off the GUI thread) and `watcher` (changes made
+outside Inkpost), `context_menu` the post actions and `dialogs` asks their questions.
 """
 
 from editor.core.lazy import lazy_face

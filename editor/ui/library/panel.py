@@ -7,9 +7,10 @@
 
 The list comes from the core index (`LibraryIndex`), sorted and filtered there; the
 search box queries its FTS5 index once typing pauses, on `LibrarySearch`'s thread (the
-query bounded to MAX_QUERY_TERMS words). Scans run on `LibraryScanner`'s thread.
-`LibraryWatcher` watches the folders: a change outside Inkpost (git pull, another editor)
-rescans that folder after a short debounce (`set_debounce_ms`, -1 = at once).
+query bounded to MAX_QUERY_TERMS words). Its parts: `filters.LibraryFilterBar` (search
+box, filters, sort combo), `scanning.LibraryScanning` (the index, the scan and search
+threads, the watcher: a change outside Inkpost rescans its folder after a short debounce,
+`set_debounce_ms`, -1 = at once), `context_menu.PostActions` (the actions and the menu).
 
 Signals: `openPostRequested(Path)`, `postCreated(Path)`, `postRenamed(Path, Path)`
 (old, new), `postTrashed(Path)`, `sortChanged()` (the combo or a column header; `sort()`,
@@ -25,14 +26,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QItemSelectionModel,
-    QModelIndex,
-    QPoint,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,31 +40,17 @@ from PySide6.QtWidgets import (
 from editor.core.diagnostics import Severity
 from editor.core.library.index import LibraryIndex
 from editor.core.library.store import MAX_QUERY_TERMS, query_is_cut
-from editor.core.library.types import (
-    LibraryFilter,
-    PostEntry,
-    ScanProgress,
-    ScanResult,
-    SearchHit,
-    SortKey,
-)
+from editor.core.library.types import LibraryFilter, PostEntry, SearchHit, SortKey
 from editor.core.publish.git import GitState
 from editor.ui.library.context_menu import PostActions, Prompts
 from editor.ui.library.delegate import SnippetDelegate
 from editor.ui.library.dialogs import LibraryPrompts
 from editor.ui.library.filters import PROBLEMS, UNPUSHED, LibraryFilterBar
-from editor.ui.library.model import (
-    DATE,
-    GIT,
-    READING,
-    STATE,
-    TITLE,
-    LibraryModel,
-)
-from editor.ui.library.search import DEFAULT_DEBOUNCE_MS, LibrarySearch
+from editor.ui.library.model import DATE, GIT, READING, STATE, TITLE, LibraryModel
+from editor.ui.library.scanning import LibraryScanning
+from editor.ui.library.search import LibrarySearch
 from editor.ui.library.selection import LibraryView, reselect, selected_rows
 from editor.ui.library.sorting import LibrarySort
-from editor.ui.library.watcher import LibraryWatcher
 from editor.ui.library.worker import LibraryScanner
 from editor.ui.translate import fill
 
@@ -96,15 +76,14 @@ class LibraryPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("libraryPanel")
         self.prompts: Prompts = LibraryPrompts(self)
-        self._figures = figures
-        self._index: LibraryIndex | None = None
-        self._scanner: LibraryScanner | None = None
-        self._search: LibrarySearch | None = None
-        self._search_debounce_ms = DEFAULT_DEBOUNCE_MS
         self._refreshing = False
         self._build()
-        self.watcher = LibraryWatcher(self)
-        self.watcher.foldersChanged.connect(self._on_watcher_folders_changed)
+        self.scanning = LibraryScanning(
+            self, self.progress_bar, self.status_label, figures=figures
+        )  # the index, the scan and search threads, the watcher
+        self.watcher = self.scanning.watcher
+        self.scanning.entriesChanged.connect(self._on_scanning_entries_changed)
+        self.scanning.found.connect(self._on_search_found)
 
     # --- building -----------------------------------------------------------------------
 
@@ -170,65 +149,41 @@ class LibraryPanel(QWidget):
 
     @property
     def index(self) -> LibraryIndex | None:
-        return self._index
+        return self.scanning.index
 
     @property
     def scanner(self) -> LibraryScanner | None:
-        return self._scanner
+        return self.scanning.scanner
 
     @property
     def search(self) -> LibrarySearch | None:
-        return self._search
+        return self.scanning.search
 
     def set_site(self, site: Any, index_path: Path) -> None:
         """Show `site`'s posts: at once from the index at `index_path`, then scan."""
         self.close_site()
-        self._index = LibraryIndex.open(site, index_path)
-        self._scanner = LibraryScanner(self._index, figures=self._figures, parent=self)
-        self._scanner.progress.connect(self._on_scanner_progress)
-        self._scanner.entriesReady.connect(self._on_scanner_entries_ready)
-        self._scanner.finished.connect(self._on_scanner_finished)
-        self._scanner.failed.connect(self._on_scanner_failed)
-        self._search = LibrarySearch(
-            self._index.db_path, self, debounce_ms=self._search_debounce_ms
-        )
-        self._search.found.connect(self._on_search_found)
+        self.scanning.open(site, index_path)
         self._refresh()
         self.rescan()
 
     def close_site(self) -> None:
         """Stop scanning, stop watching, close the index."""
-        self.watcher.clear()
-        if self._scanner is not None:
-            self._scanner.shutdown()
-            self._scanner.deleteLater()
-            self._scanner = None
-        if self._search is not None:
-            self._search.shutdown()
-            self._search.deleteLater()
-            self._search = None
-        if self._index is not None:
-            self._index.close()
-            self._index = None
+        self.scanning.close()
         self.model.set_entries([])
         self.model.set_problems({}, replace=True)
         self.set_git(None)
 
     def rescan(self, folder: Path | None = None) -> None:
-        if self._scanner is not None:
-            self._scanner.request(folder)
+        self.scanning.rescan(folder)
 
     def set_debounce_ms(self, ms: int) -> None:
         """Delay before a watched change is rescanned; -1 rescans, and searches, at once
         (tests)."""
-        self.watcher.set_debounce_ms(ms)
-        self.set_search_debounce_ms(-1 if ms < 0 else DEFAULT_DEBOUNCE_MS)
+        self.scanning.set_debounce_ms(ms)
 
     def set_search_debounce_ms(self, ms: int) -> None:
         """Pause in typing before the search runs (off this thread); -1: at once, here."""
-        self._search_debounce_ms = ms
-        if self._search is not None:
-            self._search.set_debounce_ms(ms)
+        self.scanning.set_search_debounce_ms(ms)
 
     def sort(self) -> tuple[SortKey, bool]:
         """The list's sort: its key and whether it runs descending."""
@@ -256,9 +211,9 @@ class LibraryPanel(QWidget):
 
     def select_path(self, path: Path) -> bool:
         """Make the row of `path` current without asking to open it."""
-        if self._index is None:
+        if self.index is None:
             return False
-        entry = self._index.get(Path(path))
+        entry = self.index.get(Path(path))
         row = -1 if entry is None else self.model.row_of(entry.rel_path)
         if row < 0:
             return False
@@ -321,17 +276,18 @@ class LibraryPanel(QWidget):
             finally:
                 self._refreshing = False
         query = self.search_edit.text().strip()
-        if self._search is not None:
-            if query and self._index is not None:
-                self._search.request(query)  # -> _on_search_found
+        search = self.search
+        if search is not None:
+            if query and self.index is not None:
+                search.request(query)  # -> _on_search_found
                 return
-            self._search.cancel()
+            search.cancel()
         self._show(None)
 
     def _show(self, hits: list[SearchHit] | None) -> None:
         """Show `hits` (None: the filtered, sorted posts), keeping the current row (and the
         selected rows, when several are)."""
-        index = self._index
+        index = self.index
         current = self.current_entry()
         chosen = self.selected_entries()
         self._refreshing = True
@@ -378,10 +334,11 @@ class LibraryPanel(QWidget):
         header.setDefaultSectionSize(height)
 
     def _fill_filters(self) -> None:
-        self.filter_bar.fill(self._index, self.model)
+        self.filter_bar.fill(self.index, self.model)
 
     def _show_count(self) -> None:
-        total = len(self._index) if self._index is not None else 0
+        index = self.index
+        total = len(index) if index is not None else 0
         shown = self.model.rowCount()
         text = fill(self.tr("%1 of %2"), shown, _posts(total)) if shown != total else _posts(total)
         query = self.search_edit.text().strip()
@@ -407,8 +364,9 @@ class LibraryPanel(QWidget):
         self.sortChanged.emit()
 
     def _on_search_found(self, text: str, rows: list[tuple[str, str]]) -> None:
-        if self._index is not None and text == self.search_edit.text().strip():
-            self._show(self._index.hits(rows, self.current_filter()))
+        index = self.index
+        if index is not None and text == self.search_edit.text().strip():
+            self._show(index.hits(rows, self.current_filter()))
 
     def _on_view_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._refreshing or not current.isValid() or self.view.extending:
@@ -430,35 +388,8 @@ class LibraryPanel(QWidget):
     def _on_view_context_menu_requested(self, pos: QPoint) -> None:
         self.post_actions.popup(pos)
 
-    def _on_scanner_progress(self, progress: ScanProgress) -> None:
-        if progress.total == 0 or progress.done >= progress.total:
-            self.progress_bar.hide()
-            return
-        self.progress_bar.setRange(0, progress.total)
-        self.progress_bar.setValue(progress.done)
-        self.progress_bar.show()
-        template = {
-            "search": self.tr("Indexing %1 of %2…"),
-            "figures": self.tr("Counting words in %1 of %2…"),
-        }.get(progress.phase, self.tr("Reading %1 of %2…"))
-        self.status_label.setText(fill(template, f"{progress.done:,}", f"{progress.total:,}"))
-
-    def _on_scanner_entries_ready(self, _entries: object) -> None:
+    def _on_scanning_entries_changed(self) -> None:
         self._refresh()
-
-    def _on_scanner_finished(self, _result: ScanResult) -> None:
-        self.progress_bar.hide()
-        self._refresh()
-        if self._index is not None:
-            self.watcher.watch(self._index)
-
-    def _on_watcher_folders_changed(self, folders: list[Path]) -> None:
-        for folder in folders:
-            self.rescan(folder)
-
-    def _on_scanner_failed(self, message: str) -> None:
-        self.progress_bar.hide()
-        self.status_label.setText(fill(self.tr("Library scan failed: %1"), message))
 
     # --- actions ----------------------------------------------------------------------------
 
