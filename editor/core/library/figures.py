@@ -147,7 +147,11 @@ def _figures_of(
                 return
             yield entry, figures_for(entry, config)
         return
-    chunks = chunked(todo, _CHUNK)
+    # The first post here: the renderer loads once, before the workers fork from this process.
+    if cancel is not None and cancel():
+        return
+    yield todo[0], figures_for(todo[0], config)
+    chunks = chunked(todo[1:], _CHUNK)
     with post_pool(workers, _start_worker, (config,)) as pool:  # leaving terminates it
         jobs = ([_Job.of(entry) for entry in chunk] for chunk in chunks)
         for chunk, found in zip(chunks, pool.imap(_figures_chunk, jobs), strict=True):

@@ -155,11 +155,11 @@ def test_a_cancelled_pool_stops_and_keeps_what_it_stored(
     monkeypatch.setattr(library_figures, "_CHUNK", 2)
     calls = iter(range(100))
     figures = compute_figures(
-        find_site(root), db, entries, workers=2, cancel=lambda: next(calls) >= 1
+        find_site(root), db, entries, workers=2, cancel=lambda: next(calls) >= 2
     )
-    assert len(figures) == 2  # the first chunk, then the cancel
+    assert len(figures) == 3  # the first post (rendered here), the first chunk, the cancel
     store = LibraryStore(db, root)
     try:
-        assert sum(e.figures_exact for e in store.load_all().values()) == 2
+        assert sum(e.figures_exact for e in store.load_all().values()) == 3
     finally:
         store.close()
