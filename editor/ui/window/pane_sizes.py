@@ -215,6 +215,10 @@ class PaneSizes(QObject):
         if watched is self._window:
             if event.type() == QEvent.Type.Resize:
                 self.update()
+            elif event.type() == QEvent.Type.Polish and self._last_width is None:
+                # Before the first show lays the window out: a library the window has no
+                # room for would otherwise widen it to fit.
+                self.update()
             elif event.type() == QEvent.Type.Show and not event.spontaneous():
                 self._room_timer.start()
         return super().eventFilter(watched, event)
