@@ -30,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_library import generate, hugo_build, ratios, spread
+from bench_library import children_cpu, generate, hugo_build, ratios, spread
 
 from editor.core.checks import SiteChecker
 from editor.core.library.pool import cpu_workers
@@ -89,17 +89,27 @@ def main() -> int:
         hugo_s: list[float] = []
         check_s: dict[str, list[float]] = {name: [] for name in trees}
         summaries: dict[str, str] = {}
+        cpu: dict[str, list[float]] = {"hugo": []}
         hugo_build(exe, root, tmp / "public")  # warm the page cache and the binary
         for _ in range(args.runs):  # alternated: all see the same machine load
+            before = children_cpu()
             hugo_s.append(hugo_build(exe, root, tmp / "public"))
+            cpu["hugo"].append(children_cpu() - before)
             for name, tree in trees.items():
+                before = children_cpu()
                 seconds, summaries[name] = check(tree)
+                cpu.setdefault(name, []).append(children_cpu() - before)
                 check_s[name].append(seconds)
         print(f"posts: {args.posts:,}; check workers: {args.workers}; runs: {args.runs}")
         print(f"hugo --quiet build:  {spread(hugo_s)}")
         for name, times in check_s.items():
             print(f"check_site (fresh), {name}: {spread(times)}  {ratios(times, hugo_s)}")
             print(f"  {summaries[name]}")
+        # CPU time (the whole process, imports included) is steadier on a shared machine
+        print(f"CPU, hugo build:     {spread(cpu['hugo'])}")
+        for name in trees:
+            share = ratios(cpu[name], cpu["hugo"])
+            print(f"CPU, check process, {name}: {spread(cpu[name])}  {share}")
         recheck(site)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
