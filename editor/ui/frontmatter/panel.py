@@ -42,6 +42,7 @@ from editor.core.post.schema import FieldSpec, FieldType, SiteSchema
 from editor.ui.accessibility import name_form
 from editor.ui.frontmatter.fields import CountedLine, DatePicker, cover_value
 from editor.ui.frontmatter.tokens import TokenField
+from editor.ui.tones import set_tone
 
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.webp *.svg *.avif)"
 
@@ -66,7 +67,7 @@ class FrontMatterPanel(QScrollArea):
         self.message.setObjectName("frontMatterMessage")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.setStyleSheet("color: #c62828;")
+        set_tone(self.message, "error")
         self.message.hide()
         outer.addWidget(self.message)
         self.form_box = QWidget(body)
@@ -108,7 +109,7 @@ class FrontMatterPanel(QScrollArea):
         self.warnings = QLabel(box)
         self.warnings.setObjectName("taxonomyWarnings")
         self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet("color: #b26a00;")
+        set_tone(self.warnings, "warning")
         self.description = CountedLine(box)
         self.summary = CountedLine(box)
         self.slug = QLineEdit(box)
