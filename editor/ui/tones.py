@@ -41,9 +41,17 @@ class _Tone(QObject):
         return False
 
 
-def set_tone(widget: QWidget, tone: str) -> None:
-    """Colour `widget`'s text in `tone` ("error", "warning") for its palette, now and later."""
+def set_tone(widget: QWidget, tone: str | None) -> None:
+    """Colour `widget`'s text in `tone` ("error", "warning") for its palette, now and later;
+    None: the palette's own text colour again."""
     keeper = widget.findChild(_Tone)
+    if tone is None:
+        if keeper is not None:
+            widget.removeEventFilter(keeper)
+            keeper.setParent(None)
+            keeper.deleteLater()
+            widget.setPalette(QPalette())  # every colour inherited again
+        return
     if keeper is None:
         _Tone(widget, tone)
     else:

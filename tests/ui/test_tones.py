@@ -63,3 +63,17 @@ def test_the_front_matter_panel_messages_read_in_the_dark(qtbot: QtBot, app: QAp
     # Before: #c62828 and #b26a00 on the dark window, 2.8:1 and 3.7:1.
     for label in (panel.message, panel.warnings):
         assert _contrast(label) >= 4.5, label.objectName()
+
+
+def test_no_tone_gives_the_label_its_palette_back(qtbot: QtBot, app: QApplication) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    label = QLabel("Checking the posts…", parent)
+    plain = label.palette().color(QPalette.ColorRole.WindowText)
+    set_tone(label, "error")
+    assert label.palette().color(QPalette.ColorRole.WindowText) != plain
+    set_tone(label, None)
+    assert label.palette().color(QPalette.ColorRole.WindowText) == plain
+    theme.apply_palette(app, True)  # and it follows the theme again, untoned
+    qtbot.waitUntil(lambda: label.palette().color(QPalette.ColorRole.WindowText) != plain)
+    assert _contrast(label) >= 4.5

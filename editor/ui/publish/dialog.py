@@ -46,6 +46,7 @@ from editor.core.publish import PublishOptions, PublishPlan, PublishResult
 from editor.core.site.config import SiteConfig
 from editor.ui.accessibility import label
 from editor.ui.publish.job import PublishJobs
+from editor.ui.tones import set_tone
 from editor.ui.translate import fill
 
 __all__ = ["PublishDialog"]
@@ -212,7 +213,7 @@ class PublishDialog(QDialog):
         if not plan.problems:
             self.problems_list.addItem(self.tr("No problems found."))
         self.reason_label.setText(plan.reason if plan.blocked else "")
-        self.reason_label.setStyleSheet("color: #c62828;" if plan.blocked else "")
+        set_tone(self.reason_label, "error" if plan.blocked else None)
         if not self._message_edited:
             self._setting_message = True
             try:
