@@ -216,11 +216,13 @@ def main(
     if args.screenshot:  # the picture shows the library as it is
         wire_window(window, settings, resource_path("preview"))
     else:
-        # The post comes first on the screen, then the preview with it; then the library's
-        # panel and File > Export (in the dock kept for them) and the colours of the code
-        # below the first screen.
+        # The post comes first on the screen (its code in the code colour), then the
+        # colours of that code as the preview starts; once the preview has the post, the
+        # library's panel and File > Export (in the dock kept for them) and the colours of
+        # the code below the first screen.
         window.reserve_library()
-        highlighter.defer_lexers(True)
+        highlighter.defer_lexers(True, first_screen_too=True)
+        window.first_paint.then(lambda: highlighter.load_deferred_lexers(first_screen_only=True))
 
         def finish_start_up() -> None:
             wire_window(window, settings, resource_path("preview"))

@@ -11,7 +11,9 @@ use). While `defer_lexers(True)` is on (the app turns it on until the post is on
 code below the first EAGER_LINES lines or EAGER_CHARS characters of a post (about a screen of
 wrapped text beside the preview) is shown in the code colour only, and its language is
 noted; `load_deferred_lexers()` builds those lexers and re-colours just their code blocks in
-every open post.
+every open post. With `first_screen_too` the code above waits as well, until
+`load_deferred_lexers(first_screen_only=True)` (the app runs it right after the first paint:
+the post's text shows before its code's colours).
 """
 
 from __future__ import annotations
@@ -179,7 +181,8 @@ EAGER_LINES = 80  # code in these first lines is coloured at once (the first scr
 EAGER_CHARS = 3000  # ... and within these first characters (a screen of wrapped paragraphs)
 _lexers: dict[str, object | None] = {}
 _deferring = False
-_deferred: set[str] = set()
+_first_screen_waits = False  # while deferring: the first screen's code waits too
+_deferred: dict[str, bool] = {}  # language -> seen on the first screen
 _highlighters: weakref.WeakSet[MarkdownHighlighter] = weakref.WeakSet()
 
 
@@ -200,18 +203,25 @@ def _lexer(language: str) -> object | None:
     return lexer
 
 
-def defer_lexers(defer: bool) -> None:
+def defer_lexers(defer: bool, *, first_screen_too: bool = False) -> None:
     """While on, lexers not built yet are not built for code below EAGER_LINES or
-    EAGER_CHARS."""
-    global _deferring
+    EAGER_CHARS (`first_screen_too`: nor for the code above)."""
+    global _deferring, _first_screen_waits
     _deferring = defer
+    _first_screen_waits = defer and first_screen_too
 
 
-def load_deferred_lexers() -> None:
-    """Build the lexers put off while deferring and re-colour their code; deferring ends."""
-    defer_lexers(False)
-    languages = set(_deferred)
-    _deferred.clear()
+def load_deferred_lexers(*, first_screen_only: bool = False) -> None:
+    """Build the lexers put off while deferring and re-colour their code; deferring ends
+    (`first_screen_only`: only those of the code on the first screen, deferring goes on)."""
+    global _first_screen_waits
+    if first_screen_only:
+        _first_screen_waits = False
+    else:
+        defer_lexers(False)
+    languages = {lang for lang, near in _deferred.items() if near or not first_screen_only}
+    for language in languages:
+        del _deferred[language]
     for language in languages:
         _lexer(language)
     for highlighter in list(_highlighters):
@@ -410,9 +420,11 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self.setCurrentBlockState(state)
         self.setFormat(0, len(text), self._formats["code_block"])
         language = self._languages[(state >> 8) & 0xFF]
-        if _deferring and language not in _lexers and _below_first_screen(self.currentBlock()):
-            _deferred.add(language)  # coloured by load_deferred_lexers()
-            return
+        if _deferring and language not in _lexers:
+            near = not _below_first_screen(self.currentBlock())
+            if _first_screen_waits or not near:
+                _deferred[language] = _deferred.get(language, False) or near
+                return  # coloured by load_deferred_lexers()
         for start, length, kind in code_tokens(language, text):
             self.setFormat(start, length, self._formats[kind])
 
