@@ -80,6 +80,7 @@ TARGETS = {  # measure: (unit, Inkpost's target; "x" = times ghostwriter in the 
 }
 KEYS_PER_S = 78.0  # the typing rate of the freeze and burst figures
 BURST_KEYS = 1000
+TYPED = "the quick brown fox jumps over the lazy dog while we measure how the editor keeps up "
 # Per start-up round: measure -> round -> app -> value (for ratios within a round).
 ROUNDS: dict[str, dict[int, dict[str, float]]] = {}
 
@@ -601,11 +602,11 @@ def _large(
                 res["key->editor"].append((got - sent) * 1000)
             run.quiet(0.6, 8.0)
         for _ in range(3):  # 100 keys at 78 keys/s: the longest wait for a repaint
-            times = _burst(screen, app.editor, 100, "y")
+            times = _burst(screen, app.editor, 100)
             if times:
                 res["freeze"].append(max(times))
             run.quiet(1.0, 8.0)
-        times = sorted(_burst(screen, app.editor, BURST_KEYS, "w"))
+        times = sorted(_burst(screen, app.editor, BURST_KEYS))
         if times:
             for label, q in (("p50", 0.5), ("p90", 0.9), ("p99", 0.99)):
                 res[f"burst {label}"].append(times[min(len(times) - 1, int(q * len(times)))])
@@ -648,9 +649,10 @@ def _large(
         run.close()
 
 
-def _burst(screen: Screen, rect: Rect, keys: int, char: str) -> list[float]:
-    """Type `keys` keys at KEYS_PER_S without waiting; each key's ms to the first repaint
-    of `rect` after it (a key whose repaint never came has no figure)."""
+def _burst(screen: Screen, rect: Rect, keys: int) -> list[float]:
+    """Type `keys` keys of TYPED (words and spaces) at KEYS_PER_S without waiting; each
+    key's ms to the first repaint of `rect` after it (a key whose repaint never came has
+    no figure)."""
     interval = 1.0 / KEYS_PER_S
     screen.drain()
     sent: list[float] = []
@@ -662,7 +664,8 @@ def _burst(screen: Screen, rect: Rect, keys: int, char: str) -> list[float]:
     start = time.monotonic()
     for i in range(keys):
         collect(start + i * interval)
-        sent.append(screen.key(char))
+        char = TYPED[i % len(TYPED)]
+        sent.append(screen.key("space" if char == " " else char))
     collect(time.monotonic() + 3.0)
     drawn.sort()
     out: list[float] = []
