@@ -137,6 +137,7 @@ class PaneSizes(QObject):
         try:
             if last is None:  # the first size (restored or given) hides only the library
                 self._hide_until_it_fits([self._dock])
+                self._show_what_fits()  # (hidden when polished at a smaller size)
             elif width < last:
                 self._hide_until_it_fits(self.side_docks())
             else:
@@ -215,15 +216,24 @@ class PaneSizes(QObject):
         if watched is self._window:
             if event.type() == QEvent.Type.Resize:
                 self.update()
-            elif event.type() == QEvent.Type.Polish and self._last_width is None:
-                # Before the first show lays the window out: a library the window has no
-                # room for would otherwise widen it to fit.
-                self.update()
+            elif event.type() == QEvent.Type.Polish and self._early():
+                # Before the first show lays the window out at the size it was given: a
+                # library it has no room for would otherwise widen it to fit.
+                self._busy = True
+                try:
+                    self._hide_until_it_fits([self._dock])
+                finally:
+                    self._busy = False
             elif event.type() == QEvent.Type.Show and not event.spontaneous():
                 self._room_timer.start()
         return super().eventFilter(watched, event)
 
     # --- helpers -------------------------------------------------------------------------
+
+    def _early(self) -> bool:
+        """Not shown yet, at a size the app gave it."""
+        window = self._window
+        return self._last_width is None and window.testAttribute(Qt.WidgetAttribute.WA_Resized)
 
     def _discover(self) -> None:
         found = {d.objectName(): d for d in self._window.findChildren(QDockWidget)}
