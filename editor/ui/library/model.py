@@ -103,6 +103,16 @@ def title_text(entry: PostEntry) -> str:
     return entry.title or fill(_tr("%1 (untitled)"), entry.display_title)
 
 
+def reading_text(minutes: int, exact: bool) -> str:
+    """The Read column's text: "~3 min" ("~": estimated from a body not read yet)."""
+    return ("" if exact else "~") + fill(_tr("%1 min"), minutes)
+
+
+def badge_texts() -> tuple[str, ...]:
+    """The State column's texts, translated (for its width)."""
+    return tuple(_tr(text) for text, _color in _BADGES.values() if text)
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("LibraryModel", text) if text else text
 
@@ -285,8 +295,7 @@ class LibraryModel(QAbstractTableModel):
             return _tr(_BADGES[self._states[row]][0])
         if entry.reading_time == 0 and not entry.body_indexed:
             return ""
-        prefix = "" if entry.figures_exact else "~"
-        return prefix + fill(_tr("%1 min"), entry.reading_time)
+        return reading_text(entry.reading_time, entry.figures_exact)
 
     def _tooltip(self, row: int, entry: PostEntry) -> str:
         lines = [title_text(entry), entry.rel_path]
@@ -295,7 +304,10 @@ class LibraryModel(QAbstractTableModel):
                 "; ".join(f"{name}: {', '.join(terms)}" for name, terms in entry.taxonomies.items())
             )
         words = fill(_tr("%1 words"), entry.words)
-        lines.append(words if entry.figures_exact else fill(_tr("%1 (estimate)"), words))
+        words = words if entry.figures_exact else fill(_tr("%1 (estimate)"), words)
+        if reading := self._display(row, READING, entry):
+            words += f" · {reading}"  # the Read column gives way in a narrow library
+        lines.append(words)
         if self._snippets:
             lines.append(f"… {self._snippets[row]}")
         lines.extend(str(d.message) for d in entry.diagnostics)

@@ -30,7 +30,6 @@ from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Q
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QVBoxLayout,
@@ -42,11 +41,12 @@ from editor.core.library.index import LibraryIndex
 from editor.core.library.store import MAX_QUERY_TERMS, query_is_cut
 from editor.core.library.types import LibraryFilter, PostEntry, SearchHit, SortKey
 from editor.core.publish.git import GitState
+from editor.ui.library.columns import LibraryColumns
 from editor.ui.library.context_menu import PostActions, Prompts
 from editor.ui.library.delegate import SnippetDelegate
 from editor.ui.library.dialogs import LibraryPrompts
 from editor.ui.library.filters import PROBLEMS, UNPUSHED, LibraryFilterBar
-from editor.ui.library.model import DATE, GIT, READING, STATE, TITLE, LibraryModel
+from editor.ui.library.model import GIT, TITLE, LibraryModel
 from editor.ui.library.scanning import LibraryScanning
 from editor.ui.library.search import LibrarySearch
 from editor.ui.library.selection import LibraryView, reselect, selected_rows
@@ -105,16 +105,9 @@ class LibraryPanel(QWidget):
         self._list_row_height = self.view.verticalHeader().defaultSectionSize()
         self.view.setShowGrid(False)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        # Fixed widths from the font: ResizeToContents would measure every row (10,000).
-        metrics = self.view.fontMetrics()
-        samples = ((DATE, "2026-12-31"), (STATE, "Scheduled"), (READING, "~999 min"), (GIT, "Git"))
-        for col, sample in samples:
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(col, metrics.horizontalAdvance(sample) + 16)
         self.view.setColumnHidden(GIT, True)  # until set_git says the site is in git
-        self._sort = LibrarySort(self.sort_combo, header)
+        self.columns = LibraryColumns(self.view)  # Title stretches, the others fit content
+        self._sort = LibrarySort(self.sort_combo, self.view.horizontalHeader())
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setObjectName("libraryProgress")
         self.progress_bar.setTextVisible(False)
