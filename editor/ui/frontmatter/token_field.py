@@ -4,8 +4,8 @@
 not fit (height-for-width, so a narrow dock grows the field downwards). `TokenChip` is one
 value: a rounded label and a × button that asks for its removal; a chip whose value
 differs only in case from the site's own spelling has a warning border and says so in its
-tooltip. `chip_style_sheet(palette)` is their look, from the palette (light and dark
-themes alike); the field that holds the chips sets it.
+tooltip. `chip_style_sheet(palette)` is a chip's look, from the palette (light and dark
+themes alike); the field that holds the chips sets it on each.
 
 Signals (TokenChip):
     removeRequested(str): the chip's value, when × is clicked (or Delete/Backspace on it).
@@ -172,15 +172,21 @@ class TokenChip(QFrame):
 
 
 def chip_style_sheet(palette: QPalette) -> str:
-    """The chips' look for `palette`: rounded, filled with its button colour, a mid edge;
+    """A chip's look for `palette`: rounded, filled with its button colour, a mid edge;
     a case variant's edge amber (lighter on a dark palette). Border and margin add up to
-    2 px either way, so the chips line up."""
+    2 px either way, so the chips line up. The colours are written out, not palette(...):
+    a widget with a style sheet keeps the palette it had when the sheet was set (Qt does
+    not pass it a new theme's), so the field sets each chip a new sheet on a theme switch
+    and keeps none of its own (its empty area and input follow the palette)."""
     dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
     mid = palette.color(QPalette.ColorRole.Mid).name()
+    button = palette.color(QPalette.ColorRole.Button).name()
+    text = palette.color(QPalette.ColorRole.ButtonText).name()
     amber = (AMBER_DARK if dark else AMBER_LIGHT).name()
     return (
-        "QFrame#tokenChip { background: palette(button); color: palette(button-text);"
+        f"QFrame#tokenChip {{ background: {button}; color: {text};"
         f" border: 1px solid {mid}; margin: 1px; border-radius: 9px; }}"
         f' QFrame#tokenChip[variant="true"] {{ border: 2px solid {amber}; margin: 0px; }}'
-        " QToolButton#tokenRemove { border: none; padding: 0 2px; }"
+        f" QFrame#tokenChip QLabel {{ color: {text}; }}"
+        f" QToolButton#tokenRemove {{ border: none; padding: 0 2px; color: {text}; }}"
     )

@@ -155,6 +155,7 @@ class TokenField(QFrame):
 
     def _new_chip(self, value: str) -> TokenChip:
         chip = TokenChip(value, self.noun, self)
+        chip.setStyleSheet(chip_style_sheet(self.palette()))
         chip.removeRequested.connect(self.remove_token)
         chip.stepRequested.connect(lambda step: self._step(chip, step))
         self.flow.addWidget(chip)
@@ -179,9 +180,11 @@ class TokenField(QFrame):
             self._restyle()
 
     def _restyle(self) -> None:
+        """Give the chips the look of the field's palette (see `chip_style_sheet`)."""
         sheet = chip_style_sheet(self.palette())
-        if sheet != self.styleSheet():  # a new sheet changes the palette: no loop
-            self.setStyleSheet(sheet)
+        for chip in self._chips:
+            if sheet != chip.styleSheet():
+                chip.setStyleSheet(sheet)
 
     # --- edits ----------------------------------------------------------------------------
 
