@@ -42,6 +42,7 @@ from editor.core.post.schema import FieldSpec, FieldType, SiteSchema
 from editor.ui.accessibility import name_form
 from editor.ui.frontmatter.fields import CountedLine, DatePicker, cover_value
 from editor.ui.frontmatter.tokens import TokenField
+from editor.ui.frontmatter.url_label import UrlLabel
 from editor.ui.tones import set_tone
 
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.webp *.svg *.avif)"
@@ -113,12 +114,9 @@ class FrontMatterPanel(QScrollArea):
         self.description = CountedLine(box)
         self.summary = CountedLine(box)
         self.slug = QLineEdit(box)
-        self.url = QLabel(box)
+        self.url = UrlLabel(box)  # wraps at "/": a long URL is never cut off
         self.url.setObjectName("urlPreview")
         self.url.setAccessibleName(self.tr("Published URL"))
-        self.url.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.url.setWordWrap(True)
-        self.url.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.warnings.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.authors = TokenField(box, self.tr("author"))
         self.image = QLineEdit(box)
