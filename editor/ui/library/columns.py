@@ -6,10 +6,19 @@ tells the reading time) and comes back once there is room."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QHeaderView, QStyle, QTableView
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionViewItem, QTableView
 
-from editor.ui.library.model import DATE, GIT, READING, STATE, TITLE, badge_texts, reading_text
+from editor.ui.library.model import (
+    DATE,
+    GIT,
+    READING,
+    STATE,
+    TITLE,
+    LibraryModel,
+    badge_texts,
+    reading_text,
+)
 
 TITLE_CHARS = 15  # a title shows at least this many characters, where there is room at all
 
@@ -23,6 +32,7 @@ class LibraryColumns(QObject):
         self._auto_hidden = False  # Read is hidden by us (not by anyone else)
         self._read_width = 0  # Read's width while shown (a hidden column's width is 0)
         self._hiding = False  # make_room is showing or hiding Read
+        self._icons = self._model().has_problems()  # State has room for a problem icon
         header = view.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         for col in (DATE, STATE, READING, GIT):
@@ -31,22 +41,54 @@ class LibraryColumns(QObject):
         view.installEventFilter(self)  # font and style changes
         view.viewport().installEventFilter(self)  # its width (the window, a scroll bar)
         header.sectionResized.connect(self._on_section_resized)  # Git shown, a drag
+        model = self._model()
+        model.dataChanged.connect(self._on_model_changed)  # problems found or fixed
+        model.modelReset.connect(self._on_model_changed)
+
+    def _model(self) -> LibraryModel:
+        model = self._view.model()
+        assert isinstance(model, LibraryModel)
+        return model
+
+    def _on_model_changed(self) -> None:
+        if self._model().has_problems() != self._icons:
+            self._icons = not self._icons
+            self._view.horizontalHeader().resizeSection(STATE, self.natural_width(STATE))
+            self.make_room()
 
     def natural_width(self, col: int) -> int:
-        """The width `col` needs: its widest sample (State: its widest badge and a problem
-        icon beside it) plus the cell's margins, or its header label, whichever is wider."""
+        """The width `col` needs: its widest sample in a cell as the style draws it (State:
+        its widest badge, with a problem icon beside it when a post has one), or its
+        header, whichever is wider."""
+        samples = {DATE: "2026-12-31", READING: reading_text(12, exact=False), GIT: "M"}
+        texts = badge_texts() if col == STATE else (samples[col],)
+        content = max(self._cell_width(text, icon=col == STATE and self._icons) for text in texts)
+        return max(content, self._header_width(col))
+
+    def _header_width(self, col: int) -> int:
+        """The header label's width, its margins, and the sort arrow (Date sorts)."""
+        header = self._view.horizontalHeader()
+        style = header.style()
+        label = str(self._view.model().headerData(col, Qt.Orientation.Horizontal))
+        width = header.fontMetrics().horizontalAdvance(label)
+        width += style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header) * 4 + 4
+        if col == DATE:
+            width += style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header)
+        return width
+
+    def _cell_width(self, text: str, *, icon: bool) -> int:
         view = self._view
-        style = view.style()
-        metrics = view.fontMetrics()
-        margin = (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1) * 2
-        if col == STATE:
-            icon = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, view) + 4
-            texts: tuple[str, ...] = badge_texts()
-        else:
-            samples = {DATE: "2026-12-31", READING: reading_text(12, exact=False), GIT: "M"}
-            icon, texts = 0, (samples[col],)
-        content = max(metrics.horizontalAdvance(t) for t in texts) + icon + margin
-        return max(content, view.horizontalHeader().sectionSizeHint(col))
+        option = QStyleOptionViewItem()
+        view.initViewItemOption(option)
+        option.text = text
+        option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+        if icon:
+            option.icon = view.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            option.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
+        size = view.style().sizeFromContents(
+            QStyle.ContentsType.CT_ItemViewItem, option, QSize(), view
+        )
+        return size.width() + 2  # the text's elision starts a pixel or two early
 
     def title_minimum(self) -> int:
         """The title column's wanted minimum: `TITLE_CHARS` lower-case letters, margins."""

@@ -130,6 +130,10 @@ class LibraryModel(QAbstractTableModel):
         self._problems: dict[str, Severity] = {}  # rel_path -> the checks' worst severity
         self._git: dict[str, GitState] | None = None  # rel_path -> state; None: no git
 
+    def has_problems(self) -> bool:
+        """Whether any post has a problem icon (the State column makes room for it)."""
+        return bool(self._problems)
+
     def set_problems(self, problems: dict[str, Severity | None], *, replace: bool) -> bool:
         """The site checks' worst severity per post (rel_path; None: no problem), shown as
         an icon in the state column; `replace` forgets the posts not named. True if that

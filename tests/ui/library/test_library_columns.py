@@ -7,8 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
+from editor.core.diagnostics import Severity
 from editor.core.publish.git import GitState
 from editor.core.site.config import find_site
 from editor.ui.library.columns import TITLE_CHARS
@@ -91,3 +93,29 @@ def test_read_hidden_by_someone_else_stays_hidden(qtbot: QtBot, panel: LibraryPa
     qtbot.waitUntil(lambda: panel.view.viewport().width() > 700)
     assert panel.view.isColumnHidden(READING)
     assert panel.model.index(1, STATE).data() == "Scheduled"
+
+
+def _needed(panel: LibraryPanel, row: int, col: int) -> int:
+    """The width the view's delegate asks for the cell (its text unelided)."""
+    view = panel.view
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    index = panel.model.index(row, col)
+    return view.itemDelegateForIndex(index).sizeHint(option, index).width()
+
+
+def test_state_makes_room_for_a_problem_icon_only_while_a_post_has_one(
+    qtbot: QtBot, panel: LibraryPanel
+) -> None:
+    panel.resize(700, 400)
+    view, model = panel.view, panel.model
+    scheduled = next(r for r in range(model.rowCount()) if model.index(r, STATE).data())
+    narrow = view.columnWidth(STATE)
+    assert narrow >= _needed(panel, scheduled, STATE)
+    rel = model.entry(scheduled).rel_path
+    model.set_problems({rel: Severity.WARNING}, replace=True)
+    assert model.index(scheduled, STATE).data(1) is not None  # DecorationRole: the icon
+    qtbot.waitUntil(lambda: view.columnWidth(STATE) >= _needed(panel, scheduled, STATE))
+    assert view.columnWidth(STATE) > narrow
+    model.set_problems({}, replace=True)
+    qtbot.waitUntil(lambda: view.columnWidth(STATE) == narrow)
