@@ -77,3 +77,22 @@ def test_no_tone_gives_the_label_its_palette_back(qtbot: QtBot, app: QApplicatio
     theme.apply_palette(app, True)  # and it follows the theme again, untoned
     qtbot.waitUntil(lambda: label.palette().color(QPalette.ColorRole.WindowText) != plain)
     assert _contrast(label) >= 4.5
+
+
+def _ratio(one: QColor, other: QColor) -> float:
+    high, low = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_item_view_tones_read_in_both_themes(app: QApplication) -> None:
+    """The library's state and git colours (tone_brush) follow the application's palette.
+    Before: fixed light-theme colours, e.g. Scheduled #1565c0 on the dark window, about 3:1."""
+    from editor.ui.tones import TONES, tone_brush
+
+    for dark in (False, True):
+        theme.apply_palette(app, dark)
+        window = app.palette().color(QPalette.ColorRole.Window)
+        for tone in TONES:
+            shade = tone_brush(tone).color()
+            assert shade == QColor(TONES[tone][dark])
+            assert _ratio(shade, window) >= 4.5, (tone, dark)

@@ -24,12 +24,13 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
 from editor.core.diagnostics import Severity
 from editor.core.library.types import PostEntry, PostState, SearchHit
 from editor.core.publish.git import GitState
+from editor.ui.tones import tone_brush
 from editor.ui.translate import fill
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -50,42 +51,41 @@ COLUMNS = (
 )
 TITLE, DATE, STATE, READING, GIT = range(5)
 _BADGES = {
-    PostState.DRAFT: (QT_TRANSLATE_NOOP("LibraryModel", "Draft"), "#b26a00"),
-    PostState.SCHEDULED: (QT_TRANSLATE_NOOP("LibraryModel", "Scheduled"), "#1565c0"),
-    PostState.EXPIRED: (QT_TRANSLATE_NOOP("LibraryModel", "Expired"), "#757575"),
+    PostState.DRAFT: (QT_TRANSLATE_NOOP("LibraryModel", "Draft"), "warning"),
+    PostState.SCHEDULED: (QT_TRANSLATE_NOOP("LibraryModel", "Scheduled"), "info"),
+    PostState.EXPIRED: (QT_TRANSLATE_NOOP("LibraryModel", "Expired"), "muted"),
     PostState.PUBLISHED: ("", ""),
 }
 _Index = QModelIndex | QPersistentModelIndex
-_UNTITLED_COLOR = "#808080"
 _PROBLEM_ICONS = {  # error?
     True: QStyle.StandardPixmap.SP_MessageBoxCritical,
     False: QStyle.StandardPixmap.SP_MessageBoxWarning,
 }
-_GIT_MARKS = {  # mark, colour, tooltip
-    GitState.NEW: ("N", "#2e7d32", QT_TRANSLATE_NOOP("LibraryModel", "Git: new, never committed")),
+_GIT_MARKS = {  # mark, tone (ui/tones.py), tooltip
+    GitState.NEW: ("N", "success", QT_TRANSLATE_NOOP("LibraryModel", "Git: new, never committed")),
     GitState.MODIFIED: (
         "M",
-        "#b26a00",
+        "warning",
         QT_TRANSLATE_NOOP("LibraryModel", "Git: changed since the last commit"),
     ),
     GitState.STAGED: (
         "S",
-        "#1565c0",
+        "info",
         QT_TRANSLATE_NOOP("LibraryModel", "Git: changes staged, not committed"),
     ),
     GitState.UNPUSHED: (
         "↑",
-        "#6a1b9a",
+        "accent",
         QT_TRANSLATE_NOOP("LibraryModel", "Git: committed, not pushed yet"),
     ),
     GitState.SYNCED: (
         "✓",
-        "#808080",
+        "muted",
         QT_TRANSLATE_NOOP("LibraryModel", "Git: committed and pushed"),
     ),
     GitState.IGNORED: (
         "–",
-        "#808080",
+        "muted",
         QT_TRANSLATE_NOOP("LibraryModel", "Git: ignored (.gitignore), never published"),
     ),
 }
@@ -248,8 +248,8 @@ class LibraryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and col == TITLE and entry.has_warning:
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if role == Qt.ItemDataRole.ForegroundRole and col == STATE:
-            color = _BADGES[self._states[row]][1]
-            return QBrush(QColor(color)) if color else None
+            tone = _BADGES[self._states[row]][1]
+            return tone_brush(tone) if tone else None
         if col == TITLE and not entry.title:
             return self._untitled_look(role)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (DATE, READING):
@@ -260,13 +260,13 @@ class LibraryModel(QAbstractTableModel):
         state = self.git_state(entry.rel_path)
         if state is None:
             return None
-        mark, color, tip = _GIT_MARKS[state]
+        mark, tone, tip = _GIT_MARKS[state]
         if role == Qt.ItemDataRole.DisplayRole:
             return mark
         if role == Qt.ItemDataRole.ToolTipRole:
             return _tr(tip)
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor(color))
+            return tone_brush(tone)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -285,7 +285,7 @@ class LibraryModel(QAbstractTableModel):
             font.setItalic(True)
             return font
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor(_UNTITLED_COLOR))
+            return tone_brush("muted")
         return None
 
     def _display(self, row: int, col: int, entry: PostEntry) -> str:
