@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,20 @@ def test_a_cancelled_pool_reports_what_it_checked(
         cancel=lambda: bool(added), workers=2
     )
     assert 0 < report.posts < 7  # the first chunk only
+
+
+def test_no_cyclic_gc_while_the_results_are_merged(
+    site_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    enabled: list[bool] = []
+    add = SiteFacts.add
+
+    def recording(self: SiteFacts, record: PostRecord) -> None:
+        enabled.append(gc.isenabled())
+        add(self, record)
+
+    monkeypatch.setattr(SiteFacts, "add", recording)
+    assert gc.isenabled()
+    SiteChecker(load_site(site_root), now=NOW).check_site(workers=2)
+    assert enabled and not any(enabled)
+    assert gc.isenabled()
