@@ -11,10 +11,11 @@ datetimes). Problems are `Diagnostic`s naming the file and 1-based line. Writing
 not done here: `editor.core.post.model.Post` splices changed lines losslessly.
 
 The same reading is available to any script through python-frontmatter, with Inkpost's
-handlers (read-only: `frontmatter.dumps` would rewrite the whole block):
+handlers in `editor.core.post.handlers` (read-only: `frontmatter.dumps` would rewrite the
+whole block; a module of their own so that python-frontmatter and PyYAML load only there):
 
     >>> import frontmatter
-    >>> from editor.core.post.frontmatter import InkpostYAMLHandler, handler_for
+    >>> from editor.core.post.handlers import InkpostYAMLHandler, handler_for
     >>> text = "\\n---\\ntitle: Hello\\ndraft: yes\\n---\\nThe body.\\n"
     >>> post = frontmatter.loads(text, handler=handler_for(text))
     >>> post["title"], post["draft"], post.content
@@ -34,9 +35,8 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar, Literal
+from typing import Any, Literal
 
-from frontmatter.default_handlers import BaseHandler
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from editor.core.diagnostics import Diagnostic, Severity
@@ -55,12 +55,7 @@ from editor.core.post.yaml_fast import fast_yaml
 __all__ = [
     "FrontMatter",
     "FrontMatterError",
-    "InkpostHandler",
-    "InkpostJSONHandler",
-    "InkpostTOMLHandler",
-    "InkpostYAMLHandler",
     "Split",
-    "handler_for",
     "line_of",
     "load_metadata",
     "read_front_matter",
@@ -328,77 +323,3 @@ def read_front_matter(text: str, path: Path | None = None) -> FrontMatter:
         for key, message, severity in field_checks(metadata, fields)
     )
     return FrontMatter(split, metadata, warnings, "", fields)
-
-
-# --- python-frontmatter handlers ------------------------------------------------------------
-
-
-class InkpostHandler(BaseHandler):
-    """Reads the front matter of one format as Inkpost and Hugo read it (see the module).
-
-    `split` raises ValueError when the text's front matter is of another format or cannot
-    be found (python-frontmatter then returns the text with no metadata); `load` raises
-    FrontMatterError (a ValueError) when the block cannot be parsed.
-    """
-
-    FORMAT: ClassVar[FmFormat]
-    FM_BOUNDARY = re.compile(r"\A[ \t\r\n\ufeff]*(?:---|\+\+\+|\{)")
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._line0 = 1
-
-    def detect(self, text: str) -> bool:
-        return split_front_matter(text).fm_format == self.FORMAT
-
-    def split(self, text: str) -> tuple[str, str]:
-        found = split_front_matter(text)
-        if found.problem:
-            raise ValueError(found.message)
-        if found.fm_format != self.FORMAT or found.content is None:
-            raise ValueError(f"no {self.FORMAT.upper()} front matter")
-        self._line0 = found.content_line
-        return text[found.content[0] : found.content[1]], text[found.body_start :]
-
-    def load(self, fm: str, **kwargs: object) -> dict[str, Any]:
-        return load_metadata(self.FORMAT, fm, self._line0)
-
-    def export(self, metadata: dict[str, object], **kwargs: object) -> str:
-        raise NotImplementedError(
-            "Inkpost's handlers only read: change fields with "
-            "editor.core.post.model.Post.with_field, which keeps every other byte"
-        )
-
-
-class InkpostYAMLHandler(InkpostHandler):
-    """`---` front matter, YAML 1.2 (ruamel.yaml): `yes`/`on` are text, as in Hugo."""
-
-    FORMAT = "yaml"
-    START_DELIMITER = END_DELIMITER = "---"
-
-
-class InkpostTOMLHandler(InkpostHandler):
-    """`+++` front matter, TOML 1.0 (tomllib)."""
-
-    FORMAT = "toml"
-    START_DELIMITER = END_DELIMITER = "+++"
-
-
-class InkpostJSONHandler(InkpostHandler):
-    """A JSON object at the start of the file; key order is kept."""
-
-    FORMAT = "json"
-    START_DELIMITER = END_DELIMITER = ""
-
-
-_HANDLERS: dict[FmFormat, type[InkpostHandler]] = {
-    "yaml": InkpostYAMLHandler,
-    "toml": InkpostTOMLHandler,
-    "json": InkpostJSONHandler,
-}
-
-
-def handler_for(text: str) -> InkpostHandler | None:
-    """The handler for the front matter of `text`, or None when it has none Hugo reads."""
-    fmt = split_front_matter(text).fm_format
-    return None if fmt is None else _HANDLERS[fmt]()

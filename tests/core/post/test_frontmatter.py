@@ -11,13 +11,12 @@ import frontmatter
 import pytest
 
 from editor.core.diagnostics import Severity
-from editor.core.post.frontmatter import (
-    FrontMatterError,
+from editor.core.post.frontmatter import FrontMatterError, split_front_matter
+from editor.core.post.handlers import (
     InkpostJSONHandler,
     InkpostTOMLHandler,
     InkpostYAMLHandler,
     handler_for,
-    split_front_matter,
 )
 from editor.core.post.model import Post
 from tests.hugo_site import HugoSite
@@ -160,3 +159,18 @@ def test_handlers_do_not_write() -> None:
     post = frontmatter.loads("---\ntitle: x\n---\n", handler=InkpostYAMLHandler())
     with pytest.raises(NotImplementedError, match="with_field"):
         frontmatter.dumps(post)
+
+
+def test_reading_a_post_loads_no_python_frontmatter() -> None:
+    """The handlers' module is apart so that python-frontmatter and PyYAML (~35-50 ms of
+    start-up here) load only when a script asks for them."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom editor.core.post.model import Post\n"
+        "Post.from_text('---\\ntitle: x\\ntags: [a]\\n---\\nBody\\n')\n"
+        "print(sorted(m for m in ('frontmatter', 'yaml') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
