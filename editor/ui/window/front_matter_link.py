@@ -32,6 +32,7 @@ from editor.core.site.permalinks import site_permalink
 from editor.ui.editor.documents import DocumentTab
 from editor.ui.frontmatter.apply import apply_head, head_text
 from editor.ui.frontmatter.panel import FrontMatterPanel
+from editor.ui.window.dock_toggle import DockToggle
 
 REREAD_MS = 150  # after a key, the form follows the text this soon
 FIRST_WIDTH = 320  # px: the dock's width the first time it shows
@@ -56,8 +57,7 @@ class FrontMatterLink(QObject):
         self._library: Any = None
         self._scanner: Any = None
         self._window: Any = None
-        self._action: QAction | None = None
-        self._sized = False
+        self.toggle = DockToggle(self.dock, FIRST_WIDTH, parent=self)
         self._marked: Diagnostic | None = None  # the gutter mark this link put
         self._generation = 0
         self._timer = QTimer(self)
@@ -68,7 +68,7 @@ class FrontMatterLink(QObject):
         self.panel.fieldEdited.connect(self._on_panel_field_edited)
         self.panel.extraEdited.connect(self._on_panel_extra_edited)
         self.keysScanned.connect(self._on_keys_scanned)
-        self.dock.visibilityChanged.connect(self._on_dock_visibility_changed)
+        self.toggle.shownChanged.connect(self._on_toggle_shown_changed)
         self.set_site(site)
 
     def follow_window(self, window: Any) -> None:
@@ -96,14 +96,11 @@ class FrontMatterLink(QObject):
 
     def bind_action(self, action: QAction) -> None:
         """Keep View > Front Matter checked while the dock shows (closed by its button too)."""
-        self._action = action
-        action.setChecked(not self.dock.isHidden())
+        self.toggle.bind_action(action)
 
     def sync_action(self) -> None:
         """After the dock layout was restored: the action follows the dock."""
-        self._sized = True
-        if self._action is not None:
-            self._action.setChecked(not self.dock.isHidden())
+        self.toggle.sync_action()
         self.refresh()
 
     def set_visible(self, visible: bool) -> None:
@@ -295,18 +292,9 @@ class FrontMatterLink(QObject):
             self.panel.set_terms(name, self._site_terms(name))
         self._scan_keys()
 
-    def _on_dock_visibility_changed(self, visible: bool) -> None:
-        window = self.dock.window()
-        if visible and not self._sized and isinstance(window, QMainWindow):
-            self._sized = True
-            window.resizeDocks([self.dock], [FIRST_WIDTH], Qt.Orientation.Horizontal)
+    def _on_toggle_shown_changed(self, visible: bool) -> None:
         if visible:
             self.refresh()
-        if self._action is None or window.isMinimized() or self._action.isChecked() == visible:
-            return
-        self._action.blockSignals(True)
-        self._action.setChecked(visible)
-        self._action.blockSignals(False)
 
 
 def _as_diagnostics(marks: Iterable[tuple[int, tuple[Severity, str]]]) -> list[Diagnostic]:

@@ -18,7 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QTextCursor
-from PySide6.QtWidgets import QDockWidget, QMainWindow
+from PySide6.QtWidgets import QDockWidget
 
 from editor.core.editing.sections import (
     Section,
@@ -30,6 +30,7 @@ from editor.core.editing.sections import (
 from editor.ui.editor.documents import DocumentTab, document_text
 from editor.ui.editor.latest_job import LatestJob
 from editor.ui.outline.panel import OutlinePanel
+from editor.ui.window.dock_toggle import DockToggle
 
 SCAN_DELAY_MS = 150  # after the last key, with the preview hidden
 FIRST_WIDTH = 240  # px: the dock's width the first time it shows (later: the restored one)
@@ -58,8 +59,7 @@ class OutlineLink(QObject):
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
         self._tab: DocumentTab | None = None
-        self._action: QAction | None = None
-        self._sized = False
+        self.toggle = DockToggle(self.dock, FIRST_WIDTH, parent=self)
         self._scan = LatestJob(self)
         self._scan.finished.connect(self._on_scan_finished)
         self._timer = QTimer(self)
@@ -68,7 +68,7 @@ class OutlineLink(QObject):
         self._timer.timeout.connect(self.scan)
         self.panel.goToLineRequested.connect(self.go_to_line)
         self.panel.moveRequested.connect(self.move_section)
-        self.dock.visibilityChanged.connect(self._on_dock_visibility_changed)
+        self.toggle.shownChanged.connect(self._on_toggle_shown_changed)
         window.render_controller.rendered.connect(self._on_controller_rendered)
         window.documents.tabAdded.connect(self._on_documents_tab_added)
         window.tabs.currentChanged.connect(self._on_tabs_current_changed)
@@ -82,14 +82,11 @@ class OutlineLink(QObject):
 
     def bind_action(self, action: QAction) -> None:
         """Keep View > Outline checked while the dock shows (closed by its own button too)."""
-        self._action = action
-        action.setChecked(not self.dock.isHidden())
+        self.toggle.bind_action(action)
 
     def sync_action(self) -> None:
         """After the dock layout was restored: the action follows the dock."""
-        self._sized = True
-        if self._action is not None:
-            self._action.setChecked(not self.dock.isHidden())
+        self.toggle.sync_action()
 
     def set_visible(self, visible: bool) -> None:
         self.dock.setVisible(visible)
@@ -200,15 +197,6 @@ class OutlineLink(QObject):
             self.panel.set_sections(sections)
             self.panel.highlight_line(self._tab.editor.cursor_line())
 
-    def _on_dock_visibility_changed(self, visible: bool) -> None:
-        window = self.dock.window()
-        if visible and not self._sized and isinstance(window, QMainWindow):
-            self._sized = True
-            window.resizeDocks([self.dock], [FIRST_WIDTH], Qt.Orientation.Horizontal)
+    def _on_toggle_shown_changed(self, visible: bool) -> None:
         if visible:
             self._set_tab(self._tab)
-        if self._action is None or window.isMinimized() or self._action.isChecked() == visible:
-            return
-        self._action.blockSignals(True)
-        self._action.setChecked(visible)
-        self._action.blockSignals(False)
