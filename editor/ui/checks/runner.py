@@ -12,35 +12,69 @@ dropped. A site check started for another site (or
 before a newer site check) is cancelled and its result dropped.
 
 Signals: `postChecked(object, object)`: the post's path (or None) and its `Diagnostic`s,
-for the newest request only; `siteChecked(object)`: a `CheckReport`.
+for the newest request only; `siteChecked(object, object)`: a `CheckReport` and its marks,
+`site_marks` (grouped on the checks' thread, so the GUI thread only applies them).
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
-from editor.core.diagnostics import Diagnostic
+from editor.core.diagnostics import Diagnostic, Severity
 from editor.core.post.model import Post
 from editor.core.site.config import SiteConfig
 
 if TYPE_CHECKING:  # the checks are imported on their thread, with the first check
     from editor.core.checks import CheckReport, SiteChecker
 
-__all__ = ["CheckRunner"]
+__all__ = ["CheckRunner", "site_marks", "worst"]
 
 log = logging.getLogger(__name__)
 
 DEFAULT_DEBOUNCE_MS = 120
+_SHOWN = (Severity.ERROR, Severity.WARNING)  # what the library marks
+
+
+def worst(diagnostics: Iterable[Diagnostic]) -> Severity | None:
+    """ERROR if any, else WARNING if any, else None (info is not a problem to mark)."""
+    severities = {d.severity for d in diagnostics}
+    return next((s for s in _SHOWN if s in severities), None)
+
+
+def site_marks(report: CheckReport, root: Path) -> dict[str, Severity]:
+    """The worst severity (ERROR or WARNING) of each file `report` finds a problem in,
+    keyed like the library's entries (`PostEntry.rel_path`: relative to the site `root`,
+    "/" separators); files with only info are left out."""
+    found: dict[Path, set[Severity]] = {}
+    for diagnostic in report.diagnostics:
+        if diagnostic.file is not None and diagnostic.severity in _SHOWN:
+            found.setdefault(diagnostic.file, set()).add(diagnostic.severity)
+    return {
+        _rel_path(path, root): Severity.ERROR if Severity.ERROR in severities else Severity.WARNING
+        for path, severities in found.items()
+    }
+
+
+def _rel_path(path: Path, root: Path) -> str:
+    """`path` relative to `root` as the library index keys it (LibraryIndex.get)."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        try:
+            return path.resolve().relative_to(root).as_posix()
+        except ValueError:
+            return path.as_posix()
 
 
 class _Worker(QObject):
     postDone = Signal(int, object)  # noqa: N815 (Qt signal naming)
-    siteDone = Signal(int, object)  # noqa: N815
+    siteDone = Signal(int, object, object)  # noqa: N815
 
     def __init__(self, cancelled: Callable[[int], bool]) -> None:
         super().__init__()
@@ -81,14 +115,14 @@ class _Worker(QObject):
         except Exception:
             log.exception("checking the site %s failed", site.root)
             report = CheckReport((), 0)
-        self.siteDone.emit(job_id, report)
+        self.siteDone.emit(job_id, report, site_marks(report, site.root))
 
 
 class CheckRunner(QObject):
     """Debounced, single-flight checks on a thread of their own (see the module docstring)."""
 
     postChecked = Signal(object, object)  # noqa: N815 (Qt signal naming)
-    siteChecked = Signal(object)  # noqa: N815
+    siteChecked = Signal(object, object)  # noqa: N815
     _submit_post = Signal(int, object, object)
     _submit_site = Signal(int, object)
 
@@ -237,8 +271,8 @@ class CheckRunner(QObject):
             return
         self.postChecked.emit(self._due_post().path, found)
 
-    @Slot(int, object)
-    def _on_site_done(self, job_id: int, report: CheckReport) -> None:
+    @Slot(int, object, object)
+    def _on_site_done(self, job_id: int, report: CheckReport, marks: dict[str, Severity]) -> None:
         self._site_running = None
         if self._closed:
             return
@@ -250,4 +284,4 @@ class CheckRunner(QObject):
         if job_id != self._site_job:
             self.dropped += 1
             return
-        self.siteChecked.emit(report)
+        self.siteChecked.emit(report, marks)

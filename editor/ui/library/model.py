@@ -137,19 +137,30 @@ class LibraryModel(QAbstractTableModel):
     def set_problems(self, problems: dict[str, Severity | None], *, replace: bool) -> bool:
         """The site checks' worst severity per post (rel_path; None: no problem), shown as
         an icon in the state column; `replace` forgets the posts not named. True if that
-        changed anything."""
-        before = dict(self._problems)
+        changed anything. One dataChanged for the column, only when something changed."""
         if replace:
-            self._problems = {}
-        for rel, severity in problems.items():
-            if severity is None:
-                self._problems.pop(rel, None)
-            else:
-                self._problems[rel] = severity
+            new = {rel: severity for rel, severity in problems.items() if severity is not None}
+            if new == self._problems:
+                return False
+            self._problems = new
+        elif not self._merge_problems(problems):
+            return False
         if self._entries:
             last = self.index(len(self._entries) - 1, STATE)
             self.dataChanged.emit(self.index(0, STATE), last)
-        return self._problems != before
+        return True
+
+    def _merge_problems(self, problems: dict[str, Severity | None]) -> bool:
+        changed = False
+        for rel, severity in problems.items():
+            if self._problems.get(rel) == severity:
+                continue
+            changed = True
+            if severity is None:
+                del self._problems[rel]
+            else:
+                self._problems[rel] = severity
+        return changed
 
     def problem(self, rel_path: str) -> Severity | None:
         return self._problems.get(rel_path)

@@ -13,7 +13,7 @@ Signals:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,20 +24,15 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow
 from editor.core.diagnostics import Diagnostic, Severity
 from editor.core.site.config import SiteConfig
 from editor.ui.checks.problems import ProblemsPanel
-from editor.ui.checks.runner import CheckRunner
+from editor.ui.checks.runner import CheckRunner, worst
 from editor.ui.editor.documents import DocumentTab
 
 if TYPE_CHECKING:
     from editor.core.checks import CheckReport
 
-_SHOWN = (Severity.ERROR, Severity.WARNING)  # what the library marks
+__all__ = ["FIRST_HEIGHT", "ProblemsLink", "worst"]
+
 FIRST_HEIGHT = 170  # px: the dock's height the first time it shows (later: the restored one)
-
-
-def worst(diagnostics: Iterable[Diagnostic]) -> Severity | None:
-    """ERROR if any, else WARNING if any, else None (info is not a problem to mark)."""
-    severities = {d.severity for d in diagnostics}
-    return next((s for s in _SHOWN if s in severities), None)
 
 
 class ProblemsLink(QObject):
@@ -163,23 +158,21 @@ class ProblemsLink(QObject):
         self._checked_path = path
         self._found = list(found)
         self._show()
-        if path is not None:
-            self._mark({path: worst(found)}, replace=False)
-
-    def _on_runner_site_checked(self, report: CheckReport) -> None:
-        marks = {path: worst(found) for path, found in report.by_file().items() if path}
-        self._mark(marks, replace=True)
-        if self._tab is not None:  # the other posts' facts are fresh now: compare again
-            self.runner.request_post(self._tab.document.current_post())
-
-    def _mark(self, marks: dict[Path, Severity | None], *, replace: bool) -> None:
         library = self._library
         index = None if library is None else library.index
-        if index is None:
-            return
-        by_rel: dict[str, Severity | None] = {}
-        for path, severity in marks.items():
-            entry = index.get(path)
-            if entry is not None:
-                by_rel[entry.rel_path] = severity
-        library.set_problems(by_rel, replace=replace)
+        entry = None if index is None or path is None else index.get(path)
+        if entry is not None:
+            library.set_problems({entry.rel_path: worst(found)}, replace=False)
+
+    def _on_runner_site_checked(self, _report: CheckReport, marks: dict[str, Severity]) -> None:
+        """Apply the marks grouped on the checks' thread (by rel_path, as the index keys
+        its entries): no per-file work here beyond a dict lookup."""
+        library = self._library
+        index = None if library is None else library.index
+        if index is not None:
+            entries = index.entries
+            library.set_problems(
+                {rel: mark for rel, mark in marks.items() if rel in entries}, replace=True
+            )
+        if self._tab is not None:  # the other posts' facts are fresh now: compare again
+            self.runner.request_post(self._tab.document.current_post())

@@ -15,7 +15,7 @@ from editor.core.diagnostics import Severity
 from editor.core.post.model import Post
 from editor.core.site.config import find_site
 from editor.ui.checks.problems import ProblemsPanel
-from editor.ui.checks.runner import CheckRunner
+from editor.ui.checks.runner import CheckRunner, site_marks
 from editor.ui.library.model import PROBLEM_ROLE, STATE
 from editor.ui.library.panel import LibraryPanel
 from editor.ui.window.main_window import MainWindow
@@ -144,7 +144,10 @@ def test_checks_run_off_the_gui_thread_and_stale_results_drop(qtbot: QtBot, site
         assert threading.get_ident() not in runner.worker_thread_ids
         with qtbot.waitSignal(runner.siteChecked, timeout=20000) as site_blocker:
             runner.request_site()
-        assert site_blocker.args[0].posts == 3
+        report, marks = site_blocker.args
+        assert report.posts == 3
+        assert marks == site_marks(report, runner.site.root)  # grouped on the checks' thread
+        assert set(marks.values()) == {Severity.ERROR, Severity.WARNING}
         assert threading.get_ident() not in runner.worker_thread_ids
     finally:
         runner.shutdown()
