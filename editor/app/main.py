@@ -333,11 +333,15 @@ def wire_window(window: Any, settings: Any, preview_dir: Path) -> None:
     cache folder `inkpost`, where the CLI finds it too; the export dialog remembers its
     choices in `export.ini` beside the settings and styles HTML/PDF with the preview's CSS.
     """
+    from editor.app import gc_policy
     from editor.app.settings import default_cache_location
     from editor.ui.export.dialog import IniStore
     from editor.ui.library.panel import LibraryPanel
 
-    window.set_library(LibraryPanel(window), default_cache_location())
+    panel = LibraryPanel(window)
+    window.set_library(panel, default_cache_location())
+    gc_policy.apply_at_start()  # the GUI process's collector (editor/app/gc_policy.py)
+    gc_policy.follow_library(panel)
     css_file = preview_dir / "preview.css"
     css = css_file.read_text(encoding="utf-8") if css_file.is_file() else ""
     window.set_export(IniStore(settings.location / "export.ini"), css)

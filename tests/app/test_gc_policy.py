@@ -1,0 +1,57 @@
+"""The GUI process's garbage-collector policy (editor/app/gc_policy.py) is applied when
+the app wires its window, and the library's scans freeze their entries."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from editor.app import gc_policy
+from editor.app.main import wire_window
+from editor.app.settings import Settings
+from editor.core.site.config import find_site
+from editor.ui.window.main_window import MainWindow
+from editor.ui.workers import RenderController
+
+
+@pytest.fixture(autouse=True)
+def _restore_gc() -> Iterator[None]:
+    yield
+    gc.unfreeze()
+
+
+def test_apply_at_start_freezes_what_is_alive() -> None:
+    gc.unfreeze()
+    assert gc.get_freeze_count() == 0
+    gc_policy.apply_at_start()
+    assert gc.get_freeze_count() > 0
+
+
+def test_wiring_the_window_applies_it_and_each_scan_freezes_again(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("INKPOST_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "site"
+    (root / "content").mkdir(parents=True)
+    (root / "hugo.toml").write_text('baseURL = "https://e.org/"\ntitle = "T"\n')
+    (root / "content" / "a.md").write_text("---\ntitle: A\n---\nText.\n", encoding="utf-8")
+    settings = Settings(tmp_path / "config")
+    window = MainWindow(
+        settings,
+        find_site(root),
+        create_preview=False,
+        render_controller=RenderController(debounce_ms=-1),
+    )
+    qtbot.addWidget(window)
+    gc.unfreeze()
+    wire_window(window, settings, tmp_path / "preview")
+    assert gc.get_freeze_count() > 0
+    gc.unfreeze()  # what the scan's entries bring is frozen once they arrive
+    panel = window.library.panel
+    with qtbot.waitSignal(panel.scanning.entriesChanged, timeout=20000):
+        panel.rescan()
+    assert gc.get_freeze_count() > 0
