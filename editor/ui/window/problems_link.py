@@ -26,6 +26,7 @@ from editor.core.site.config import SiteConfig
 from editor.ui.checks.problems import ProblemsPanel
 from editor.ui.checks.runner import CheckRunner, worst
 from editor.ui.editor.documents import DocumentTab
+from editor.ui.window.dock_toggle import DockToggle
 
 if TYPE_CHECKING:
     from editor.core.checks import CheckReport
@@ -54,23 +55,18 @@ class ProblemsLink(QObject):
         self.panel.goToLineRequested.connect(self.goToLineRequested)
         self._tab: DocumentTab | None = None
         self._library: Any = None  # a LibraryPanel
-        self._action: QAction | None = None
-        self._sized = False  # the dock has its height (the first show's, or restored)
+        self.toggle = DockToggle(self.dock, FIRST_HEIGHT, Qt.Orientation.Vertical, self)
         self._found: list[Diagnostic] = []  # the current post's own problems
         self._extra: list[Diagnostic] = []  # from elsewhere (the site preview's Hugo)
         self._checked_path: Path | None = None  # the path the panel's problems are for
 
     def bind_action(self, action: QAction) -> None:
         """Keep View > Problems checked while the dock shows (closed by its own button too)."""
-        self._action = action
-        action.setChecked(not self.dock.isHidden())
-        self.dock.visibilityChanged.connect(self._on_dock_visibility_changed)
+        self.toggle.bind_action(action)
 
     def sync_action(self) -> None:
         """After the dock layout was restored: the action follows the dock."""
-        self._sized = True
-        if self._action is not None:
-            self._action.setChecked(not self.dock.isHidden())
+        self.toggle.sync_action()
 
     def set_visible(self, visible: bool) -> None:
         """View > Problems: show the dock and put the keyboard in its list (Enter goes to
@@ -136,17 +132,6 @@ class ProblemsLink(QObject):
 
     def shutdown(self) -> None:
         self.runner.shutdown()
-
-    def _on_dock_visibility_changed(self, visible: bool) -> None:
-        window = self.dock.window()
-        if visible and not self._sized and isinstance(window, QMainWindow):
-            self._sized = True
-            window.resizeDocks([self.dock], [FIRST_HEIGHT], Qt.Orientation.Vertical)
-        if self._action is None or window.isMinimized() or self._action.isChecked() == visible:
-            return
-        self._action.blockSignals(True)
-        self._action.setChecked(visible)
-        self._action.blockSignals(False)
 
     def _on_scanner_finished(self, _result: object) -> None:
         self.runner.request_site()
