@@ -20,7 +20,7 @@ from editor.ui.library.model import (
     reading_text,
 )
 
-TITLE_CHARS = 15  # a title shows at least this many characters, where there is room at all
+TITLE_CHARS = 11  # a title shows at least this many characters, where there is room at all
 
 
 class LibraryColumns(QObject):
