@@ -9,7 +9,8 @@ a list splice, cheap). The thresholds stay CPython's: raising them showed no gai
 (benchmarks/bench_library_stall.py --gc).
 
 Frozen objects are still freed when their reference count drops; only cyclic garbage that
-exists at the moment of a freeze stays (until `gc.unfreeze`).
+has already reached the oldest generation at the moment of a freeze stays (until
+`gc.unfreeze`): the young generations are collected just before each freeze.
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ def apply_at_start() -> None:
 
 def freeze_long_lived(*_args: object) -> None:
     """Move every object tracked now out of the collector's view; extra arguments are
-    ignored so that a signal can call it."""
+    ignored so that a signal can call it. The young generations are collected first (a few
+    ms), so that recent cyclic garbage is freed rather than frozen with the rest."""
+    gc.collect(1)
     gc.freeze()
 
 

@@ -55,3 +55,19 @@ def test_wiring_the_window_applies_it_and_each_scan_freezes_again(
     with qtbot.waitSignal(panel.scanning.entriesChanged, timeout=20000):
         panel.rescan()
     assert gc.get_freeze_count() > 0
+
+
+def test_recent_cyclic_garbage_is_freed_not_frozen() -> None:
+    import weakref
+
+    class Node:
+        pass
+
+    gc.unfreeze()
+    node = Node()
+    node.self = node  # type: ignore[attr-defined]
+    alive = weakref.ref(node)
+    del node
+    gc_policy.freeze_long_lived()
+    gc.unfreeze()
+    assert alive() is None
