@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import fnmatch
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
@@ -40,7 +39,6 @@ STYLES = {
 }
 _DATED_NAME = re.compile(r"^(\d{2,4})-(\d{1,2})-(\d{1,2})-(.*)$")
 _MARKUP = (".md", ".markdown", ".mkdown", ".mkdn", ".mkd", ".html", ".htm")
-_PRETTY_KEPT = frozenset("._~!$&'()+,;=@")
 _ESCAPE_SAFE = "-._~!$&'()*+,;=:@/"
 _PLACEHOLDER = re.compile(r":([a-z_]+)")
 
@@ -51,22 +49,8 @@ def style_to_permalink(style: str) -> str:
 
 
 def jekyll_pretty_slugify(text: str) -> str:
-    """`Utils.slugify(text, mode: "pretty", cased: true)`: runs of characters other than
-    letters, marks, decimal digits and ``._~!$&'()+,;=@`` become one hyphen; one hyphen
-    is dropped at each end; case is kept."""
-    out: list[str] = []
-    in_run = False
-    for char in text:
-        category = unicodedata.category(char)
-        if category[0] in "LM" or category == "Nd" or char in _PRETTY_KEPT:
-            out.append(char)
-            in_run = False
-        elif not in_run:
-            out.append("-")
-            in_run = True
-    slug = "".join(out)
-    slug = slug[1:] if slug.startswith("-") else slug
-    return slug[:-1] if slug.endswith("-") else slug
+    """`Utils.slugify(text, mode: "pretty", cased: true)`, what `:title` becomes."""
+    return jekyll_slugify(text, pretty=True, cased=True)
 
 
 def _text(value: Any) -> str:

@@ -112,17 +112,22 @@ def hugo_slug(text: str) -> str:
     return hugo_make_path(text.strip().replace("/", " ").replace("\\", " "))
 
 
-def jekyll_slugify(text: str) -> str:
-    """Jekyll's `Utils.slugify(text)` in its default mode.
+_JEKYLL_PRETTY_KEPT = frozenset("._~!$&'()+,;=@")
 
-    Every run of characters that are not letters, marks or decimal digits becomes one
-    hyphen, one leading and one trailing hyphen are dropped, and the result is lower-cased.
+
+def jekyll_slugify(text: str, *, pretty: bool = False, cased: bool = False) -> str:
+    """Jekyll's `Utils.slugify(text)`: the default mode, or `mode: "pretty"`.
+
+    Every run of characters that are not letters, marks or decimal digits (nor, when
+    `pretty`, one of ``._~!$&'()+,;=@``) becomes one hyphen, one leading and one trailing
+    hyphen are dropped, and the result is lower-cased unless `cased`.
     """
+    kept = _JEKYLL_PRETTY_KEPT if pretty else frozenset()
     out: list[str] = []
     in_run = False
     for char in text:
         category = unicodedata.category(char)
-        if category[0] in "LM" or category == "Nd":
+        if category[0] in "LM" or category == "Nd" or char in kept:
             out.append(char)
             in_run = False
         elif not in_run:
@@ -133,7 +138,7 @@ def jekyll_slugify(text: str) -> str:
         slug = slug[1:]
     if slug.endswith("-"):
         slug = slug[:-1]
-    return slug.lower()
+    return slug if cased else slug.lower()
 
 
 def zola_slugify(text: str) -> str:
