@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
 from editor.core.publish.git import GitState, RepoStatus, repo_status
+from editor.ui.editor.latest_job import LatestJob
 
 __all__ = ["GitWatch", "LibraryGit", "post_states"]
 
@@ -46,25 +48,23 @@ def post_states(
     return status, {rel: status.state_of(Path(file)) for rel, file in posts.items()}
 
 
-class _Worker(QObject):
-    done = Signal(int, object, object)
-
-    @Slot(int, object, object)
-    def run(self, job: int, root: Path, posts: Mapping[str, str]) -> None:
-        try:
-            status, states = post_states(root, posts)
-        except Exception:  # a git that misbehaves must not stop the library
-            log.exception("reading the git status of %s failed", root)
-            self.done.emit(job, None, None)
-            return
-        self.done.emit(job, status, states)
+def _post_states_or_none(
+    root: Path, posts: Mapping[str, str]
+) -> tuple[RepoStatus | None, dict[str, GitState]] | None:
+    """`post_states`, or None when git misbehaves (what the column shows then stays)."""
+    try:
+        return post_states(root, posts)
+    except Exception:  # a git that misbehaves must not stop the library
+        log.exception("reading the git status of %s failed", root)
+        return None
 
 
 class GitWatch(QObject):
-    """Debounced, single-flight `repo_status` on a thread of its own (module docstring)."""
+    """Debounced, single-flight `repo_status` on a thread of its own (module docstring):
+    a LatestJob over an executor of one thread, so that a slow git never holds up the
+    editor's small jobs on their shared thread."""
 
     statusChanged = Signal(object, object)  # noqa: N815 (Qt signal naming)
-    _submit = Signal(int, object, object)
 
     def __init__(self, parent: QObject | None = None, *, debounce_ms: int = DEFAULT_DEBOUNCE_MS):
         super().__init__(parent)
@@ -72,34 +72,30 @@ class GitWatch(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_timer_timeout)
-        self._job = 0
-        self._in_flight: int | None = None
         self._latest: tuple[Path, dict[str, str]] | None = None
         self._closed = False
-        self.dropped = 0  # stale results dropped (tests)
-        self._worker = _Worker()
-        self._thread = QThread(self)
-        self._thread.setObjectName("inkpost-git")
-        self._worker.moveToThread(self._thread)
-        self._submit.connect(self._worker.run)
-        self._worker.done.connect(self._on_done)
-        self._thread.start()
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="inkpost-git")
+        self._job = LatestJob(self, self._executor)
+        self._job.finished.connect(self._on_job_finished)
         app = QCoreApplication.instance()
         if app is not None:  # never leave a running thread behind at exit
             app.aboutToQuit.connect(self.shutdown)
 
     @property
     def busy(self) -> bool:
-        return self._timer.isActive() or self._in_flight is not None
+        return self._timer.isActive() or self._job.busy
+
+    @property
+    def dropped(self) -> int:
+        """Stale results dropped (tests)."""
+        return self._job.dropped
 
     def request(self, root: Path, posts: Mapping[str, str]) -> None:
         """Read the status at `root` and the states of `posts` (the newest request wins)."""
         if self._closed:
             return
-        self._job += 1
         self._latest = (Path(root), dict(posts))
-        if self._in_flight is None:
-            self._timer.start(self._debounce_ms)
+        self._timer.start(self._debounce_ms)
 
     def shutdown(self) -> None:
         """Stop the thread (after the job in flight) and drop what comes; idempotent."""
@@ -107,31 +103,16 @@ class GitWatch(QObject):
             return
         self._closed = True
         self._timer.stop()
-        self._thread.quit()
-        self._thread.wait()
-        self._in_flight = None
+        self._executor.shutdown(wait=True)
 
     @Slot()
     def _on_timer_timeout(self) -> None:
-        if self._in_flight is not None or self._latest is None or self._closed:
-            return
-        self._in_flight = self._job
-        self._submit.emit(self._job, *self._latest)
+        if self._latest is not None and not self._closed:
+            self._job.submit(_post_states_or_none, *self._latest)
 
-    @Slot(int, object, object)
-    def _on_done(
-        self, job: int, status: RepoStatus | None, states: dict[str, GitState] | None
-    ) -> None:
-        self._in_flight = None
-        if self._closed:
-            return
-        if job != self._job:
-            self.dropped += 1
-            if not self._timer.isActive():
-                self._timer.start(self._debounce_ms)
-            return
-        if states is not None:  # None: git failed this time; what is shown stays
-            self.statusChanged.emit(status, states)
+    def _on_job_finished(self, found: tuple[RepoStatus | None, dict[str, GitState]] | None) -> None:
+        if found is not None and not self._closed:
+            self.statusChanged.emit(*found)
 
 
 class LibraryGit(QObject):
