@@ -335,7 +335,7 @@ def wire_window(window: Any, settings: Any, preview_dir: Path) -> None:
     """
     from editor.app import gc_policy
     from editor.app.settings import default_cache_location
-    from editor.ui.export.dialog import IniStore
+    from editor.ui.export.store import IniStore
     from editor.ui.library.panel import LibraryPanel
 
     panel = LibraryPanel(window)
