@@ -170,6 +170,9 @@ def main(
 ) -> int:
     """Run the app; returns the exit code. `argv` are the arguments after the program name."""
     arguments = list(sys.argv[1:] if argv is None else argv)
+    from editor.app.pyside_imports import read_files_as_bytes
+
+    read_files_as_bytes()  # PySide6's import hook, without reading every module's source
     helping = any(arg == "-h" or (len(arg) > 2 and "--help".startswith(arg)) for arg in arguments)
     args = build_parser(with_epilog=helping).parse_args(arguments)
     result = (probe or probe_none_leak)()
