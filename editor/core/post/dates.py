@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, timedelta
-from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from typing import Any
 
@@ -75,6 +74,8 @@ def _parse_text(text: str) -> datetime | None:
     if _DAY_MONTH_YEAR.fullmatch(text):
         return datetime.strptime(text, "%d %b %Y").replace(tzinfo=UTC)
     if "," in text:
+        from email.utils import parsedate_to_datetime  # RFC 1123 dates are rare: loaded then
+
         parsed = parsedate_to_datetime(text)
         return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
     return None

@@ -20,7 +20,7 @@ from typing import Any
 
 from editor.core.diagnostics import Diagnostic, Severity
 from editor.core.post.dates import go_rfc3339, parse_date
-from editor.core.post.fields import FmFormat, key_line, lookup, toml_set_path
+from editor.core.post.fields import FmFormat, key_line, lookup
 from editor.core.post.frontmatter import read_front_matter, split_front_matter
 from editor.core.post.model import Post, PostError
 from editor.core.post.schema import FieldSpec, SiteSchema
@@ -300,6 +300,8 @@ def _nested(post: Post, path: tuple[str, ...], value: Any) -> str:
     split = split_front_matter(post.text)
     assert split.content is not None
     a, b = split.content
+    from editor.core.post.edits import toml_set_path  # tomlkit, loaded at the first such edit
+
     try:
         content = toml_set_path(post.text[a:b], path, value)
     except ValueError as exc:

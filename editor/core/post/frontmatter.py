@@ -5,10 +5,10 @@ space and byte order marks before it are skipped; a first `-` must open `---` (Y
 a first `+` must open `+++` (TOML), and the block runs to the next line starting with the
 same three characters; a first `{` opens a JSON object, closed by its matching `}` outside
 strings. `\\n`, `\\r\\n` and `\\r` all end lines. `read_front_matter(text, path)` parses it:
-YAML 1.2 through ruamel.yaml (with a fast path for simple blocks, `yaml_fast`), TOML
-through tomllib, JSON keeping key order; values become plain Python (dates are aware
-datetimes). Problems are `Diagnostic`s naming the file and 1-based line. Writing is
-not done here: `editor.core.post.model.Post` splices changed lines losslessly.
+YAML 1.2 through ruamel.yaml (with a fast path for simple blocks, `yaml_fast`, that loads
+no ruamel.yaml), TOML through tomllib, JSON keeping key order; values become plain Python
+(dates are aware datetimes). Problems are `Diagnostic`s naming the file and 1-based line.
+Writing is not done here: `editor.core.post.model.Post` splices changed lines losslessly.
 
 The same reading is available to any script through python-frontmatter, with Inkpost's
 handlers in `editor.core.post.handlers` (read-only: `frontmatter.dumps` would rewrite the
@@ -37,8 +37,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
 from editor.core.diagnostics import Diagnostic, Severity
 from editor.core.post.fields import (
     FmFormat,
@@ -47,7 +45,6 @@ from editor.core.post.fields import (
     folded,
     key_line,
     kind,
-    load_native,
     plain,
 )
 from editor.core.post.yaml_fast import fast_yaml
@@ -272,6 +269,11 @@ def flow_depth_over(content: str, limit: int) -> bool:
 
 
 def _load_yaml(content: str, line0: int) -> Any:
+    """ruamel.yaml's reading of a block the fast path left (loaded here, on first need)."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    from editor.core.post.edits import load_native
+
     if flow_depth_over(content, MAX_DEPTH):
         raise FrontMatterError(_TOO_DEEP, line0)
     try:

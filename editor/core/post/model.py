@@ -23,8 +23,6 @@ from typing import Any
 from editor.core.diagnostics import Diagnostic, Severity
 from editor.core.post.dates import parse_date
 from editor.core.post.fields import (
-    EDIT_ERRORS,
-    SETTERS,
     FmFormat,
     date_of,
     draft_of,
@@ -257,6 +255,8 @@ class Post:
         expected[key] = wanted
         order = [k for k in expected if k != key]
         problem = "the result would change other keys"
+        from editor.core.post.edits import EDIT_ERRORS, SETTERS  # ruamel.yaml, tomlkit: first edit
+
         for make in SETTERS[fmt]:
             try:
                 new = make(content, key, value)

@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -197,7 +196,8 @@ def _write_by_rename(
 ) -> None:
     folder = target.parent
     mode = (original.st_mode & 0o7777) if original is not None else new_mode
-    temp = folder / f".{target.name}.{secrets.token_hex(4)}{_TEMP_SUFFIX}"
+    token = os.urandom(4).hex()  # what secrets.token_hex(4) returns, without loading hmac
+    temp = folder / f".{target.name}.{token}{_TEMP_SUFFIX}"
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(temp, flags, mode)

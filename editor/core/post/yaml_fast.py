@@ -8,7 +8,8 @@ ruamel.yaml. Plain scalars are resolved with ruamel.yaml's own YAML 1.2 resolver
 `yes` and `on` stay strings, as in Hugo); only null, true/false, decimal integers, dates
 and whole-second timestamps are built here, anything else the table calls a number or
 special falls back. This path is many times faster than ruamel.yaml's (tests compare the
-two).
+two), and loads no ruamel.yaml: the table is written out below (a test holds it equal to
+ruamel.yaml's own), so showing a post with simple front matter never imports it.
 """
 
 from __future__ import annotations
@@ -17,8 +18,6 @@ import functools
 import re
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
-
-from ruamel.yaml.resolver import VersionedResolver
 
 __all__ = ["fast_yaml"]
 
@@ -34,10 +33,71 @@ _ODD = re.compile(
     "[^\x0a\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 )
 _PLAIN_BAD_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
-_TABLE: dict[str, list[tuple[str, re.Pattern[str]]]] = {
-    first: [(tag, re.compile(lazy.pattern, lazy.flags)) for tag, lazy in resolvers]  # unwrapped
-    for first, resolvers in VersionedResolver(version=(1, 2)).versioned_resolver.items()
-}
+# ruamel.yaml's YAML 1.2 implicit resolvers (ruamel/yaml/resolver.py, `implicit_resolvers`
+# for version (1, 2)): (tag, the first characters it applies to, pattern, flags), in its order.
+RESOLVERS_1_2: tuple[tuple[str, tuple[str, ...], str, int], ...] = (
+    (
+        "tag:yaml.org,2002:bool",
+        tuple("tTfF"),
+        """^(?:true|True|TRUE|false|False|FALSE)$""",
+        re.X | re.U,
+    ),
+    (
+        "tag:yaml.org,2002:float",
+        tuple("-+0123456789."),
+        """^(?:
+         [-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+        |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
+        |[-+]?\\.[0-9_]+(?:[eE][-+][0-9]+)?
+        |[-+]?\\.(?:inf|Inf|INF)
+        |\\.(?:nan|NaN|NAN))$""",
+        re.X | re.U,
+    ),
+    (
+        "tag:yaml.org,2002:int",
+        tuple("-+0123456789"),
+        """^(?:[-+]?0b[0-1_]+
+        |[-+]?0o?[0-7_]+
+        |[-+]?[0-9_]+
+        |[-+]?0x[0-9a-fA-F_]+)$""",
+        re.X | re.U,
+    ),
+    ("tag:yaml.org,2002:merge", tuple("<"), "^(?:<<)$", re.U),
+    (
+        "tag:yaml.org,2002:null",
+        ("~", "n", "N", ""),  # "": the empty scalar
+        """^(?: ~
+        |null|Null|NULL
+        | )$""",
+        re.X | re.U,
+    ),
+    (
+        "tag:yaml.org,2002:timestamp",
+        tuple("0123456789"),
+        """^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
+        |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?
+        (?:[Tt]|[ \\t]+)[0-9][0-9]?
+        :[0-9][0-9] :[0-9][0-9] (?:\\.[0-9]*)?
+        (?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""",
+        re.X | re.U,
+    ),
+    ("tag:yaml.org,2002:value", tuple("="), "^(?:=)$", re.U),
+    ("tag:yaml.org,2002:yaml", tuple("!&*"), "^(?:!|&|\\*)$", re.U),
+)
+
+
+@functools.cache
+def resolver_table() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+    """First character of a plain scalar ("" for the empty one) -> (tag, pattern), in order:
+    ruamel.yaml's `VersionedResolver(version=(1, 2)).versioned_resolver`, compiled."""
+    table: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for tag, firsts, pattern, flags in RESOLVERS_1_2:
+        compiled = re.compile(pattern, flags)
+        for first in firsts:
+            table.setdefault(first, []).append((tag, compiled))
+    return table
+
+
 _STR = "tag:yaml.org,2002:str"
 _Unparsed = object()
 
@@ -45,7 +105,7 @@ _Unparsed = object()
 @functools.lru_cache(maxsize=4096)  # keys and many values repeat from post to post
 def _tag(text: str) -> str:
     """The tag ruamel.yaml's YAML 1.2 resolver gives a plain scalar."""
-    for tag, regexp in _TABLE.get(text[:1], ()):
+    for tag, regexp in resolver_table().get(text[:1], ()):
         if regexp.match(text):
             return tag
     return _STR

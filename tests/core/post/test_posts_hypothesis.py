@@ -17,7 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from editor.core.diagnostics import Severity
-from editor.core.post.fields import DATE_KEYS, load_native
+from editor.core.post.edits import load_native
+from editor.core.post.fields import DATE_KEYS
 from editor.core.post.model import Post
 
 # Hugo's date keys are left out: a value there that is no date is an error (as in Hugo).

@@ -6,9 +6,11 @@ from datetime import UTC, datetime, timedelta, timezone
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from ruamel.yaml.resolver import VersionedResolver
 
-from editor.core.post.fields import load_native, plain
-from editor.core.post.yaml_fast import fast_yaml
+from editor.core.post.edits import load_native
+from editor.core.post.fields import plain
+from editor.core.post.yaml_fast import fast_yaml, resolver_table
 
 
 def ruamel(source: str) -> dict[str, object]:
@@ -142,3 +144,15 @@ def test_booleans_are_yaml_1_2_like_hugo() -> None:
     assert fast_yaml("draft: yes\nx: [on, off]\n") == ruamel("draft: yes\nx: [on, off]\n")
     assert ruamel("draft: yes\nx: [on, off]\n") == {"draft": "yes", "x": ["on", "off"]}
     assert fast_yaml("draft: True\n") == {"draft": True} == ruamel("draft: True\n")
+
+
+def test_the_resolver_table_is_ruamels() -> None:
+    """The table written out in yaml_fast is ruamel.yaml's YAML 1.2 table: same first
+    characters, same tags in the same order, same patterns and flags."""
+    theirs = VersionedResolver(version=(1, 2)).versioned_resolver
+    ours = resolver_table()
+    assert list(ours) == list(theirs)
+    for first, resolvers in theirs.items():
+        expected = [(tag, regexp.pattern, regexp.flags) for tag, regexp in resolvers]
+        found = [(tag, regexp.pattern, regexp.flags) for tag, regexp in ours[first]]
+        assert found == expected, first

@@ -1,0 +1,250 @@
+"""Front matter as its parsers' own objects, and one-field edits that keep every other byte:
+ruamel.yaml's round trip for YAML, tomlkit for TOML, a key-order-keeping edit for JSON.
+
+`editor.core.post.model.Post.with_field` tries `SETTERS[format]` in turn, catching
+`EDIT_ERRORS`; `load_native` is the parse they (and ruamel.yaml's reading of front matter
+the fast path leaves) share. A module of its own so that ruamel.yaml and tomlkit load only
+when a post is edited or needs the full YAML parser, not to show one.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Callable, Mapping
+from datetime import date, datetime, time
+from io import StringIO
+from typing import Any
+
+import tomlkit
+import tomlkit.exceptions
+import tomlkit.items
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.scalarstring import (
+    DoubleQuotedScalarString,
+    LiteralScalarString,
+    SingleQuotedScalarString,
+)
+from ruamel.yaml.timestamp import TimeStamp
+
+from editor.core.post.dates import rfc3339
+from editor.core.post.fields import FmFormat, kind, plain
+
+__all__ = [
+    "EDIT_ERRORS",
+    "SETTERS",
+    "json_default",
+    "json_set",
+    "load_native",
+    "toml_set",
+    "toml_set_path",
+    "yaml_dump",
+    "yaml_full",
+    "yaml_round_trip",
+    "yaml_set",
+    "yaml_value",
+]
+
+EDIT_ERRORS = (ValueError, TypeError, YAMLError, tomlkit.exceptions.TOMLKitError)
+
+
+# --- parsing --------------------------------------------------------------------------------
+
+
+class _Constructor(RoundTripConstructor):
+    """ruamel's round-trip constructor, but a timestamp that is no real date
+    (`2026-02-30`) stays text, as in Hugo's YAML parser; Hugo then reports the field."""
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+
+
+def yaml_round_trip() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
+    yaml.preserve_quotes = True
+    yaml.width = 1 << 20
+    yaml.allow_unicode = True
+    for cls in (datetime, TimeStamp):
+        yaml.representer.add_representer(
+            cls,
+            lambda rep, value: rep.represent_scalar("tag:yaml.org,2002:timestamp", rfc3339(value)),
+        )
+    return yaml
+
+
+@functools.lru_cache(maxsize=16)
+def load_native(fmt: FmFormat, content: str) -> Any:
+    """The parsed front matter (ruamel/tomlkit/json objects); raises the parser's error.
+
+    Cached (a post is parsed when loaded, edited and saved): callers must not mutate it.
+    """
+    if fmt == "yaml":
+        return yaml_round_trip().load(content)
+    if fmt == "toml":
+        return tomlkit.parse(content)
+    return json.loads(content)
+
+
+# --- editing front matter -------------------------------------------------------------------
+
+
+_YAML_UNSAFE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+
+
+def yaml_value(value: Any, old: Any) -> Any:
+    """A new string in the old value's quoting style, double quotes where others are unsafe
+    (line breaks, control characters: ruamel can fold those wrongly in other styles)."""
+    if isinstance(value, list) and isinstance(old, CommentedSeq) and old.fa.flow_style():
+        seq = CommentedSeq(yaml_value(v, None) for v in value)
+        seq.fa.set_flow_style()  # `tags: [a, b]` stays on its line
+        return seq
+    if type(value) is not str:
+        return value
+    unsafe = _YAML_UNSAFE.search(value) is not None
+    if isinstance(old, LiteralScalarString) and "\n" in value and not unsafe:
+        return LiteralScalarString(value)
+    if unsafe or "\n" in value or isinstance(old, DoubleQuotedScalarString):
+        return DoubleQuotedScalarString(value)
+    if isinstance(old, SingleQuotedScalarString):
+        return SingleQuotedScalarString(value)
+    return value
+
+
+def yaml_dump(yaml: YAML, data: Any) -> str:
+    stream = StringIO()
+    yaml.dump(data, stream)
+    return stream.getvalue()
+
+
+def yaml_full(content: str, key: str, value: Any) -> str:
+    """The whole mapping dumped by ruamel's round trip (used when an in-place edit fails)."""
+    yaml = yaml_round_trip()
+    data = yaml.load(content)
+    if not isinstance(data, CommentedMap):
+        data = CommentedMap()
+    data[key] = yaml_value(value, None)
+    return yaml_dump(yaml, data)
+
+
+def yaml_set(content: str, key: str, value: Any) -> str:
+    """Replace the lines of `key` only (or append it), keeping every other byte."""
+    yaml = yaml_round_trip()
+    data = load_native("yaml", content) if content.strip() else None  # read only
+    if not isinstance(data, CommentedMap):
+        data = CommentedMap()
+    keys = list(data.keys())
+    one = CommentedMap()
+    one[key] = yaml_value(value, data.get(key))
+    block = yaml_dump(yaml, one)
+    lines = content.split("\n")
+    if key not in data:
+        sep = "" if not content or content.endswith("\n") else "\n"
+        col = data.lc.key(keys[0])[1] if keys else 0
+        return content + sep + "".join(" " * col + line + "\n" for line in block.split("\n")[:-1])
+    start, col = data.lc.key(key)
+    following = [data.lc.key(k)[0] for k in keys[keys.index(key) + 1 :]]
+    end = following[0] if following else len(lines) - (1 if content.endswith("\n") else 0)
+    others = [data.lc.key(k)[0] for k in keys if k != key]
+    if start in others or any(start < line < end for line in others) or end <= start:
+        return yaml_full(content, key, value)
+    while end - 1 > start and (not lines[end - 1].strip() or lines[end - 1].startswith("#")):
+        end -= 1
+    token = data.ca.items.get(key, [None] * 4)
+    comment = token[2] if len(token) > 2 else None
+    if end - start == 1 and block.count("\n") == 1 and comment is not None:
+        old_line = lines[start]
+        cut = len(old_line[: comment.column].rstrip())
+        same_line = comment.start_mark is not None and comment.start_mark.line == start
+        if same_line and old_line[cut:].lstrip().startswith("#"):
+            block = block[:-1] + old_line[cut:] + "\n"
+    block = "".join(" " * col + line + "\n" for line in block.split("\n")[:-1])
+    return "\n".join(lines[:start]) + ("\n" if start else "") + block + "\n".join(lines[end:])
+
+
+def toml_set(content: str, key: str, value: Any) -> str:
+    if value is None:
+        raise ValueError("TOML has no empty value")
+    doc = tomlkit.parse(content)
+    old = doc.get(key)
+    if (
+        isinstance(value, str)
+        and isinstance(old, tomlkit.items.String)
+        and old.type == tomlkit.items.StringType.SLL
+        and not re.search(r"['\x00-\x08\x0a-\x1f\x7f]", value)
+    ):
+        doc[key] = tomlkit.string(value, literal=True)
+    else:
+        doc[key] = value
+    return tomlkit.dumps(doc)
+
+
+def toml_set_path(content: str, path: tuple[str, ...], value: Any) -> str:
+    """Set the key at `path` (a table, then a key: `[taxonomies] tags`), making the table
+    when it is missing; every other item keeps its bytes (tomlkit)."""
+    if value is None:
+        raise ValueError("TOML has no empty value")
+    doc = tomlkit.parse(content)
+    table: Any = doc
+    for name in path[:-1]:
+        inner = table.get(name)
+        if inner is None:
+            inner = tomlkit.table()
+            table[name] = inner
+            inner = table[name]
+        if not isinstance(inner, Mapping):
+            raise ValueError(f"'{name}' is {kind(plain(inner))}, not a table")
+        table = inner
+    table[path[-1]] = value
+    return tomlkit.dumps(doc)
+
+
+def json_default(value: object) -> str:
+    if isinstance(value, datetime):
+        return rfc3339(value)
+    if isinstance(value, date | time):
+        return value.isoformat()
+    raise TypeError(f"cannot store {type(value).__name__} in JSON")
+
+
+def json_set(content: str, key: str, value: Any) -> str:
+    decoder = json.JSONDecoder()
+    encoded = json.dumps(value, ensure_ascii=False, default=json_default)
+    ws = re.compile(r"[ \t\n\r]*")
+    pos = ws.match(content, 1).end()  # type: ignore[union-attr]
+    last_end = 1
+    while content[pos] == '"':
+        name, after = decoder.raw_decode(content, pos)
+        colon = ws.match(content, after).end()  # type: ignore[union-attr]
+        start = ws.match(content, colon + 1).end()  # type: ignore[union-attr]
+        _, end = decoder.raw_decode(content, start)
+        if name == key:
+            return content[:start] + encoded + content[end:]
+        last_end = end
+        pos = ws.match(content, end).end()  # type: ignore[union-attr]
+        if content[pos] == ",":
+            pos = ws.match(content, pos + 1).end()  # type: ignore[union-attr]
+    member = f"{json.dumps(key, ensure_ascii=False)}: {encoded}"
+    if last_end == 1:  # empty object
+        return "{\n  " + member + "\n" + content[pos:]
+    line_start = content.rfind("\n", 0, last_end) + 1
+    indent = re.match(r"[ \t]*", content[line_start:]).group()  # type: ignore[union-attr]
+    sep = ",\n" + indent if "\n" in content[:last_end] else ", "
+    return content[:last_end] + sep + member + content[last_end:]
+
+
+SETTERS: dict[FmFormat, tuple[Callable[[str, str, Any], str], ...]] = {
+    "yaml": (yaml_set, yaml_full),
+    "toml": (toml_set,),
+    "json": (json_set,),
+}
