@@ -6,8 +6,9 @@ underscores or inner capitals (`camelCase`, `iPhone`) nor dotted names (`hugo.to
 matter only the values of the prose keys (title, description, ...); in fenced code nothing.
 `words_in_text(text)` does it for a whole post (front matter and fences found here).
 
-`Speller` wraps pyspellchecker (its dictionaries ship with it, nothing is fetched) for one of
-its languages (`speller_language("pt-BR") -> "pt"`, None for a language it has not) plus the
+`Speller` checks against pyspellchecker's word lists (they ship with it, nothing is fetched)
+for one of its languages (`speller_language("pt-BR") -> "pt"`, None for a language it has not),
+kept as a memory-mapped trie in the cache folder (editor.core.editing.word_list), plus the
 site's personal dictionary (`PersonalDictionary`: `.inkpost/dictionary.txt` under the site,
 one word a line, written atomically). `check_lines` is the pure function a worker runs.
 """
@@ -19,8 +20,10 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
+from editor.core.editing.word_list import WordList
+from editor.core.folders import folders
 from editor.core.post.frontmatter import line_of, split_front_matter
 from editor.core.post.storage import atomic_write, read_bytes
 
@@ -190,27 +193,29 @@ class PersonalDictionary:
         self.words.add(word)
 
 
-_dictionaries: dict[str, Any] = {}
+_dictionaries: dict[tuple[str, Path], WordList] = {}
 _dictionaries_lock = threading.Lock()
 
 
-def _dictionary(language: str) -> Any:
-    """pyspellchecker's checker for `language`, loaded once (0.1-0.3 s) and then shared: the
-    personal and ignored words are each Speller's own, the dictionary is only read."""
+def _dictionary(language: str, cache: Path) -> WordList:
+    """The word list of `language`, loaded once (a few ms; the first time ever 0.5-1 s, built
+    into `cache`) and then shared: the personal and ignored words are each Speller's own."""
     with _dictionaries_lock:
-        if language not in _dictionaries:
-            from spellchecker import SpellChecker
-
-            _dictionaries[language] = SpellChecker(language=language)
-        return _dictionaries[language]
+        key = (language, cache)
+        if key not in _dictionaries:
+            _dictionaries[key] = WordList.load(language, cache)
+        return _dictionaries[key]
 
 
 class Speller:
-    """pyspellchecker for one language, plus personal and ignored words (thread-safe)."""
+    """pyspellchecker's words for one language, plus personal and ignored words (thread-safe).
+    `cache`: the folder its word list is kept in (default: Inkpost's cache folder)."""
 
-    def __init__(self, language: str, personal: Iterable[str] = ()) -> None:
+    def __init__(
+        self, language: str, personal: Iterable[str] = (), cache: Path | None = None
+    ) -> None:
         self.language = language
-        self._checker = _dictionary(language)
+        self._checker = _dictionary(language, cache if cache is not None else folders().cache)
         self._lock = threading.Lock()
         self._accepted: set[str] = {w.lower() for w in personal}
 
@@ -231,7 +236,7 @@ class Speller:
         """Known words close to `word`, the most frequent first, in `word`'s case."""
         with self._lock:
             found = self._checker.candidates(word.lower()) or set()
-            ranked = sorted(found, key=lambda w: (-self._checker[w], w))[:limit]
+            ranked = sorted(found, key=lambda w: (-self._checker.frequency(w), w))[:limit]
         if word[:1].isupper():
             ranked = [w[:1].upper() + w[1:] for w in ranked]
         return [w for w in ranked if w != word]

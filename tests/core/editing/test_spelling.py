@@ -17,6 +17,7 @@ from editor.core.editing.spelling import (
     words_in_line,
     words_in_text,
 )
+from editor.core.editing.word_list import cache_file
 
 
 def _words(line: str, kind: str = "body") -> list[str]:
@@ -24,8 +25,8 @@ def _words(line: str, kind: str = "body") -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def speller() -> Speller:
-    return Speller("en")
+def speller(tmp_path_factory: pytest.TempPathFactory) -> Speller:
+    return Speller("en", cache=tmp_path_factory.mktemp("cache"))
 
 
 def test_prose_words_are_checked_with_their_places() -> None:
@@ -109,9 +110,10 @@ def test_accepted_words_are_no_longer_misspelled(speller: Speller) -> None:
     assert speller.misspelled(["Inkpostt"]) == set()
 
 
-def test_other_languages_load_their_own_dictionary() -> None:
-    french = Speller("fr", personal=["Kroumir"])
+def test_other_languages_load_their_own_dictionary(tmp_path: Path) -> None:
+    french = Speller("fr", personal=["Kroumir"], cache=tmp_path)
     assert french.misspelled(["bonjour", "Kroumir", "bonjoor"]) == {"bonjoor"}
+    assert [p.name for p in (tmp_path / "spelling").iterdir()] == [cache_file("fr", tmp_path).name]
 
 
 def test_the_personal_dictionary_is_one_word_a_line_under_the_site(tmp_path: Path) -> None:
