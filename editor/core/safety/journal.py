@@ -12,12 +12,9 @@ any Unicode, NULs and lone surrogates escaped, so the text comes back exactly).
 
 from __future__ import annotations
 
-import difflib
-import hashlib
 import json
 import os
 import time
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,11 +40,15 @@ _SUFFIX = ".json"
 
 def new_doc_id() -> str:
     """A fresh identifier for a document (saved or not) in the journal."""
+    import uuid  # uuid, hashlib and difflib load at first use, not with the window
+
     return uuid.uuid4().hex
 
 
 def digest(data: bytes) -> str:
     """The fingerprint of a file's bytes, to tell whether it changed on disk."""
+    import hashlib
+
     return hashlib.sha256(data).hexdigest()
 
 
@@ -196,6 +197,8 @@ class RecoveryItem:
 
 
 def unified_diff(old: str, new: str, old_name: str, new_name: str) -> str:
+    import difflib
+
     lines = difflib.unified_diff(
         old.splitlines(keepends=True),
         new.splitlines(keepends=True),

@@ -7,7 +7,6 @@ hash of its absolute path; each version is one file named by its time in nanosec
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from dataclasses import dataclass
@@ -38,6 +37,8 @@ class VersionStore:
         self.folder = Path(folder)
 
     def _post_folder(self, source: Path) -> Path:
+        import hashlib  # loaded at the first save, not with the window
+
         key = hashlib.sha256(str(Path(source).resolve()).encode("utf-8")).hexdigest()[:24]
         return self.folder / key
 

@@ -8,17 +8,14 @@ the default and a diagnostic pointing at the file and line that set it.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+import sys
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-from ruamel.yaml import YAML
-from ruamel.yaml.constructor import SafeConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from editor.core.diagnostics import Diagnostic, Severity
 from editor.core.post.frontmatter import FrontMatterError, check_bounds
@@ -58,26 +55,40 @@ _FALSE = frozenset({"false", "f", "0", "no", "off"})
 _INT = re.compile(r"[+-]?\d+")
 
 
-class _LenientConstructor(SafeConstructor):
-    """Safe YAML that reads unknown tags (MkDocs' `!!python/name:`, `!ENV`) as plain values."""
+@functools.cache
+def _lenient_constructor() -> type[Any]:
+    """Safe YAML that reads unknown tags (MkDocs' `!!python/name:`, `!ENV`) as plain values
+    (made at the first YAML config: ruamel.yaml loads then, not with a TOML site)."""
+    from ruamel.yaml.constructor import SafeConstructor
+    from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-    def construct_unknown(self, node: Node) -> Any:
-        if isinstance(node, ScalarNode):
-            return self.construct_scalar(node) or str(node.tag)
-        if isinstance(node, SequenceNode):
-            return self.construct_sequence(node, deep=True)
-        if isinstance(node, MappingNode):
-            return self.construct_mapping(node, deep=True)
-        return None  # pragma: no cover - every YAML node is one of the three
+    class LenientConstructor(SafeConstructor):
+        def construct_unknown(self, node: Node) -> Any:
+            if isinstance(node, ScalarNode):
+                return self.construct_scalar(node) or str(node.tag)
+            if isinstance(node, SequenceNode):
+                return self.construct_sequence(node, deep=True)
+            if isinstance(node, MappingNode):
+                return self.construct_mapping(node, deep=True)
+            return None  # pragma: no cover - every YAML node is one of the three
 
-
-_LenientConstructor.add_constructor(None, _LenientConstructor.construct_unknown)
+    LenientConstructor.add_constructor(None, LenientConstructor.construct_unknown)
+    return LenientConstructor
 
 
 def parse_yaml(text: str) -> Any:
+    from ruamel.yaml import YAML
+
     yaml = YAML(typ="safe", pure=True)
-    yaml.Constructor = _LenientConstructor
+    yaml.Constructor = _lenient_constructor()
     return yaml.load(text)
+
+
+def _parse_errors(*others: type[Exception]) -> tuple[type[Exception], ...]:
+    """`others` and ruamel.yaml's YAMLError, once ruamel.yaml is loaded (none of its errors
+    exist before); called in an `except` clause, so when an error is being handled."""
+    module = sys.modules.get("ruamel.yaml.error")
+    return others if module is None else (*others, module.YAMLError)
 
 
 def lower_keys(value: Any) -> Any:
@@ -165,9 +176,12 @@ def _error_line(error: Exception, text: str) -> int | None:
         return error.lineno
     if isinstance(error, FrontMatterError):
         return error.line
-    if isinstance(error, MarkedYAMLError):
-        mark = error.problem_mark or error.context_mark
-        return None if mark is None else int(mark.line) + 1
+    if type(error).__module__.startswith("ruamel.yaml"):
+        from ruamel.yaml.error import MarkedYAMLError
+
+        if isinstance(error, MarkedYAMLError):
+            mark = error.problem_mark or error.context_mark
+            return None if mark is None else int(mark.line) + 1
     return None
 
 
@@ -210,7 +224,7 @@ def load_config_file(
     fmt = config_format(path)
     try:
         data = parse_config_text(text, fmt)
-    except (tomllib.TOMLDecodeError, json.JSONDecodeError, YAMLError, ValueError) as exc:
+    except _parse_errors(tomllib.TOMLDecodeError, json.JSONDecodeError, ValueError) as exc:
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         return ConfigSource(path, text, {}, prefix), [
             Diagnostic(
@@ -246,7 +260,7 @@ def load_config_file(
 def _parsed_top_level(path: Path) -> dict[str, Any] | None:
     try:
         data = parse_config_text(path.read_text(encoding="utf-8-sig"), config_format(path))
-    except (OSError, UnicodeDecodeError, ValueError, YAMLError, RecursionError):
+    except _parse_errors(OSError, UnicodeDecodeError, ValueError, RecursionError):
         return None
     return data if isinstance(data, dict) else None
 

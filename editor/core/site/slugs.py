@@ -23,9 +23,6 @@ import unicodedata
 from typing import Literal
 from urllib.parse import quote
 
-from slugify import slugify
-from text_unidecode import unidecode
-
 Generator = Literal["hugo", "jekyll", "zola"]
 
 _ALLOWED_PUNCT = frozenset("./\\_#+~-@")
@@ -91,6 +88,8 @@ def file_slug(title: str) -> str:
     """A file or folder name for a post titled `title` (never empty, no path separators)."""
     letters = [ch for ch in title if ch.isalnum()]
     if letters and all(ch.isdigit() or _is_latin(ch) for ch in letters):
+        from slugify import slugify  # with text_unidecode, ~10 ms: at the first new post
+
         ascii_slug = slugify(
             title, lowercase=True, max_length=80, replacements=[["'", ""], ["\u2019", ""]]
         )
@@ -143,6 +142,8 @@ def jekyll_slugify(text: str, *, pretty: bool = False, cased: bool = False) -> s
 
 def zola_slugify(text: str) -> str:
     """Zola's default slugify (the `slug` crate): ASCII transliteration, `[a-z0-9-]` only."""
+    from text_unidecode import unidecode  # ~8 ms to load: at the first Zola slug
+
     out: list[str] = []
     prev_dash = True
     for char in text:
