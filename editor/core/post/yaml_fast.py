@@ -28,10 +28,11 @@ _DATE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 _TIMESTAMP = re.compile(
     r"(\d{4})-(\d\d)-(\d\d)[Tt ](\d\d):(\d\d):(\d\d)(?:(Z)|([-+])(\d\d):(\d\d))?"
 )
-# Characters YAML rejects or reads as line breaks, CR and tabs: left to ruamel.yaml.
-_ODD = re.compile(
-    "[^\x0a\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-)
+# Characters YAML rejects or reads as line breaks, CR and tabs: left to ruamel.yaml. Written
+# as the few ranges left out (not as a negated class of those kept, which takes ~10 ms to
+# compile): all but \x0a \x20-\x7e \xa0-\u2027 \u202a-\ud7ff \ue000-\ufefe \uff00-\ufffd and
+# the astral planes.
+_ODD = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 _PLAIN_BAD_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
 # ruamel.yaml's YAML 1.2 implicit resolvers (ruamel/yaml/resolver.py, `implicit_resolvers`
 # for version (1, 2)): (tag, the first characters it applies to, pattern, flags), in its order.

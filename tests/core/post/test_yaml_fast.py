@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import sys
 from datetime import UTC, datetime, timedelta, timezone
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from ruamel.yaml.resolver import VersionedResolver
 
+from editor.core.post import yaml_fast
 from editor.core.post.edits import load_native
 from editor.core.post.fields import plain
 from editor.core.post.yaml_fast import fast_yaml, resolver_table
@@ -156,3 +159,16 @@ def test_the_resolver_table_is_ruamels() -> None:
         expected = [(tag, regexp.pattern, regexp.flags) for tag, regexp in resolvers]
         found = [(tag, regexp.pattern, regexp.flags) for tag, regexp in ours[first]]
         assert found == expected, first
+
+
+def test_the_odd_characters_are_all_those_outside_the_kept_ranges() -> None:
+    """Every code point (lone surrogates included): `_ODD` matches exactly those outside
+    \\x0a, \\x20-\\x7e, \\xa0-\\u2027, \\u202a-\\ud7ff, \\ue000-\\ufefe, \\uff00-\\ufffd and the
+    astral planes."""
+    kept = re.compile(
+        "[^\x0a\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+    )
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    odd = yaml_fast._ODD.findall(every)
+    assert odd == kept.findall(every)
+    assert "\t" in odd and "\r" in odd and "\u2028" in odd and "\ufeff" in odd
