@@ -9,6 +9,7 @@ tests/core/stats/test_stats_hugo.py checks them against the real binary.
 
 from __future__ import annotations
 
+import functools
 import html as html_lib
 import re
 from dataclasses import dataclass
@@ -23,8 +24,9 @@ if TYPE_CHECKING:
 
 _NOT_SPACE_RE = re.compile(f"[^{GO_SPACE}]+")
 
-# Han, Hangul, Hiragana and Katakana scripts (Go's \p{Han}|\p{Hangul}|\p{Hiragana}|\p{Katakana}).
-_CJK_RE = re.compile(
+# Han, Hangul, Hiragana and Katakana scripts (Go's \p{Han}|\p{Hangul}|\p{Hiragana}|\p{Katakana}),
+# compiled at the first `has_cjk` (its big ranges take ~5 ms to compile).
+_CJK = (
     "[\u1100-\u11ff\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029"
     "\u302e\u302f\u3038-\u303b\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fd-\u30ff"
     "\u3131-\u318e\u31f0-\u31ff\u3200-\u321e\u3260-\u327e\u32d0-\u32fe\u3300-\u3357"
@@ -113,8 +115,13 @@ def fuzzy_word_count(word_count: int) -> int:
     return (word_count + 99) // 100 * 100
 
 
+@functools.cache
+def _cjk_re() -> re.Pattern[str]:
+    return re.compile(_CJK)
+
+
 def has_cjk(text: str) -> bool:
-    return _CJK_RE.search(text) is not None
+    return _cjk_re().search(text) is not None
 
 
 def _meta_get(metadata: dict[str, Any] | None, key: str) -> Any:
