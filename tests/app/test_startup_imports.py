@@ -11,6 +11,18 @@ LATER = (
     "editor.core.checks",  # on the checks thread, with the first check
     "editor.core.library.pool",
     "editor.cli",
+    # core/post/edits: one-field edits and front matter the fast path leaves; site/files: a
+    # YAML config (tests/core/test_light_imports.py runs each of these actions first)
+    "editor.core.post.edits",
+    "ruamel.yaml",
+    "tomlkit",
+    "slugify",  # core/site/slugs: a new post's file name
+    "text_unidecode",  # Zola slugs
+    "urllib.request",  # core/preview/links binds url2pathname without it
+    "secrets",  # core/post/storage names temp files with os.urandom
+    "hmac",
+    "uuid",  # core/safety/journal: a document's id, at first use
+    "difflib",  # the journal's recovery diffs
 )
 
 
