@@ -9,7 +9,9 @@ The start method depends on the calling process: `fork` on Linux when nothing bu
 thread runs and Qt is not loaded (the figures child process, the CLI, a benchmark), as it
 costs nothing; otherwise (a GUI process, with threads whose locks a fork would copy held)
 `forkserver`, whose server imports the heavy modules once per session and forks the workers
-from that clean process; `spawn` where neither exists.
+from that clean process; `spawn` where neither exists. The fork server holds those modules
+(~16 MiB) for as long as it runs, so it is stopped once no pool has used it for
+FORKSERVER_IDLE_S (the next pool starts it again, ~0.6 s, off the GUI thread).
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from multiprocessing import forkserver
 from multiprocessing.context import BaseContext
 from multiprocessing.pool import Pool
 from typing import Any, TypeVar
@@ -33,6 +36,11 @@ _PR_SET_PDEATHSIG = 1
 
 # Imported once by the fork server, so that its workers start with them loaded.
 PRELOAD = ["editor.core.checks.checker", "editor.core.library.figures"]
+FORKSERVER_IDLE_S = 60.0  # the fork server stops when no pool has used it for this long
+
+_server_lock = threading.Lock()
+_server_users = 0  # pools of this process using the fork server now
+_server_timer: threading.Timer | None = None
 
 
 def cpu_workers() -> int:
@@ -64,12 +72,47 @@ def pool_context() -> BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+@contextlib.contextmanager
 def post_pool(
     workers: int, initializer: Callable[..., object], initargs: tuple[Any, ...] = ()
-) -> Pool:
-    """`workers` processes, each initialized once with `initializer(*initargs)`. Leaving its
-    `with` block (an exception, a cancel) terminates them at once."""
-    return pool_context().Pool(workers, _start_worker, (initializer, initargs))
+) -> Iterator[Pool]:
+    """`with post_pool(...) as pool`: `workers` processes, each initialized once with
+    `initializer(*initargs)`. Leaving the block (an exception, a cancel) terminates them at
+    once; a fork server left unused is stopped FORKSERVER_IDLE_S later."""
+    context = pool_context()
+    served = context.get_start_method() == "forkserver"
+    if served:
+        _server_using(+1)
+    try:
+        with context.Pool(workers, _start_worker, (initializer, initargs)) as pool:
+            yield pool
+    finally:
+        if served:
+            _server_using(-1)
+
+
+def _server_using(change: int) -> None:
+    """Count the pools using the fork server; when none is left, stop it later."""
+    global _server_users, _server_timer
+    with _server_lock:
+        _server_users += change
+        if _server_timer is not None:
+            _server_timer.cancel()
+            _server_timer = None
+        if _server_users == 0:
+            _server_timer = threading.Timer(FORKSERVER_IDLE_S, _stop_server_if_idle)
+            _server_timer.daemon = True
+            _server_timer.start()
+
+
+def _stop_server_if_idle() -> None:
+    """Stop this process's fork server unless a pool uses it again (it restarts on demand)."""
+    with _server_lock:
+        if _server_users == 0:
+            stop = getattr(forkserver._forkserver, "_stop", None)  # CPython 3.8+
+            if stop is not None:
+                with contextlib.suppress(OSError, ChildProcessError):
+                    stop()
 
 
 def _start_worker(initializer: Callable[..., object], initargs: tuple[Any, ...]) -> None:

@@ -61,3 +61,41 @@ def test_a_forked_pool_ends_though_its_parent_handles_sigterm() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert int(done.stdout) == 15 * sum(i * i for i in range(400))
+
+
+# A process like the GUI's: no fork, so a fork server; it stops once no pool uses it and
+# starts again for the next pool.
+SERVED = textwrap.dedent(
+    """
+    import os, sys
+    sys.path.insert(0, sys.argv[1])
+    from multiprocessing import forkserver
+    from editor.core.library import pool as pools
+
+    pools.fork_is_safe = lambda: False
+    pools.FORKSERVER_IDLE_S = 0.0
+    for _ in range(2):
+        with pools.post_pool(1, os.getpid) as pool:  # importable: -c has no __main__ file
+            assert pool.map(abs, [-3]) == [3]
+            server = forkserver._forkserver._forkserver_pid
+            assert server is not None and os.waitpid(server, os.WNOHANG) == (0, 0)
+        pools._server_timer.join()
+        assert forkserver._forkserver._forkserver_pid is None
+        try:
+            os.kill(server, 0)
+        except ProcessLookupError:
+            print("stopped")
+    """
+)
+
+
+def test_the_fork_server_stops_when_no_pool_uses_it() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", SERVED, str(REPO)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["stopped", "stopped"]
