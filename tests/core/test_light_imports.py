@@ -82,6 +82,7 @@ def test_the_later_actions_load_what_they_need_in_a_fresh_process(tmp_path: Path
     (tmp_path / "hugo.yaml").write_text("title: Blog\nparams:\n  a: [1, 2\n")
     _run(
         f"""
+        import sys
         from pathlib import Path
         from editor.core.post.model import Post, PostError
         from editor.core.post.frontmatter import read_front_matter
@@ -95,6 +96,8 @@ def test_the_later_actions_load_what_they_need_in_a_fresh_process(tmp_path: Path
         broken = read_front_matter("---\\ntitle: [a\\n---\\n")
         assert broken.broken.startswith("YAML front matter:"), broken
         assert broken.diagnostics[0].line == 3, broken.diagnostics
+        templated = read_front_matter("---\\ndate: {{ .Date }}\\n---\\n")  # an archetype
+        assert "date" in templated.metadata and "tomlkit" not in sys.modules
 
         post = Post.from_text("+++\\ntitle = 'Old'  # kept\\n+++\\n")
         assert post.with_field("title", "New").text == "+++\\ntitle = 'New'  # kept\\n+++\\n"

@@ -1,15 +1,13 @@
-"""Front matter as its parsers' own objects, and one-field edits that keep every other byte:
-ruamel.yaml's round trip for YAML, tomlkit for TOML, a key-order-keeping edit for JSON.
+"""One-field edits of front matter that keep every other byte: ruamel.yaml's round trip for
+YAML, tomlkit for TOML, a key-order-keeping edit for JSON.
 
 `editor.core.post.model.Post.with_field` tries `SETTERS[format]` in turn, catching
-`EDIT_ERRORS`; `load_native` is the parse they (and ruamel.yaml's reading of front matter
-the fast path leaves) share. A module of its own so that ruamel.yaml and tomlkit load only
-when a post is edited or needs the full YAML parser, not to show one.
+`EDIT_ERRORS`; they parse with `editor.core.post.native`. A module of its own so that
+ruamel.yaml and tomlkit load when a post is edited, not to show one.
 """
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 from collections.abc import Callable, Mapping
@@ -22,78 +20,31 @@ import tomlkit.exceptions
 import tomlkit.items
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import (
     DoubleQuotedScalarString,
     LiteralScalarString,
     SingleQuotedScalarString,
 )
-from ruamel.yaml.timestamp import TimeStamp
 
 from editor.core.post.dates import rfc3339
 from editor.core.post.fields import FmFormat, kind, plain
+from editor.core.post.native import load_native, yaml_round_trip
 
 __all__ = [
     "EDIT_ERRORS",
     "SETTERS",
     "json_default",
     "json_set",
-    "load_native",
     "toml_set",
     "toml_set_path",
     "yaml_dump",
     "yaml_full",
-    "yaml_round_trip",
     "yaml_set",
     "yaml_value",
 ]
 
 EDIT_ERRORS = (ValueError, TypeError, YAMLError, tomlkit.exceptions.TOMLKitError)
-
-
-# --- parsing --------------------------------------------------------------------------------
-
-
-class _Constructor(RoundTripConstructor):
-    """ruamel's round-trip constructor, but a timestamp that is no real date
-    (`2026-02-30`) stays text, as in Hugo's YAML parser; Hugo then reports the field."""
-
-    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
-        try:
-            return super().construct_yaml_timestamp(node, values)
-        except ValueError:
-            return self.construct_scalar(node)
-
-
-_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
-
-
-def yaml_round_trip() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.Constructor = _Constructor
-    yaml.preserve_quotes = True
-    yaml.width = 1 << 20
-    yaml.allow_unicode = True
-    for cls in (datetime, TimeStamp):
-        yaml.representer.add_representer(
-            cls,
-            lambda rep, value: rep.represent_scalar("tag:yaml.org,2002:timestamp", rfc3339(value)),
-        )
-    return yaml
-
-
-@functools.lru_cache(maxsize=16)
-def load_native(fmt: FmFormat, content: str) -> Any:
-    """The parsed front matter (ruamel/tomlkit/json objects); raises the parser's error.
-
-    Cached (a post is parsed when loaded, edited and saved): callers must not mutate it.
-    """
-    if fmt == "yaml":
-        return yaml_round_trip().load(content)
-    if fmt == "toml":
-        return tomlkit.parse(content)
-    return json.loads(content)
 
 
 # --- editing front matter -------------------------------------------------------------------

@@ -272,7 +272,7 @@ def _load_yaml(content: str, line0: int) -> Any:
     """ruamel.yaml's reading of a block the fast path left (loaded here, on first need)."""
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    from editor.core.post.edits import load_native
+    from editor.core.post.native import load_native
 
     if flow_depth_over(content, MAX_DEPTH):
         raise FrontMatterError(_TOO_DEEP, line0)

@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from editor.core.diagnostics import Severity
-from editor.core.post.edits import load_native
 from editor.core.post.fields import DATE_KEYS
 from editor.core.post.model import Post
+from editor.core.post.native import load_native
 
 # Hugo's date keys are left out: a value there that is no date is an error (as in Hugo).
 _HUGO_DATES = {*DATE_KEYS, "expirydate", "unpublishdate"}

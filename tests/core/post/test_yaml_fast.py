@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from ruamel.yaml.resolver import VersionedResolver
 
 from editor.core.post import yaml_fast
-from editor.core.post.edits import load_native
 from editor.core.post.fields import plain
+from editor.core.post.native import load_native
 from editor.core.post.yaml_fast import fast_yaml, resolver_table
 
 
