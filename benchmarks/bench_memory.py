@@ -1,0 +1,230 @@
+"""Inkpost's memory per process (PSS), a 3,600-word post open, under Xvfb.
+
+    python benchmarks/bench_memory.py [--roots new=.,base=/tmp/wt] [--rounds 3] [--after 5]
+
+Each root is a checkout of Inkpost run with this venv's Python (`-m editor SITE POST
+--new-instance`, PYTHONPATH=root), with fresh config, data and cache folders per start (as a
+first start: nothing cached). The roots alternate, round by round (the machine's load changes
+over a run). `--after` seconds after the window is mapped (xdotool), the PSS of the GUI process
+and of every descendant is read from /proc/PID/smaps_rollup and grouped by what the process is
+(the GUI, QtWebEngine's zygote, renderer, GPU and utility processes, Python children). Prints,
+per root, each group's median [min-max] in MiB and the total, and each total's ratio to the
+first root's in the same round.
+
+PSS shares a page among all the processes that map it, this app's or not: other programs
+running QtWebEngine from the same venv (tests, other benchmarks) lower Inkpost's PSS while
+they run (libQt6WebEngineCore alone moves it by 20-40 MiB per process). USS (the private
+pages) does not depend on them: compare USS when the machine is shared.
+
+The site is resources/sample-site with a 3,600-word post (16 code fences), a 1,200-word and a
+50,000-word post beside it, as benchmarks/bench_window.py builds it. Needs Xvfb and xdotool.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+from posts import make_post  # noqa: E402
+
+
+def _tree(root: int) -> list[int]:
+    """`root` and all its descendants."""
+    children: dict[int, list[int]] = defaultdict(list)
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            children[int(stat.rsplit(")", 1)[1].split()[1])].append(int(entry))
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        todo += children.get(pid, [])
+    return out
+
+
+def _label(pid: int, root: int) -> str:
+    """What process `pid` is: gui, webengine:<type>, python:<module or script>, or its name."""
+    args = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace").split("\0")
+    if pid == root:
+        return "gui"
+    if "QtWebEngineProcess" in args[0]:
+        kind = next((a.split("=", 1)[1] for a in args if a.startswith("--type=")), "?")
+        sub = next((a.split("=", 1)[1] for a in args if a.startswith("--utility-sub-type=")), "")
+        return f"webengine:{kind}" + (f":{sub.rsplit('.', 1)[-1]}" if sub else "")
+    if "python" in Path(args[0]).name:
+        rest = [a for a in args[1:] if a]
+        if "-m" in rest:
+            return "python:" + rest[rest.index("-m") + 1]
+        if "-c" in rest:
+            return "python:-c " + rest[rest.index("-c") + 1][:40].replace("\n", " ")
+        return "python:" + (Path(rest[0]).name if rest else "?")
+    return Path(args[0]).name
+
+
+def _rollup_kib(pid: int) -> tuple[int, int]:
+    """(PSS, USS) of `pid` in KiB; USS = its private pages."""
+    pss = uss = 0
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        if line.startswith("Pss:"):
+            pss = int(line.split()[1])
+        elif line.startswith(("Private_Clean:", "Private_Dirty:")):
+            uss += int(line.split()[1])
+    return pss, uss
+
+
+def measure(root: int) -> dict[str, float]:
+    """MiB of PSS and of USS per label ("pss gui", "uss gui", ...; summed when a label has
+    several processes) and the totals ("pss TOTAL", "uss TOTAL")."""
+    found: dict[str, float] = defaultdict(float)
+    for pid in _tree(root):
+        with contextlib.suppress(OSError, IndexError):
+            label = _label(pid, root)
+            pss, uss = _rollup_kib(pid)
+            found["pss " + label] += pss / 1024.0
+            found["uss " + label] += uss / 1024.0
+    found["pss TOTAL"] = sum(v for k, v in found.items() if k.startswith("pss "))
+    found["uss TOTAL"] = sum(
+        v for k, v in found.items() if k.startswith("uss ") and k != "uss TOTAL"
+    )
+    return dict(found)
+
+
+def _wait_mapped(display: str, pid: int, timeout: float) -> float | None:
+    env = dict(os.environ, DISPLAY=display)
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        out = subprocess.run(
+            ["xdotool", "search", "--onlyvisible", "--pid", str(pid)],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        ).stdout.split()
+        if out:
+            return time.monotonic()
+        time.sleep(0.05)
+    return None
+
+
+def one_start(
+    checkout: Path, site: Path, post: Path, display: str, after: float
+) -> dict[str, float]:
+    home = Path(tempfile.mkdtemp(prefix="bench-memory-"))
+    env = dict(os.environ, DISPLAY=display, HOME=str(home), PYTHONPATH=str(checkout))
+    for kind in ("config", "data", "cache"):
+        env[f"INKPOST_{kind.upper()}_DIR"] = str(home / kind)
+    env["XDG_RUNTIME_DIR"] = str(home / "runtime")
+    (home / "runtime").mkdir(mode=0o700)
+    env.pop("QT_QPA_PLATFORM", None)
+    if os.geteuid() == 0:
+        env["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
+    argv = [sys.executable, "-m", "editor", str(site), str(post), "--new-instance"]
+    proc = subprocess.Popen(
+        argv, cwd=checkout, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        mapped = _wait_mapped(display, proc.pid, 30.0)
+        if mapped is None:
+            raise RuntimeError(f"{checkout}: no window within 30 s")
+        time.sleep(max(0.0, mapped + after - time.monotonic()))
+        return measure(proc.pid)
+    finally:
+        pids = _tree(proc.pid)
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        for pid in pids:
+            with contextlib.suppress(OSError):
+                os.kill(pid, 9)
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def _site() -> tuple[Path, Path]:
+    site = Path(tempfile.mkdtemp(prefix="bench-memory-site-"))
+    shutil.copytree(ROOT / "resources" / "sample-site", site, dirs_exist_ok=True)
+    posts = site / "content" / "posts"
+    small = posts / "bench-3600.md"
+    small.write_text(make_post(3600, 16, title="Bench 3600"))
+    (posts / "bench-handed.md").write_text(make_post(1200, 4, title="Handed over"))
+    (posts / "bench-50000.md").write_text(make_post(50000, 0, title="Bench 50000"))
+    return site, small
+
+
+def _report(results: dict[str, list[dict[str, float]]]) -> None:
+    names = list(results)
+    first = names[0]
+    for name in names:
+        runs = results[name]
+        print(f"\n{name} ({len(runs)} starts), PSS MiB median [min-max]")
+        labels = sorted({k for r in runs for k in r}, key=lambda k: (k[:4], "TOTAL" in k, k))
+        for label in labels:
+            values = [r.get(label, 0.0) for r in runs]
+            print(
+                f"  {label:<40} {statistics.median(values):7.1f} "
+                f"[{min(values):.1f}-{max(values):.1f}]"
+            )
+        for kind in ("pss TOTAL", "uss TOTAL") if name != first else ():
+            ratios = [r[kind] / b[kind] for r, b in zip(runs, results[first], strict=False)]
+            print(
+                f"  {kind} / {first} per round: {statistics.median(ratios):.3f} "
+                f"[{min(ratios):.3f}-{max(ratios):.3f}]"
+            )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--roots", default=f"this={ROOT}", help="name=checkout,... (first: base)")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--after", type=float, default=5.0, help="seconds after the window maps")
+    parser.add_argument("--display", default=":97")
+    args = parser.parse_args()
+    roots = {n: Path(p).resolve() for n, p in (r.split("=", 1) for r in args.roots.split(","))}
+    xvfb = None
+    if not Path(f"/tmp/.X11-unix/X{args.display.lstrip(':')}").exists():
+        xvfb = subprocess.Popen(
+            ["Xvfb", args.display, "-screen", "0", "1400x900x24"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(1.0)
+    site, post = _site()
+    results: dict[str, list[dict[str, float]]] = {name: [] for name in roots}
+    try:
+        for rnd in range(args.rounds):
+            for name, checkout in roots.items():
+                found = one_start(checkout, site, post, args.display, args.after)
+                results[name].append(found)
+                print(
+                    f"round {rnd} {name}: PSS {found['pss TOTAL']:.1f} MiB, "
+                    f"USS {found['uss TOTAL']:.1f} MiB",
+                    flush=True,
+                )
+    finally:
+        if xvfb is not None:
+            xvfb.terminate()
+            xvfb.wait()
+        shutil.rmtree(site, ignore_errors=True)
+    _report(results)
+
+
+if __name__ == "__main__":
+    main()
