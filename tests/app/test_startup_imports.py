@@ -14,6 +14,7 @@ LATER = (
     # core/post/edits: one-field edits and front matter the fast path leaves; site/files: a
     # YAML config (tests/core/test_light_imports.py runs each of these actions first)
     "editor.core.post.edits",
+    "editor.core.post.native",
     "ruamel.yaml",
     "tomlkit",
     "slugify",  # core/site/slugs: a new post's file name
@@ -23,6 +24,17 @@ LATER = (
     "hmac",
     "uuid",  # core/safety/journal: a document's id, at first use
     "difflib",  # the journal's recovery diffs
+    # the window's parts (MainWindow.build_parts), made after the first paint
+    "editor.ui.window.problems_link",
+    "editor.ui.window.front_matter_link",
+    "editor.ui.window.outline_link",
+    "editor.ui.window.publish_link",
+    "editor.ui.window.export_link",
+    "editor.ui.window.help_menu",
+    "editor.ui.window.recent",
+    "editor.ui.window.drop",
+    "editor.ui.window.spelling_link",
+    "editor.ui.preview.site_mode",
 )
 
 
