@@ -4,7 +4,7 @@ list in a marisa trie on disk, mapped into memory.
 pyspellchecker keeps its word-frequency list as a Python dict (English: 160,000 words, ~26 MiB
 of heap in the GUI process for as long as it runs, and ~14 MiB more left behind by the JSON it
 parses). `WordList.load(language, cache)` reads the same words from
-`<cache>/spelling/<language>-<pyspellchecker version>-v<FORMAT>.marisa` (about 0.6 MiB for
+`<cache>/spelling/<language>-<its source file's stamp>-v<FORMAT>.marisa` (about 0.6 MiB for
 English, memory-mapped: clean pages the kernel shares and drops at will). A missing or
 damaged file is built first by a child process (`python -m editor.core.editing.word_list
 LANGUAGE FILE`, 0.5-1 s), so the parse's garbage never reaches the GUI's heap; when that
@@ -17,6 +17,7 @@ of the word list; the same filter of what is checked), so suggestions rank as th
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import json
 import os
 import string
@@ -25,7 +26,6 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterable
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -39,16 +39,23 @@ _META = " meta"  # the key of the list's letters and longest word (no word has a
 _FREQUENCY = struct.Struct("<Q")
 
 
-def _source_version() -> str:
+def _source_stamp(language: str) -> str:
+    """pyspellchecker's file of `language`, as its size and time (found without importing
+    pyspellchecker, nor importlib.metadata: 5 MiB and 100 modules in the GUI)."""
+    spec = importlib.util.find_spec("spellchecker")
+    if spec is None or spec.origin is None:
+        return "none"
     try:
-        return version("pyspellchecker")
-    except PackageNotFoundError:
-        return "unknown"
+        found = (Path(spec.origin).parent / "resources" / f"{language}.json.gz").stat()
+    except OSError:
+        return "none"
+    return f"{found.st_size:x}{found.st_mtime_ns:x}"
 
 
 def cache_file(language: str, cache: Path) -> Path:
-    """Where `language`'s word list is kept under the cache folder `cache`."""
-    return cache / "spelling" / f"{language}-{_source_version()}-v{FORMAT}.marisa"
+    """Where `language`'s word list is kept under the cache folder `cache` (named after
+    pyspellchecker's file, so an upgrade that changes it builds a new one)."""
+    return cache / "spelling" / f"{language}-{_source_stamp(language)}-v{FORMAT}.marisa"
 
 
 def _pairs(language: str) -> tuple[dict[str, int], str, int]:

@@ -4,6 +4,8 @@ kept in a trie file in the cache folder."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import marisa_trie
@@ -116,3 +118,29 @@ def test_the_child_writes_the_file(tmp_path: Path) -> None:
     mapped = WordList(marisa_trie.BytesTrie().mmap(str(path)))
     assert mapped.letters == french.letters and mapped.longest == french.longest
     assert "bonjour" in mapped and mapped.frequency("bonjour") == french.frequency("bonjour") > 0
+
+
+def test_a_process_reading_the_file_loads_neither_pyspellchecker_nor_metadata(
+    tmp_path: Path,
+) -> None:
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from editor.core.editing.spelling import Speller\n"
+        "speller = Speller('en', cache=Path(sys.argv[1]))\n"
+        "assert speller.misspelled(['Wrold', 'world']) == {'Wrold'}\n"
+        "assert speller.suggestions('Wrold')[0] == 'World'\n"
+        "print(sorted(m for m in ('spellchecker', 'importlib.metadata') if m in sys.modules))\n"
+    )
+    for _ in range(2):  # the first builds the file (in a child), the second only reads it
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(tmp_path)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+            cwd=Path(__file__).parents[3],
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.strip() == "[]"
+    assert cache_file("en", tmp_path).is_file()
