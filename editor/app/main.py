@@ -214,8 +214,14 @@ def main(
     for diagnostic in site.diagnostics:
         print(diagnostic, file=sys.stderr)
 
-    window = MainWindow(settings, site, preview_dir=resource_path("preview"), data_dir=data_dir)
-    window.help.guide_file = resource_path("guide.md")
+    window = MainWindow(
+        settings,
+        site,
+        preview_dir=resource_path("preview"),
+        data_dir=data_dir,
+        defer_parts=not args.screenshot,  # the docks' panels, Export, Help... after the post
+    )
+    window.guide_file = resource_path("guide.md")
     if args.screenshot:  # the picture shows the library as it is
         wire_window(window, settings, resource_path("preview"))
     else:

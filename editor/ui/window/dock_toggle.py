@@ -16,6 +16,19 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 
+def adopt_dock(
+    window: QMainWindow, dock: QDockWidget | None, name: str, area: Qt.DockWidgetArea
+) -> QDockWidget:
+    """`dock` (a shell the window made early, so that its restored layout could place it),
+    or a new hidden dock named `name` in `area` of `window`."""
+    if dock is None:
+        dock = QDockWidget(window)
+        dock.setObjectName(name)
+        window.addDockWidget(area, dock)
+        dock.hide()
+    return dock
+
+
 class DockToggle(QObject):
     """See the module docstring."""
 

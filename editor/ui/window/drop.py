@@ -66,10 +66,10 @@ class DropOpener(QObject):
         self._take_all: list[QObject] = [window]  # every file drop: opened or refused
         window.setAcceptDrops(True)
         window.installEventFilter(self)
-        window.documents.tabAdded.connect(lambda tab: self.watch(tab.editor.viewport()))
-        for tab in window.tab_list():
-            self.watch(tab.editor.viewport())
+        window.documents.follow_tabs(lambda tab: self.watch(tab.editor.viewport()))
         window.previewCreated.connect(lambda preview: self.watch(preview.view, take_all=True))
+        if window.preview is not None:  # made before this opener
+            self.watch(window.preview.view, take_all=True)
 
     def watch(self, widget: QWidget, *, take_all: bool = False) -> None:
         """Let drops of posts and sites on `widget` open them; with `take_all` (the preview)

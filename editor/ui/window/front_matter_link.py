@@ -32,7 +32,7 @@ from editor.core.site.permalinks import site_permalink
 from editor.ui.editor.documents import DocumentTab
 from editor.ui.frontmatter.apply import apply_head, head_text
 from editor.ui.frontmatter.panel import FrontMatterPanel
-from editor.ui.window.dock_toggle import DockToggle
+from editor.ui.window.dock_toggle import DockToggle, adopt_dock
 
 REREAD_MS = 150  # after a key, the form follows the text this soon
 FIRST_WIDTH = 320  # px: the dock's width the first time it shows
@@ -43,14 +43,19 @@ class FrontMatterLink(QObject):
 
     keysScanned = Signal(int, object)  # noqa: N815 (from the scan thread: generation, keys)
 
-    def __init__(self, window: QMainWindow, site: SiteConfig, parent: QObject | None = None):
+    def __init__(
+        self,
+        window: QMainWindow,
+        site: SiteConfig,
+        parent: QObject | None = None,
+        dock: QDockWidget | None = None,
+    ):
         super().__init__(parent)
-        self.dock = QDockWidget(self.tr("Front Matter"), window)
-        self.dock.setObjectName("frontMatterDock")
+        area = Qt.DockWidgetArea.RightDockWidgetArea
+        self.dock = adopt_dock(window, dock, "frontMatterDock", area)
+        self.dock.setWindowTitle(self.tr("Front Matter"))
         self.panel = FrontMatterPanel(self.dock)
         self.dock.setWidget(self.panel)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.dock.hide()
         self.site = site
         self.schema = site_schema(site.kind)
         self._tab: DocumentTab | None = None
@@ -77,8 +82,10 @@ class FrontMatterLink(QObject):
         self._window = window
         self.bind_action(window.actions_by_id["toggle_front_matter"])
         window.tabs.currentChanged.connect(lambda _i: self.set_tab(window.current_tab()))
-        window.documents.tabAdded.connect(self._on_documents_tab_added)
+        window.documents.follow_tabs(self._on_documents_tab_added)
         window.siteChanged.connect(self._on_window_site_changed)
+        if window.current_tab() is not None:  # posts opened before this link was made
+            self.set_tab(window.current_tab())
 
     def _on_documents_tab_added(self, tab: DocumentTab) -> None:
         tab.editor.textChanged.connect(lambda: self.text_changed(tab))

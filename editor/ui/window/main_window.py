@@ -1,14 +1,16 @@
 """MainWindow: builds the writing window and connects its parts; implements no feature.
 
 Editor tabs and the preview sit side by side in a splitter (either can be hidden), the library
-lives in a dock, the status panel at the bottom. Actions are declared in ui/actions.py with
+lives in a dock, the status panel at the bottom. Actions are declared in window/actions.py with
 their one-line handlers (forwards to the current editor, the find bar or a part). The parts
-do the work: `DocumentsController` (ui/tabs.py: open, save, close, tab bookkeeping),
-`PreferencesController` (ui/window_prefs.py), `PreviewSlot` (ui/window_preview.py: the
+do the work: `DocumentsController` (window/tabs.py: open, save, close, tab bookkeeping),
+`PreferencesController` (window/prefs.py), `PreviewSlot` (window/preview_slot.py: the
 QtWebEngine preview, created after the first paint so the window shows up quickly),
-`LibraryLink` (ui/window_library.py: the library sidebar the app hands over),
-`ExportLink` (ui/window_export.py: File > Export), `PreviewLink` (typing -> preview and
-status), and window_state.py (what state.ini remembers).
+`LibraryLink` (window/library_link.py: the library sidebar the app hands over),
+`PreviewLink` (typing -> preview and status), window/state.py (what state.ini remembers),
+and the parts the first frame does without (window/parts.py: the Problems, Front Matter and
+Outline docks, Export, Publish, Open Recent, Help, drops, spelling, the site preview's
+modes), made in the constructor or, with `defer_parts`, after the first paint.
 
 Signals:
     previewCreated(object): the PreviewPane exists (after the first paint).
@@ -43,24 +45,16 @@ from editor.ui.editor.documents import DocumentTab
 from editor.ui.editor.find_bar import FindBar
 from editor.ui.editor.post_editor import PostEditor
 from editor.ui.preview.link import PreviewLink
-from editor.ui.preview.site_mode import PreviewModes
 from editor.ui.safety.safekeeping import Safekeeping
 from editor.ui.window.actions import build_actions, build_menus, build_toolbar, window_handlers
-from editor.ui.window.drop import DropOpener
-from editor.ui.window.export_link import ExportLink
+from editor.ui.window.dock_toggle import adopt_dock
 from editor.ui.window.first_paint import AfterFirstPaint
-from editor.ui.window.front_matter_link import FrontMatterLink
-from editor.ui.window.help_menu import HelpMenu
 from editor.ui.window.library_link import LibraryLink
-from editor.ui.window.outline_link import OutlineLink
 from editor.ui.window.pane_sizes import PaneSizes
+from editor.ui.window.parts import PART_DOCKS, Part, WindowParts
 from editor.ui.window.preferences import Preferences, SettingsStore, WindowState
 from editor.ui.window.prefs import PreferencesController
 from editor.ui.window.preview_slot import PreviewSlot
-from editor.ui.window.problems_link import ProblemsLink
-from editor.ui.window.publish_link import PublishLink
-from editor.ui.window.recent import RecentMenu
-from editor.ui.window.spelling_link import SpellingLink
 from editor.ui.window.state import StateKeeper, apply_state, capture_state
 from editor.ui.window.status import StatusPanel
 from editor.ui.window.tabs import DocumentsController, make_tab_widget, save_state_text
@@ -68,6 +62,16 @@ from editor.ui.workers import RenderController
 
 if TYPE_CHECKING:
     from editor.ui.export.dialog import KeyValueStore
+    from editor.ui.preview.site_mode import PreviewModes
+    from editor.ui.window.drop import DropOpener
+    from editor.ui.window.export_link import ExportLink
+    from editor.ui.window.front_matter_link import FrontMatterLink
+    from editor.ui.window.help_menu import HelpMenu
+    from editor.ui.window.outline_link import OutlineLink
+    from editor.ui.window.problems_link import ProblemsLink
+    from editor.ui.window.publish_link import PublishLink
+    from editor.ui.window.recent import RecentMenu
+    from editor.ui.window.spelling_link import SpellingLink
 
 LIBRARY_WIDTH = 390  # the library dock's first width (later: the restored one)
 
@@ -89,6 +93,7 @@ class MainWindow(QMainWindow):
         create_preview: bool = True,
         render_controller: RenderController | None = None,
         data_dir: Path | None = None,
+        defer_parts: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -161,28 +166,78 @@ class MainWindow(QMainWindow):
             self.tabs, self, self.appearance.configure_tab, self._start_folder, self.safekeeping
         )
         self.library = LibraryLink(self.library_dock, self)
-        self.problems = ProblemsLink(self, site, self)  # View > Problems and the site checks
-        self.front_matter = FrontMatterLink(self, site, self)  # View > Front Matter
-        self.front_matter.follow_window(self)
-        self.exporter = ExportLink(self.documents, self.library, lambda: self.site, self)
-        self.publisher = PublishLink(  # File > Publish… and the library's Git column
-            self.documents, self.library, lambda: self.site, self.safekeeping, self
-        )
         self.actions_by_id["export"].setEnabled(False)  # until the app gives a store
-
-        self.help = HelpMenu(self)  # Help > Keyboard Shortcuts, User Guide, Report a Problem
-        self.recent = RecentMenu(self, self.actions_by_id["open_site"])  # File > Open Recent
-        self.drops = DropOpener(self)  # a post or a site dropped on the window opens
         self.preview_link = PreviewLink(self.render_controller, self.status_panel, site, self)
         self.preview_link.prerender = will_preview
-        self.outline = OutlineLink(self, self)  # View > Outline: the post's headings
-        self.spelling = SpellingLink(self, self)  # Edit > Check Spelling
-
-        self.preview_modes = PreviewModes(self)  # View > Fast / Site Preview (the site's Hugo)
+        self._parts: WindowParts | None = None  # what the first frame does without
+        self._making_parts = False
+        # The docks of the parts exist from the start, so that a restored layout places
+        # them (and shows them) before their panels arrive.
+        self._dock_shells = {
+            name: adopt_dock(self, None, name, area) for name, area in PART_DOCKS.items()
+        }
+        self._docks_restored = False
+        self._guide_file: Path | None = None
         self._connect_signals()
         self.state_keeper = StateKeeper(self, settings.save_window_state)  # saved on changes
         self.appearance.apply(self.appearance.prefs)
         self._update_title()
+        if defer_parts:
+            self.first_paint.then(self.build_parts)
+        else:
+            self.build_parts()
+
+    # --- the parts the first frame does without -------------------------------------------
+
+    problems: Part[ProblemsLink] = Part()
+    front_matter: Part[FrontMatterLink] = Part()
+    exporter: Part[ExportLink] = Part()
+    publisher: Part[PublishLink] = Part()
+    help: Part[HelpMenu] = Part()
+    recent: Part[RecentMenu] = Part()
+    drops: Part[DropOpener] = Part()
+    outline: Part[OutlineLink] = Part()
+    spelling: Part[SpellingLink] = Part()
+    preview_modes: Part[PreviewModes] = Part()
+
+    def build_parts(self) -> None:
+        """Make the window's other parts (ui/window/parts.py), once."""
+        if self._parts is None:
+            if self._making_parts:  # a part's constructor used another part
+                raise RuntimeError("the window's parts were used while being made")
+            self._making_parts = True
+            try:
+                self._parts = parts = WindowParts.make(self, self._dock_shells)
+            finally:
+                self._making_parts = False
+            parts.help.guide_file = self._guide_file
+            parts.wire(self)  # may use the window's parts: they are in place
+            if self._docks_restored:
+                parts.sync_dock_actions()
+
+    def parts(self) -> WindowParts:
+        """The window's other parts, made now if they were not yet."""
+        self.build_parts()
+        assert self._parts is not None
+        return self._parts
+
+    def sync_dock_actions(self) -> None:
+        """After the dock layout was restored: View's actions follow the docks (once the
+        parts exist)."""
+        self._docks_restored = True
+        if self._parts is not None:
+            self._parts.sync_dock_actions()
+
+    @property
+    def guide_file(self) -> Path | None:
+        """Help > User Guide's Markdown (the app sets it; None: not installed)."""
+        return self._guide_file
+
+    @guide_file.setter
+    def guide_file(self, path: Path | None) -> None:
+        self._guide_file = path
+        if self._parts is not None:
+            self._parts.help.guide_file = path
 
     # --- construction helpers -----------------------------------------------------------
 
@@ -207,14 +262,10 @@ class MainWindow(QMainWindow):
         self.actions_by_id["toggle_editor"].setChecked(True)
         self.actions_by_id["toggle_preview"].setChecked(self.preview_slot.visible)
         self.preview_slot.created.connect(self._on_preview_slot_created)
-        self.problems.bind_action(self.actions_by_id["toggle_problems"])
-        self.problems.goToLineRequested.connect(self.problems.go_to_line)
-        self.outline.bind_action(self.actions_by_id["toggle_outline"])
 
     def _connect_tab(self, tab: DocumentTab) -> None:
         editor = tab.editor
         editor.textChanged.connect(lambda: self.preview_link.text_changed(tab))
-        editor.textChanged.connect(lambda: self.problems.text_changed(tab))
         editor.cursorMoved.connect(lambda line, col: self._on_editor_cursor_moved(tab, line, col))
         editor.topLineChanged.connect(lambda line: self.preview_link.top_line_changed(tab, line))
         editor.selectionChanged.connect(lambda: self._on_editor_selection_changed(tab))
@@ -295,9 +346,10 @@ class MainWindow(QMainWindow):
         self.siteChanged.emit(site)
         self.preview_link.set_site(site)
         self.library.set_site(site)
-        self.problems.set_site(site)
-        self.problems.follow_library(self.library.panel)
-        self.publisher.follow_library(self.library.panel)
+        if self._parts is not None:
+            self._parts.problems.set_site(site)
+            self._parts.problems.follow_library(self.library.panel)
+            self._parts.publisher.follow_library(self.library.panel)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.documents.confirm_all():
@@ -309,9 +361,10 @@ class MainWindow(QMainWindow):
         if self.safekeeping is not None:
             self.safekeeping.shutdown(discard=True)
         self.library.close()
-        self.problems.shutdown()
-        self.publisher.shutdown()
-        self.preview_modes.shutdown()
+        if self._parts is not None:
+            self._parts.problems.shutdown()
+            self._parts.publisher.shutdown()
+            self._parts.preview_modes.shutdown()
         event.accept()
 
     # --- window state ----------------------------------------------------------------------
@@ -342,8 +395,9 @@ class MainWindow(QMainWindow):
         first, the dock is shown at its first width."""
         self.library.attach(panel, cache_dir, self.site)
         self.state_keeper.follow_library(panel)
-        self.problems.follow_library(panel)
-        self.publisher.follow_library(panel)
+        if self._parts is not None:
+            self._parts.problems.follow_library(panel)
+            self._parts.publisher.follow_library(panel)
         if not self._library_reserved:
             self.actions_by_id["toggle_sidebar"].setChecked(True)
             self.resizeDocks([self.library_dock], [LIBRARY_WIDTH], Qt.Orientation.Horizontal)
@@ -414,7 +468,8 @@ class MainWindow(QMainWindow):
         self.find_bar.set_editor(None if tab is None else tab.editor)
         self._update_title()
         self.preview_link.set_tab(tab)
-        self.problems.set_tab(tab)
+        if self._parts is not None:
+            self._parts.problems.set_tab(tab)
         self.zoom_views(None)
         if tab is not None:
             self.library.select(tab.document.path)
@@ -438,7 +493,8 @@ class MainWindow(QMainWindow):
         self.status_panel.set_selection_words(count_words(plain, has_cjk(plain)))
 
     def _on_documents_tab_state_changed(self, tab: DocumentTab) -> None:
-        self.problems.tab_state_changed(tab)
+        if self._parts is not None:
+            self._parts.problems.tab_state_changed(tab)
         if tab is self.current_tab():
             self._update_title()
             self.library.select(tab.document.path)
@@ -453,7 +509,8 @@ class MainWindow(QMainWindow):
         self.actions_by_id["line_numbers"].setChecked(prefs.line_numbers)
         self.actions_by_id["soft_wrap"].setChecked(prefs.soft_wrap)
         self.actions_by_id["check_spelling"].setChecked(prefs.spell_check)
-        self.spelling.set_enabled(prefs.spell_check)
+        if self._parts is not None:
+            self._parts.spelling.set_enabled(prefs.spell_check)
         if self.safekeeping is not None:
             self.safekeeping.set_preferences(
                 prefs.journal_delay_ms, prefs.save_to_file, prefs.versions_kept

@@ -30,7 +30,7 @@ from editor.core.editing.sections import (
 from editor.ui.editor.documents import DocumentTab, document_text
 from editor.ui.editor.latest_job import LatestJob
 from editor.ui.outline.panel import OutlinePanel
-from editor.ui.window.dock_toggle import DockToggle
+from editor.ui.window.dock_toggle import DockToggle, adopt_dock
 
 SCAN_DELAY_MS = 150  # after the last key, with the preview hidden
 FIRST_WIDTH = 240  # px: the dock's width the first time it shows (later: the restored one)
@@ -49,15 +49,15 @@ def scan_sections(text: str) -> tuple[Section, ...]:
 class OutlineLink(QObject):
     """The Outline dock and what feeds it. See the module docstring."""
 
-    def __init__(self, window: Any, parent: QObject | None = None) -> None:
+    def __init__(
+        self, window: Any, parent: QObject | None = None, dock: QDockWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.window = window
-        self.dock = QDockWidget(self.tr("Outline"), window)
-        self.dock.setObjectName("outlineDock")
+        self.dock = adopt_dock(window, dock, "outlineDock", Qt.DockWidgetArea.RightDockWidgetArea)
+        self.dock.setWindowTitle(self.tr("Outline"))
         self.panel = OutlinePanel(self.dock)
         self.dock.setWidget(self.panel)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.dock.hide()
         self._tab: DocumentTab | None = None
         self.toggle = DockToggle(self.dock, FIRST_WIDTH, parent=self)
         self._scan = LatestJob(self)
@@ -70,8 +70,10 @@ class OutlineLink(QObject):
         self.panel.moveRequested.connect(self.move_section)
         self.toggle.shownChanged.connect(self._on_toggle_shown_changed)
         window.render_controller.rendered.connect(self._on_controller_rendered)
-        window.documents.tabAdded.connect(self._on_documents_tab_added)
+        window.documents.follow_tabs(self._on_documents_tab_added)
         window.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        if window.tabs.count():  # posts opened before this link was made
+            self._on_tabs_current_changed(window.tabs.currentIndex())
 
     # --- from the window ------------------------------------------------------------------
 

@@ -26,7 +26,7 @@ from editor.core.site.config import SiteConfig
 from editor.ui.checks.problems import ProblemsPanel
 from editor.ui.checks.runner import CheckRunner, worst
 from editor.ui.editor.documents import DocumentTab
-from editor.ui.window.dock_toggle import DockToggle
+from editor.ui.window.dock_toggle import DockToggle, adopt_dock
 
 if TYPE_CHECKING:
     from editor.core.checks import CheckReport
@@ -41,14 +41,18 @@ class ProblemsLink(QObject):
 
     goToLineRequested = Signal(int)  # noqa: N815 (Qt signal naming)
 
-    def __init__(self, window: QMainWindow, site: SiteConfig, parent: QObject | None = None):
+    def __init__(
+        self,
+        window: QMainWindow,
+        site: SiteConfig,
+        parent: QObject | None = None,
+        dock: QDockWidget | None = None,
+    ):
         super().__init__(parent)
-        self.dock = QDockWidget(self.tr("Problems"), window)
-        self.dock.setObjectName("problemsDock")
+        self.dock = adopt_dock(window, dock, "problemsDock", Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.dock.setWindowTitle(self.tr("Problems"))
         self.panel = ProblemsPanel(self.dock)
         self.dock.setWidget(self.panel)
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
-        self.dock.hide()
         self.runner = CheckRunner(site, self)
         self.runner.postChecked.connect(self._on_runner_post_checked)
         self.runner.siteChecked.connect(self._on_runner_site_checked)

@@ -67,7 +67,7 @@ class PublishLink(QObject):
         self.context_action = QAction(self.tr("Publish…"), self)
         self.context_action.setObjectName("libraryPublish")
         self.context_action.triggered.connect(self._on_context_action_triggered)
-        documents.tabAdded.connect(self._on_documents_tab_added)
+        documents.follow_tabs(self._on_documents_tab_added)
 
     def follow_library(self, panel: Any) -> None:
         """Show the window's site's git states in `panel` (a LibraryPanel, or None) and add

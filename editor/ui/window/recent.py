@@ -109,6 +109,10 @@ class RecentMenu(QObject):
         window.postOpened.connect(self._on_post_opened)
         window.siteChanged.connect(lambda site: self._on_site(Path(site.root)))
         self._on_site(Path(window.site.root))
+        current = window.current_tab()
+        for tab in [*window.tab_list(), current]:  # posts opened before this menu was made
+            if tab is not None and tab.document.path is not None:
+                self.recent.add_post(tab.document.path)
         self.rebuild()
 
     def _insert_after(self, after: QAction) -> None:

@@ -28,7 +28,7 @@ class SpellingLink(QObject):
         self.service = SpellingService(self)
         self.service.message.connect(self._on_service_message)
         self.service.set_site(window.site)
-        window.documents.tabAdded.connect(self._on_documents_tab_added)
+        window.documents.follow_tabs(self._on_documents_tab_added)
         window.siteChanged.connect(self._on_window_site_changed)
 
     def set_enabled(self, enabled: bool) -> None:

@@ -50,9 +50,7 @@ def apply_state(window: Any, state: WindowState, *, reopen_posts: bool = True) -
         window.restoreGeometry(QByteArray(state.geometry))
     if state.dock_state:
         window.restoreState(QByteArray(state.dock_state))  # the Problems dock's visibility too
-        window.problems.sync_action()
-        window.outline.sync_action()
-        window.front_matter.sync_action()
+        window.sync_dock_actions()
     if state.splitter_sizes and len(state.splitter_sizes) == 2:
         window.set_splitter_sizes(list(state.splitter_sizes))
     window.actions_by_id["toggle_preview"].setChecked(state.preview_visible)

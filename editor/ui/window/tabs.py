@@ -125,6 +125,13 @@ class DocumentsController(QObject):
                 return tab
         return None
 
+    def follow_tabs(self, callback: Callable[[DocumentTab], object]) -> None:
+        """Call `callback` with each open tab now and with each tab added later (a part of
+        the window made after posts were opened still sees every tab)."""
+        for tab in self.tab_list():
+            callback(tab)
+        self.tabAdded.connect(callback)
+
     # --- opening --------------------------------------------------------------------------
 
     def add_document(self, document: Document) -> DocumentTab:

@@ -116,6 +116,67 @@ def test_a_reserved_library_keeps_the_restored_visibility(
     panel.close_site()
 
 
+def test_the_parts_arrive_after_the_first_paint_and_follow_the_open_post(
+    qtbot: Any, make_window: Any, site: Path
+) -> None:
+    """With `defer_parts` the first frame has the post but not the docks' panels, File >
+    Open Recent or spelling; once they arrive they know the post opened before them."""
+    win = make_window(create_preview=False, defer_parts=True)
+    win.resize(1200, 800)
+    post = site / "content" / "posts" / "headed.md"
+    post.write_text("---\ntitle: Headed\n---\n\n# One\n\nText.\n\n## Two\n", encoding="utf-8")
+    tab = win.open_post(post)
+    assert win._parts is None
+    seen: dict[str, bool] = {}
+    win.first_paint.painted.connect(lambda: seen.setdefault("parts", win._parts is not None))
+    win.show()
+    qtbot.waitUntil(lambda: win._parts is not None, timeout=10000)
+    assert seen == {"parts": False}
+    assert str(post) in [str(p) for p in win.recent.recent.posts]
+    assert win.spelling.for_tab(tab) is not None  # the open post is spell-checked
+    win.outline.set_visible(True)  # the headings of the post opened before
+    qtbot.waitUntil(lambda: len(win.outline.panel.sections) == 1, timeout=10000)
+    assert [s.title for s in win.outline.panel.sections] == ["One"]
+    checked: list[object] = []
+    win.problems.runner.request_post = checked.append  # the checks follow its edits
+    tab.editor.insertPlainText("x")
+    assert checked
+
+
+def test_a_part_used_before_the_first_paint_is_made_at_once(make_window: Any) -> None:
+    win = make_window(create_preview=False, defer_parts=True)
+    assert win._parts is None
+    assert win.problems.dock.objectName() == "problemsDock"  # made now, on first use
+    assert win._parts is not None
+    win.build_parts()  # once only
+    assert win.findChildren(type(win.problems.dock), "problemsDock") == [win.problems.dock]
+
+
+def test_a_dock_restored_visible_shows_before_its_panel_arrives(
+    qtbot: Any, make_window: Any
+) -> None:
+    """The restored layout places the parts' docks at once (their shells), so nothing moves
+    when the panels arrive after the first paint, and View's actions follow them."""
+    shown = make_window(create_preview=False)
+    shown.resize(1200, 800)
+    shown.problems.set_visible(True)
+    shown.show()
+    qtbot.waitExposed(shown)
+    state = shown.window_state()
+    win = make_window(create_preview=False, defer_parts=True)
+    win.resize(1200, 800)
+    win.restore_state(state, reopen_posts=False)
+    dock = win.findChild(type(shown.problems.dock), "problemsDock")
+    win.show()
+    qtbot.waitExposed(win)
+    assert dock.isVisible()
+    height = dock.height()
+    qtbot.waitUntil(lambda: win._parts is not None, timeout=10000)
+    assert win.problems.dock is dock and dock.widget() is win.problems.panel
+    assert win.actions_by_id["toggle_problems"].isChecked()
+    assert abs(dock.height() - height) <= 2
+
+
 def test_a_very_long_post_renders_once_typing_pauses(
     qtbot: Any, make_window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
