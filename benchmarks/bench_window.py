@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import mmap
 import os
 import select
@@ -59,6 +60,7 @@ except ImportError:  # the venv has no python-xlib: use Debian's python3-xlib
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
+import gap_log  # noqa: E402
 from posts import make_post  # noqa: E402
 
 WIDTH, HEIGHT = 1400, 900
@@ -80,6 +82,7 @@ TARGETS = {  # measure: (unit, Inkpost's target; "x" = times ghostwriter in the 
 }
 KEYS_PER_S = 78.0  # the typing rate of the freeze and burst figures
 BURST_KEYS = 1000
+BURSTS = 1  # --bursts: 1,000-key bursts per run of the large post
 TYPED = "the quick brown fox jumps over the lazy dog while we measure how the editor keeps up "
 # Per start-up round: measure -> round -> app -> value (for ratios within a round).
 ROUNDS: dict[str, dict[int, dict[str, float]]] = {}
@@ -265,12 +268,32 @@ class App:
     results: dict[str, list[float]] = field(default_factory=dict)
 
 
-def _inkpost_env(home: Path, _site: Path) -> dict[str, str]:
+def _inkpost_env(home: Path, _site: Path, root: Path = ROOT) -> dict[str, str]:
     return {
         "INKPOST_CONFIG_DIR": str(home / "config"),
         "INKPOST_DATA_DIR": str(home / "data"),
-        "PYTHONPATH": str(ROOT),
+        "PYTHONPATH": str(root),
     }
+
+
+def inkpost_app(name: str, root: Path, watchdog: Path | None) -> App:
+    """Inkpost from the checkout at `root`; with `watchdog` (a folder), run under the
+    event-loop watchdog (editor/app/watchdog.py), its log in that folder."""
+    module = "editor" if watchdog is None else "editor.app.watchdog"
+
+    def setup(home: Path, site: Path) -> dict[str, str]:
+        env = _inkpost_env(home, site, root)
+        if watchdog is not None:
+            env["INKPOST_WATCHDOG"] = str(watchdog / f"{name}-{int(time.time() * 1000)}.jsonl")
+        return env
+
+    return App(
+        name,
+        lambda site, post: [VENV_PYTHON, "-m", module, str(site), str(post)],
+        editor=Rect(445, 95, 425, 770),  # right of the library dock
+        preview=Rect(915, 95, 460, 770),
+        setup=setup,
+    )
 
 
 def _ghostwriter_env(home: Path, _site: Path) -> dict[str, str]:
@@ -320,13 +343,7 @@ HALF = WIDTH // 2
 # menus, toolbars, side panels and status bars (where word counts change) left out.
 PHASE_BUDGET = 90.0  # seconds per sampling loop: a slow peer gets fewer samples
 APPS = {
-    "inkpost": App(
-        "inkpost",
-        lambda site, post: [VENV_PYTHON, "-m", "editor", str(site), str(post)],
-        editor=Rect(445, 95, 425, 770),  # right of the library dock
-        preview=Rect(915, 95, 460, 770),
-        setup=_inkpost_env,
-    ),
+    "inkpost": inkpost_app("inkpost", ROOT, None),
     "ghostwriter": App(
         "ghostwriter",
         lambda site, post: ["ghostwriter", str(post)],
@@ -606,22 +623,19 @@ def _large(
             if times:
                 res["freeze"].append(max(times))
             run.quiet(1.0, 8.0)
-        times = sorted(_burst(screen, app.editor, BURST_KEYS))
-        if times:
-            for label, q in (("p50", 0.5), ("p90", 0.9), ("p99", 0.99)):
-                res[f"burst {label}"].append(times[min(len(times) - 1, int(q * len(times)))])
-            res["burst max"].append(times[-1])
-            res["burst >16ms"].append(float(sum(t > 16.0 for t in times)))
-            print(
-                f"{app.name}: {len(times)} of {BURST_KEYS} keys repainted; ms per key: "
-                + ", ".join(
-                    f"<={edge}: {sum(lo < t <= edge for t in times)}"
-                    for lo, edge in zip(
-                        (0, 4, 8, 16, 33, 66), (4, 8, 16, 33, 66, 10_000), strict=True
-                    )
-                ),
-                flush=True,
-            )
+        for burst in range(BURSTS):
+            sent, drawn = _burst_keys(screen, app.editor, BURST_KEYS)
+            _burst_figures(app.name, _waits(sent, drawn), res)
+            log = run.env.get("INKPOST_WATCHDOG")
+            if log:  # the app's own log of the burst beside the keys' times
+                keys = Path(log).with_suffix(f".burst{burst}.json")
+                keys.write_text(json.dumps({"sent": sent, "drawn": drawn}))
+                time.sleep(1.0)  # the app flushes its log when idle, at most every 0.5 s
+                lo, hi = sent[0], max((d for d in drawn if d is not None), default=sent[-1])
+                records = gap_log.read_log(Path(log))
+                gaps = [g for g in records["gap"] if lo <= g["start"] <= hi]
+                print(gap_log.summary(gap_log.key_paths(sent, drawn, records), gaps), flush=True)
+            run.quiet(1.0, 8.0)
         run.quiet(1.0, 8.0)
         budget = time.monotonic() + PHASE_BUDGET
         for _ in range(max(3, samples // 5)):  # settle: 10 quick keys
@@ -649,10 +663,38 @@ def _large(
         run.close()
 
 
+def _burst_figures(name: str, waits: list[float], res: dict[str, list[float]]) -> None:
+    """One burst's percentiles, max and slow keys into `res`; its distribution printed."""
+    times = sorted(waits)
+    if not times:
+        return
+    for label, q in (("p50", 0.5), ("p90", 0.9), ("p99", 0.99)):
+        res[f"burst {label}"].append(times[min(len(times) - 1, int(q * len(times)))])
+    res["burst max"].append(times[-1])
+    res["burst >16ms"].append(float(sum(t > 16.0 for t in times)))
+    print(
+        f"{name}: {len(times)} of {BURST_KEYS} keys repainted; ms per key: "
+        + ", ".join(
+            f"<={edge}: {sum(lo < t <= edge for t in times)}"
+            for lo, edge in zip((0, 4, 8, 16, 33, 66), (4, 8, 16, 33, 66, 10_000), strict=True)
+        )
+        + f"; slowest: {', '.join(f'{t:.1f}' for t in times[-8:])}",
+        flush=True,
+    )
+
+
 def _burst(screen: Screen, rect: Rect, keys: int) -> list[float]:
+    """Type `keys` keys; each key's ms to the first repaint of `rect` after it."""
+    return _waits(*_burst_keys(screen, rect, keys))
+
+
+def _waits(sent: list[float], drawn: list[float | None]) -> list[float]:
+    return [(d - s) * 1000 for s, d in zip(sent, drawn, strict=True) if d is not None]
+
+
+def _burst_keys(screen: Screen, rect: Rect, keys: int) -> tuple[list[float], list[float | None]]:
     """Type `keys` keys of TYPED (words and spaces) at KEYS_PER_S without waiting; each
-    key's ms to the first repaint of `rect` after it (a key whose repaint never came has
-    no figure)."""
+    key's send time and the time of the first repaint of `rect` after it (None: never came)."""
     interval = 1.0 / KEYS_PER_S
     screen.drain()
     sent: list[float] = []
@@ -668,14 +710,13 @@ def _burst(screen: Screen, rect: Rect, keys: int) -> list[float]:
         sent.append(screen.key("space" if char == " " else char))
     collect(time.monotonic() + 3.0)
     drawn.sort()
-    out: list[float] = []
+    out: list[float | None] = []
     j = 0
     for at in sent:
         while j < len(drawn) and drawn[j] < at:
             j += 1
-        if j < len(drawn):
-            out.append((drawn[j] - at) * 1000)
-    return out
+        out.append(drawn[j] if j < len(drawn) else None)
+    return sent, out
 
 
 def main() -> int:
@@ -689,12 +730,34 @@ def main() -> int:
     parser.add_argument("--display", type=int, default=93)
     parser.add_argument("--only", default="startup,preview,large", help="measure groups")
     parser.add_argument("--shots", type=Path, help="save a PNG of each app once shown")
+    parser.add_argument("--bursts", type=int, default=1, help="1,000-key bursts per large run")
+    parser.add_argument(
+        "--large-rounds", type=int, default=1, help="large-post runs per app, app after app"
+    )
+    parser.add_argument(
+        "--baseline", type=Path, help="a checkout (git worktree) measured as app 'baseline'"
+    )
+    parser.add_argument(
+        "--watchdog",
+        type=Path,
+        help="a folder: run Inkpost under editor/app/watchdog.py, log there, and lay its\n"
+        "GUI-thread stretches beside each burst's keys (benchmarks/gap_log.py)",
+    )
     args = parser.parse_args()
-    global SHOTS
+    global SHOTS, BURSTS
     SHOTS = args.shots
+    BURSTS = args.bursts
+    if args.watchdog is not None:
+        args.watchdog.mkdir(parents=True, exist_ok=True)
+        APPS["inkpost"] = inkpost_app("inkpost", ROOT, args.watchdog)
+    if args.baseline is not None:
+        if args.watchdog is not None and not (args.baseline / "editor/app/watchdog.py").exists():
+            shutil.copy2(ROOT / "editor/app/watchdog.py", args.baseline / "editor/app/")
+        APPS["baseline"] = inkpost_app("baseline", args.baseline.resolve(), args.watchdog)
+        args.apps += ",baseline"
     if SHOTS is not None:
         SHOTS.mkdir(parents=True, exist_ok=True)
-    names = [n for n in args.apps.split(",") if n == "inkpost" or shutil.which(n)]
+    names = [n for n in args.apps.split(",") if n in ("inkpost", "baseline") or shutil.which(n)]
     skipped = sorted(set(args.apps.split(",")) - set(names))
     if skipped:
         print(f"not installed, skipped: {', '.join(skipped)}")
@@ -717,14 +780,16 @@ def main() -> int:
                 for name in names:
                     _one_start(screen, APPS[name], (small, second), results[name], rnd)
         for name in names:
-            samples = args.samples if name == "inkpost" else args.peer_samples
+            samples = args.samples if name in ("inkpost", "baseline") else args.peer_samples
             if "preview" in groups:
                 print(f"key->preview: {name} ...", flush=True)
                 _key_preview(screen, APPS[name], site, small, samples, results[name])
-            if "large" in groups:
-                print(f"50,000 words: {name} ...", flush=True)
+        for rnd in range(args.large_rounds if "large" in groups else 0):
+            for name in names:
+                samples = args.samples if name in ("inkpost", "baseline") else args.peer_samples
+                print(f"50,000 words: {name} (run {rnd + 1}) ...", flush=True)
                 _large(screen, APPS[name], site, large, samples, results[name])
-            report({name: results[name]})
+                report({name: results[name]})
     finally:
         screen.close()
         shutil.rmtree(site, ignore_errors=True)

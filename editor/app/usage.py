@@ -20,6 +20,11 @@ ENVIRONMENT: tuple[tuple[str, str], ...] = (
     ("QTWEBENGINE_DISABLE_SANDBOX", "1: run the preview without Chromium's sandbox"),
     ("QTWEBENGINE_CHROMIUM_FLAGS", "the preview's Chromium flags (Inkpost's are added)"),
     ("XDG_RUNTIME_DIR", "where the running Inkpost listens for later starts"),
+    (
+        "INKPOST_WATCHDOG",
+        "a file: `python -m editor.app.watchdog` logs there every stretch of 8 ms or more "
+        "that the window's thread works without a break, and what ran (JSON lines)",
+    ),
     ("WAYLAND_DISPLAY, DISPLAY", "one running Inkpost per display"),
     (
         "XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_CACHE_HOME",
