@@ -2,7 +2,8 @@
 
     python benchmarks/bench_memory.py [--roots new=.,base=/tmp/wt] [--rounds 3] [--after 5]
 
-Each root is a checkout of Inkpost run with this venv's Python (`-m editor SITE POST
+Each root is a checkout of Inkpost (or `ghostwriter`, the peer of issue 16, its preview
+shown: `--roots ghostwriter=ghostwriter,new=.`) run with this venv's Python (`-m editor SITE POST
 --new-instance`, PYTHONPATH=root), with fresh config, data and cache folders per start (as a
 first start: nothing cached). The roots alternate, round by round (the machine's load changes
 over a run). `--after` seconds after the window is mapped (xdotool), the PSS of the GUI process
@@ -122,19 +123,37 @@ def _wait_mapped(display: str, pid: int, timeout: float) -> float | None:
     return None
 
 
+def _ghostwriter(home: Path, post: Path) -> list[str]:
+    """ghostwriter's command, its preview shown (as benchmarks/bench_window.py sets it up)."""
+    conf = home / ".config" / "ghostwriter"
+    conf.mkdir(parents=True, exist_ok=True)
+    (conf / "ghostwriter.conf").write_text(
+        "[Preview]\nhtmlPreviewVisible=true\nlastUsedExporter=cmark-gfm\n"
+        "[Application]\nrestoreSession=false\n[Window]\nhtmlPreviewVisible=true\n"
+        "[Style]\nfocusMode=0\n"
+    )
+    return ["ghostwriter", str(post)]
+
+
 def one_start(
     checkout: Path, site: Path, post: Path, display: str, after: float
 ) -> dict[str, float]:
+    """One start of the Inkpost in `checkout` (or of ghostwriter, for the path "ghostwriter")."""
     home = Path(tempfile.mkdtemp(prefix="bench-memory-"))
     env = dict(os.environ, DISPLAY=display, HOME=str(home), PYTHONPATH=str(checkout))
     for kind in ("config", "data", "cache"):
         env[f"INKPOST_{kind.upper()}_DIR"] = str(home / kind)
+    env["XDG_CONFIG_HOME"] = str(home / ".config")
+    env["XDG_DATA_HOME"] = str(home / ".local" / "share")
+    env["XDG_CACHE_HOME"] = str(home / ".cache")
     env["XDG_RUNTIME_DIR"] = str(home / "runtime")
     (home / "runtime").mkdir(mode=0o700)
     env.pop("QT_QPA_PLATFORM", None)
     if os.geteuid() == 0:
         env["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
     argv = [sys.executable, "-m", "editor", str(site), str(post), "--new-instance"]
+    if checkout.name == "ghostwriter":
+        argv, checkout = _ghostwriter(home, post), home
     proc = subprocess.Popen(
         argv, cwd=checkout, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
@@ -197,7 +216,10 @@ def main() -> None:
     parser.add_argument("--after", type=float, default=5.0, help="seconds after the window maps")
     parser.add_argument("--display", default=":97")
     args = parser.parse_args()
-    roots = {n: Path(p).resolve() for n, p in (r.split("=", 1) for r in args.roots.split(","))}
+    roots = {
+        n: Path(p) if p == "ghostwriter" else Path(p).resolve()
+        for n, p in (r.split("=", 1) for r in args.roots.split(","))
+    }
     xvfb = None
     if not Path(f"/tmp/.X11-unix/X{args.display.lstrip(':')}").exists():
         xvfb = subprocess.Popen(
