@@ -225,13 +225,12 @@ def main(
     if args.screenshot:  # the picture shows the library as it is
         wire_window(window, settings, resource_path("preview"))
     else:
-        # The post comes first on the screen (its code in the code colour), then the
-        # colours of that code as the preview starts; once the preview has the post, the
-        # library's panel and File > Export (in the dock kept for them) and the colours of
-        # the code below the first screen.
+        # The post comes first on the screen, its first screen of code in colour (a flash
+        # of uncoloured code would cost as much later); then the preview starts and the
+        # window's other parts arrive; once the preview has the post, the library's panel
+        # (in the dock kept for it), File > Export and the colours of the code below.
         window.reserve_library()
-        highlighter.defer_lexers(True, first_screen_too=True)
-        window.first_paint.then(lambda: highlighter.load_deferred_lexers(first_screen_only=True))
+        highlighter.defer_lexers(True)
 
         def finish_start_up() -> None:
             wire_window(window, settings, resource_path("preview"))

@@ -7,13 +7,12 @@ block costs one dictionary lookup when its text did not change. Front matter is 
 matter (keys and values), never as a heading or a thematic break.
 
 Start-up: a Pygments lexer costs 2-25 ms to build (its regular expressions compile on first
-use). While `defer_lexers(True)` is on (the app turns it on until the post is on the screen),
+use). While `defer_lexers(True)` is on (the app turns it on until the preview has the post),
 code below the first EAGER_LINES lines or EAGER_CHARS characters of a post (about a screen of
 wrapped text beside the preview) is shown in the code colour only, and its language is
 noted; `load_deferred_lexers()` builds those lexers and re-colours just their code blocks in
-every open post. With `first_screen_too` the code above waits as well, until
-`load_deferred_lexers(first_screen_only=True)` (the app runs it right after the first paint:
-the post's text shows before its code's colours).
+every open post. The first screen's code is coloured at once: its colours arriving a moment
+after the text would cost as much, and flash.
 """
 
 from __future__ import annotations
@@ -181,8 +180,7 @@ EAGER_LINES = 80  # code in these first lines is coloured at once (the first scr
 EAGER_CHARS = 3000  # ... and within these first characters (a screen of wrapped paragraphs)
 _lexers: dict[str, object | None] = {}
 _deferring = False
-_first_screen_waits = False  # while deferring: the first screen's code waits too
-_deferred: dict[str, bool] = {}  # language -> seen on the first screen
+_deferred: set[str] = set()  # languages of the code below the first screen, not coloured yet
 _highlighters: weakref.WeakSet[MarkdownHighlighter] = weakref.WeakSet()
 
 
@@ -203,25 +201,18 @@ def _lexer(language: str) -> object | None:
     return lexer
 
 
-def defer_lexers(defer: bool, *, first_screen_too: bool = False) -> None:
+def defer_lexers(defer: bool) -> None:
     """While on, lexers not built yet are not built for code below EAGER_LINES or
-    EAGER_CHARS (`first_screen_too`: nor for the code above)."""
-    global _deferring, _first_screen_waits
+    EAGER_CHARS."""
+    global _deferring
     _deferring = defer
-    _first_screen_waits = defer and first_screen_too
 
 
-def load_deferred_lexers(*, first_screen_only: bool = False) -> None:
-    """Build the lexers put off while deferring and re-colour their code; deferring ends
-    (`first_screen_only`: only those of the code on the first screen, deferring goes on)."""
-    global _first_screen_waits
-    if first_screen_only:
-        _first_screen_waits = False
-    else:
-        defer_lexers(False)
-    languages = {lang for lang, near in _deferred.items() if near or not first_screen_only}
-    for language in languages:
-        del _deferred[language]
+def load_deferred_lexers() -> None:
+    """Build the lexers put off while deferring and re-colour their code; deferring ends."""
+    defer_lexers(False)
+    languages = set(_deferred)
+    _deferred.clear()
     for language in languages:
         _lexer(language)
     for highlighter in list(_highlighters):
@@ -420,11 +411,9 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self.setCurrentBlockState(state)
         self.setFormat(0, len(text), self._formats["code_block"])
         language = self._languages[(state >> 8) & 0xFF]
-        if _deferring and language not in _lexers:
-            near = not _below_first_screen(self.currentBlock())
-            if _first_screen_waits or not near:
-                _deferred[language] = _deferred.get(language, False) or near
-                return  # coloured by load_deferred_lexers()
+        if _deferring and language not in _lexers and _below_first_screen(self.currentBlock()):
+            _deferred.add(language)
+            return  # coloured by load_deferred_lexers()
         for start, length, kind in code_tokens(language, text):
             self.setFormat(start, length, self._formats[kind])
 

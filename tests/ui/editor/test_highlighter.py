@@ -166,7 +166,7 @@ def test_code_within_the_first_lines_but_past_a_screen_of_text_waits(qtbot: QtBo
     paragraph = "word " * (module.EAGER_CHARS // 5 + 10)  # one long wrapped paragraph
     text = "Intro.\n\n" + paragraph + "\n\n```zig\nconst x = 1;\n```\n"
     module._lexers.pop("zig", None)
-    module._deferred.pop("zig", None)
+    module._deferred.discard("zig")
     module.defer_lexers(True)
     try:
         doc, _highlighter = _highlighted(text, qtbot)
@@ -174,30 +174,5 @@ def test_code_within_the_first_lines_but_past_a_screen_of_text_waits(qtbot: QtBo
         assert "zig" in module._deferred and "zig" not in module._lexers
         module.load_deferred_lexers()
         assert "zig" in module._lexers
-    finally:
-        module.defer_lexers(False)
-
-
-def test_first_screen_code_can_wait_for_the_first_paint_too(qtbot: QtBot) -> None:
-    from editor.ui.editor import highlighter as module
-
-    far = "\n".join(f"line {i}" for i in range(module.EAGER_LINES + 5))
-    text = "```python\nimport os\n```\n\n" + far + "\n\n```zig\nconst x = 1;\n```\n"
-    for language in ("python", "zig"):
-        module._lexers.pop(language, None)
-        module._deferred.pop(language, None)
-    module.defer_lexers(True, first_screen_too=True)
-    try:
-        doc, _highlighter = _highlighted(text, qtbot)
-        plain = _format_at(doc, 1, 0)
-        assert module._deferred == {"python": True, "zig": False}
-        module.load_deferred_lexers(first_screen_only=True)  # after the first paint
-        assert "python" in module._lexers and "zig" not in module._lexers
-        assert module._deferred == {"zig": False}
-        coloured = _format_at(doc, 1, 0)
-        assert plain is not None and coloured is not None
-        assert coloured.foreground().color() != plain.foreground().color()  # `import`
-        module.load_deferred_lexers()  # after the preview
-        assert "zig" in module._lexers and not module._deferred
     finally:
         module.defer_lexers(False)
