@@ -23,7 +23,7 @@ from editor.core.library.types import LibrarySite, PostEntry, ScanProgress
 from editor.core.limits import FIGURES_SECONDS, TimeLimitExceeded, time_limit
 from editor.core.post.model import Post, PostError
 from editor.core.site.config import SiteConfig, find_site
-from editor.core.stats.figures import post_stats
+from editor.core.stats.library_figures import library_figures
 
 Figures = tuple[int, int, str]  # words, reading time, summary text
 Stored = tuple[str, int, int, str]  # rel_path, words, reading time, summary text
@@ -71,13 +71,11 @@ def _figures(job: _Job, site: SiteConfig, time_budget: float = FIGURES_SECONDS) 
         if st.st_mtime_ns != job.mtime_ns or st.st_size != job.size:
             return None
         with time_limit(time_budget):
-            post = Post.load(job.file)
-            stats = post_stats(post, site)
+            return library_figures(Post.load(job.file), site)
     except TimeLimitExceeded:
         return job.words, job.reading_time, ""
     except (OSError, PostError, ValueError, RecursionError):
         return None
-    return stats.word_count, stats.reading_time, stats.summary_text
 
 
 def figures_todo(

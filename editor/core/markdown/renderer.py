@@ -28,6 +28,8 @@ from markdown_it.token import Token
 from editor.core.diagnostics import Diagnostic, Severity
 from editor.core.markdown import python_markdown
 from editor.core.markdown.chunks import ChunkCache, split_chunks
+from editor.core.markdown.deferred_fences import DeferredFences
+from editor.core.markdown.goldmark.html import DEFERRED_FENCES
 from editor.core.markdown.goldmark.options import MarkupOptions
 from editor.core.markdown.goldmark.parser import (
     ID_MARK_RE,
@@ -201,12 +203,17 @@ class Renderer:
 
     With `cache` (the default) the body is cut into chunks (editor.core.markdown.chunks) whose
     rendering is kept for the next call; without it the body is parsed in one piece, which
-    is the reference the cached result must equal.
+    is the reference the cached result must equal. With `defer_fences` (and no cache) fenced
+    code is left unhighlighted until `self.deferred` expands it (the library's figures).
     """
 
-    def __init__(self, site: SiteConfig | None = None, *, cache: bool = True) -> None:
+    def __init__(
+        self, site: SiteConfig | None = None, *, cache: bool = True, defer_fences: bool = False
+    ) -> None:
         self.site = site
         self.options = MarkupOptions.from_site(site)
+        # the library's figures: fences stay unhighlighted until expanded (deferred_fences.py)
+        self.deferred = DeferredFences(self.options.code) if defer_fences and not cache else None
         self.md = _markdown_for(self.options)
         self.engine = str(getattr(site, "markdown_engine", "goldmark") or "goldmark")
         self._cache: ChunkCache[tuple[str, bool, str], _Chunk] | None = (
@@ -417,6 +424,8 @@ class Renderer:
         env: dict[str, Any] = {
             "page": PagePaths(page.preview, page.page_path, page.search_dirs, page.static_dirs)
         }
+        if self.deferred is not None:
+            env[DEFERRED_FENCES] = self.deferred
         tokens = self.md.parse(chunk_text, env)
         warn_unclosed_fences(tokens, chunk_text, env)
         deep = next((t for t in tokens if t.level >= MAX_NESTING - 1), None)

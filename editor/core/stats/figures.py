@@ -202,6 +202,14 @@ def auto_summary(html: str, summary_length: int, cjk: bool) -> tuple[str, bool]:
     """page.ExtractSummaryFromHTML: whole paragraphs up to summaryLength tokens."""
     if summary_length <= 0:
         return "", bool(html)
+    end = summary_end(html, summary_length, cjk)
+    return html[:end].strip(), bool(html[end:].strip())
+
+
+def summary_end(html: str, summary_length: int, cjk: bool) -> int:
+    """Where the automatic summary of `html` ends (len(html): it is the whole body); it
+    depends on `html` up to there and on nothing after it but the tags closing its last
+    element. `summary_length` > 0."""
     count = 0
     j = 0
     n = len(html)
@@ -216,10 +224,9 @@ def auto_summary(html: str, summary_length: int, cjk: bool) -> tuple[str, bool]:
             if count >= summary_length:
                 break
         if count >= summary_length:
-            end = _close_open_elements(html, close + 4)
-            return html[:end].strip(), bool(html[end:].strip())
+            return _close_open_elements(html, close + 4)
         j = close + 3
-    return html.strip(), False
+    return n
 
 
 def trim_short_html(html: str) -> str:

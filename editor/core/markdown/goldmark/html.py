@@ -23,6 +23,7 @@ from editor.core.markdown.goldmark.options import MarkupOptions
 from editor.core.markdown.highlight import parse_fence_info, render_fence
 
 _OMITTED = "<!-- raw HTML omitted -->"
+DEFERRED_FENCES = "inkpost_deferred_fences"  # env key: a DeferredFences, or absent
 
 # --- render rules -------------------------------------------------------------------------
 
@@ -90,6 +91,11 @@ def _render_fence(
     token = tokens[idx]
     code_options = _opts(options).code
     info = parse_fence_info(token.info, code_options)
+    deferred = env.get(DEFERRED_FENCES)
+    if deferred is not None:  # the library's figures: highlighting waits (deferred_fences.py)
+        stand_in: str | None = deferred.defer(token.content, info)
+        if stand_in is not None:
+            return stand_in
     html, known = render_fence(token.content, info, code_options)
     if not known and token.map is not None:
         env.setdefault("warnings", []).append(
