@@ -238,6 +238,7 @@ def main(
             # frames; the posts opened until then are merged in.
             window.recent.attach(IniStore(settings.location / "recent.ini"))
             window.first_paint.then(highlighter.load_deferred_lexers)
+            window.first_paint.then(highlighter.warm_lexers)  # for the posts opened later
 
         after_preview(window, finish_start_up)
     if args.screenshot:

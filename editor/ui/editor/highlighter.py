@@ -6,19 +6,23 @@ language is coloured with Pygments tokens, cached per (language, line text), so 
 block costs one dictionary lookup when its text did not change. Front matter is shown as front
 matter (keys and values), never as a heading or a thematic break.
 
-Start-up: a Pygments lexer costs 2-25 ms to build (its regular expressions compile on first
-use). While `defer_lexers(True)` is on (the app turns it on until the preview has the post),
-code below the first EAGER_LINES lines or EAGER_CHARS characters of a post (about a screen of
-wrapped text beside the preview) is shown in the code colour only, and its language is
-noted; `load_deferred_lexers()` builds those lexers and re-colours just their code blocks in
-every open post. The first screen's code is coloured at once: its colours arriving a moment
-after the text would cost as much, and flash.
+Lexers: a Pygments lexer costs 2-25 ms to build (its regular expressions compile on first
+use). Code below the first EAGER_LINES lines or EAGER_CHARS characters of a post (about a
+screen of wrapped text beside the preview) whose lexer is not built yet is shown in the code
+colour only, its language noted: the post shows first, and on the following turns of the
+event loop each such lexer is built (one a turn) and just its code blocks re-coloured in
+every open post. A post opened later (a second `inkpost FILE`, a library click) reaches the
+screen without waiting for the lexers of its code further down. While `defer_lexers(True)`
+holds them (the app's start, until the preview has the post), they wait for
+`load_deferred_lexers()`. The first screen's code is coloured at once: its colours arriving
+a moment after the text would cost as much, and flash.
 """
 
 from __future__ import annotations
 
 import re
 import weakref
+from collections.abc import Iterable
 from functools import lru_cache
 
 import shiboken6
@@ -31,6 +35,7 @@ from pygments.token import (
     String,
     _TokenType,
 )
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -179,7 +184,8 @@ _TOKEN_KINDS: tuple[tuple[_TokenType, str], ...] = (
 EAGER_LINES = 80  # code in these first lines is coloured at once (the first screen)
 EAGER_CHARS = 3000  # ... and within these first characters (a screen of wrapped paragraphs)
 _lexers: dict[str, object | None] = {}
-_deferring = False
+_holding = False  # defer_lexers(True): the deferred lexers wait for load_deferred_lexers()
+_load_due = False  # a turn of the event loop will build one of them
 _deferred: set[str] = set()  # languages of the code below the first screen, not coloured yet
 _highlighters: weakref.WeakSet[MarkdownHighlighter] = weakref.WeakSet()
 
@@ -201,18 +207,67 @@ def _lexer(language: str) -> object | None:
     return lexer
 
 
-def defer_lexers(defer: bool) -> None:
-    """While on, lexers not built yet are not built for code below EAGER_LINES or
-    EAGER_CHARS."""
-    global _deferring
-    _deferring = defer
+def defer_lexers(hold: bool) -> None:
+    """Hold the lexers of code below the first screen until `load_deferred_lexers()`
+    (True), or let them be built on the next turns of the event loop (False)."""
+    global _holding
+    _holding = hold
+    if not hold and _deferred:
+        _schedule_load()
 
 
 def load_deferred_lexers() -> None:
-    """Build the lexers put off while deferring and re-colour their code; deferring ends."""
-    defer_lexers(False)
-    languages = set(_deferred)
-    _deferred.clear()
+    """Build every lexer put off and re-colour its code now; holding ends."""
+    global _holding
+    _holding = False
+    _recolour(set(_deferred))
+
+
+# The languages most fenced in the technical posts Inkpost is for: `warm_lexers` builds
+# them once the app has started (~170 ms of CPU a turn at a time, ~3 MiB), so that a post
+# opened later shows its first screen's code in colour without building a lexer first.
+COMMON_LANGUAGES = (
+    "python", "rust", "go", "javascript", "typescript", "yaml", "bash", "sql", "toml", "json",
+)  # fmt: skip
+WARM_INTERVAL_MS = 40  # one lexer a turn, this far apart: typing goes between them
+
+
+def warm_lexers(languages: Iterable[str] = COMMON_LANGUAGES) -> None:
+    """Build the lexers of `languages` not built yet, one per turn of the event loop."""
+    waiting = [language for language in languages if language not in _lexers]
+
+    def next_one() -> None:
+        while waiting:
+            language = waiting.pop(0)
+            if language not in _lexers:
+                _lexer(language)
+                break
+        if waiting:
+            QTimer.singleShot(WARM_INTERVAL_MS, next_one)
+
+    if waiting:
+        QTimer.singleShot(WARM_INTERVAL_MS, next_one)
+
+
+def _schedule_load() -> None:
+    global _load_due
+    if not _holding and not _load_due:
+        _load_due = True
+        QTimer.singleShot(0, _load_one)
+
+
+def _load_one() -> None:
+    global _load_due
+    _load_due = False
+    if _holding or not _deferred:
+        return
+    _recolour({min(_deferred)})
+    if _deferred:
+        _schedule_load()
+
+
+def _recolour(languages: set[str]) -> None:
+    _deferred.difference_update(languages)
     for language in languages:
         _lexer(language)
     for highlighter in list(_highlighters):
@@ -411,9 +466,10 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self.setCurrentBlockState(state)
         self.setFormat(0, len(text), self._formats["code_block"])
         language = self._languages[(state >> 8) & 0xFF]
-        if _deferring and language not in _lexers and _below_first_screen(self.currentBlock()):
+        if language not in _lexers and _below_first_screen(self.currentBlock()):
             _deferred.add(language)
-            return  # coloured by load_deferred_lexers()
+            _schedule_load()
+            return  # coloured once its lexer is built
         for start, length, kind in code_tokens(language, text):
             self.setFormat(start, length, self._formats[kind])
 

@@ -176,3 +176,58 @@ def test_code_within_the_first_lines_but_past_a_screen_of_text_waits(qtbot: QtBo
         assert "zig" in module._lexers
     finally:
         module.defer_lexers(False)
+
+
+def test_a_post_opened_later_shows_before_the_lexers_of_its_code_further_down(
+    qtbot: QtBot,
+) -> None:
+    """Not held: the lexer of code below the first screen is built on a following turn of
+    the event loop (not while the post is opened), then that code is coloured."""
+    from editor.ui.editor import highlighter as module
+
+    far = "\n".join(f"line {i}" for i in range(module.EAGER_LINES + 5))
+    text = "Intro.\n\n" + far + "\n\n```zig\nconst x = 1;\n```\n"
+    module._lexers.pop("zig", None)
+    module._deferred.discard("zig")
+    doc, _highlighter = _highlighted(text, qtbot)
+    zig_line = text.count("\n") - 2
+    plain = _format_at(doc, zig_line, 0)
+    assert "zig" in module._deferred and "zig" not in module._lexers  # not built yet
+    qtbot.waitUntil(lambda: "zig" in module._lexers and "zig" not in module._deferred)
+    coloured = _format_at(doc, zig_line, 0)
+    assert plain is not None and coloured is not None
+    assert coloured.foreground().color() != plain.foreground().color()  # `const`
+
+
+def test_held_lexers_wait_for_the_app(qtbot: QtBot) -> None:
+    from editor.ui.editor import highlighter as module
+
+    far = "\n".join(f"line {i}" for i in range(module.EAGER_LINES + 5))
+    text = "Intro.\n\n" + far + "\n\n```zig\nconst x = 1;\n```\n"
+    module._lexers.pop("zig", None)
+    module._deferred.discard("zig")
+    module.defer_lexers(True)
+    try:
+        _highlighted(text, qtbot)
+        turns: list[int] = []
+        from PySide6.QtCore import QTimer
+
+        for _ in range(5):
+            QTimer.singleShot(0, lambda: turns.append(1))
+        qtbot.waitUntil(lambda: len(turns) == 5)
+        assert "zig" in module._deferred and "zig" not in module._lexers  # still held
+        module.defer_lexers(False)  # let go: built on a following turn
+        qtbot.waitUntil(lambda: "zig" in module._lexers and "zig" not in module._deferred)
+    finally:
+        module.defer_lexers(False)
+
+
+def test_warm_lexers_builds_them_a_turn_at_a_time(qtbot: QtBot) -> None:
+    from editor.ui.editor import highlighter as module
+
+    for language in ("zig", "lua"):
+        module._lexers.pop(language, None)
+    module.warm_lexers(["zig", "lua"])
+    assert "zig" not in module._lexers  # not while asked
+    qtbot.waitUntil(lambda: "zig" in module._lexers and "lua" in module._lexers)
+    assert module._lexers["lua"] is not None
