@@ -16,7 +16,7 @@ import hashlib
 import html
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, NamedTuple
@@ -26,6 +26,7 @@ from editor.core.preview.header import PreviewHeader
 __all__ = [
     "Block",
     "PatchPlan",
+    "blocks_by_html",
     "code_style_css",
     "content_security_policy",
     "header_html",
@@ -66,17 +67,22 @@ def _digest(text: str) -> str:
 
 
 def split_blocks(
-    body_html: str, line_map: Sequence[tuple[int, int]] | None = None
+    body_html: str,
+    line_map: Sequence[tuple[int, int]] | None = None,
+    known: Mapping[str, Block] | None = None,
 ) -> tuple[Block, ...]:
     """Cut rendered body HTML into its top-level blocks, in order; "".join(b.html) == input.
 
     With the render's `line_map` (block i starts with a tag carrying `data-line="first"`)
     the cut is a few string searches; without it, or when the HTML does not match it, the
     HTML is tokenized. Tolerant of malformed raw HTML: an element left open keeps the rest
-    in one block.
+    in one block. `known` maps a block's HTML to its Block (the previous rendering's, see
+    `blocks_by_html`): a block is a function of its HTML, so one found there is reused
+    instead of digested again.
     """
+    known = known or {}
     if line_map:
-        fast = _split_by_line_map(body_html, line_map)
+        fast = _split_by_line_map(body_html, line_map, known)
         if fast is not None:
             return fast
     starts: list[int] = []
@@ -116,15 +122,21 @@ def split_blocks(
     for first, stop in itertools.pairwise(bounds):
         if first == stop:
             continue
-        blocks.append(_block(body_html[first:stop]))
+        text = body_html[first:stop]
+        blocks.append(known.get(text) or _block(text))
     return tuple(blocks)
+
+
+def blocks_by_html(blocks: Sequence[Block]) -> dict[str, Block]:
+    """`blocks` by their HTML, for `split_blocks(..., known=)` on the next rendering."""
+    return {block.html: block for block in blocks}
 
 
 _TAG_START = re.compile(r"<[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?")
 
 
 def _split_by_line_map(
-    body_html: str, line_map: Sequence[tuple[int, int]]
+    body_html: str, line_map: Sequence[tuple[int, int]], known: Mapping[str, Block]
 ) -> tuple[Block, ...] | None:
     starts: list[int] = []
     attrs: list[tuple[int, str]] = []
@@ -142,10 +154,15 @@ def _split_by_line_map(
         pos = found + len(needle)
     blocks: list[Block] = []
     if starts[0] > 0:
-        blocks.append(_block(body_html[: starts[0]]))
+        head = body_html[: starts[0]]
+        blocks.append(known.get(head) or _block(head))
     bounds = [*starts, len(body_html)]
     for i, (first, stop) in enumerate(itertools.pairwise(bounds)):
         text = body_html[first:stop]
+        same = known.get(text)
+        if same is not None:
+            blocks.append(same)
+            continue
         offset, needle = attrs[i]
         if text.find('data-line="', offset + len(needle)) >= 0:
             blocks.append(_block(text))  # nested data-line values: make them relative

@@ -9,6 +9,7 @@ from editor.core.preview.header import PreviewHeader
 from editor.core.preview.page import (
     Block,
     PatchPlan,
+    blocks_by_html,
     code_style_css,
     content_security_policy,
     header_html,
@@ -207,3 +208,40 @@ def test_code_style_css_covers_chroma_and_unknown_styles() -> None:
     css = code_style_css("monokai")
     assert ".chroma .k" in css and ".highlight .k" in css
     assert code_style_css("no-such-style") == code_style_css("default")
+
+
+@given(
+    _PARAS,
+    _PARAS,
+    st.lists(st.sampled_from(["a", "bb", "ccc", "x y"]), min_size=8, max_size=8),
+    st.integers(1, 4),
+    st.booleans(),
+)
+def test_blocks_known_from_the_last_rendering_are_reused_unchanged(
+    k1: list[str], k2: list[str], texts: list[str], start: int, with_map: bool
+) -> None:
+    old_html = _render(k1, texts, start)
+    new_html = "lead\n" + _render(k1[:4] + k2, texts, start)
+    line_map = _line_map(new_html) if with_map else None
+    old = split_blocks(old_html, _line_map(old_html))
+    got = split_blocks(new_html, line_map, blocks_by_html(old))
+    assert got == split_blocks(new_html, line_map)  # the same as without reuse
+    known = blocks_by_html(old)
+    for block in got:
+        if block.html in known:
+            assert block is known[block.html]
+
+
+def test_a_one_key_edit_reuses_every_other_block() -> None:
+    from editor.core.markdown.renderer import Renderer
+
+    renderer = Renderer()
+    text = "".join(f"Paragraph {i} with *some* words.\n\n" for i in range(50))
+    before = renderer.render(text, preview=True)
+    old = split_blocks(before.html, before.line_map)
+    after = renderer.render(text[:-2] + "z\n\n", preview=True)
+    new = split_blocks(after.html, after.line_map, blocks_by_html(old))
+    assert new == split_blocks(after.html, after.line_map)
+    assert sum(a is b for a, b in zip(old, new, strict=True)) == len(old) - 1
+    plan = plan_patch(old, new)
+    assert (plan.start, plan.remove, len(plan.insert), plan.shifts) == (49, 1, 1, ())
