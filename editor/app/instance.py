@@ -17,12 +17,9 @@ Protocol, one JSON object per line each way:
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import re
 import socket
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -38,11 +35,14 @@ def socket_path() -> Path:
     if runtime and Path(runtime).is_dir():
         folder = Path(runtime)
     else:
+        import tempfile  # only without a runtime folder: a later start imports little
+
         uid = os.getuid() if hasattr(os, "getuid") else 0
         folder = Path(tempfile.gettempdir()) / f"inkpost-{uid}"
         folder.mkdir(mode=0o700, exist_ok=True)
     display = os.environ.get("WAYLAND_DISPLAY") or os.environ.get("DISPLAY") or "nodisplay"
-    return folder / f"inkpost-{re.sub(r'[^A-Za-z0-9_.-]', '_', display)}.sock"
+    name = "".join(ch if ch.isascii() and (ch.isalnum() or ch in "_.-") else "_" for ch in display)
+    return folder / f"inkpost-{name}.sock"
 
 
 def request_for(args: Sequence[str]) -> dict[str, Any] | None:
@@ -85,11 +85,11 @@ def hand_over(
                 answer += chunk
     except OSError:
         return None
-    with contextlib.suppress(ValueError):
+    try:
         reply = json.loads(answer)
-        if isinstance(reply, dict):
-            return reply
-    return None
+    except ValueError:
+        return None
+    return reply if isinstance(reply, dict) else None
 
 
 def try_hand_over(args: Sequence[str]) -> bool:

@@ -46,6 +46,20 @@ def test_request_for_the_command_line(site: Path) -> None:
     assert request_for([str(site / "no-such-post.md")]) is None  # the app's own start says so
 
 
+def test_the_socket_is_per_user_and_display(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setenv("DISPLAY", ":1.0")
+    assert instance.socket_path() == tmp_path / "inkpost-_1.0.sock"
+    monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-0/é x")
+    assert instance.socket_path() == tmp_path / "inkpost-wayland-0___x.sock"
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path / "missing"))
+    fallback = instance.socket_path()
+    assert fallback.parent.name == f"inkpost-{os.getuid()}" and fallback.parent.is_dir()
+
+
 def test_nobody_listening_means_no_hand_over(tmp_path: Path) -> None:
     assert hand_over({"open": [], "site": None}, tmp_path / "nobody.sock", 0.5) is None
 
