@@ -3,7 +3,12 @@
 `RenderController.request(text, site, path)` asks for a rendering of the editor's text.
 At most one job is in flight; requests made meanwhile collapse into one re-run with the
 newest text; a result for text that has changed since is dropped (in process mode without
-even being unpickled). `rendered(RenderOutcome)` carries the newest result only.
+even being unpickled). `rendered(RenderOutcome)` carries the newest result only. In
+process mode a slow rendering (a long post) also sends `previewed(RenderOutcome)` first:
+the preview alone, without the figures (stats None, the header made with the previous
+figures), as soon as it is ready; `rendered` follows with the whole outcome. The next
+request may go as soon as the early outcome is in: the render process then leaves out the
+figures of the text that changed meanwhile.
 
 The renderer is pure Python and holds the GIL, so by default it runs in a child process
 (`python -m editor.core.preview.service`, driven through QProcess: no extra thread in the
@@ -11,7 +16,8 @@ GUI process). benchmarks/bench_render_worker.py measures why: with the renderer 
 QThread, typing stalls. `mode="thread"` exists for that comparison; a debounce of -1
 renders synchronously in this process (tests).
 
-Signals: `rendered(object)` (a RenderOutcome), `failed(str)` (rendering raised: the text).
+Signals: `rendered(object)` (a RenderOutcome), `previewed(object)` (an early RenderOutcome),
+`failed(str)` (rendering raised: the text).
 """
 
 from __future__ import annotations
@@ -51,6 +57,10 @@ log = logging.getLogger(__name__)
 
 Mode = Literal["process", "thread"]
 DEFAULT_DEBOUNCE_MS = 15
+# A rendering whose preview takes this long is answered in two (`previewed`, then
+# `rendered`): the figures (a second, plain rendering and the statistics) would hold the
+# preview of a long post back by tens of milliseconds.
+EARLY_AFTER_MS = 8.0
 _MAX_RESTARTS = 3
 
 
@@ -70,6 +80,7 @@ class RenderController(QObject):
     """Debounced, single-flight rendering; see the module docstring."""
 
     rendered = Signal(object)
+    previewed = Signal(object)
     failed = Signal(str)
     _submit = Signal(object)
 
@@ -88,10 +99,12 @@ class RenderController(QObject):
         self._timer.timeout.connect(self._on_timer_timeout)
         self._revision = 0
         self._job_id = 0
-        self._in_flight: int | None = None  # revision of the job in flight
+        self._in_flight: int | None = None  # revision of the job whose preview is awaited
+        self._finals_due = 0  # jobs sent whose last frame has not come back yet
         self._latest: tuple[str, SiteConfig | None, Path | None] | None = None
         self._sent_site: SiteConfig | None = None
         self._dispatched_revision = 0
+        self._urgent = False  # the newest request skips the debounce
         self._inline: RenderService | None = None
         self._process: QProcess | None = None
         self._decoder = FrameDecoder()
@@ -101,6 +114,7 @@ class RenderController(QObject):
         self._crashes = 0
         self.last_outcome: RenderOutcome | None = None
         self.dropped = 0  # stale results dropped (for tests and benchmarks)
+        self.early_after_ms: float | None = EARLY_AFTER_MS  # None: no `previewed`
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -115,7 +129,7 @@ class RenderController(QObject):
 
     @property
     def busy(self) -> bool:
-        return self._in_flight is not None or self._timer.isActive()
+        return self._in_flight is not None or self._timer.isActive() or self._finals_due > 0
 
     @property
     def revision(self) -> int:
@@ -123,7 +137,7 @@ class RenderController(QObject):
 
     @property
     def in_flight(self) -> bool:
-        """A job has been sent and its result has not come back yet."""
+        """A job has been sent and its preview has not come back yet."""
         return self._in_flight is not None
 
     def process_id(self) -> int | None:
@@ -138,16 +152,20 @@ class RenderController(QObject):
         if ms >= 0 and not self._closed:
             self._start_backend()
 
-    def request(self, text: str, site: SiteConfig | None, path: Path | None) -> int:
-        """Ask for a rendering of `text`; returns its revision number."""
+    def request(
+        self, text: str, site: SiteConfig | None, path: Path | None, *, now: bool = False
+    ) -> int:
+        """Ask for a rendering of `text`; returns its revision number. `now` skips the
+        debounce (the caller has waited for a pause in typing already)."""
         if self._closed:
             raise RuntimeError("RenderController is shut down")
         self._revision += 1
         self._latest = (text, site, path)
+        self._urgent = now
         if self._debounce_ms < 0:
             self._render_inline()
-        elif self._in_flight is None and not self._timer.isActive():
-            self._timer.start(self._debounce_ms)
+        elif self._in_flight is None and (now or not self._timer.isActive()):
+            self._timer.start(0 if now else self._debounce_ms)
         return self._revision
 
     def shutdown(self) -> None:
@@ -173,6 +191,7 @@ class RenderController(QObject):
                 self._worker.deleteLater()
                 self._worker = None
         self._in_flight = None
+        self._finals_due = 0
 
     # backends --------------------------------------------------------------------------
 
@@ -217,7 +236,8 @@ class RenderController(QObject):
         if send_site is not None:
             self._sent_site = send_site
         self._dispatched_revision = self._revision
-        return RenderRequest(self._job_id, self._revision, text, path, send_site)
+        early = self.early_after_ms if self._mode == "process" else None
+        return RenderRequest(self._job_id, self._revision, text, path, send_site, early)
 
     @Slot()
     def _on_timer_timeout(self) -> None:
@@ -229,22 +249,38 @@ class RenderController(QObject):
             self._start_process()
         request = self._make_request()
         self._in_flight = request.text_revision
+        self._finals_due += 1
         if self._process is not None:
             self._process.write(encode_frame(request, request.text_revision))
         else:
             self._submit.emit(request)
 
-    def _finish_job(self) -> None:
-        self._in_flight = None
-        if self._dispatched_revision != self._revision and not self._closed:
-            self._timer.start(self._debounce_ms)
+    def _job_answered(self, revision: int, *, final: bool) -> None:
+        """The job of `revision` sent its preview (early or final frame): the next may go."""
+        self._finals_due -= int(final)
+        if self._in_flight == revision:
+            self._in_flight = None
+        if (
+            self._in_flight is None
+            and self._dispatched_revision != self._revision
+            and not self._closed
+            and not self._timer.isActive()
+        ):
+            self._timer.start(0 if self._urgent else self._debounce_ms)
 
     @Slot()
     def _on_process_ready_read(self) -> None:
         assert self._process is not None
-        for revision, payload in self._decoder.feed(bytes(self._process.readAllStandardOutput())):
+        for revision, payload, final in self._decoder.feed(
+            bytes(self._process.readAllStandardOutput())
+        ):
             stale = revision != self._revision
-            self._finish_job()
+            if not final:
+                self._job_answered(revision, final=False)
+                if not stale:
+                    self.previewed.emit(pickle.loads(payload))
+                continue
+            self._job_answered(revision, final=True)
             if stale:
                 self.dropped += 1
                 continue
@@ -257,6 +293,7 @@ class RenderController(QObject):
             self._process.deleteLater()
             self._process = None
         self._in_flight = None
+        self._finals_due = 0
         self._dispatched_revision = 0
         self._crashes += 1
         if self._crashes > _MAX_RESTARTS:
@@ -271,7 +308,7 @@ class RenderController(QObject):
 
     @Slot(object)
     def _on_worker_done(self, outcome: RenderOutcome) -> None:
-        self._finish_job()
+        self._job_answered(outcome.text_revision, final=True)
         if outcome.text_revision != self._revision:
             self.dropped += 1
             return

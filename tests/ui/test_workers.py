@@ -130,3 +130,61 @@ def test_a_crashed_render_process_is_restarted(qtbot: Any, site: SiteConfig) -> 
     finally:
         ctl.shutdown()
     assert render_children() == []
+
+
+def test_a_slow_rendering_is_previewed_before_its_figures(qtbot: Any, site: SiteConfig) -> None:
+    ctl = RenderController(debounce_ms=0)
+    ctl.early_after_ms = 0.0
+    early: list[RenderOutcome] = []
+    ctl.previewed.connect(early.append)
+    try:
+        with qtbot.waitSignal(ctl.rendered, timeout=30000):
+            ctl.request("One two.\n", site, None)
+        assert early == []  # the first rendering has no figures to head it with
+        with qtbot.waitSignal(ctl.rendered, timeout=30000) as whole:
+            revision = ctl.request("One two three.\n", site, None)
+        (preview,) = early
+        assert preview.text_revision == revision and preview.stats is None
+        assert preview.blocks == whole.args[0].blocks
+        assert whole.args[0].stats.word_count == 3
+        assert ctl.last_outcome is whole.args[0] and not ctl.busy
+    finally:
+        ctl.shutdown()
+
+
+def test_a_request_made_after_a_pause_skips_the_debounce(qtbot: Any, site: SiteConfig) -> None:
+    ctl = RenderController(mode="thread", debounce_ms=150)
+    try:
+        ctl.request("a\n", site, None)
+        assert ctl._timer.interval() == 150
+        ctl._timer.stop()
+        with qtbot.waitSignal(ctl.rendered, timeout=30000):
+            ctl.request("b\n", site, None, now=True)
+            assert ctl._timer.interval() == 0
+    finally:
+        ctl.shutdown()
+
+
+def test_the_next_request_goes_once_the_preview_is_in(qtbot: Any, site: SiteConfig) -> None:
+    ctl = RenderController(debounce_ms=0)
+    ctl.early_after_ms = 0.0
+    shown: list[RenderOutcome] = []
+    ctl.rendered.connect(shown.append)
+    asked: list[int] = []
+
+    def type_more(outcome: RenderOutcome) -> None:
+        if not asked:  # newer text while the figures of the previewed one are on their way
+            asked.append(ctl.request("Three words now.\n", site, None))
+            assert not ctl.in_flight and ctl.busy  # the preview is in; figures are due
+
+    ctl.previewed.connect(type_more)
+    try:
+        with qtbot.waitSignal(ctl.rendered, timeout=30000):
+            ctl.request("One.\n", site, None)
+        ctl.request("One two.\n", site, None)
+        qtbot.waitUntil(lambda: bool(asked) and not ctl.busy, timeout=30000)
+        assert [o.text_revision for o in shown[1:]] == asked  # "One two." was overtaken
+        assert shown[-1].stats.word_count == 3
+        assert ctl.dropped == 1
+    finally:
+        ctl.shutdown()

@@ -7,10 +7,17 @@ re-rendering after a local edit cheap.
 
 The same service runs in a child process (`python -m editor.core.preview.service`), because
 the renderer is pure Python and would hold the GIL against the GUI thread. The protocol is
-framed pickles over stdin/stdout: each frame is a 16-byte header (payload length, then the
-job's text revision, both unsigned 64-bit big-endian) and the pickled object, so a reader
-can drop a stale outcome without unpickling it. A `Shutdown` request, or end of input,
-ends the child. The child runs at a lower priority (NICE), so the window comes first.
+framed pickles over stdin/stdout: each frame is a 24-byte header (payload length, the
+job's text revision and `final`, unsigned 64-bit big-endian) and the pickled object, so a
+reader can drop a stale outcome without unpickling it. A request with `early_after_ms` set
+is answered by two frames when its preview took that long to render: an early outcome as
+soon as the preview is ready (`final` 0: no figures yet, the header made with the previous
+rendering's figures), then the whole outcome (`final` 1); every job ends with exactly one
+final frame. The reader may send the next request as soon as the early frame is in: when
+one is waiting by then, the figures of the old text are not computed (its final frame
+repeats the early outcome, which is stale for the reader anyway). A `Shutdown` request,
+or end of input, ends the child. The child runs at a lower priority (NICE), so the window
+comes first.
 
 Every type in a `RenderOutcome` (render_types, stats, preview_header, preview_page,
 diagnostics) lives in a module that does not import the renderer, so the GUI process
@@ -21,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+import io
 import os
 import pickle
 import select
@@ -31,19 +39,20 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Protocol
+from typing import Any, BinaryIO, NamedTuple, Protocol
 
 from editor.core.diagnostics import Diagnostic, Severity
 from editor.core.limits import RENDER_SECONDS, TimeLimitExceeded, time_limit
 from editor.core.markdown.types import RenderResult
 from editor.core.post.model import Post
 from editor.core.preview.header import PreviewHeader, build_preview_header
-from editor.core.preview.page import Block, split_blocks
+from editor.core.preview.page import Block, blocks_by_html, split_blocks
 from editor.core.site.config import SiteConfig
 from editor.core.stats.figures import PostStats, post_stats
 
 __all__ = [
     "HEADER",
+    "Frame",
     "FrameDecoder",
     "RenderOutcome",
     "RenderRequest",
@@ -53,19 +62,23 @@ __all__ = [
     "serve",
 ]
 
-HEADER = struct.Struct(">QQ")
+HEADER = struct.Struct(">QQQ")  # payload length, text revision, final (1) or early (0)
 NICE = 5  # the render process yields to the window (its thread draws what the user types)
 
 
 @dataclass(frozen=True, slots=True)
 class RenderRequest:
-    """Render `text` (revision `text_revision`); `site=None` reuses the previous site."""
+    """Render `text` (revision `text_revision`); `site=None` reuses the previous site.
+
+    `early_after_ms`: when the preview took at least this long, it is answered first,
+    before the figures (see the module docstring); None: one answer."""
 
     job_id: int
     text_revision: int
     text: str
     path: Path | None = None
     site: SiteConfig | None = None
+    early_after_ms: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +122,8 @@ def _default_factory(site: SiteConfig) -> _Renderer:
 
 
 class RenderService:
-    """Stateful renderer for one editor: keeps the site and the renderers' block caches."""
+    """Stateful renderer for one editor: keeps the site, the renderers' block caches, the
+    last rendering's blocks (reused when unchanged) and figures (for an early header)."""
 
     def __init__(
         self,
@@ -122,14 +136,26 @@ class RenderService:
         self._site: SiteConfig | None = None
         self._preview: _Renderer | None = None
         self._plain: _Renderer | None = None
+        self._known: dict[str, Block] = {}
+        self._last_stats: PostStats | None = None
 
-    def handle(self, request: RenderRequest) -> RenderOutcome:
+    def handle(
+        self,
+        request: RenderRequest,
+        early: Callable[[RenderOutcome], None] | None = None,
+        superseded: Callable[[], bool] | None = None,
+    ) -> RenderOutcome:
+        """The outcome of `request`. With `early` and `request.early_after_ms`, `early` may
+        first be called with the preview alone (an outcome without figures); when
+        `superseded()` then says newer text is waiting, that is the outcome (the figures,
+        two steps, are left out at either step)."""
         started = time.perf_counter()
         try:
             with time_limit(self._budget):
-                outcome = self._render(request)
+                outcome = self._render(request, (early, superseded or _never), started)
         except TimeLimitExceeded as exc:
             self._preview = self._plain = None  # their caches may be half-updated
+            self._known = {}
             outcome = as_text(request, exc)
         except Exception:  # a bug in rendering must not take the preview down
             outcome = RenderOutcome(
@@ -143,10 +169,16 @@ class RenderService:
         elapsed = (time.perf_counter() - started) * 1000.0
         return _with_elapsed(outcome, elapsed)
 
-    def _render(self, request: RenderRequest) -> RenderOutcome:
+    def _render(
+        self,
+        request: RenderRequest,
+        answer: tuple[Callable[[RenderOutcome], None] | None, Callable[[], bool]],
+        started: float,
+    ) -> RenderOutcome:
         if request.site is not None and request.site != self._site:
             self._site = request.site
             self._preview = self._plain = None
+            self._last_stats = None
         if self._site is None:
             root = request.path.parent if request.path is not None else Path.cwd()
             self._site = SiteConfig.hugo_defaults(root)
@@ -159,10 +191,39 @@ class RenderService:
         result = self._preview.render(
             request.text, preview=True, page_path=request.path, metadata=metadata
         )
+        blocks = split_blocks(result.html, result.line_map, self._known)
+        self._known = blocks_by_html(blocks)
+        diagnostics = (*post.diagnostics, *result.warnings)
+        previous = self._last_stats
+        after = request.early_after_ms
+        early, superseded = answer
+        first: RenderOutcome | None = None
+        if (
+            early is not None
+            and after is not None
+            and previous is not None
+            and (time.perf_counter() - started) * 1000.0 >= after
+        ):
+            first = RenderOutcome(
+                request.job_id,
+                request.text_revision,
+                result,
+                None,
+                header=build_preview_header(metadata, previous, site, post_date=post.date),
+                blocks=blocks,
+                path=request.path,
+                diagnostics=diagnostics,
+            )
+            early(first)
+            if superseded():
+                return first
         plain = self._plain.render(
             request.text, preview=False, page_path=request.path, metadata=metadata
         )
+        if first is not None and superseded():
+            return first
         stats = post_stats(post, site, plain)
+        self._last_stats = stats
         header = build_preview_header(metadata, stats, site, post_date=post.date)
         return RenderOutcome(
             request.job_id,
@@ -170,9 +231,9 @@ class RenderService:
             result,
             stats,
             header=header,
-            blocks=split_blocks(result.html, result.line_map),
+            blocks=blocks,
             path=request.path,
-            diagnostics=(*post.diagnostics, *result.warnings),
+            diagnostics=diagnostics,
         )
 
 
@@ -217,26 +278,34 @@ def _with_elapsed(outcome: RenderOutcome, elapsed_ms: float) -> RenderOutcome:
     )
 
 
-def encode_frame(obj: object, revision: int = 0) -> bytes:
+def encode_frame(obj: object, revision: int = 0, *, final: bool = True) -> bytes:
     payload = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
-    return HEADER.pack(len(payload), revision) + payload
+    return HEADER.pack(len(payload), revision, int(final)) + payload
+
+
+class Frame(NamedTuple):
+    """One decoded frame: its text revision, pickled payload and whether it ends its job."""
+
+    revision: int
+    payload: bytes
+    final: bool = True
 
 
 class FrameDecoder:
-    """Collects bytes as they arrive and yields whole frames as (revision, payload bytes)."""
+    """Collects bytes as they arrive and yields whole frames."""
 
     def __init__(self) -> None:
         self._buffer = bytearray()
 
-    def feed(self, data: bytes) -> list[tuple[int, bytes]]:
+    def feed(self, data: bytes) -> list[Frame]:
         self._buffer += data
-        frames: list[tuple[int, bytes]] = []
+        frames: list[Frame] = []
         while len(self._buffer) >= HEADER.size:
-            length, revision = HEADER.unpack_from(self._buffer)
+            length, revision, final = HEADER.unpack_from(self._buffer)
             end = HEADER.size + length
             if len(self._buffer) < end:
                 break
-            frames.append((revision, bytes(self._buffer[HEADER.size : end])))
+            frames.append(Frame(revision, bytes(self._buffer[HEADER.size : end]), bool(final)))
             del self._buffer[:end]
         return frames
 
@@ -278,7 +347,7 @@ def serve(
         head = _read_exact(inp, HEADER.size)
         if head is None:
             return 0
-        length, _revision = HEADER.unpack(head)
+        length, _revision, _final = HEADER.unpack(head)
         payload = _read_exact(inp, length)
         if payload is None:
             return 0
@@ -287,9 +356,27 @@ def serve(
             return 0
         if not isinstance(request, RenderRequest):
             continue
-        outcome = service.handle(request)
-        out.write(encode_frame(outcome, outcome.text_revision))
-        out.flush()
+        outcome = service.handle(
+            request, lambda first: _write(out, first, final=False), lambda: _waiting(inp)
+        )
+        _write(out, outcome, final=True)
+
+
+def _write(out: BinaryIO, outcome: RenderOutcome, *, final: bool) -> None:
+    out.write(encode_frame(outcome, outcome.text_revision, final=final))
+    out.flush()
+
+
+def _waiting(inp: BinaryIO) -> bool:
+    """Whether more input (a newer request, or its end) waits on `inp`, a pipe or file."""
+    try:
+        return bool(select.select([inp], [], [], 0)[0])
+    except (OSError, ValueError, io.UnsupportedOperation):  # not one (tests)
+        return False
+
+
+def _never() -> bool:
+    return False
 
 
 def main() -> int:

@@ -8,8 +8,11 @@ It renders through the RenderController and synchronises scrolling both ways:
   being created (`prerender`), and shown when the pane arrives;
 - an edit starts a short timer (RENDER_COALESCE_MS, not restarted by later keys); when it
   fires, the text goes to the RenderController. In a very long post (LARGE_POST_CHARS) the
-  timer waits for a pause in typing instead (LARGE_POST_PAUSE_MS, restarted by each key).
-  The whole-text copy happens there, once per burst of keys and outside a key's own repaint;
+  timer waits for a pause in typing instead (LARGE_POST_PAUSE_MS, restarted by each key),
+  and the request then skips the controller's own debounce. The whole-text copy happens
+  there, once per burst of keys and outside a key's own repaint;
+- the controller's early outcome of a slow rendering (`previewed`: the preview before the
+  figures) is shown at once; the whole outcome follows and updates the header and status;
 - a cursor move brings the cursor's line to the top of the preview; a scroll of the editor
   alone brings its top line there. Both are coalesced per event (the cursor wins over the
   scroll it causes) and skipped when the line is the one already shown;
@@ -35,8 +38,10 @@ from editor.ui.workers import RenderController
 RENDER_COALESCE_MS = 12
 # A post this long (about 17,000 words and up) renders once typing pauses: each of its
 # renderings and page patches costs tens of milliseconds of CPU that typing needs.
+# The pause is longer than the gap between keys of quick typing (78 keys/s: 13 ms), so a
+# burst renders once, after its last key.
 LARGE_POST_CHARS = 100_000
-LARGE_POST_PAUSE_MS = 100
+LARGE_POST_PAUSE_MS = 40
 
 
 class StatusView(Protocol):
@@ -68,18 +73,21 @@ class PreviewLink(QObject):
         # so that the first rendering is ready when the pane is.
         self.prerender = False
         self._headers = LastGoodHeaders()
+        self._stats: Any = None  # the figures of the last whole outcome shown
         self._sync_line: int | None = None
         self._sync_from_cursor = False
         self._synced_line: int | None = None
         self._render_timer = QTimer(self)
         self._render_timer.setSingleShot(True)
         self._render_timer.setInterval(RENDER_COALESCE_MS)
+        self._paused = False  # the render timer waits for a pause in typing
         self._sync_timer = QTimer(self)
         self._sync_timer.setSingleShot(True)
         self._sync_timer.setInterval(0)
-        self._render_timer.timeout.connect(self.request_render)
+        self._render_timer.timeout.connect(self._on_render_timer_timeout)
         self._sync_timer.timeout.connect(self._on_sync_timer_timeout)
         controller.rendered.connect(self._on_controller_rendered)
+        controller.previewed.connect(self._on_controller_previewed)
         controller.failed.connect(self._on_controller_failed)
 
     # --- from the window ------------------------------------------------------------------
@@ -122,18 +130,20 @@ class PreviewLink(QObject):
         if enabled:
             self.request_render()
 
-    def request_render(self) -> None:
+    def request_render(self, *, now: bool = False) -> None:
         tab = self.tab
         if tab is None or not self.enabled or (self.preview is None and not self.prerender):
             return
-        self.controller.request(tab.document.text(), self.site, tab.document.path)
+        self.controller.request(tab.document.text(), self.site, tab.document.path, now=now)
 
     def text_changed(self, tab: DocumentTab) -> None:
         if tab is not self.tab:
             return
         if tab.document.text_document.characterCount() > LARGE_POST_CHARS:
+            self._paused = True
             self._render_timer.start(LARGE_POST_PAUSE_MS)  # restarted: once typing pauses
         elif not self._render_timer.isActive():
+            self._paused = False
             self._render_timer.start(RENDER_COALESCE_MS)
 
     def cursor_moved(self, tab: DocumentTab, line: int) -> None:
@@ -145,6 +155,27 @@ class PreviewLink(QObject):
             self._sync_preview(line, cursor=False)
 
     # --- slots ---------------------------------------------------------------------------
+
+    def _on_render_timer_timeout(self) -> None:
+        self.request_render(now=self._paused)
+
+    def _on_controller_previewed(self, outcome: Any) -> None:
+        """The preview of a slow rendering, before its figures: shown, nothing else."""
+        tab = self.tab
+        if (
+            tab is None
+            or self.preview is None
+            or outcome.path != tab.document.path
+            or outcome.result is None
+        ):
+            return
+        header = self._headers.header(tab, outcome.header, self._stats)
+        self.preview.show_result(
+            outcome.result,
+            header,
+            blocks=outcome.blocks or None,
+            base_dir=tab.document.path.parent if tab.document.path is not None else None,
+        )
 
     def _on_controller_rendered(self, outcome: Any) -> None:
         tab = self.tab
@@ -175,6 +206,7 @@ class PreviewLink(QObject):
             base_dir=path.parent if path is not None else None,
         )
         if outcome.stats is not None:
+            self._stats = outcome.stats
             self.status.show_stats(outcome.stats)
 
     def _on_controller_failed(self, message: str) -> None:

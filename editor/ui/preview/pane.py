@@ -346,14 +346,23 @@ class PreviewPane(QWidget):
             code = f"{prefix}window.__inkpost.reset({json.dumps(head)}, {texts}, {remote})"
         else:
             plan = plan_patch(self._shown, blocks)
+            if plan.is_empty and head_arg == "null":  # the same page (a whole outcome
+                self._remember(result, header, blocks, head)  # after its early preview)
+                self.contentPainted.emit()
+                return
             code = f"window.__inkpost.patch({json.dumps(plan.payload())}, {head_arg})"
         self._busy = True
+        self._remember(result, header, blocks, head)
+        self._run(code, self._on_js_patched)
+
+    def _remember(
+        self, result: Any, header: PreviewHeader, blocks: tuple[Block, ...], head: str
+    ) -> None:
         self._shown = blocks
         self._shown_header = head
         self._last_result = (result, header, blocks)
         self._line_map = tuple(result.line_map)
         self._firsts = [first for first, _last in self._line_map]
-        self._run(code, self._on_js_patched)
 
     def _on_js_patched(self, _count: object) -> None:
         self._busy = False

@@ -107,9 +107,9 @@ def test_frames_round_trip_in_pieces() -> None:
     got = []
     for i in range(0, len(frames), 3):
         got += decoder.feed(frames[i : i + 3])
-    assert [(rev, pickle.loads(data)) for rev, data in got] == [(5, {"a": 1}), (6, [2])]
+    assert [(rev, pickle.loads(data)) for rev, data, _final in got] == [(5, {"a": 1}), (6, [2])]
     assert decoder.pending_bytes == 0
-    assert HEADER.size == 16
+    assert HEADER.size == 24
 
 
 def test_serve_answers_until_shutdown(site: SiteConfig) -> None:
@@ -123,8 +123,9 @@ def test_serve_answers_until_shutdown(site: SiteConfig) -> None:
     assert serve(inp, out) == 0
     frames = FrameDecoder().feed(out.getvalue())
     assert len(frames) == 1
-    revision, payload = frames[0]
+    revision, payload, final = frames[0]
     outcome = pickle.loads(payload)
+    assert final
     assert isinstance(outcome, RenderOutcome) and revision == 9
     assert "hi" in outcome.result.html
 
@@ -144,7 +145,9 @@ def test_a_waiting_request_is_answered_before_the_warm_up(
     monkeypatch.setattr(module, "warm_up", lambda: calls.append("warm-up") or 1.0)
     service = RenderService()
     handle = service.handle
-    monkeypatch.setattr(service, "handle", lambda r: (calls.append("render"), handle(r))[1])
+    monkeypatch.setattr(
+        service, "handle", lambda r, *more: (calls.append("render"), handle(r, *more))[1]
+    )
     read_fd, write_fd = os.pipe()
     with os.fdopen(write_fd, "wb") as writer:  # closed: the reader sees the end after it
         writer.write(encode_frame(RenderRequest(1, 9, "# first\n", None, site)))
@@ -176,7 +179,7 @@ def test_an_idle_service_warms_up_while_it_waits(monkeypatch: pytest.MonkeyPatch
 
 def test_serve_stops_at_end_of_input() -> None:
     assert serve(io.BytesIO(b""), io.BytesIO()) == 0
-    assert serve(io.BytesIO(HEADER.pack(10, 0) + b"abc"), io.BytesIO()) == 0
+    assert serve(io.BytesIO(HEADER.pack(10, 0, 1) + b"abc"), io.BytesIO()) == 0
 
 
 def test_child_process_protocol(site: SiteConfig) -> None:
@@ -190,7 +193,7 @@ def test_child_process_protocol(site: SiteConfig) -> None:
         timeout=60,
         check=True,
     )
-    (revision, payload), *rest = FrameDecoder().feed(done.stdout)
+    (revision, payload, _final), *rest = FrameDecoder().feed(done.stdout)
     assert rest == [] and revision == 4
     outcome = pickle.loads(payload)
     assert outcome.error is None
@@ -238,3 +241,69 @@ def test_the_outcome_carries_the_posts_and_the_renderings_problems(
     assert all(d.line is not None for d in outcome.diagnostics)
     clean = RenderService().handle(RenderRequest(2, 2, POST, path, site))
     assert clean.diagnostics == ()
+
+
+def test_an_early_outcome_brings_the_preview_before_the_figures(
+    site: SiteConfig, tmp_path: Path
+) -> None:
+    path = tmp_path / "content" / "posts" / "hello.md"
+    service = RenderService()
+    early: list[RenderOutcome] = []
+
+    first = service.handle(RenderRequest(1, 1, POST, path, site, 0.0), early.append)
+    assert early == []  # no figures yet to make its header with: one answer
+    longer = POST + "\nMore words, four more.\n"
+    whole = service.handle(RenderRequest(2, 2, longer, path, None, 0.0), early.append)
+    (preview,) = early
+    assert (preview.job_id, preview.text_revision, preview.path) == (2, 2, path)
+    assert preview.stats is None and preview.error is None
+    assert preview.result == whole.result and preview.blocks == whole.blocks
+    assert preview.diagnostics == whole.diagnostics
+    assert preview.header == first.header  # the previous figures: 9 words
+    assert whole.stats is not None and whole.stats.word_count == first.stats.word_count + 4
+    assert whole.header is not None and str(whole.stats.word_count) in whole.header.meta_line
+    # Without a threshold, or under it, there is one answer.
+    service.handle(RenderRequest(3, 3, POST, path, None), early.append)
+    service.handle(RenderRequest(4, 4, longer, path, None, 60_000.0), early.append)
+    assert len(early) == 1
+    # Newer text waiting: the early outcome is the answer, without figures.
+    skipped = service.handle(RenderRequest(5, 5, POST, path, None, 0.0), early.append, lambda: True)
+    assert skipped.stats is None and skipped.blocks == first.blocks
+    assert service.handle(RenderRequest(6, 6, POST, path, None)).stats == first.stats
+
+
+def test_a_request_waiting_in_the_pipe_skips_the_figures(site: SiteConfig) -> None:
+    read_fd, write_fd = os.pipe()
+    with os.fdopen(write_fd, "wb") as writer:  # both requests wait before serving starts
+        writer.write(encode_frame(RenderRequest(1, 1, "# hi\n", None, site, 0.0)))
+        writer.write(encode_frame(RenderRequest(2, 2, "# hi there\n", None, None, 0.0)))
+        writer.write(encode_frame(RenderRequest(3, 3, "# hi there you\n", None, None, 0.0)))
+    out = io.BytesIO()
+    with os.fdopen(read_fd, "rb") as reader:
+        assert serve(reader, out) == 0
+    frames = FrameDecoder().feed(out.getvalue())
+    assert [(f.revision, f.final) for f in frames] == [
+        (1, True),
+        (2, False),
+        (2, True),
+        (3, False),
+        (3, True),
+    ]
+    outcomes = [pickle.loads(f.payload) for f in frames]
+    assert outcomes[2].stats is None  # revision 3 was waiting: no figures for 2
+    assert outcomes[2].blocks == outcomes[1].blocks
+    assert "hi there you" in outcomes[4].result.html
+
+
+def test_serve_sends_the_early_frame_first(site: SiteConfig) -> None:
+    inp = io.BytesIO(
+        encode_frame(RenderRequest(1, 1, "# hi\n", None, site, 0.0))
+        + encode_frame(RenderRequest(2, 2, "# hi there\n", None, None, 0.0))
+    )
+    out = io.BytesIO()
+    assert serve(inp, out) == 0
+    frames = FrameDecoder().feed(out.getvalue())
+    assert [(f.revision, f.final) for f in frames] == [(1, True), (2, False), (2, True)]
+    early, whole = (pickle.loads(f.payload) for f in frames[1:])
+    assert early.stats is None and whole.stats.word_count == 2
+    assert early.blocks == whole.blocks

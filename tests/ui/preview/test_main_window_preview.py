@@ -163,3 +163,35 @@ def test_front_matter_that_does_not_parse_is_marked_on_its_line(
     assert 1 <= block <= 3  # within the front matter block
     editor.setPlainText(original)
     qtbot.waitUntil(lambda: not editor.diagnostic_marks(), timeout=30000)
+
+
+def test_an_early_preview_comes_before_the_figures_and_they_follow(
+    qtbot: Any, window: MainWindow
+) -> None:
+    _settled(qtbot, window)
+    controller = window.render_controller
+    early: list[Any] = []
+    controller.previewed.connect(early.append)
+    controller.early_after_ms = 0.0  # every rendering answers early
+    try:
+        editor = window.current_editor()
+        assert editor is not None
+        editor.moveCursor(QTextCursor.MoveOperation.End)
+        qtbot.keyClicks(editor, " Shown early.")
+        _settled(qtbot, window)
+    finally:
+        controller.early_after_ms = 8.0
+        controller.previewed.disconnect(early.append)
+    assert early and early[-1].stats is None
+    assert early[-1].text_revision == controller.revision
+    assert early[-1].blocks == controller.last_outcome.blocks  # type: ignore[union-attr]
+    words = controller.last_outcome.stats.word_count  # type: ignore[union-attr]
+    qtbot.waitUntil(
+        lambda: (
+            f"{words} words"
+            in _js(qtbot, window, "document.getElementById('ip-header').textContent")
+        ),
+        timeout=10000,
+    )
+    content = _js(qtbot, window, "document.getElementById('ip-content').textContent")
+    assert content.rstrip().endswith("Shown early.")

@@ -16,6 +16,7 @@ from PySide6.QtWebEngineCore import QWebEngineUrlRequestInfo, QWebEngineUrlReque
 from PySide6.QtWidgets import QApplication
 
 from editor.core.preview.header import PreviewHeader
+from editor.core.preview.page import split_blocks
 from editor.ui.preview.pane import PreviewPane
 
 RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "preview"
@@ -228,3 +229,52 @@ def test_an_in_page_anchor_scrolls_and_opens_nothing(
 def test_the_view_has_an_accessible_name(pane: PreviewPane) -> None:
     assert pane.view.accessibleName() == "Preview"
     assert pane.view.accessibleDescription()
+
+
+def test_inserted_and_removed_blocks_leave_the_others_in_place(
+    qtbot: Any, pane: PreviewPane
+) -> None:
+    base = long_doc()
+    show(qtbot, pane, base)
+    pane.run_js("window.scrollTo(0, 1200)")
+    qtbot.waitUntil(lambda: js(qtbot, pane, "window.scrollY") == 1200)
+    js(qtbot, pane, "document.querySelectorAll('#ip-content > p')[35].dataset.mark = 'kept'")
+    seen = "document.querySelector('[data-mark]').getBoundingClientRect().top"
+    top = js(qtbot, pane, seen)
+    blocks = split_blocks(base.html, base.line_map)
+    html = [b.html for b in blocks]
+    lines = list(base.line_map)
+    del html[2], lines[2]  # a paragraph removed; one inserted (line 8 is free now)
+    html.insert(3, '<h2 data-line="8">Inserted</h2>\n')
+    lines.insert(3, (8, 8))
+    new = Result("".join(html), tuple(lines))
+    show(qtbot, pane, new)
+    content = js(qtbot, pane, "document.getElementById('ip-content').innerHTML")
+    assert content.replace(' data-mark="kept"', "") == new.html
+    assert js(qtbot, pane, "document.querySelector('[data-mark]').textContent").startswith(
+        "Paragraph 35 "
+    )
+    assert js(qtbot, pane, "window.__inkpost.blockCount()") == len(html)
+    assert abs(js(qtbot, pane, seen) - top) < 1  # what was in view stays where it was
+
+
+def test_the_same_page_again_runs_no_script(
+    qtbot: Any, pane: PreviewPane, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = long_doc(changed="again")
+    show(qtbot, pane, doc)
+    painted: list[bool] = []
+    pane.contentPainted.connect(lambda: painted.append(True))
+    ran: list[str] = []
+    run = pane._run
+    monkeypatch.setattr(
+        pane, "_run", lambda code, callback=None: (ran.append(code), run(code, callback))
+    )
+    # A whole outcome after its early preview: equal blocks, the same header.
+    pane.show_result(doc, PreviewHeader(title="T", meta_line="m"))
+    assert painted == [True] and ran == [] and not pane.busy
+    with qtbot.waitSignal(pane.contentPainted, timeout=20000):
+        pane.show_result(doc, PreviewHeader(title="T", meta_line="m, later"))
+    assert len(ran) == 1 and '"remove": 0, "insert": [], "shifts": []' in ran[0]  # header
+    monkeypatch.undo()
+    assert js(qtbot, pane, "document.querySelector('.post-meta').textContent") == "m, later"
