@@ -78,8 +78,13 @@ def _decode(raw: bytes, path: Path | None) -> tuple[str, bool, bool, list[Diagno
 
 
 def _dominant_newline(decoded: str) -> str:
+    """The line ending edited lines get: CRLF when at least as frequent as LF, lone CR (old
+    Mac) only when more frequent than both, else LF."""
     crlf = decoded.count("\r\n")
-    return "\r\n" if crlf and crlf >= decoded.count("\n") - crlf else "\n"
+    lf = decoded.count("\n") - crlf
+    if decoded.count("\r") - crlf > max(lf, crlf):
+        return "\r"
+    return "\r\n" if crlf and crlf >= lf else "\n"
 
 
 def _normalize(decoded: str) -> str:
@@ -112,7 +117,11 @@ def _common_suffix(a: str, b: str, limit: int) -> int:
 
 def _reencode(source: str, decoded: str, new: str, newline: str) -> str:
     """`new` with the line endings of `decoded` (whose normalized form is `source`) kept
-    on every whole line before and after the edited region; edited lines get `newline`."""
+    on every whole line before and after the edited region; edited lines get `newline`.
+
+    A kept lone CR never meets an LF written next to it (CR + LF would read back as one
+    line ending): the line whose ending would merge joins the edited region instead.
+    """
     limit = min(len(source), len(new))
     p = _common_prefix(source, new, limit)
     s = _common_suffix(source, new, limit - p)
@@ -120,9 +129,35 @@ def _reencode(source: str, decoded: str, new: str, newline: str) -> str:
     tail = new.count("\n", len(new) - s) if s else 0
     pieces = _LINE_END.split(decoded)
     items = new.split("\n")
+    head, tail = _unmerged_bounds(pieces, items, head, tail, newline)
     middle = newline.join(items[head : len(items) - tail])
     kept_tail = "".join(pieces[len(pieces) - 2 * tail :]) if tail else ""
     return "".join(pieces[: 2 * head]) + middle + kept_tail
+
+
+def _unmerged_bounds(
+    pieces: list[str], items: list[str], head: int, tail: int, newline: str
+) -> tuple[int, int]:
+    """(head, tail) shrunk until no kept lone CR is followed by an LF in the output.
+
+    The output is `pieces[: 2 * head]` (kept lines, each ending with its own line ending),
+    then `newline.join(items[head : len(items) - tail])`, then the kept tail, which starts
+    with the line ending `pieces[-2 * tail]`."""
+    while True:
+        count = len(items) - tail - head  # edited lines: at least one
+        kept_end = pieces[2 * head - 1] if head else ""
+        tail_start = pieces[len(pieces) - 2 * tail] if tail else ""
+        if not items[head]:
+            first = newline[0] if count > 1 else tail_start[:1]
+            if kept_end == "\r" and first == "\n":
+                head -= 1
+                continue
+        if not items[len(items) - tail - 1]:
+            last = newline[-1] if count > 1 else kept_end
+            if last == "\r" and tail_start == "\n":
+                tail -= 1
+                continue
+        return head, tail
 
 
 # --- the post -------------------------------------------------------------------------------

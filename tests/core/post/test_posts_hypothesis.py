@@ -13,7 +13,7 @@ import re
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from editor.core.diagnostics import Severity
@@ -191,6 +191,7 @@ def test_title_edit_touches_only_title_lines(data: bytes, new_title: str) -> Non
     ),
     st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\0"), max_size=20),
 )
+@example(data=b"\r", insert="\n")  # a lone CR, then an inserted LF: must not save as CRLF
 def test_any_bytes_round_trip(data: bytes, insert: str) -> None:
     post = Post.from_bytes(data)
     assert post.to_bytes() == data

@@ -40,6 +40,20 @@ def test_editing_marks_dirty_and_saving_clears_it(qtbot: QtBot, tmp_path: Path) 
     assert saved.startswith(b'---\r\ntitle: "Caf\xc3\xa9"\r\n')
 
 
+def test_typed_lines_in_an_old_mac_file_read_back_as_typed(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "mac.md"
+    path.write_bytes(b"---\rtitle: x\r---\rone\r")
+    document = Document.open(path)
+    from PySide6.QtGui import QTextCursor
+
+    cursor = QTextCursor(document.text_document)
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    cursor.insertText("\ntwo")  # an empty line, then "two"
+    document.save()
+    assert path.read_bytes() == b"---\rtitle: x\r---\rone\r\rtwo"
+    assert Post.load(path).text == document.text() == "---\ntitle: x\n---\none\n\ntwo"
+
+
 def test_undo_to_the_saved_text_clears_dirty(qtbot: QtBot, tmp_path: Path) -> None:
     path = tmp_path / "a.md"
     path.write_text("hello\n", encoding="utf-8")
