@@ -10,8 +10,9 @@ thread runs and Qt is not loaded (the figures child process, the CLI, a benchmar
 costs nothing; otherwise (a GUI process, with threads whose locks a fork would copy held)
 `forkserver`, whose server imports the heavy modules once per session and forks the workers
 from that clean process; `spawn` where neither exists. The fork server holds those modules
-(~16 MiB) for as long as it runs, so it is stopped once no pool has used it for
-FORKSERVER_IDLE_S (the next pool starts it again, ~0.6 s, off the GUI thread).
+(~23 MiB, and ~6 MiB for the resource tracker it starts) for as long as it runs, so both are
+stopped once no pool has used them for FORKSERVER_IDLE_S (the next pool starts them again,
+~0.6 s, off the GUI thread).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from multiprocessing import forkserver
+from multiprocessing import forkserver, resource_tracker
 from multiprocessing.context import BaseContext
 from multiprocessing.pool import Pool
 from typing import Any, TypeVar
@@ -36,7 +37,7 @@ _PR_SET_PDEATHSIG = 1
 
 # Imported once by the fork server, so that its workers start with them loaded.
 PRELOAD = ["editor.core.checks.checker", "editor.core.library.figures"]
-FORKSERVER_IDLE_S = 60.0  # the fork server stops when no pool has used it for this long
+FORKSERVER_IDLE_S = 10.0  # the fork server stops when no pool has used it for this long
 
 _server_lock = threading.Lock()
 _server_users = 0  # pools of this process using the fork server now
@@ -106,13 +107,15 @@ def _server_using(change: int) -> None:
 
 
 def _stop_server_if_idle() -> None:
-    """Stop this process's fork server unless a pool uses it again (it restarts on demand)."""
+    """Stop this process's fork server, and the resource tracker it started, unless a pool
+    uses them again (both restart on demand)."""
     with _server_lock:
         if _server_users == 0:
-            stop = getattr(forkserver._forkserver, "_stop", None)  # CPython 3.8+
-            if stop is not None:
-                with contextlib.suppress(OSError, ChildProcessError):
-                    stop()
+            for server in (forkserver._forkserver, resource_tracker._resource_tracker):
+                stop = getattr(server, "_stop", None)  # CPython 3.8+
+                if stop is not None:
+                    with contextlib.suppress(OSError, ChildProcessError):
+                        stop()
 
 
 def _start_worker(initializer: Callable[..., object], initargs: tuple[Any, ...]) -> None:

@@ -63,13 +63,13 @@ def test_a_forked_pool_ends_though_its_parent_handles_sigterm() -> None:
     assert int(done.stdout) == 15 * sum(i * i for i in range(400))
 
 
-# A process like the GUI's: no fork, so a fork server; it stops once no pool uses it and
-# starts again for the next pool.
+# A process like the GUI's: no fork, so a fork server; it stops, with its resource tracker,
+# once no pool uses it, and starts again for the next pool.
 SERVED = textwrap.dedent(
     """
     import os, sys
     sys.path.insert(0, sys.argv[1])
-    from multiprocessing import forkserver
+    from multiprocessing import forkserver, resource_tracker
     from editor.core.library import pool as pools
 
     pools.fork_is_safe = lambda: False
@@ -81,6 +81,7 @@ SERVED = textwrap.dedent(
             assert server is not None and os.waitpid(server, os.WNOHANG) == (0, 0)
         pools._server_timer.join()
         assert forkserver._forkserver._forkserver_pid is None
+        assert resource_tracker._resource_tracker._pid is None
         try:
             os.kill(server, 0)
         except ProcessLookupError:
