@@ -177,7 +177,7 @@ def one_start(
         shutil.rmtree(home, ignore_errors=True)
 
 
-def _site() -> tuple[Path, Path]:
+def _site(extra: int = 0) -> tuple[Path, Path]:
     site = Path(tempfile.mkdtemp(prefix="bench-memory-site-"))
     shutil.copytree(ROOT / "resources" / "sample-site", site, dirs_exist_ok=True)
     posts = site / "content" / "posts"
@@ -185,6 +185,10 @@ def _site() -> tuple[Path, Path]:
     small.write_text(make_post(3600, 16, title="Bench 3600"))
     (posts / "bench-handed.md").write_text(make_post(1200, 4, title="Handed over"))
     (posts / "bench-50000.md").write_text(make_post(50000, 0, title="Bench 50000"))
+    for number in range(extra):  # a site big enough for the worker pools (400+ posts)
+        (posts / f"extra-{number}.md").write_text(
+            make_post(300, 1, seed=number, title=f"Extra {number}")
+        )
     return site, small
 
 
@@ -215,6 +219,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--after", type=float, default=5.0, help="seconds after the window maps")
     parser.add_argument("--display", default=":97")
+    parser.add_argument("--posts", type=int, default=0, help="extra 300-word posts in the site")
     args = parser.parse_args()
     roots = {
         n: Path(p) if p == "ghostwriter" else Path(p).resolve()
@@ -228,7 +233,7 @@ def main() -> None:
             stderr=subprocess.DEVNULL,
         )
         time.sleep(1.0)
-    site, post = _site()
+    site, post = _site(args.posts)
     results: dict[str, list[dict[str, float]]] = {name: [] for name in roots}
     try:
         for rnd in range(args.rounds):
