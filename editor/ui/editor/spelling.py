@@ -302,8 +302,10 @@ class EditorSpelling(QObject):
         self.refresh(reuse=True)
 
     def _on_editor_text_changed(self) -> None:
+        typing = self._pause.isActive()
         self._pause.start()
-        self.schedule()
+        if not typing:  # the first key hides the paragraph's underlines; the rest: the pause
+            self.schedule()
 
     def _on_service_changed(self) -> None:
         self._cache.clear()
@@ -316,6 +318,10 @@ class EditorSpelling(QObject):
     def _on_editor_cursor_position_changed(self) -> None:
         cursor = self.editor.textCursor()
         word = (cursor.blockNumber(), cursor.positionInBlock())
-        if self._cursor_word is not None and word != self._cursor_word:
-            self.schedule()  # the word typed last may be underlined now
+        last = self._cursor_word
+        # The word typed last may be underlined now; not while typing goes on in its
+        # paragraph (no underline is shown there until the pause).
+        typing_on = self._pause.isActive() and last is not None and word[0] == last[0]
+        if last is not None and word != last and not typing_on:
+            self.schedule()
         self._cursor_word = word

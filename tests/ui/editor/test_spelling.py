@@ -260,3 +260,31 @@ def test_the_paragraph_being_typed_is_underlined_once_typing_pauses(
     spelling._pause.start()
     qtbot.waitUntil(lambda: not spelling.pending)
     assert _words(spelling) == [(1, "tilte"), (5, "Wrng"), (5, "Teh")]
+
+
+def test_keys_typed_on_in_a_paragraph_are_checked_once_it_pauses_not_per_key(
+    qtbot: QtBot, site: SiteConfig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _service, tab, spelling = _checked(qtbot, site)
+    editor = tab.editor
+    tab.activateWindow()
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.document().findBlockByNumber(5).position())
+    editor.setTextCursor(cursor)
+    refreshes: list[bool] = []
+    refresh = spelling.refresh
+    monkeypatch.setattr(spelling, "refresh", lambda **kw: (refreshes.append(True), refresh(**kw)))
+    spelling._timer.timeout.disconnect()
+    spelling._timer.timeout.connect(spelling.refresh)
+    spelling._pause.setInterval(60_000)  # typing has not paused yet
+    for char in "Wrng words ":  # each key after the last one's check was due
+        qtbot.keyClicks(editor, char)
+        qtbot.waitUntil(lambda: not spelling._timer.isActive() and not spelling._job.busy)
+    assert len(refreshes) <= 2  # the first key hid the paragraph's underlines (+ its check)
+    assert _words(spelling) == [(1, "tilte")]
+    spelling._pause.setInterval(1)  # the pause: the paragraph is checked
+    spelling._pause.start()
+    qtbot.waitUntil(lambda: not spelling.pending)
+    assert (5, "Wrng") in _words(spelling)
