@@ -8,12 +8,15 @@ top-level row, and skipped levels leave empty `<li>` items.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 __all__ = ["IdFactory", "TocEntry", "slugify", "toc_html"]
+
+_ASCII_DROPPED_RE = re.compile(r"[^A-Za-z0-9_ -]")
 
 
 def _is_alphanumeric(ch: str) -> bool:
@@ -39,8 +42,11 @@ def slugify(text: str, id_type: str = "github") -> str:
         text = _remove_accents(text)
     if id_type == "blackfriday":
         return _blackfriday(text)
+    text = text.strip(" \t\n\r\v\f")
+    if text.isascii():  # ASCII letters and digits are Go's only ASCII letters and digits
+        return _ASCII_DROPPED_RE.sub("", text).replace(" ", "-").lower()
     out: list[str] = []
-    for ch in text.strip(" \t\n\r\v\f"):
+    for ch in text:
         if ascii_only and ord(ch) > 127:
             continue
         if ch in " -":

@@ -77,7 +77,7 @@ def library_figures(post: Post, site: SiteConfig) -> LibraryFigures:
         if fm_summary_html is not None:
             fm_summary_html = deferred.expand(fm_summary_html)
     cjk = is_cjk_page(post.text, metadata, site)
-    words = count_words(plain_text(html), cjk)
+    words = count_words(plain_text(html, collapse=False), cjk)  # Go's Fields: runs or not
     if more_html is not None:
         summary = more_html.strip()
     elif fm_summary_html is not None:

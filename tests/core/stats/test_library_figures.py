@@ -17,7 +17,7 @@ from editor.core.markdown.deferred_fences import DeferredFences, has_deferred
 from editor.core.markdown.highlight import CodeOptions, parse_fence_info, render_fence
 from editor.core.post.model import Post
 from editor.core.site.config import SiteConfig, load_site
-from editor.core.stats.figures import post_stats
+from editor.core.stats.figures import count_words, post_stats
 from editor.core.stats.library_figures import library_figures
 from editor.core.stats.strip_html import plain_text
 
@@ -186,3 +186,22 @@ def test_settle_expands_only_what_the_reading_covers() -> None:
     settled, end = fences.settle(html, lambda h: h.index("<p>middle</p>"))
     assert settled.startswith('<p>intro</p><div class="highlight">')
     assert settled.endswith(second) and end == settled.index("<p>middle</p>")
+
+
+_SPACES = "\t\n\v\f\r \x85\xa0\u2003\u3000\x1c"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["<p>", "</p>", "<br>", "<em>", "</em>", "<!-- c -->", "a", "中", "&amp;"])
+        | st.text(alphabet=_SPACES + "xy", max_size=6),
+        max_size=30,
+    ).map("".join),
+    st.booleans(),
+)
+def test_words_of_the_uncollapsed_plain_text_are_the_same(html: str, cjk: bool) -> None:
+    collapsed = plain_text(html)
+    whole = plain_text(html, collapse=False)
+    assert len(whole) >= len(collapsed)
+    assert count_words(whole, cjk) == count_words(collapsed, cjk)
