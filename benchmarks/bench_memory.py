@@ -15,7 +15,9 @@ first root's in the same round.
 PSS shares a page among all the processes that map it, this app's or not: other programs
 running QtWebEngine from the same venv (tests, other benchmarks) lower Inkpost's PSS while
 they run (libQt6WebEngineCore alone moves it by 20-40 MiB per process). USS (the private
-pages) does not depend on them: compare USS when the machine is shared.
+pages) does not depend on them, nor does "alone" (USS plus the shared pages of the app's
+processes counted once: what the app takes when nothing else maps its libraries). Compare
+those when the machine is shared.
 
 The site is resources/sample-site with a 3,600-word post (16 code fences), a 1,200-word and a
 50,000-word post beside it, as benchmarks/bench_window.py builds it. Needs Xvfb and xdotool.
@@ -91,7 +93,8 @@ def _rollup_kib(pid: int) -> tuple[int, int]:
 
 def measure(root: int) -> dict[str, float]:
     """MiB of PSS and of USS per label ("pss gui", "uss gui", ...; summed when a label has
-    several processes) and the totals ("pss TOTAL", "uss TOTAL")."""
+    several processes) and the totals ("pss TOTAL", "uss TOTAL", and "alone TOTAL": USS
+    plus the shared pages counted once, see `_shared_once_kib`)."""
     found: dict[str, float] = defaultdict(float)
     for pid in _tree(root):
         with contextlib.suppress(OSError, IndexError):
@@ -103,7 +106,34 @@ def measure(root: int) -> dict[str, float]:
     found["uss TOTAL"] = sum(
         v for k, v in found.items() if k.startswith("uss ") and k != "uss TOTAL"
     )
+    found["alone TOTAL"] = found["uss TOTAL"] + _shared_once_kib(_tree(root)) / 1024.0
     return dict(found)
+
+
+def _shared_once_kib(pids: list[int]) -> int:
+    """The shared resident pages of `pids`' mappings, each counted once: of a file or
+    shared-memory mapping the most any of them has of it; of an anonymous one (pages a fork
+    shares) each process's share (PSS less its private pages). With the private pages, what
+    the app would take if nothing else on the machine mapped the same files."""
+    most: dict[tuple[str, str, int, str], int] = {}
+    anonymous = 0
+    for pid in pids:
+        mapping: tuple[str, str, int] | None = None
+        with contextlib.suppress(OSError):
+            for line in Path(f"/proc/{pid}/smaps").read_text().splitlines():
+                field = line.split(None, 5)
+                if not field[0].endswith(":"):  # a mapping: range, perms, offset, dev, inode
+                    low, high = (int(x, 16) for x in field[0].split("-"))
+                    inode = field[4] if len(field) > 4 else "0"
+                    mapping = (inode, field[2], high - low) if inode != "0" else None
+                elif mapping is not None and field[0] in ("Shared_Clean:", "Shared_Dirty:"):
+                    key = (*mapping, field[0])
+                    most[key] = max(most.get(key, 0), int(field[1]))
+                elif mapping is None and field[0] == "Pss:":
+                    anonymous += int(field[1])
+                elif mapping is None and field[0] in ("Private_Clean:", "Private_Dirty:"):
+                    anonymous -= int(field[1])
+    return sum(most.values()) + max(0, anonymous)
 
 
 def _wait_mapped(display: str, pid: int, timeout: float) -> float | None:
@@ -205,7 +235,7 @@ def _report(results: dict[str, list[dict[str, float]]]) -> None:
                 f"  {label:<40} {statistics.median(values):7.1f} "
                 f"[{min(values):.1f}-{max(values):.1f}]"
             )
-        for kind in ("pss TOTAL", "uss TOTAL") if name != first else ():
+        for kind in ("pss TOTAL", "uss TOTAL", "alone TOTAL") if name != first else ():
             ratios = [r[kind] / b[kind] for r, b in zip(runs, results[first], strict=False)]
             print(
                 f"  {kind} / {first} per round: {statistics.median(ratios):.3f} "
@@ -242,7 +272,7 @@ def main() -> None:
                 results[name].append(found)
                 print(
                     f"round {rnd} {name}: PSS {found['pss TOTAL']:.1f} MiB, "
-                    f"USS {found['uss TOTAL']:.1f} MiB",
+                    f"USS {found['uss TOTAL']:.1f} MiB, alone {found['alone TOTAL']:.1f} MiB",
                     flush=True,
                 )
     finally:
