@@ -93,7 +93,12 @@ class LineNumberArea(QWidget):
         painter.fillRect(event.rect(), self.background)
         painter.setFont(editor.font())
         current = editor.textCursor().blockNumber()
-        block = editor.firstVisibleBlock()
+        # From the block at the top of the area to paint (a key repaints one line's
+        # number: found by Qt, not by walking the blocks above it in Python).
+        first = editor.firstVisibleBlock()
+        block = editor.cursorForPosition(QPoint(0, event.rect().top())).block()
+        if not block.isValid() or block.blockNumber() < first.blockNumber():
+            block = first
         offset = editor.contentOffset()
         top = round(editor.blockBoundingGeometry(block).translated(offset).top())
         bottom = top + round(editor.blockBoundingRect(block).height())
