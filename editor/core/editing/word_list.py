@@ -17,9 +17,12 @@ of the word list; the same filter of what is checked), so suggestions rank as th
 from __future__ import annotations
 
 import contextlib
+import gzip
 import importlib.util
+import itertools
 import json
 import os
+import pkgutil
 import string
 import struct
 import subprocess
@@ -59,19 +62,26 @@ def cache_file(language: str, cache: Path) -> Path:
 
 
 def _pairs(language: str) -> tuple[dict[str, int], str, int]:
-    """pyspellchecker's words with their counts, its letters and its longest word's length."""
-    from spellchecker import SpellChecker
-
-    frequency = SpellChecker(language=language).word_frequency
-    letters = "".join(sorted(frequency.letters))
-    return dict(frequency.dictionary), letters, frequency.longest_word_length
+    """pyspellchecker's words of `language` with their counts, read as its SpellChecker reads
+    them (lower case; the counts of words that differ only in case summed), its letters and
+    its longest word's length; without its SpellChecker, which keeps two more copies."""
+    raw = pkgutil.get_data("spellchecker", f"resources/{language}.json.gz")
+    if raw is None:
+        raise ValueError(f"pyspellchecker has no dictionary for {language!r}")
+    words: dict[str, int] = json.loads(gzip.decompress(raw))
+    del raw
+    for word in [w for w in words if w != w.lower()]:  # in place: no second copy
+        count = words.pop(word)
+        words[word.lower()] = words.get(word.lower(), 0) + count
+    letters = "".join(sorted(set().union(*words)))
+    return words, letters, max(map(len, words), default=0)
 
 
 def _trie(language: str) -> marisa_trie.BytesTrie:
     words, letters, longest = _pairs(language)
     meta = json.dumps({"letters": letters, "longest": longest}).encode("utf-8")
-    items = [(word, _FREQUENCY.pack(count)) for word, count in words.items()]
-    items.append((_META, meta))
+    pack = _FREQUENCY.pack
+    items = itertools.chain(((word, pack(count)) for word, count in words.items()), [(_META, meta)])
     return marisa_trie.BytesTrie(items)
 
 

@@ -144,3 +144,11 @@ def test_a_process_reading_the_file_loads_neither_pyspellchecker_nor_metadata(
         assert done.returncode == 0, done.stderr
         assert done.stdout.strip() == "[]"
     assert cache_file("en", tmp_path).is_file()
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_words_read_are_those_pyspellchecker_loads(language: str) -> None:
+    words, letters, longest = word_list._pairs(language)
+    loaded = SpellChecker(language=language).word_frequency
+    assert words == dict(loaded.dictionary)
+    assert set(letters) == loaded.letters and longest == loaded.longest_word_length
