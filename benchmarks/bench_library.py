@@ -20,6 +20,9 @@ lists and code), then reports medians of --runs runs for:
     ratios (issue 16: <= 1.0);
   * with --gui S: the GUI thread's responsiveness while LibraryScanner runs all three
     passes from an empty index for S seconds (gaps between ticks of a 5 ms QTimer).
+With --compare-with TREE --per-post N, only the figures' CPU per post (one process, no pool:
+read, render, measure) over the first N posts, this tree's code and TREE's in fresh processes,
+alternated, medians of --runs.
 With --compare-with TREE (another checkout, e.g. `git worktree add --detach /tmp/base 50bdf65`)
 only the first scan is timed, pass 1 and passes 1+2, each in a fresh process running this
 tree's code and TREE's code in turn (alternating, same site, same machine load); it prints
@@ -356,6 +359,49 @@ print(time.perf_counter() - start, time.process_time() - cpu)
 """
 
 
+_FIGURES_ONE = """
+import os, sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from editor.core.library.figures import _figures, _Job
+from editor.core.site.config import find_site
+root, count = Path(sys.argv[2]), int(sys.argv[3])
+site = find_site(root)
+files = sorted((root / "content").rglob("*.md"))[:count]
+jobs = [_Job(str(f), os.stat(f).st_mtime_ns, os.stat(f).st_size, 0, 0) for f in files]
+_figures(jobs[0], site)  # the renderer loads
+start = time.process_time()
+for job in jobs:
+    _figures(job, site)
+print((time.process_time() - start) / len(jobs))
+"""
+
+
+def per_post_cpu(root: Path, other: Path, runs: int, count: int) -> None:
+    """CPU per post of one worker's figures (`_figures`: read, render, measure) over the
+    site's first `count` posts, this tree's code and `other`'s in turn, fresh processes."""
+    trees = {"this tree": Path(__file__).resolve().parent.parent, str(other): other.resolve()}
+    cpu: dict[str, list[float]] = {name: [] for name in trees}
+    for _ in range(runs):
+        for name, tree in trees.items():
+            done = subprocess.run(
+                [sys.executable, "-c", _FIGURES_ONE, str(tree), str(root), str(count)],
+                capture_output=True,
+                text=True,
+                check=True,
+                timeout=900,
+                cwd=tree,
+            )
+            cpu[name].append(float(done.stdout.split()[-1]) * 1000)
+    mine, theirs = (statistics.median(cpu[name]) for name in trees)
+    for name, times in cpu.items():
+        print(
+            f"figures CPU per post, {name}: median {statistics.median(times):.3f} ms "
+            f"(min {min(times):.3f}, max {max(times):.3f}; {count} posts, {runs} runs)"
+        )
+    print(f"  ratio this tree / {other}: {mine / theirs:.3f}")
+
+
 def compare_trees(root: Path, db: Path, other: Path, runs: int) -> None:
     """First-scan medians of this tree's code against `other`'s, run alternately."""
     trees = {"this tree": Path(__file__).resolve().parent.parent, str(other): other.resolve()}
@@ -397,6 +443,12 @@ def main() -> int:
     parser.add_argument(
         "--compare-with", type=Path, metavar="TREE", help="time the first scan against TREE"
     )
+    parser.add_argument(
+        "--per-post",
+        type=int,
+        metavar="N",
+        help="with --compare-with: only the figures' CPU per post over N posts, in-process",
+    )
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="inkpost-bench-library-"))
     root = args.keep or tmp / "site"
@@ -408,6 +460,9 @@ def main() -> int:
             print(f"generated {args.posts:,} posts in {time.perf_counter() - start:.1f} s")
         site = LibrarySite.simple(root)
         db = tmp / "index.sqlite"
+        if args.compare_with is not None and args.per_post:
+            per_post_cpu(root, args.compare_with, args.runs, args.per_post)
+            return 0
         if args.compare_with is not None and not args.figures_only:
             compare_trees(root, db, args.compare_with, args.runs)
             return 0
