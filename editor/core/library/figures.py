@@ -11,6 +11,7 @@ processes (editor.core.library.pool), in chunks, and stored by the calling one.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
@@ -162,8 +163,12 @@ _worker_site: SiteConfig | None = None
 
 
 def _start_worker(site: SiteConfig) -> None:
+    """In each worker: the site, and the heap inherited from the calling process (its
+    index entries, the renderer) frozen, so that no full collection walks it again (and
+    its pages stay shared with that process)."""
     global _worker_site
     _worker_site = site
+    gc.freeze()
 
 
 def _figures_chunk(jobs: Sequence[_Job]) -> list[Figures | None]:

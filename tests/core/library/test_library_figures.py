@@ -163,3 +163,17 @@ def test_a_cancelled_pool_stops_and_keeps_what_it_stored(
         assert sum(e.figures_exact for e in store.load_all().values()) == 3
     finally:
         store.close()
+
+
+def test_a_worker_freezes_the_heap_it_inherits(tmp_path: Path) -> None:
+    import gc
+
+    site = find_site(write_site(tmp_path / "site", 1))
+    before = gc.get_freeze_count()
+    try:
+        library_figures._start_worker(site)
+        assert gc.get_freeze_count() > before
+        assert library_figures._worker_site is site
+    finally:
+        gc.unfreeze()
+        library_figures._worker_site = None
