@@ -289,7 +289,8 @@ def inkpost_app(name: str, root: Path, watchdog: Path | None) -> App:
 
     return App(
         name,
-        lambda site, post: [VENV_PYTHON, "-m", module, str(site), str(post)],
+        # -P: the modules come from PYTHONPATH (`root`), not from the current folder.
+        lambda site, post: [VENV_PYTHON, "-P", "-m", module, str(site), str(post)],
         editor=Rect(445, 95, 425, 770),  # right of the library dock
         preview=Rect(915, 95, 460, 770),
         setup=setup,
@@ -634,7 +635,9 @@ def _large(
                 lo, hi = sent[0], max((d for d in drawn if d is not None), default=sent[-1])
                 records = gap_log.read_log(Path(log))
                 gaps = [g for g in records["gap"] if lo <= g["start"] <= hi]
-                print(gap_log.summary(gap_log.key_paths(sent, drawn, records), gaps), flush=True)
+                paths = gap_log.key_paths(sent, drawn, records)
+                got = [k for k in records["key"] if lo <= k["t"] <= hi]
+                print(gap_log.summary(paths, gaps, got), flush=True)
             run.quiet(1.0, 8.0)
         run.quiet(1.0, 8.0)
         budget = time.monotonic() + PHASE_BUDGET
@@ -737,6 +740,7 @@ def main() -> int:
     parser.add_argument(
         "--baseline", type=Path, help="a checkout (git worktree) measured as app 'baseline'"
     )
+    parser.add_argument("--tree", type=Path, default=ROOT, help="the checkout measured as inkpost")
     parser.add_argument(
         "--watchdog",
         type=Path,
@@ -749,7 +753,9 @@ def main() -> int:
     BURSTS = args.bursts
     if args.watchdog is not None:
         args.watchdog.mkdir(parents=True, exist_ok=True)
-        APPS["inkpost"] = inkpost_app("inkpost", ROOT, args.watchdog)
+    APPS["inkpost"] = inkpost_app("inkpost", args.tree.resolve(), args.watchdog)
+    if args.watchdog is not None and not (args.tree / "editor/app/watchdog.py").exists():
+        shutil.copy2(ROOT / "editor/app/watchdog.py", args.tree / "editor/app/")
     if args.baseline is not None:
         if args.watchdog is not None and not (args.baseline / "editor/app/watchdog.py").exists():
             shutil.copy2(ROOT / "editor/app/watchdog.py", args.baseline / "editor/app/")

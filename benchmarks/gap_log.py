@@ -30,6 +30,7 @@ class KeyPath:
     total: float  # ms, sent -> damage
     to_app: float | None  # ms, sent -> the app's KeyPress
     in_app: float | None  # ms, KeyPress -> the repaint flushed (end of that busy stretch)
+    in_app_cpu: float | None  # ms of the GUI thread's CPU in `in_app`
     after: float | None  # ms, flush -> damage seen by the benchmark
     gaps: tuple[dict[str, Any], ...]  # the app's stretches over 8 ms overlapping the wait
 
@@ -48,7 +49,9 @@ def key_paths(
 ) -> list[KeyPath]:
     """Each sent key's path (drawn[i] None: no repaint seen for that key)."""
     keys = [r["t"] for r in log["key"]]
+    key_cpu = [r.get("cpu", 0.0) for r in log["key"]]
     flushes = [r["t"] for r in log["flush"]]
+    flush_cpu = [r.get("cpu", 0.0) for r in log["flush"]]
     gaps = log["gap"]
     paths = []
     for at, seen in zip(sent, drawn, strict=True):
@@ -56,16 +59,18 @@ def key_paths(
             continue
         i = bisect.bisect_left(keys, at)
         got = keys[i] if i < len(keys) and keys[i] <= seen else None
-        flushed = None
+        flushed = cpu = None
         if got is not None:
             j = bisect.bisect_left(flushes, got)
-            flushed = flushes[j] if j < len(flushes) else None
+            if j < len(flushes):
+                flushed, cpu = flushes[j], (flush_cpu[j] - key_cpu[i]) * 1000
         over = tuple(g for g in gaps if g["start"] < seen and g["start"] + g["ms"] / 1000 > at)
         paths.append(
             KeyPath(
                 total=(seen - at) * 1000,
                 to_app=None if got is None else (got - at) * 1000,
                 in_app=None if got is None or flushed is None else (flushed - got) * 1000,
+                in_app_cpu=cpu,
                 after=None if flushed is None else (seen - flushed) * 1000,
                 gaps=over,
             )
@@ -83,11 +88,14 @@ def _med(values: list[float | None]) -> str:
 def _split(paths: list[KeyPath]) -> str:
     return (
         f"sent->app {_med([p.to_app for p in paths])}, app->flush "
-        f"{_med([p.in_app for p in paths])}, flush->damage {_med([p.after for p in paths])}"
+        f"{_med([p.in_app for p in paths])} (GUI-thread CPU {_med([p.in_app_cpu for p in paths])})"
+        f", flush->damage {_med([p.after for p in paths])}"
     )
 
 
-def summary(paths: list[KeyPath], gaps: list[dict[str, Any]]) -> str:
+def summary(
+    paths: list[KeyPath], gaps: list[dict[str, Any]], key_records: list[dict[str, Any]]
+) -> str:
     """What the slow keys waited for, and the app's longest stretches over the burst."""
     slow = [p for p in paths if p.total > SLOW_MS]
     inside = [p for p in slow if p.gaps]
@@ -98,6 +106,20 @@ def summary(paths: list[KeyPath], gaps: list[dict[str, Any]]) -> str:
     ]
     if slow:
         lines.append("  slow keys ms: " + _split(slow))
+    cpu = [r["cpu"] for r in key_records if "cpu" in r]
+    if len(cpu) > 1:
+        lines.append(
+            f"  GUI-thread CPU from key to key: {(cpu[-1] - cpu[0]) * 1000 / (len(cpu) - 1):.2f} "
+            f"ms per key on average"
+        )
+    stacks: dict[str, int] = {}
+    for g in gaps:
+        for where, n in g["stacks"].items():
+            stacks[where] = stacks.get(where, 0) + n
+    lines.append("  stack samples in stretches, all of the burst:")
+    lines += [
+        f"    {n:5d}x {where}" for where, n in sorted(stacks.items(), key=lambda kv: -kv[1])[:10]
+    ]
     longest = sorted(gaps, key=lambda g: -g["ms"])[:8]
     lines.append(f"  GUI-thread stretches over 8 ms in the burst: {len(gaps)}; longest:")
     for g in longest:
@@ -113,7 +135,8 @@ def main(argv: list[str]) -> int:
     keys = json.loads(Path(argv[1]).read_text(encoding="utf-8"))
     paths = key_paths(keys["sent"], keys["drawn"], log)
     lo, hi = min(keys["sent"]), max(d for d in keys["drawn"] if d is not None)
-    print(summary(paths, [g for g in log["gap"] if lo <= g["start"] <= hi]))
+    within = [g for g in log["gap"] if lo <= g["start"] <= hi]
+    print(summary(paths, within, [k for k in log["key"] if lo <= k["t"] <= hi]))
     return 0
 
 
