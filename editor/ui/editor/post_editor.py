@@ -153,7 +153,7 @@ class PostEditor(QPlainTextEdit):
         else:
             self._current_line_color = QColor("#f1f4f9")
             self._line_numbers.set_colors(QColor("#9aa0a8"), QColor("#30343b"), QColor("#f7f8fa"))
-        self._on_self_cursor_position_changed()
+        self._on_self_cursor_position_changed(recolour=True)
 
     def zoom_by(self, steps: int) -> None:
         if steps > 0:
@@ -425,15 +425,25 @@ class PostEditor(QPlainTextEdit):
         else:
             self._line_numbers.update(0, rect.y(), self._line_numbers.width(), rect.height())
 
-    def _on_self_cursor_position_changed(self) -> None:
-        selection = QTextEdit.ExtraSelection()
-        selection.format.setBackground(self._current_line_color)
-        selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+    def _on_self_cursor_position_changed(self, *, recolour: bool = False) -> None:
         cursor = self.textCursor()
         cursor.clearSelection()
-        selection.cursor = cursor
-        self._current_line = selection
-        self.setExtraSelections([selection, *self._spelling_selections])
+        shown = self._current_line.cursor
+        # A typed key moves the highlighted line's cursor along with the text (a QTextCursor
+        # follows edits): where it is already at the cursor, the highlight stands as it is,
+        # and the extra selections (the spelling underlines too) are not set again per key.
+        if (
+            recolour
+            or shown.isNull()
+            or shown.document() != self.document()
+            or shown.position() != cursor.position()
+        ):
+            selection = QTextEdit.ExtraSelection()
+            selection.format.setBackground(self._current_line_color)
+            selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            selection.cursor = cursor
+            self._current_line = selection
+            self.setExtraSelections([selection, *self._spelling_selections])
         self.cursorMoved.emit(cursor.blockNumber() + 1, cursor.positionInBlock() + 1)
 
     def _on_scrollbar_value_changed(self, _value: int) -> None:

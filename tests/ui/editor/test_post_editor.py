@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, Qt, QUrl
 from PySide6.QtGui import QColor, QImage, QTextCursor
 from pytestqt.qtbot import QtBot
@@ -286,3 +287,34 @@ def test_diagnostics_mark_their_lines_in_the_gutter(qtbot: QtBot) -> None:
     }
     editor.set_diagnostics([])
     assert editor.diagnostic_marks() == {}
+
+
+def test_the_current_line_highlight_follows_typing_without_setting_selections_per_key(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    editor = _editor(qtbot, "one\ntwo")
+    editor.show()
+    calls: list[int] = []
+    set_selections = editor.setExtraSelections
+    monkeypatch.setattr(
+        editor, "setExtraSelections", lambda s: (calls.append(len(s)), set_selections(s))
+    )
+
+    def highlighted() -> tuple[int, int]:
+        selections = editor.extraSelections()  # kept: its cursor lives as long as it does
+        cursor = QTextCursor(selections[0].cursor)
+        return cursor.blockNumber(), cursor.position()
+
+    qtbot.keyClicks(editor, "abc")
+    assert calls == []  # typing: the highlight's cursor moved along with the text
+    assert highlighted() == (1, editor.textCursor().position())
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "x")
+    assert highlighted() == (2, editor.textCursor().position())
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    assert highlighted() == (2, editor.textCursor().position())
+    qtbot.keyClick(editor, Qt.Key.Key_Up)  # a move sets it again
+    assert len(calls) == 1 and highlighted() == (1, editor.textCursor().position())
+    editor.set_colors(dark=True)
+    selections = editor.extraSelections()
+    assert selections[0].format.background().color() == QColor("#2a2f38")
