@@ -170,18 +170,35 @@ def main(
 ) -> int:
     """Run the app; returns the exit code. `argv` are the arguments after the program name."""
     arguments = list(sys.argv[1:] if argv is None else argv)
+    from editor.app import gc_policy
+
+    gc_policy.pause_for_start()  # until the post is painted (resume_after_paint)
+    try:
+        return _checked_run(arguments, probe or probe_none_leak)
+    finally:
+        gc_policy.resume()
+
+
+def _checked_run(arguments: list[str], probe: Callable[[], LeakProbeResult]) -> int:
+    """Read the arguments, refuse a PySide6 that leaks, run the app."""
     from editor.app.pyside_imports import read_files_as_bytes
 
     read_files_as_bytes()  # PySide6's import hook, without reading every module's source
     helping = any(arg == "-h" or (len(arg) > 2 and "--help".startswith(arg)) for arg in arguments)
     args = build_parser(with_epilog=helping).parse_args(arguments)
-    result = (probe or probe_none_leak)()
+    result = probe()
     if result.leaks:
         return refuse(result, interactive=not args.screenshot)
+    return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """The app, once the arguments are read and PySide6 is known to be safe."""
     prepare_qt_environment()
 
     from PySide6.QtWidgets import QApplication
 
+    from editor.app import gc_policy
     from editor.app.resources import resource_path
     from editor.app.settings import Settings, default_data_location, move_legacy_folders
     from editor.core.site.config import find_site
@@ -222,6 +239,7 @@ def main(
         defer_parts=not args.screenshot,  # the docks' panels, Export, Help... after the post
     )
     window.guide_file = resource_path("guide.md")
+    gc_policy.resume_after_paint(window)
     if args.screenshot:  # the picture shows the library as it is
         wire_window(window, settings, resource_path("preview"))
     else:

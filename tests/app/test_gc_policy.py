@@ -71,3 +71,29 @@ def test_recent_cyclic_garbage_is_freed_not_frozen() -> None:
     gc_policy.freeze_long_lived()
     gc.unfreeze()
     assert alive() is None
+
+
+def test_start_up_pauses_the_collector_until_the_post_is_painted(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QObject, Signal
+
+    class _Paint(QObject):
+        painted = Signal()
+
+    window = type("W", (), {"first_paint": _Paint()})()
+    try:
+        gc_policy.pause_for_start()
+        assert not gc.isenabled()
+        gc_policy.resume_after_paint(window)
+        assert not gc.isenabled()  # not before the paint
+        window.first_paint.painted.emit()
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_main_leaves_the_collector_on_whatever_happens() -> None:
+    from editor.app import main as app_main
+
+    with pytest.raises(SystemExit):
+        app_main.main(["--size", "bad"])  # argparse refuses: SystemExit
+    assert gc.isenabled()
