@@ -78,15 +78,28 @@ def post_pool(
     workers: int, initializer: Callable[..., object], initargs: tuple[Any, ...] = ()
 ) -> Iterator[Pool]:
     """`with post_pool(...) as pool`: `workers` processes, each initialized once with
-    `initializer(*initargs)`. Leaving the block (an exception, a cancel) terminates them at
-    once; a fork server left unused is stopped FORKSERVER_IDLE_S later."""
+    `initializer(*initargs)`. Leaving the block with all the work done ends them as Python
+    documents it (close, then join: each takes its end-of-work sentinel and exits);
+    leaving it with work outstanding (a cancel, an exception) terminates them at once.
+    `Pool.terminate` can hang its caller when an idle worker holds the task queue's read
+    lock (CPython's `_help_stuff_finish`; seen in ~1 of 25 forked pools), so it is kept for
+    the cancel. A fork server left unused is stopped FORKSERVER_IDLE_S later."""
     context = pool_context()
     served = context.get_start_method() == "forkserver"
     if served:
         _server_using(+1)
     try:
-        with context.Pool(workers, _start_worker, (initializer, initargs)) as pool:
+        pool = context.Pool(workers, _start_worker, (initializer, initargs))
+        try:
             yield pool
+        except BaseException:
+            pool.terminate()
+            raise
+        if getattr(pool, "_cache", True):  # work outstanding (a cancel): at once
+            pool.terminate()
+        else:
+            pool.close()
+            pool.join()
     finally:
         if served:
             _server_using(-1)

@@ -100,3 +100,28 @@ def test_the_fork_server_stops_when_no_pool_uses_it() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["stopped", "stopped"]
+
+
+def test_a_pool_left_with_work_outstanding_is_terminated_at_once() -> None:
+    """A cancel (leaving the block while chunks are still queued) does not wait for them."""
+    code = textwrap.dedent(
+        """
+        import os, sys, time
+        sys.path.insert(0, sys.argv[1])
+        from editor.core.library.pool import post_pool
+
+        def noop():
+            pass
+
+        started = time.monotonic()
+        with post_pool(2, noop) as pool:
+            for _ in pool.imap(time.sleep, [0.01] + [5.0] * 8, 1):
+                break  # cancelled after the first result
+        print(round(time.monotonic() - started))
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(REPO)], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) < 5  # the 40 s of queued sleeps were not waited for
