@@ -181,11 +181,11 @@ def main(
 
 def _checked_run(arguments: list[str], probe: Callable[[], LeakProbeResult]) -> int:
     """Read the arguments, refuse a PySide6 that leaks, run the app."""
+    helping = any(arg == "-h" or (len(arg) > 2 and "--help".startswith(arg)) for arg in arguments)
+    args = build_parser(with_epilog=helping).parse_args(arguments)  # --help: Qt-free
     from editor.app.pyside_imports import read_files_as_bytes
 
     read_files_as_bytes()  # PySide6's import hook, without reading every module's source
-    helping = any(arg == "-h" or (len(arg) > 2 and "--help".startswith(arg)) for arg in arguments)
-    args = build_parser(with_epilog=helping).parse_args(arguments)
     result = probe()
     if result.leaks:
         return refuse(result, interactive=not args.screenshot)
