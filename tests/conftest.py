@@ -15,6 +15,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # An app started by a test listens for later starts (editor/app/instance.py) in its own
 # runtime folder, never in the user's, where a real Inkpost may be running.
 os.environ["XDG_RUNTIME_DIR"] = tempfile.mkdtemp(prefix="inkpost-test-runtime-")
+# Nor does it touch the user's settings, recovery journal or caches (the spelling word
+# list, the library index): one throwaway set of folders for the run, unless given.
+_FOLDERS = tempfile.mkdtemp(prefix="inkpost-test-folders-")
+for _kind in ("CONFIG", "DATA", "CACHE"):
+    os.environ.setdefault(f"INKPOST_{_kind}_DIR", os.path.join(_FOLDERS, _kind.lower()))
 if hasattr(os, "geteuid") and os.geteuid() == 0:
     os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 

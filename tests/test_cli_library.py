@@ -82,6 +82,7 @@ def test_default_index_goes_to_the_cache(
     site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("INKPOST_CACHE_DIR")  # the platform's cache folder, as for a user
     result = subprocess.run(
         [sys.executable, "-m", "editor", "library", str(site), "--json"],
         capture_output=True,
