@@ -22,10 +22,10 @@ of CPU or more is written, from the watchdog's thread, as one JSON line:
 
 So that the stretches can be laid beside an outside clock (benchmarks/bench_window.py sends
 keys at known `time.monotonic()` times, the same clock), every key press ({"kind": "key",
-"t": s}) and every repaint flushed ({"kind": "flush", "t": s, "ms": ms since its
-UpdateRequest}; flushed = the event loop about to wait again) are logged as well. Lines are
-flushed every 0.5 s. Meant for measuring, off by default: the thread takes the GIL for a
-moment every 2 ms.
+"t": s, "cpu": the GUI thread's CPU clock, s}) and every repaint flushed ({"kind": "flush",
+"t": s, "ms": ms since its UpdateRequest, "cpu": s}; flushed = the event loop about to wait
+again) are logged as well. Lines are flushed every 0.5 s. Meant for measuring, off by
+default: the thread takes the GIL for a moment every 2 ms.
 """
 
 from __future__ import annotations
@@ -93,7 +93,7 @@ class Watchdog(QObject):
         self._clock = time.pthread_getcpuclockid(self._main)
         self._stat = f"/proc/self/task/{threading.get_native_id()}/stat"
         # Noted on the GUI thread (appends are atomic), read on the watchdog's thread.
-        self._marks: deque[tuple[float, str]] = deque()
+        self._marks: deque[tuple[float, str, float]] = deque()  # (time, kind, thread CPU)
         self._gcs: deque[tuple[float, int, float]] = deque()
         self._gc_started = 0.0
         self._pending_update: float | None = None
@@ -132,15 +132,15 @@ class Watchdog(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == _KEY and not watched.isWidgetType():  # once, at the window
-            self._marks.append((time.monotonic(), "key"))
+            self._marks.append((time.monotonic(), "key", time.thread_time()))
         elif kind == _UPDATE:
             self._pending_update = time.monotonic()
-            self._marks.append((self._pending_update, "paint"))
+            self._marks.append((self._pending_update, "paint", 0.0))
         return False
 
     def _about_to_block(self) -> None:
         if self._pending_update is not None:  # the repaint is on its way to the server
-            self._marks.append((time.monotonic(), "flush"))
+            self._marks.append((time.monotonic(), "flush", time.thread_time()))
             self._pending_update = None
 
     def _on_gc(self, phase: str, info: dict[str, int]) -> None:
@@ -191,7 +191,7 @@ class Watchdog(QObject):
             return
         self.gaps += 1
         marks: Counter[str] = Counter(
-            kind for t, kind in list(self._marks) if stretch.start <= t <= stretch.end
+            kind for t, kind, _cpu in list(self._marks) if stretch.start <= t <= stretch.end
         )
         gcs = [(g, ms) for t, g, ms in list(self._gcs) if stretch.start <= t <= stretch.end]
         self._write(
@@ -211,16 +211,17 @@ class Watchdog(QObject):
         """Write the keys and flushes noted before `until`; forget older collections."""
         paint: float | None = None
         while self._marks and self._marks[0][0] <= until:
-            t, kind = self._marks.popleft()
+            t, kind, cpu = self._marks.popleft()
             if kind == "key":
-                self._write({"kind": "key", "t": round(t, 6)})
+                self._write({"kind": "key", "t": round(t, 6), "cpu": round(cpu, 6)})
             elif kind == "paint":
                 paint = t if paint is None else paint
             elif kind == "flush" and paint is not None:
-                self._write({"kind": "flush", "t": round(t, 6), "ms": round((t - paint) * 1000, 2)})
+                ms = round((t - paint) * 1000, 2)
+                self._write({"kind": "flush", "t": round(t, 6), "ms": ms, "cpu": round(cpu, 6)})
                 paint = None
         if paint is not None:  # its flush comes later: keep the paint for the next drain
-            self._marks.appendleft((paint, "paint"))
+            self._marks.appendleft((paint, "paint", 0.0))
         while self._gcs and self._gcs[0][0] < until - 5.0:
             self._gcs.popleft()
         self._out.flush()

@@ -52,6 +52,8 @@ def test_a_long_stretch_is_logged_with_its_collection_and_keys(qtbot: QtBot) -> 
     assert longest["ms"] >= longest["cpu_ms"] - 1
     assert any(gen == 2 for gen, _ms in longest["gc"]) or longest["gc_small"]
     assert longest["stacks"]  # sampled while it lasted
+    (key,) = [r for r in _records(out) if r["kind"] == "key"]
+    assert key["cpu"] > 0  # the GUI thread's CPU clock when the key came
 
 
 def test_off_without_the_variable(monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> None:
