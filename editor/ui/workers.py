@@ -217,7 +217,9 @@ class RenderController(QObject):
         process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)
         process.readyReadStandardOutput.connect(self._on_process_ready_read)
         process.finished.connect(self._on_process_finished)
-        process.start(sys.executable, ["-m", "editor.core.preview.service"])
+        # -P: the service comes from this package (PYTHONPATH), never from an `editor`
+        # folder in the working directory, which -m would put first on sys.path.
+        process.start(sys.executable, ["-P", "-m", "editor.core.preview.service"])
         self._process = process
         self._decoder = FrameDecoder()
         self._sent_site = None

@@ -188,3 +188,19 @@ def test_the_next_request_goes_once_the_preview_is_in(qtbot: Any, site: SiteConf
         assert ctl.dropped == 1
     finally:
         ctl.shutdown()
+
+
+def test_the_render_process_ignores_an_editor_folder_in_the_working_directory(
+    qtbot: Any, site: SiteConfig, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shadow = tmp_path / "shadow" / "editor"
+    shadow.mkdir(parents=True)
+    (shadow / "__init__.py").write_text("raise ImportError('the wrong editor package')\n")
+    monkeypatch.chdir(shadow.parent)
+    ctl = RenderController(debounce_ms=0)
+    try:
+        with qtbot.waitSignal(ctl.rendered, timeout=30000) as got:
+            ctl.request("Two words.\n", site, None)
+        assert got.args[0].stats.word_count == 2
+    finally:
+        ctl.shutdown()
