@@ -1,7 +1,7 @@
 """The GUI thread's CPU per typed key in the 50,000-word post (offscreen, in process).
 
     python benchmarks/bench_typing.py [--keys 400] [--runs 3] [--profile] [--baseline DIR]
-                                      [--tree DIR]
+                                      [--tree DIR] [--paragraph CHARS]
 
 Opens the window (MainWindow, as the app does, without the library) on a 50,000-word post,
 puts the cursor at the end and types `--keys` keys of words and spaces at 78 keys/s (the
@@ -30,7 +30,7 @@ TYPED = "the quick brown fox jumps over the lazy dog while we measure how the ed
 KEYS_PER_S = 78.0
 
 
-def child(keys: int, profile: bool) -> int:
+def child(keys: int, profile: bool, paragraph: int = 0) -> int:
     """Runs inside the tree under test (PYTHONPATH): prints one JSON line."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if os.geteuid() == 0:
@@ -72,6 +72,8 @@ def child(keys: int, profile: bool) -> int:
     editor = win.current_editor()
     assert editor is not None
     editor.moveCursor(QTextCursor.MoveOperation.End)
+    if paragraph:  # the paragraph typed into is this many characters long already
+        editor.textCursor().insertText((TYPED * (paragraph // len(TYPED) + 1))[:paragraph])
     editor.setFocus()
     spin(2.0)
     profiler = None
@@ -101,10 +103,11 @@ def child(keys: int, profile: bool) -> int:
     return 0
 
 
-def _run(tree: Path, keys: int, profile: bool) -> float:
+def _run(tree: Path, keys: int, profile: bool, paragraph: int = 0) -> float:
     env = dict(os.environ, PYTHONPATH=str(tree), QT_QPA_PLATFORM="offscreen")
     env["INKPOST_CONFIG_DIR"] = tempfile.mkdtemp(prefix="bench-typing-config-")
     args = [sys.executable, str(HERE / "bench_typing.py"), "--child", "--keys", str(keys)]
+    args += ["--paragraph", str(paragraph)]
     done = subprocess.run(
         args + (["--profile"] if profile else []),
         env=env,
@@ -127,17 +130,20 @@ def main() -> int:
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--baseline", type=Path)
     parser.add_argument("--tree", type=Path, default=ROOT, help="the checkout measured")
+    parser.add_argument(
+        "--paragraph", type=int, default=0, help="characters already in the paragraph typed into"
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        return child(args.keys, args.profile)
+        return child(args.keys, args.profile, args.paragraph)
     trees = {"this tree": args.tree.resolve()}
     if args.baseline is not None:
         trees["baseline"] = args.baseline.resolve()
     results: dict[str, list[float]] = {name: [] for name in trees}
     for run in range(args.runs):
         for name, tree in trees.items():
-            results[name].append(_run(tree, args.keys, args.profile))
+            results[name].append(_run(tree, args.keys, args.profile, args.paragraph))
             print(f"run {run + 1} {name}: {results[name][-1]:.2f} ms CPU per key", flush=True)
     for name, values in results.items():
         print(f"{name:10s} GUI-thread CPU per key, ms: {_fig(values)} (n={len(values)})")
