@@ -84,5 +84,5 @@ def test_a_runaway_post_keeps_its_estimated_figures(
         str(post), "post.md", st.st_mtime_ns, st.st_size, "x", None, None, None, None,
         False, {}, 42, 1, False, "", "en", "post", False,
     )  # fmt: skip
-    monkeypatch.setattr(figures, "post_stats", lambda *_args: spin(60))
+    monkeypatch.setattr(figures, "library_figures", lambda *_args: spin(60))
     assert figures_for(entry, SiteConfig.hugo_defaults(tmp_path), 0.05) == (42, 1, "")
