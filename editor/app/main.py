@@ -211,6 +211,10 @@ def _run(args: argparse.Namespace) -> int:
         app = QApplication([sys.argv[0] if sys.argv else "inkpost"])
     app.setApplicationName("Inkpost")
     app.setOrganizationName("Inkpost")
+    if os.environ.get("INKPOST_WATCHDOG"):  # ENV: log the GUI thread's busy stretches
+        from editor.app.watchdog import install_from_env
+
+        install_from_env(app)  # a child of the app, for its life
     from editor.app.i18n import install_translators
 
     install_translators(app)  # the system locale's .qm, if Inkpost ships one

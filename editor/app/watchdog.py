@@ -1,7 +1,8 @@
 """An opt-in watchdog of the GUI thread: every stretch in which it works for longer than half
 a frame (8 ms of CPU), logged with what ran in it.
 
-    INKPOST_WATCHDOG=/tmp/gaps.jsonl python -m editor.app.watchdog [inkpost arguments]
+    INKPOST_WATCHDOG=/tmp/gaps.jsonl inkpost [arguments]
+    INKPOST_WATCHDOG=/tmp/gaps.jsonl python -m editor.app.watchdog [arguments]  (the same)
 
 A thread of its own reads the GUI thread's CPU clock and state every 2 ms: an interval in
 which that clock advanced by a quarter of the wall time or more, or at whose end the thread
