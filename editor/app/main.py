@@ -240,7 +240,7 @@ def _run(args: argparse.Namespace) -> int:
         site,
         preview_dir=resource_path("preview"),
         data_dir=data_dir,
-        defer_parts=not args.screenshot,  # the docks' panels, Export, Help... after the post
+        defer_parts=not args.screenshot,  # the docks' panels, Export, Help... at the end
     )
     window.guide_file = resource_path("guide.md")
     gc_policy.resume_after_paint(window)
@@ -248,14 +248,15 @@ def _run(args: argparse.Namespace) -> int:
         wire_window(window, settings, resource_path("preview"))
     else:
         # The post comes first on the screen, its first screen of code in colour (a flash
-        # of uncoloured code would cost as much later); then the preview starts and the
-        # window's other parts arrive; once the preview has the post, the library's panel
-        # (in the dock kept for it), File > Export and the colours of the code below.
+        # of uncoloured code would cost as much later); then the preview starts; once it
+        # shows the post, the library's panel (in the dock kept for it) and File > Export,
+        # the window's other parts (ui/window/parts.py), the colours of the code below.
         window.reserve_library()
         highlighter.defer_lexers(True)
 
         def finish_start_up() -> None:
             wire_window(window, settings, resource_path("preview"))
+            window.first_paint.then(window.build_parts)  # on the next turn
             # File > Open Recent: its file is read and written (synced) after the first
             # frames; the posts opened until then are merged in.
             window.recent.attach(IniStore(settings.location / "recent.ini"))

@@ -122,6 +122,7 @@ def test_the_parts_arrive_after_the_first_paint_and_follow_the_open_post(
     """With `defer_parts` the first frame has the post but not the docks' panels, File >
     Open Recent or spelling; once they arrive they know the post opened before them."""
     win = make_window(create_preview=False, defer_parts=True)
+    win.first_paint.then(win.build_parts)  # as the app does, later
     win.resize(1200, 800)
     post = site / "content" / "posts" / "headed.md"
     post.write_text("---\ntitle: Headed\n---\n\n# One\n\nText.\n\n## Two\n", encoding="utf-8")
@@ -164,6 +165,7 @@ def test_a_dock_restored_visible_shows_before_its_panel_arrives(
     qtbot.waitExposed(shown)
     state = shown.window_state()
     win = make_window(create_preview=False, defer_parts=True)
+    win.first_paint.then(win.build_parts)
     win.resize(1200, 800)
     win.restore_state(state, reopen_posts=False)
     dock = win.findChild(type(shown.problems.dock), "problemsDock")
