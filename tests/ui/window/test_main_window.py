@@ -260,6 +260,22 @@ def test_preferences_dialog_round_trip(qtbot: QtBot) -> None:
     assert (prefs.journal_delay_ms, prefs.save_to_file) == (12_000, True)
 
 
+def test_the_editor_font_skips_shaping_only_for_the_system_fixed_font(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    from editor.ui.window.preferences import Preferences
+
+    no_shaping = QFont.StyleStrategy.PreferNoShaping
+    system = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    assert Preferences().font().styleStrategy() & no_shaping
+    resized = QFont(system)
+    resized.setPointSize(15)
+    assert Preferences(editor_font=resized.toString()).font().styleStrategy() & no_shaping
+    other = QFont("Serif", 12)
+    assert other.family() != system.family()
+    assert not Preferences(editor_font=other.toString()).font().styleStrategy() & no_shaping
+
+
 def test_untouched_journal_delay_keeps_a_finer_value(qtbot: QtBot) -> None:
     from editor.ui.window.preferences import Preferences, PreferencesDialog
 
