@@ -20,7 +20,6 @@ import shutil
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -44,23 +43,9 @@ def _settle_samples(screen: bw.Screen, app: bw.App, site: Path, post: Path, n: i
         screen.key("End", "Control_L")
         run.quiet(1.0, 8.0)
         for _ in range(n):
-            screen.drain()
-            last = 0.0
-            for _ in range(10):
-                last = screen.key("z")
-                screen.events(time.monotonic() + 0.06)
-            events: list[tuple[float, int, int, int, int]] = []
-            quiet_since = time.monotonic()
-            cap = time.monotonic() + 10.0
-            while time.monotonic() - quiet_since < 1.5 and time.monotonic() < cap:
-                batch = [
-                    e for e in screen.events(time.monotonic() + 0.1) if app.preview.hits(*e[1:])
-                ]
-                if batch:
-                    events += batch
-                    quiet_since = time.monotonic()
-            if events:
-                out.append((events[-1][0] - last) * 1000)
+            settled = bw.settle_once(screen, app)
+            if settled is not None:
+                out.append(settled)
             run.quiet(1.0, 8.0)
     finally:
         run.close()

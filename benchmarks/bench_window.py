@@ -644,26 +644,31 @@ def _large(
         for _ in range(max(3, samples // 5)):  # settle: 10 quick keys
             if time.monotonic() > budget:
                 break
-            screen.drain()
-            last = 0.0
-            for _ in range(10):
-                last = screen.key("z")
-                screen.events(time.monotonic() + 0.06)
-            events = []
-            quiet_since = time.monotonic()
-            cap = time.monotonic() + 10.0
-            while time.monotonic() - quiet_since < 1.5 and time.monotonic() < cap:
-                batch = [
-                    e for e in screen.events(time.monotonic() + 0.1) if app.preview.hits(*e[1:])
-                ]
-                if batch:
-                    events += batch
-                    quiet_since = time.monotonic()
-            if events:
-                res["settle"].append((events[-1][0] - last) * 1000)
+            settled = settle_once(screen, app)
+            if settled is not None:
+                res["settle"].append(settled)
             run.quiet(1.0, 8.0)
     finally:
         run.close()
+
+
+def settle_once(screen: Screen, app: App) -> float | None:
+    """10 quick keys, then ms from the last one to the preview's last repaint (None when
+    the preview did not change within 10 s)."""
+    screen.drain()
+    last = 0.0
+    for _ in range(10):
+        last = screen.key("z")
+        screen.events(time.monotonic() + 0.06)
+    events: list[tuple[float, int, int, int, int]] = []
+    quiet_since = time.monotonic()
+    cap = time.monotonic() + 10.0
+    while time.monotonic() - quiet_since < 1.5 and time.monotonic() < cap:
+        batch = [e for e in screen.events(time.monotonic() + 0.1) if app.preview.hits(*e[1:])]
+        if batch:
+            events += batch
+            quiet_since = time.monotonic()
+    return (events[-1][0] - last) * 1000 if events else None
 
 
 def _burst_figures(name: str, waits: list[float], res: dict[str, list[float]]) -> None:
