@@ -256,10 +256,11 @@ def _run(args: argparse.Namespace) -> int:
 
         def finish_start_up() -> None:
             wire_window(window, settings, resource_path("preview"))
-            window.first_paint.then(window.build_parts)  # on the next turn
+            window.first_paint.then(window.build_parts)  # a turn of their own
             # File > Open Recent: its file is read and written (synced) after the first
             # frames; the posts opened until then are merged in.
-            window.recent.attach(IniStore(settings.location / "recent.ini"))
+            store = IniStore(settings.location / "recent.ini")
+            window.first_paint.then(lambda: window.recent.attach(store))
             window.first_paint.then(highlighter.load_deferred_lexers)
             window.first_paint.then(highlighter.warm_lexers)  # for the posts opened later
 
