@@ -255,8 +255,9 @@ def _run(args: argparse.Namespace) -> int:
         highlighter.defer_lexers(True)
 
         def finish_start_up() -> None:
+            # The library's panel, then (File > Export's store, the preview's mode) the
+            # window's parts, made on that first use.
             wire_window(window, settings, resource_path("preview"))
-            window.first_paint.then(window.build_parts)  # a turn of their own
             # File > Open Recent: its file is read and written (synced) after the first
             # frames; the posts opened until then are merged in.
             store = IniStore(settings.location / "recent.ini")

@@ -24,7 +24,7 @@ LATER = (
     "hmac",
     "uuid",  # core/safety/journal: a document's id, at first use
     "difflib",  # the journal's recovery diffs
-    # the window's parts (MainWindow.build_parts), made after the first paint
+    # the window's parts (ui/window/parts.py), made after the preview shows the post
     "editor.ui.window.problems_link",
     "editor.ui.window.front_matter_link",
     "editor.ui.window.outline_link",

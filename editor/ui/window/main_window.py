@@ -10,8 +10,8 @@ QtWebEngine preview, created after the first paint so the window shows up quickl
 `PreviewLink` (typing -> preview and status), window/state.py (what state.ini remembers),
 and the parts the first frame does without (window/parts.py: the Problems, Front Matter and
 Outline docks, Export, Publish, Open Recent, Help, drops, spelling, the site preview's
-modes), made in the constructor or, with `defer_parts`, when the app calls `build_parts`
-(after the preview) or something first uses one.
+modes), made in the constructor or, with `defer_parts`, at `build_parts` or the first use
+of one (the app's start: after the preview).
 
 Signals:
     previewCreated(object): the PreviewPane exists (after the first paint).
@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
         self.state_keeper = StateKeeper(self, settings.save_window_state)  # saved on changes
         self.appearance.apply(self.appearance.prefs)
         self._update_title()
-        if not defer_parts:  # deferred: the app calls build_parts (or a first use does)
+        if not defer_parts:  # deferred: made at build_parts or the first use of a part
             self.build_parts()
 
     # --- the parts the first frame does without -------------------------------------------

@@ -2,9 +2,9 @@
 
 The Problems, Front Matter and Outline docks' panels, File > Export and Publish, Open
 Recent, Help, drops, spelling and the site preview's modes. `MainWindow` makes them in its
-constructor, or (`defer_parts`) when `build_parts` is called: the app's start does so once
-the preview shows the post and the library has its panel. Any use of a part before then (a
-shortcut, a restored layout, the app) makes them at once. Their docks
+constructor, or (`defer_parts`) at `build_parts` or the first use of one (a shortcut, the
+app): the app's start first uses them (File > Export's store, the preview's mode) once the
+preview shows the post and the library has its panel. Their docks
 exist from the start (`PART_DOCKS`): a restored layout places and shows them, so nothing
 moves when the panels arrive. Posts opened before the parts are followed like later ones.
 
