@@ -19,7 +19,6 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -41,38 +40,13 @@ def _proc_cpu_ms(pid: int | None) -> float:
 
 def child(samples: int) -> int:
     """Runs inside the tree under test (PYTHONPATH): prints one JSON line of samples."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    if os.geteuid() == 0:
-        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     sys.path.insert(0, str(HERE))
-    from posts import make_post
-    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from offscreen import large_post_window, spin
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QTextCursor
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
 
-    from editor.app.settings import Settings
-    from editor.core.site.config import find_site
-    from editor.ui.window.main_window import MainWindow
-
-    _app = QApplication(["bench"])  # kept alive while the window runs
-    root = Path(tempfile.mkdtemp(prefix="bench-pipeline-"))
-    (root / "hugo.toml").write_text('title = "Blog"\n', encoding="utf-8")
-    posts = root / "content" / "posts"
-    posts.mkdir(parents=True)
-    post = posts / "bench-50000.md"
-    post.write_text(make_post(50000, 0, title="Bench 50000"), encoding="utf-8")
-    win = MainWindow(
-        Settings(root / "config"), find_site(root), preview_dir=Path.cwd() / "resources/preview"
-    )
-    win.resize(1400, 900)
-    win.open_post(post)
-    win.show()
-
-    def spin(seconds: float) -> None:  # the event loop runs; no busy waiting
-        loop = QEventLoop()
-        QTimer.singleShot(max(1, round(seconds * 1000)), loop.quit)
-        loop.exec()
+    _app, win, _post = large_post_window("bench-pipeline-", data=False)  # app kept alive
 
     def settled() -> bool:
         pane = win.preview

@@ -32,42 +32,12 @@ KEYS_PER_S = 78.0
 
 def child(keys: int, profile: bool, paragraph: int = 0) -> int:
     """Runs inside the tree under test (PYTHONPATH): prints one JSON line."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    if os.geteuid() == 0:
-        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     sys.path.insert(0, str(HERE))
-    from posts import make_post
-    from PySide6.QtCore import QEventLoop, QTimer
+    from offscreen import large_post_window, spin
     from PySide6.QtGui import QTextCursor
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
 
-    from editor.app.settings import Settings
-    from editor.core.site.config import find_site
-    from editor.ui.window.main_window import MainWindow
-
-    app = QApplication(["bench"])
-    root = Path(tempfile.mkdtemp(prefix="bench-typing-"))
-    (root / "hugo.toml").write_text('title = "Blog"\n', encoding="utf-8")
-    posts = root / "content" / "posts"
-    posts.mkdir(parents=True)
-    post = posts / "bench-50000.md"
-    post.write_text(make_post(50000, 0, title="Bench 50000"), encoding="utf-8")
-    win = MainWindow(
-        Settings(root / "config"),
-        find_site(root),
-        preview_dir=ROOT / "resources/preview",
-        data_dir=root / "data",
-    )
-    win.resize(1400, 900)
-    win.open_post(post)
-    win.show()
-
-    def spin(seconds: float) -> None:  # the event loop runs; no busy waiting
-        loop = QEventLoop()
-        QTimer.singleShot(max(1, round(seconds * 1000)), loop.quit)
-        loop.exec()
-
+    app, win, _post = large_post_window("bench-typing-", data=True)
     spin(6.0)  # the preview starts, the first render, the spelling dictionary
     editor = win.current_editor()
     assert editor is not None
