@@ -54,6 +54,10 @@ class PreviewSlot(QObject):
 
         assert self._resource_dir is not None, "the window was made without preview resources"
         preview = PreviewPane(self._resource_dir, self._parent, **self._options())
+        # The placeholder's stretch (the splitter keeps it in the size policy): without it the
+        # splitter's next layout moves its handle by a few pixels and the editor, already on
+        # the screen, rewraps its text.
+        preview.setSizePolicy(self.placeholder.sizePolicy())
         self._splitter.replaceWidget(self._splitter.indexOf(self.placeholder), preview)
         self.placeholder.deleteLater()
         self.preview = preview

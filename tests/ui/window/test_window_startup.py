@@ -99,6 +99,25 @@ def test_preview_and_library_arrive_after_the_first_paint(
     panels[0].close_site()
 
 
+def test_the_editor_keeps_its_width_when_the_preview_arrives(
+    qtbot: Any, make_window: Any, site: Path
+) -> None:
+    """The post is on the screen before the preview exists: the pane taking the
+    placeholder's place must not move the splitter (the editor would rewrap its text)."""
+    win = make_window(preview_dir=RESOURCES, render_controller=RenderController(debounce_ms=-1))
+    win.resize(1200, 800)
+    win.open_post(site / "content" / "posts" / "early.md")
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.preview is None
+    sizes, width = win.splitter.sizes(), win.editor_pane.width()
+    qtbot.waitUntil(lambda: win.preview is not None, timeout=30000)
+    with qtbot.waitSignal(win.preview.contentPainted, timeout=30000):
+        pass  # the splitter has laid out its new pane long before the page is painted
+    assert win.splitter.sizes() == sizes
+    assert win.editor_pane.width() == width
+
+
 def test_a_reserved_library_keeps_the_restored_visibility(
     qtbot: Any, make_window: Any, tmp_path: Path
 ) -> None:
