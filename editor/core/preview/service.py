@@ -36,7 +36,7 @@ import struct
 import sys
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple, Protocol
@@ -334,16 +334,17 @@ def serve(
 ) -> int:
     """Answer framed `RenderRequest`s until `Shutdown` or end of input; returns an exit code.
 
-    With `warm_up_when_idle`, the renderer is warmed up (`warm_up`) the first time no request
-    is waiting on `inp` (a file with a descriptor), so a first request that is already there
-    (the post the window opens with) is answered first.
+    With `warm_up_when_idle`, the renderer is warmed up (`warm_up_steps`) while no request is
+    waiting on `inp` (a file with a descriptor), one step at a time: a request that is there,
+    or arrives meanwhile (the post the window opens with), is answered first, and the
+    warm-up goes on at the next idle moment.
     """
     service = service or RenderService()
-    warm = not warm_up_when_idle
+    steps = warm_up_steps() if warm_up_when_idle else None
     while True:
-        if not warm and not select.select([inp], [], [], 0)[0]:
-            warm_up()
-            warm = True
+        while steps is not None and not select.select([inp], [], [], 0)[0]:
+            if next(steps, None) is None:
+                steps = None
         head = _read_exact(inp, HEADER.size)
         if head is None:
             return 0
@@ -390,19 +391,27 @@ def main() -> int:
     return serve(sys.stdin.buffer, out, RenderService(), warm_up_when_idle=True)
 
 
-_WARM_UP = "".join(
-    f"Some *text* with `code` and a [link](https://example.org).\n\n```{lang}\nx\n```\n\n"
-    for lang in ("python", "go", "bash", "javascript", "yaml", "toml", "json", "rust", "c")
-)
+_WARM_UP_LANGUAGES = ("python", "go", "bash", "javascript", "yaml", "toml", "json", "rust", "c")
+
+
+def warm_up_steps() -> Iterator[float]:
+    """Import and exercise the renderer (the Pygments lexers of common languages too), so
+    the first real request does not pay for it: one step per next(), each yielding the
+    milliseconds it took (the renderer's import and a small post first, then a language)."""
+    service = RenderService()
+    texts = [
+        "---\ntitle: warm-up\n---\nSome *text* with `code` and a [link](https://example.org).\n"
+    ]
+    texts += [f"```{lang}\nx\n```\n" for lang in _WARM_UP_LANGUAGES]
+    for number, text in enumerate(texts):
+        started = time.perf_counter()
+        service.handle(RenderRequest(0, number, text, None, None))
+        yield (time.perf_counter() - started) * 1000.0
 
 
 def warm_up() -> float:
-    """Import and exercise the renderer once (Pygments lexers of common languages too), so
-    the first real request does not pay for it; returns the milliseconds it took."""
-    started = time.perf_counter()
-    service = RenderService()
-    service.handle(RenderRequest(0, 0, "---\ntitle: warm-up\n---\n" + _WARM_UP, None, None))
-    return (time.perf_counter() - started) * 1000.0
+    """Every warm-up step at once; returns the milliseconds it took."""
+    return sum(warm_up_steps())
 
 
 if __name__ == "__main__":

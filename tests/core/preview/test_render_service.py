@@ -5,6 +5,7 @@ import os
 import pickle
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -142,7 +143,12 @@ def test_a_waiting_request_is_answered_before_the_warm_up(
     import editor.core.preview.service as module
 
     calls: list[str] = []
-    monkeypatch.setattr(module, "warm_up", lambda: calls.append("warm-up") or 1.0)
+
+    def steps() -> Iterator[float]:
+        calls.append("warm-up")
+        yield 1.0
+
+    monkeypatch.setattr(module, "warm_up_steps", steps)
     service = RenderService()
     handle = service.handle
     monkeypatch.setattr(
@@ -165,16 +171,52 @@ def test_an_idle_service_warms_up_while_it_waits(monkeypatch: pytest.MonkeyPatch
     writer = os.fdopen(write_fd, "wb")
     calls: list[str] = []
 
-    def warm_up() -> float:  # nothing was waiting; the request comes once warmed up
+    def steps() -> Iterator[float]:  # nothing was waiting; the request comes once warmed up
         calls.append("warm-up")
         writer.write(encode_frame(Shutdown()))
         writer.close()
-        return 1.0
+        yield 1.0
 
-    monkeypatch.setattr(module, "warm_up", warm_up)
+    monkeypatch.setattr(module, "warm_up_steps", steps)
     with os.fdopen(read_fd, "rb") as reader:
         assert serve(reader, io.BytesIO(), warm_up_when_idle=True) == 0
     assert calls == ["warm-up"]
+
+
+def test_a_request_arriving_during_the_warm_up_comes_before_its_next_step(
+    site: SiteConfig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app starts the render process before its window: the post's request arrives
+    while the child warms up, and waits for one step, not for the whole warm-up."""
+    import editor.core.preview.service as module
+
+    read_fd, write_fd = os.pipe()
+    writer = os.fdopen(write_fd, "wb")
+    calls: list[str] = []
+
+    def steps() -> Iterator[float]:
+        calls.append("step 1")
+        writer.write(encode_frame(RenderRequest(1, 3, "# post\n", None, site)))
+        writer.flush()
+        yield 1.0
+        calls.append("step 2")
+        writer.write(encode_frame(Shutdown()))
+        writer.close()
+        yield 1.0
+        calls.append("step 3")
+        yield 1.0
+
+    service = RenderService()
+    handle = service.handle
+    monkeypatch.setattr(
+        service, "handle", lambda r, *more: (calls.append("render"), handle(r, *more))[1]
+    )
+    monkeypatch.setattr(module, "warm_up_steps", steps)
+    out = io.BytesIO()
+    with os.fdopen(read_fd, "rb") as reader:
+        assert serve(reader, out, service, warm_up_when_idle=True) == 0
+    assert calls == ["step 1", "render", "step 2"]
+    assert [revision for revision, _p, _f in FrameDecoder().feed(out.getvalue())] == [3]
 
 
 def test_serve_stops_at_end_of_input() -> None:
