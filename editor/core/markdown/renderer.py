@@ -26,7 +26,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from editor.core.diagnostics import Diagnostic, Severity
-from editor.core.markdown import python_markdown
+from editor.core.markdown import figures_markdown, python_markdown
 from editor.core.markdown.chunks import ChunkCache, split_chunks
 from editor.core.markdown.deferred_fences import DeferredFences
 from editor.core.markdown.goldmark.html import DEFERRED_FENCES
@@ -86,6 +86,14 @@ def _markdown_for(options: MarkupOptions) -> MarkdownIt:
     md = build_markdown(options)
     md.core.ruler.after("goldmark_headings", "inkpost_preview_paths", preview_paths_rule)
     return md
+
+
+@lru_cache(maxsize=16)
+def _figures_markdown_for(options: MarkupOptions) -> MarkdownIt:
+    """The library figures' MarkdownIt: the same tokens, faster (markdown.figures_markdown)."""
+    md = build_markdown(options)
+    md.core.ruler.after("goldmark_headings", "inkpost_preview_paths", preview_paths_rule)
+    return figures_markdown.speed_up(md)
 
 
 # --- block splitting ----------------------------------------------------------------------
@@ -214,7 +222,11 @@ class Renderer:
         self.options = MarkupOptions.from_site(site)
         # the library's figures: fences stay unhighlighted until expanded (deferred_fences.py)
         self.deferred = DeferredFences(self.options.code) if defer_fences and not cache else None
-        self.md = _markdown_for(self.options)
+        self.md = (
+            _figures_markdown_for(self.options)
+            if self.deferred is not None
+            else _markdown_for(self.options)
+        )
         self.engine = str(getattr(site, "markdown_engine", "goldmark") or "goldmark")
         self._cache: ChunkCache[tuple[str, bool, str], _Chunk] | None = (
             ChunkCache() if cache else None
