@@ -67,7 +67,6 @@ _VOID_ELEMENTS = frozenset(
     ]
 )
 _CODE_START_RE = re.compile(r"<(pre|code)\b")
-_WS_COLLAPSE_RE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +219,10 @@ def summary_end(html: str, summary_length: int, cjk: bool) -> int:
         chunk = html[j:close]
         # Go walks the runes and never lets the chunk's last rune into a word.
         for token in _NOT_SPACE_RE.findall(chunk[:-1]):
-            count += _summary_token_count(token, cjk)
+            if cjk or token[0] == "<" or token == ">" or "=" in token:
+                count += _summary_token_count(token, cjk)
+            else:  # neither tag- nor attribute-like: one word
+                count += 1
             if count >= summary_length:
                 break
         if count >= summary_length:
@@ -238,8 +240,9 @@ def trim_short_html(html: str) -> str:
 
 
 def summary_text(summary_html: str) -> str:
-    """A summary as readable text: tags gone, entities decoded, whitespace collapsed."""
-    return _WS_COLLAPSE_RE.sub(" ", html_lib.unescape(plain_text(summary_html))).strip()
+    """A summary as readable text: tags gone, entities decoded, whitespace collapsed (str.split
+    and the `\\s` of a str pattern both split at str.isspace, a superset of Go's spaces)."""
+    return " ".join(html_lib.unescape(plain_text(summary_html, collapse=False)).split())
 
 
 # --- the whole post -------------------------------------------------------------------------
