@@ -41,6 +41,8 @@ _CJK = (
 # page.ExtractSummaryFromHTML skips tokens that look like bits of HTML.
 _PROBABLY_TAG_RE = re.compile(r"</?[A-Za-z]+>?")
 _PROBABLY_ATTR_RE = re.compile(r"[A-Za-z]+=[\"']")
+# The tokens that may be one of those (whole tokens: each match starts after a space).
+_MARKUP_LIKE_RE = re.compile(f"(?<![^{GO_SPACE}])[^{GO_SPACE}]*[<>=][^{GO_SPACE}]*")
 # Tokens for the summary's element balance: comments and raw-text elements are one token each.
 _ELEMENT_TAG_RE = re.compile(
     r"<!--.*?(?:-->|\Z)"
@@ -218,13 +220,15 @@ def summary_end(html: str, summary_length: int, cjk: bool) -> int:
             break
         chunk = html[j:close]
         # Go walks the runes and never lets the chunk's last rune into a word.
-        for token in _NOT_SPACE_RE.findall(chunk[:-1]):
-            if cjk or token[0] == "<" or token == ">" or "=" in token:
+        if cjk:
+            for token in _NOT_SPACE_RE.findall(chunk[:-1]):
                 count += _summary_token_count(token, cjk)
-            else:  # neither tag- nor attribute-like: one word
-                count += 1
-            if count >= summary_length:
-                break
+                if count >= summary_length:
+                    break
+        else:  # a token without "<", ">" or "=" is a word: only those are looked at
+            count += len(_NOT_SPACE_RE.findall(chunk[:-1]))
+            for token in _MARKUP_LIKE_RE.findall(chunk[:-1]):
+                count -= 1 - _summary_token_count(token, cjk)
         if count >= summary_length:
             return _close_open_elements(html, close + 4)
         j = close + 3
