@@ -21,6 +21,9 @@ the two over the fixtures and hypothesis documents); the preview keeps the plain
   is a substring test instead of two regular-expression passes.
 * The typographer only looks at inline content where one of its triggers occurs (a text
   token's content is a piece of its inline token's content).
+* Core rules that change nothing without their block run only when it is there: the <dl>
+  merge without a "dl_open", the list tightness fix without a "table_open", task boxes
+  without a "[" in the source.
 """
 
 from __future__ import annotations
@@ -199,6 +202,37 @@ def _typographer(state: StateCore) -> None:
     typographer_rule(state, triggered_only=True)
 
 
+CoreRule = Callable[[StateCore], None]
+
+
+def _when_token(kind: str, rule: CoreRule) -> CoreRule:
+    """`rule`, run only when a block token of type `kind` is there."""
+
+    def guarded(state: StateCore) -> None:
+        if any(token.type == kind for token in state.tokens):
+            rule(state)
+
+    return guarded
+
+
+def _when_source_has(text: str, rule: CoreRule) -> CoreRule:
+    """`rule`, run only when the source holds `text`."""
+
+    def guarded(state: StateCore) -> None:
+        if text in state.src:
+            rule(state)
+
+    return guarded
+
+
+# core rule -> the guard it gets (see the module docstring)
+_GUARDS: dict[str, Callable[[CoreRule], CoreRule]] = {
+    "goldmark_deflist": lambda rule: _when_token("dl_open", rule),
+    "goldmark_list_tightness": lambda rule: _when_token("table_open", rule),
+    "goldmark_tasks": lambda rule: _when_source_has("[", rule),
+}
+
+
 def speed_up(md: MarkdownIt) -> MarkdownIt:
     """Make `md` (from build_markdown) reach the same tokens faster, as described above."""
     if md.inline.ruler.getRules("")[0].__name__ != "text":  # pragma: no cover
@@ -208,8 +242,11 @@ def speed_up(md: MarkdownIt) -> MarkdownIt:
     core: Any = md.core.ruler
     core.at("normalize", _normalize)
     core.at("inline", _inline)
-    if any(rule.name == "goldmark_typographer" and rule.enabled for rule in core.__rules__):
-        core.at("goldmark_typographer", _typographer)
+    for rule in list(core.__rules__):
+        if rule.name == "goldmark_typographer":
+            core.at(rule.name, _typographer)
+        elif rule.name in _GUARDS:
+            core.at(rule.name, _GUARDS[rule.name](rule.fn))
     block: Any = md.block
     block._inkpost_dispatch = _block_dispatch(md)
     block.tokenize = types.MethodType(_tokenize, block)
