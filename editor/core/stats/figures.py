@@ -41,8 +41,6 @@ _CJK = (
 # page.ExtractSummaryFromHTML skips tokens that look like bits of HTML.
 _PROBABLY_TAG_RE = re.compile(r"</?[A-Za-z]+>?")
 _PROBABLY_ATTR_RE = re.compile(r"[A-Za-z]+=[\"']")
-# The tokens that may be one of those (whole tokens: each match starts after a space).
-_MARKUP_LIKE_RE = re.compile(f"(?<![^{GO_SPACE}])[^{GO_SPACE}]*[<>=][^{GO_SPACE}]*")
 # Tokens for the summary's element balance: comments and raw-text elements are one token each.
 _ELEMENT_TAG_RE = re.compile(
     r"<!--.*?(?:-->|\Z)"
@@ -226,9 +224,11 @@ def summary_end(html: str, summary_length: int, cjk: bool) -> int:
                 if count >= summary_length:
                     break
         else:  # a token without "<", ">" or "=" is a word: only those are looked at
-            count += len(_NOT_SPACE_RE.findall(chunk[:-1]))
-            for token in _MARKUP_LIKE_RE.findall(chunk[:-1]):
-                count -= 1 - _summary_token_count(token, cjk)
+            tokens = plain_words(chunk[:-1])
+            count += len(tokens)
+            for token in tokens:
+                if "<" in token or ">" in token or "=" in token:
+                    count -= 1 - _summary_token_count(token, cjk)
         if count >= summary_length:
             return _close_open_elements(html, close + 4)
         j = close + 3
