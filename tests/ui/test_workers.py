@@ -36,7 +36,7 @@ def render_children() -> list[int]:
         if (
             int(fields[1]) == os.getpid()
             and fields[0] != "Z"
-            and b"editor.core.preview.service" in cmdline
+            and b"editor.core.preview.child" in cmdline
         ):
             found.append(int(entry))
     return found

@@ -1,23 +1,34 @@
-"""How the render process (editor/core/preview/service.py) is started: its command line and
-environment, for the app's early start and for the restarts alike.
+"""How the render process (editor/core/preview/service.py) is started: its command line,
+environment and priority, for the app's early start and for the restarts alike.
 
 This module imports nothing of the renderer, so the app can start the child before it
-loads Qt and the window: the child's imports and warm-up then run beside the window's.
+loads Qt and the window: the child's imports run beside the window's. It is the child's
+entry point too (`python -m editor.core.preview.child`), which lowers the child's priority
+before it imports the renderer, so the window's start comes first.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-__all__ = ["CHILD_ARGS", "child_pythonpath", "end_unused_child", "spawn_render_child"]
+__all__ = [
+    "CHILD_ARGS",
+    "NICE",
+    "child_pythonpath",
+    "end_unused_child",
+    "run",
+    "spawn_render_child",
+]
 
 # After the interpreter. -P: the service comes from this package (PYTHONPATH), never from
 # an `editor` folder in the working directory, which -m would put first on sys.path.
-CHILD_ARGS = ("-P", "-m", "editor.core.preview.service")
+CHILD_ARGS = ("-P", "-m", "editor.core.preview.child")
+NICE = 5  # the render process yields to the window (its thread draws what the user types)
 
 
 def child_pythonpath(current: str) -> str:
@@ -49,3 +60,17 @@ def end_unused_child(child: subprocess.Popen[bytes]) -> None:
     except subprocess.TimeoutExpired:
         child.kill()
         child.wait()
+
+
+def run() -> int:
+    """The child's entry: a lower priority first, then the render service on stdin/stdout."""
+    if hasattr(os, "nice"):  # the window's thread and the X server come first (typing)
+        with contextlib.suppress(OSError):
+            os.nice(NICE)
+    from editor.core.preview.service import main
+
+    return main()
+
+
+if __name__ == "__main__":
+    sys.exit(run())
