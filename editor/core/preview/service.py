@@ -416,7 +416,8 @@ def warm_up() -> float:
 
 if __name__ == "__main__":
     # Run the importable module, not this `__main__` copy: pickled requests name the
-    # classes of `editor.core.preview.service`; its priority first (core/preview/child.py).
-    from editor.core.preview.child import run
+    # classes of `editor.core.preview.service`. (The app starts the child through
+    # core/preview/child.py, which lowers its priority first.)
+    from editor.core.preview.service import main as _main
 
-    sys.exit(run())
+    sys.exit(_main())
