@@ -21,9 +21,9 @@ the two over the fixtures and hypothesis documents); the preview keeps the plain
   is a substring test instead of two regular-expression passes.
 * The typographer only looks at inline content where one of its triggers occurs (a text
   token's content is a piece of its inline token's content).
-* Core rules that change nothing without their block run only when it is there: the <dl>
-  merge without a "dl_open", the list tightness fix without a "table_open", task boxes
-  without a "[" in the source.
+* Core rules that change nothing without their block run only when the source can hold
+  it: the <dl> merge needs a ":" (Goldmark's definition marker), the list tightness fix a
+  table, hence a "|" (markdown-it's table needs one in its header line), task boxes a "[".
 """
 
 from __future__ import annotations
@@ -205,16 +205,6 @@ def _typographer(state: StateCore) -> None:
 CoreRule = Callable[[StateCore], None]
 
 
-def _when_token(kind: str, rule: CoreRule) -> CoreRule:
-    """`rule`, run only when a block token of type `kind` is there."""
-
-    def guarded(state: StateCore) -> None:
-        if any(token.type == kind for token in state.tokens):
-            rule(state)
-
-    return guarded
-
-
 def _when_source_has(text: str, rule: CoreRule) -> CoreRule:
     """`rule`, run only when the source holds `text`."""
 
@@ -227,8 +217,8 @@ def _when_source_has(text: str, rule: CoreRule) -> CoreRule:
 
 # core rule -> the guard it gets (see the module docstring)
 _GUARDS: dict[str, Callable[[CoreRule], CoreRule]] = {
-    "goldmark_deflist": lambda rule: _when_token("dl_open", rule),
-    "goldmark_list_tightness": lambda rule: _when_token("table_open", rule),
+    "goldmark_deflist": lambda rule: _when_source_has(":", rule),
+    "goldmark_list_tightness": lambda rule: _when_source_has("|", rule),
     "goldmark_tasks": lambda rule: _when_source_has("[", rule),
 }
 
