@@ -36,6 +36,12 @@ posts, 3 alternated runs, a shared 2-core machine at load 1.5-3): this tree 19.1
 before 22.8 s [17.4-26.6], hugo 13.7 s [10.0-14.0]; ratio to hugo 1.40 [1.37-1.81], before 1.67
 [1.24-2.65]. CPU: 24.4 s [23.9-25.0] against 27.6 s [26.9-31.0] (-11 %), hugo's 16.0 s.
 --per-post 1000 --runs 5: 2.50 ms [2.39-2.73] against 2.87 ms [2.61-3.02] a post (0.87).
+Issue 16, second push (markdown/figures_markdown.py, faster summary counting), against
+27ec055: --per-post 1000 --runs 5 on a calm machine (load 0.5): 1.66 ms [1.32-1.78] against
+2.51 ms [2.18-2.69] a post (0.66). Whole pass, --figures-only --runs 3 at load ~2 (measured
+before the last two commits): this tree 11.6 s [9.0-11.8], 27ec055 14.7 s [13.6-17.8], hugo
+11.0 s [9.5-17.9]; ratio to hugo 1.05 [0.65-1.24], 27ec055 1.34 [0.82-1.88]. CPU: 17.9 s
+[16.0-18.7] against 26.5 s [22.4-26.7] (-32 %), hugo's 15.5 s (ratio 1.16).
 """
 
 from __future__ import annotations
