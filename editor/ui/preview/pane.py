@@ -45,6 +45,7 @@ from editor.core.preview.page import (
     split_blocks,
 )
 from editor.core.site.model import SiteConfig
+from editor.ui.preview.arenas import cap_malloc_arenas
 from editor.ui.preview.links import LinkRouter, RequestGuard
 
 __all__ = ["PreviewPane", "RequestGuard"]
@@ -140,6 +141,7 @@ class PreviewPane(QWidget):
         code_style: str = "monokai",
     ) -> None:
         super().__init__(parent)
+        cap_malloc_arenas()  # before QtWebEngine starts its threads in this process
         self._css = (resource_dir / "preview.css").read_text(encoding="utf-8")
         self._script = _webchannel_js() + (resource_dir / "patch.js").read_text(encoding="utf-8")
         self._dark = dark
