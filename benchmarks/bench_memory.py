@@ -1,6 +1,7 @@
 """Inkpost's memory per process (PSS), a 3,600-word post open, under Xvfb.
 
     python benchmarks/bench_memory.py [--roots new=.,base=/tmp/wt] [--rounds 3] [--after 5]
+        [--env NAME:VAR=VALUE ...] [--detail N]
 
 Each root is a checkout of Inkpost (or `ghostwriter`, the peer of issue 16, its preview
 shown: `--roots ghostwriter=ghostwriter,new=.`) run with this venv's Python (`-m editor SITE POST
@@ -10,7 +11,10 @@ over a run). `--after` seconds after the window is mapped (xdotool), the PSS of 
 and of every descendant is read from /proc/PID/smaps_rollup and grouped by what the process is
 (the GUI, QtWebEngine's zygote, renderer, GPU and utility processes, Python children). Prints,
 per root, each group's median [min-max] in MiB and the total, and each total's ratio to the
-first root's in the same round.
+first root's in the same round. `--env lite:QTWEBENGINE_CHROMIUM_FLAGS=--js-flags=--lite-mode`
+sets a variable for the root named `lite` only (two names may share a checkout: a switch
+against the same tree). `--detail N` prints, per process, the N mappings with the most
+private pages (a library, [heap], [anon]...), which tells what a process's memory is.
 
 PSS shares a page among all the processes that map it, this app's or not: other programs
 running QtWebEngine from the same venv (tests, other benchmarks) lower Inkpost's PSS while
@@ -80,28 +84,32 @@ def _label(pid: int, root: int) -> str:
     return Path(args[0]).name
 
 
-def _rollup_kib(pid: int) -> tuple[int, int]:
-    """(PSS, USS) of `pid` in KiB; USS = its private pages."""
-    pss = uss = 0
+def _rollup_kib(pid: int) -> tuple[int, int, int]:
+    """(PSS, USS, RSS) of `pid` in KiB; USS = its private pages, RSS = all its resident
+    pages (which other programs sharing them do not lower)."""
+    pss = uss = rss = 0
     for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
         if line.startswith("Pss:"):
             pss = int(line.split()[1])
+        elif line.startswith("Rss:"):
+            rss = int(line.split()[1])
         elif line.startswith(("Private_Clean:", "Private_Dirty:")):
             uss += int(line.split()[1])
-    return pss, uss
+    return pss, uss, rss
 
 
 def measure(root: int) -> dict[str, float]:
-    """MiB of PSS and of USS per label ("pss gui", "uss gui", ...; summed when a label has
+    """MiB of PSS, USS and RSS per label ("pss gui", "uss gui", ...; summed when a label has
     several processes) and the totals ("pss TOTAL", "uss TOTAL", and "alone TOTAL": USS
     plus the shared pages counted once, see `_shared_once_kib`)."""
     found: dict[str, float] = defaultdict(float)
     for pid in _tree(root):
         with contextlib.suppress(OSError, IndexError):
             label = _label(pid, root)
-            pss, uss = _rollup_kib(pid)
+            pss, uss, rss = _rollup_kib(pid)
             found["pss " + label] += pss / 1024.0
             found["uss " + label] += uss / 1024.0
+            found["rss " + label] += rss / 1024.0
     found["pss TOTAL"] = sum(v for k, v in found.items() if k.startswith("pss "))
     found["uss TOTAL"] = sum(
         v for k, v in found.items() if k.startswith("uss ") and k != "uss TOTAL"
@@ -165,12 +173,46 @@ def _ghostwriter(home: Path, post: Path) -> list[str]:
     return ["ghostwriter", str(post)]
 
 
+def _mappings_kib(pid: int) -> dict[str, tuple[int, int]]:
+    """(PSS, USS) in KiB of `pid` per mapped file name (or [heap], [anon], [stack]...)."""
+    found: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    name = "[anon]"
+    for line in Path(f"/proc/{pid}/smaps").read_text().splitlines():
+        field = line.split(None, 5)
+        if not field[0].endswith(":"):
+            name = Path(field[5].strip()).name if len(field) > 5 else "[anon]"
+        elif field[0] == "Pss:":
+            found[name][0] += int(field[1])
+        elif field[0] in ("Private_Clean:", "Private_Dirty:"):
+            found[name][1] += int(field[1])
+    return {name: (pss, uss) for name, (pss, uss) in found.items()}
+
+
+def print_detail(root: int, top: int) -> None:
+    """Per process of `root`'s tree, its `top` mappings by private pages (MiB)."""
+    for pid in _tree(root):
+        with contextlib.suppress(OSError, IndexError):
+            label = _label(pid, root)
+            rows = sorted(_mappings_kib(pid).items(), key=lambda kv: -kv[1][1])[:top]
+            print(f"  {label} (pid {pid}): USS / PSS MiB by mapping")
+            for name, (pss, uss) in rows:
+                print(f"    {uss / 1024.0:6.1f} / {pss / 1024.0:6.1f}  {name}")
+
+
 def one_start(
-    checkout: Path, site: Path, post: Path, display: str, after: float
+    checkout: Path,
+    site: Path,
+    post: Path,
+    display: str,
+    after: float,
+    extra_env: dict[str, str] | None = None,
+    detail: int = 0,
 ) -> dict[str, float]:
-    """One start of the Inkpost in `checkout` (or of ghostwriter, for the path "ghostwriter")."""
+    """One start of the Inkpost in `checkout` (or of ghostwriter, for the path "ghostwriter"),
+    with `extra_env` added to its environment."""
     home = Path(tempfile.mkdtemp(prefix="bench-memory-"))
     env = dict(os.environ, DISPLAY=display, HOME=str(home), PYTHONPATH=str(checkout))
+    env.update(extra_env or {})
     for kind in ("config", "data", "cache"):
         env[f"INKPOST_{kind.upper()}_DIR"] = str(home / kind)
     env["XDG_CONFIG_HOME"] = str(home / ".config")
@@ -192,7 +234,10 @@ def one_start(
         if mapped is None:
             raise RuntimeError(f"{checkout}: no window within 30 s")
         time.sleep(max(0.0, mapped + after - time.monotonic()))
-        return measure(proc.pid)
+        found = measure(proc.pid)
+        if detail:
+            print_detail(proc.pid, detail)
+        return found
     finally:
         pids = _tree(proc.pid)
         proc.terminate()
@@ -250,7 +295,16 @@ def main() -> None:
     parser.add_argument("--after", type=float, default=5.0, help="seconds after the window maps")
     parser.add_argument("--display", default=":97")
     parser.add_argument("--posts", type=int, default=0, help="extra 300-word posts in the site")
+    parser.add_argument(
+        "--env", action="append", default=[], help="NAME:VAR=VALUE, for root NAME only"
+    )
+    parser.add_argument("--detail", type=int, default=0, help="top N mappings per process")
     args = parser.parse_args()
+    envs: dict[str, dict[str, str]] = defaultdict(dict)
+    for spec in args.env:
+        name, assignment = spec.split(":", 1)
+        var, value = assignment.split("=", 1)
+        envs[name][var] = value
     roots = {
         n: Path(p) if p == "ghostwriter" else Path(p).resolve()
         for n, p in (r.split("=", 1) for r in args.roots.split(","))
@@ -268,7 +322,15 @@ def main() -> None:
     try:
         for rnd in range(args.rounds):
             for name, checkout in roots.items():
-                found = one_start(checkout, site, post, args.display, args.after)
+                try:
+                    found = one_start(
+                        checkout, site, post, args.display, args.after, envs[name], args.detail
+                    )
+                except RuntimeError as error:  # a start that showed no window: once more
+                    print(f"round {rnd} {name}: {error}; starting it again", flush=True)
+                    found = one_start(
+                        checkout, site, post, args.display, args.after, envs[name], args.detail
+                    )
                 results[name].append(found)
                 print(
                     f"round {rnd} {name}: PSS {found['pss TOTAL']:.1f} MiB, "
