@@ -35,8 +35,6 @@ EXIT_REFUSED = 2
 SCREENSHOT_TIMEOUT_MS = 60_000
 
 if TYPE_CHECKING:
-    import subprocess
-
     from editor.core.folders import MigrationReport
 
 
@@ -185,24 +183,17 @@ def _checked_run(arguments: list[str], probe: Callable[[], LeakProbeResult]) -> 
     """Read the arguments, refuse a PySide6 that leaks, run the app."""
     helping = any(arg == "-h" or (len(arg) > 2 and "--help".startswith(arg)) for arg in arguments)
     args = build_parser(with_epilog=helping).parse_args(arguments)  # --help: Qt-free
-    from editor.core.preview.child import end_unused_child, spawn_render_child
-
-    # The render process first: its imports and warm-up run on another core while this
-    # one loads Qt and builds the window, so the post's first rendering is ready sooner.
-    render_child = spawn_render_child()
     from editor.app.pyside_imports import read_files_as_bytes
 
     read_files_as_bytes()  # PySide6's import hook, without reading every module's source
     result = probe()
     if result.leaks:
-        end_unused_child(render_child)
         return refuse(result, interactive=not args.screenshot)
-    return _run(args, render_child)
+    return _run(args)
 
 
-def _run(args: argparse.Namespace, render_child: subprocess.Popen[bytes] | None = None) -> int:
-    """The app, once the arguments are read and PySide6 is known to be safe; the render
-    process, when `render_child` is given, is that one (started already)."""
+def _run(args: argparse.Namespace) -> int:
+    """The app, once the arguments are read and PySide6 is known to be safe."""
     prepare_qt_environment()
 
     from PySide6.QtWidgets import QApplication
@@ -214,7 +205,6 @@ def _run(args: argparse.Namespace, render_child: subprocess.Popen[bytes] | None 
     from editor.ui.editor import highlighter
     from editor.ui.export.store import IniStore
     from editor.ui.window.main_window import MainWindow
-    from editor.ui.workers import RenderController
 
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -251,7 +241,6 @@ def _run(args: argparse.Namespace, render_child: subprocess.Popen[bytes] | None 
         preview_dir=resource_path("preview"),
         data_dir=data_dir,
         defer_parts=not args.screenshot,  # the docks' panels, Export, Help... at the end
-        render_controller=RenderController(debounce_ms=0, started=render_child),
     )
     window.guide_file = resource_path("guide.md")
     gc_policy.resume_after_paint(window)

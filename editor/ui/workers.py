@@ -12,9 +12,8 @@ figures of the text that changed meanwhile.
 
 The renderer is pure Python and holds the GIL, so by default it runs in a child process
 (`python -m editor.core.preview.service`, driven through QProcess: no extra thread in the
-GUI process; the app may start the first one before Qt loads, `started`, then driven
-through ui/piped_process.py). benchmarks/bench_render_worker.py measures why: with the
-renderer in a QThread, typing stalls. `mode="thread"` exists for that comparison; a debounce of -1
+GUI process). benchmarks/bench_render_worker.py measures why: with the renderer in a
+QThread, typing stalls. `mode="thread"` exists for that comparison; a debounce of -1
 renders synchronously in this process (tests).
 
 Signals: `rendered(object)` (a RenderOutcome), `previewed(object)` (an early RenderOutcome),
@@ -24,8 +23,8 @@ Signals: `rendered(object)` (a RenderOutcome), `previewed(object)` (an early Ren
 from __future__ import annotations
 
 import logging
+import os
 import pickle
-import subprocess
 import sys
 from pathlib import Path
 from typing import Literal
@@ -41,7 +40,7 @@ from PySide6.QtCore import (
     Slot,
 )
 
-from editor.core.preview.child import CHILD_ARGS, child_pythonpath, end_unused_child
+import editor
 from editor.core.preview.service import (
     FrameDecoder,
     RenderOutcome,
@@ -51,7 +50,6 @@ from editor.core.preview.service import (
     encode_frame,
 )
 from editor.core.site.config import SiteConfig
-from editor.ui.piped_process import PipedProcess
 
 __all__ = ["RenderController", "RenderOutcome"]
 
@@ -92,10 +90,7 @@ class RenderController(QObject):
         *,
         mode: Mode = "process",
         debounce_ms: int = DEFAULT_DEBOUNCE_MS,
-        started: subprocess.Popen[bytes] | None = None,
     ) -> None:
-        """`started`: a render process the app started already (core/preview/child.py),
-        used instead of starting one (process mode)."""
         super().__init__(parent)
         self._mode: Mode = mode
         self._debounce_ms = debounce_ms
@@ -111,8 +106,7 @@ class RenderController(QObject):
         self._dispatched_revision = 0
         self._urgent = False  # the newest request skips the debounce
         self._inline: RenderService | None = None
-        self._process: QProcess | PipedProcess | None = None
-        self._started_child = started
+        self._process: QProcess | None = None
         self._decoder = FrameDecoder()
         self._thread: QThread | None = None
         self._worker: _ThreadWorker | None = None
@@ -178,9 +172,6 @@ class RenderController(QObject):
         """Stop the worker process or thread and wait for it; idempotent."""
         self._closed = True
         self._timer.stop()
-        if self._started_child is not None:  # started for us, never used: ended unused
-            child, self._started_child = self._started_child, None
-            end_unused_child(child)
         if self._process is not None:
             process, self._process = self._process, None
             process.readyReadStandardOutput.disconnect(self._on_process_ready_read)
@@ -217,19 +208,18 @@ class RenderController(QObject):
             self._thread.start()
 
     def _start_process(self) -> None:
-        process: QProcess | PipedProcess
-        if self._started_child is not None:  # the app's early start: used once
-            process, self._started_child = PipedProcess(self._started_child, self), None
-        else:
-            process = QProcess(self)
-            env = QProcessEnvironment.systemEnvironment()
-            env.insert("PYTHONPATH", child_pythonpath(env.value("PYTHONPATH", "")))
-            process.setProcessEnvironment(env)
-            process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)
+        process = QProcess(self)
+        env = QProcessEnvironment.systemEnvironment()
+        package_root = str(Path(editor.__file__).resolve().parent.parent)
+        old = env.value("PYTHONPATH", "")
+        env.insert("PYTHONPATH", package_root + (os.pathsep + old if old else ""))
+        process.setProcessEnvironment(env)
+        process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)
         process.readyReadStandardOutput.connect(self._on_process_ready_read)
         process.finished.connect(self._on_process_finished)
-        if isinstance(process, QProcess):
-            process.start(sys.executable, list(CHILD_ARGS))
+        # -P: the service comes from this package (PYTHONPATH), never from an `editor`
+        # folder in the working directory, which -m would put first on sys.path.
+        process.start(sys.executable, ["-P", "-m", "editor.core.preview.service"])
         self._process = process
         self._decoder = FrameDecoder()
         self._sent_site = None

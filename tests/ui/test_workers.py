@@ -13,7 +13,6 @@ import pytest
 
 from editor.core.markdown.renderer import Renderer
 from editor.core.post.model import Post
-from editor.core.preview.child import spawn_render_child
 from editor.core.preview.service import RenderOutcome
 from editor.core.site.config import SiteConfig
 from editor.core.stats.figures import post_stats
@@ -36,7 +35,7 @@ def render_children() -> list[int]:
         if (
             int(fields[1]) == os.getpid()
             and fields[0] != "Z"
-            and b"editor.core.preview.child" in cmdline
+            and b"editor.core.preview.service" in cmdline
         ):
             found.append(int(entry))
     return found
@@ -47,16 +46,11 @@ def site(tmp_path: Path) -> SiteConfig:
     return SiteConfig.hugo_defaults(tmp_path)
 
 
-@pytest.fixture(params=["process", "thread", "started"])
+@pytest.fixture(params=["process", "thread"])
 def controller(request: pytest.FixtureRequest, qtbot: Any) -> Iterator[RenderController]:
-    """Each backend: a QProcess, a QThread, a render process started before (as the app
-    starts its first one, driven through PipedProcess)."""
     threads = threading.active_count()
     tasks = len(os.listdir("/proc/self/task"))
-    if request.param == "started":
-        ctl = RenderController(debounce_ms=0, started=spawn_render_child())
-    else:
-        ctl = RenderController(mode=request.param, debounce_ms=0)
+    ctl = RenderController(mode=request.param, debounce_ms=0)
     yield ctl
     ctl.shutdown()
     assert render_children() == []
@@ -125,14 +119,13 @@ def test_synchronous_mode(qtbot: Any, site: SiteConfig) -> None:
         ctl.request("x", site, None)
 
 
-@pytest.mark.parametrize("started", [False, True])
-def test_a_crashed_render_process_is_restarted(qtbot: Any, site: SiteConfig, started: bool) -> None:
-    ctl = RenderController(debounce_ms=0, started=spawn_render_child() if started else None)
+def test_a_crashed_render_process_is_restarted(qtbot: Any, site: SiteConfig) -> None:
+    ctl = RenderController(debounce_ms=0)
     try:
         with qtbot.waitSignal(ctl.rendered, timeout=30000):
             ctl.request("one\n", site, None)
         pid = ctl.process_id()
-        assert pid is not None
+        assert pid is not None and render_children() == [pid]  # the check below can see one
         os.kill(pid, signal.SIGKILL)
         qtbot.waitUntil(lambda: ctl.process_id() != pid, timeout=30000)
         with qtbot.waitSignal(ctl.rendered, timeout=30000) as got:
@@ -215,28 +208,3 @@ def test_the_render_process_ignores_an_editor_folder_in_the_working_directory(
         assert got.args[0].stats.word_count == 2
     finally:
         ctl.shutdown()
-
-
-def test_a_started_render_process_takes_a_post_larger_than_its_pipe(
-    qtbot: Any, site: SiteConfig
-) -> None:
-    """A request bigger than the pipe's buffer is written as the child reads it, without
-    blocking the GUI thread, and rendered whole."""
-    child = spawn_render_child()
-    ctl = RenderController(debounce_ms=0, started=child)
-    try:
-        text = "word " * 200_000 + "\n"  # 1 MB: sixteen pipe buffers
-        with qtbot.waitSignal(ctl.rendered, timeout=60000) as got:
-            ctl.request(text, site, None)
-        assert got.args[0].stats.word_count == 200_000
-        assert ctl.process_id() == child.pid and render_children() == [child.pid]
-    finally:
-        ctl.shutdown()
-    assert child.poll() is not None and render_children() == []
-
-
-def test_a_started_render_process_never_used_ends_with_the_controller(qtbot: Any) -> None:
-    child = spawn_render_child()
-    ctl = RenderController(debounce_ms=-1, started=child)  # renders in this process
-    ctl.shutdown()
-    assert child.poll() is not None and render_children() == []

@@ -16,8 +16,8 @@ rendering's figures), then the whole outcome (`final` 1); every job ends with ex
 final frame. The reader may send the next request as soon as the early frame is in: when
 one is waiting by then, the figures of the old text are not computed (its final frame
 repeats the early outcome, which is stale for the reader anyway). A `Shutdown` request,
-or end of input, ends the child. The child runs at a lower priority (core/preview/child.py
-NICE), so the window comes first.
+or end of input, ends the child. The child runs at a lower priority (NICE), so the window
+comes first.
 
 Every type in a `RenderOutcome` (render_types, stats, preview_header, preview_page,
 diagnostics) lives in a module that does not import the renderer, so the GUI process
@@ -26,6 +26,7 @@ that unpickles outcomes never loads markdown-it, Pygments or Python-Markdown.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import io
 import os
@@ -62,6 +63,7 @@ __all__ = [
 ]
 
 HEADER = struct.Struct(">QQQ")  # payload length, text revision, final (1) or early (0)
+NICE = 5  # the render process yields to the window (its thread draws what the user types)
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,19 +336,15 @@ def serve(
 
     With `warm_up_when_idle`, the renderer is warmed up (`warm_up_steps`) while no request is
     waiting on `inp` (a file with a descriptor), one step at a time: a request that is there,
-    or arrives meanwhile (the post the window opens with), is answered first. Before the
-    first request only the renderer's import is warmed up: the app starts this child before
-    its window, and the languages' lexers would take CPU from the window's start.
+    or arrives meanwhile (the post the window opens with), is answered first, and the
+    warm-up goes on at the next idle moment.
     """
     service = service or RenderService()
     steps = warm_up_steps() if warm_up_when_idle else None
-    answered = False
     while True:
         while steps is not None and not select.select([inp], [], [], 0)[0]:
             if next(steps, None) is None:
                 steps = None
-            elif not answered:
-                break
         head = _read_exact(inp, HEADER.size)
         if head is None:
             return 0
@@ -363,7 +361,6 @@ def serve(
             request, lambda first: _write(out, first, final=False), lambda: _waiting(inp)
         )
         _write(out, outcome, final=True)
-        answered = True
 
 
 def _write(out: BinaryIO, outcome: RenderOutcome, *, final: bool) -> None:
@@ -388,6 +385,9 @@ def main() -> int:
     out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     sys.stdout = sys.stderr
+    if hasattr(os, "nice"):  # the window's thread and the X server come first (typing)
+        with contextlib.suppress(OSError):
+            os.nice(NICE)
     return serve(sys.stdin.buffer, out, RenderService(), warm_up_when_idle=True)
 
 
@@ -416,8 +416,7 @@ def warm_up() -> float:
 
 if __name__ == "__main__":
     # Run the importable module, not this `__main__` copy: pickled requests name the
-    # classes of `editor.core.preview.service`. (The app starts the child through
-    # core/preview/child.py, which lowers its priority first.)
+    # classes of `editor.core.preview.service`.
     from editor.core.preview.service import main as _main
 
     sys.exit(_main())

@@ -219,43 +219,6 @@ def test_a_request_arriving_during_the_warm_up_comes_before_its_next_step(
     assert [revision for revision, _p, _f in FrameDecoder().feed(out.getvalue())] == [3]
 
 
-def test_only_the_first_warm_up_step_comes_before_the_first_request(
-    site: SiteConfig, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Started before the window, the child imports the renderer and then waits: the
-    languages' lexers would take CPU from the window's start."""
-    import editor.core.preview.service as module
-
-    read_fd, write_fd = os.pipe()
-    writer = os.fdopen(write_fd, "wb")
-    calls: list[str] = []
-
-    def steps() -> Iterator[float]:
-        for number in (1, 2, 3):
-            calls.append(f"step {number}")
-            yield 1.0
-
-    class Reader(io.FileIO):
-        """The pipe's end; the request arrives once the child waits for it."""
-
-        def read(self, size: int = -1, /) -> bytes:
-            if "waits" not in calls:
-                calls.append("waits")
-                writer.write(encode_frame(RenderRequest(1, 5, "# post\n", None, site)))
-                writer.close()  # then the end of input
-            return super().read(size)
-
-    service = RenderService()
-    handle = service.handle
-    monkeypatch.setattr(
-        service, "handle", lambda r, *more: (calls.append("render"), handle(r, *more))[1]
-    )
-    monkeypatch.setattr(module, "warm_up_steps", steps)
-    with Reader(read_fd, "rb") as reader:
-        assert serve(reader, io.BytesIO(), service, warm_up_when_idle=True) == 0
-    assert calls[:3] == ["step 1", "waits", "render"]
-
-
 def test_serve_stops_at_end_of_input() -> None:
     assert serve(io.BytesIO(b""), io.BytesIO()) == 0
     assert serve(io.BytesIO(HEADER.pack(10, 0, 1) + b"abc"), io.BytesIO()) == 0
