@@ -25,7 +25,8 @@ Measures (medians unless said; every figure also with its min and max):
   pss              whole-app PSS (all processes of the app), 5 s after showing the post
 
 Start-ups alternate between the apps, round by round (the machine's load changes over a
-run), and the ratio to ghostwriter is given per round as well: its median, min and max.
+run), each round starting with the next app, and the ratio to ghostwriter is given per round
+as well: its median, min and max (with --baseline, Inkpost's ratio to the baseline too).
 The keys figures are measured app after app (one instance each).
 """
 
@@ -788,7 +789,10 @@ def main() -> int:
         if "startup" in groups:
             for rnd in range(args.rounds + 1):
                 print(f"start-up round {rnd} of {args.rounds} ...", flush=True)
-                for name in names:
+                # Each round starts with another app: one that follows the closing of a
+                # Chromium-based app (its processes ending) is not always the same one.
+                shift = rnd % len(names)
+                for name in names[shift:] + names[:shift]:
                     _one_start(screen, APPS[name], (small, second), results[name], rnd)
         for name in names:
             samples = args.samples if name in ("inkpost", "baseline") else args.peer_samples
@@ -825,6 +829,9 @@ def report(results: dict[str, dict[str, list[float]]]) -> None:
     head = f"{'measure':15s}{'unit':>5s}" + "".join(f"{n:>26s}" for n in names)
     if peer:
         head += f"{'ink/gw':>8s}{'ink/gw per round':>20s}"
+    base = "baseline" if "baseline" in results and "inkpost" in results else None
+    if base:
+        head += f"{'ink/base per round':>20s}"
     print(head + f"{'target':>10s}")
     for measure, (unit, target) in TARGETS.items():
         if not any(results[n][measure] for n in names):
@@ -841,6 +848,13 @@ def report(results: dict[str, dict[str, list[float]]]) -> None:
                 r["inkpost"] / r[peer]
                 for r in ROUNDS.get(measure, {}).values()
                 if "inkpost" in r and r.get(peer)
+            ]
+            row += f"{_figure(pairs, 'x') if pairs else '-':>20s}"
+        if base:
+            pairs = [
+                r["inkpost"] / r[base]
+                for r in ROUNDS.get(measure, {}).values()
+                if "inkpost" in r and r.get(base)
             ]
             row += f"{_figure(pairs, 'x') if pairs else '-':>20s}"
         print(row + f"{target:>10s}")
