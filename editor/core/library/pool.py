@@ -36,7 +36,11 @@ T = TypeVar("T")
 _PR_SET_PDEATHSIG = 1
 
 # Imported once by the fork server, so that its workers start with them loaded.
-PRELOAD = ["editor.core.checks.checker", "editor.core.library.figures"]
+PRELOAD = [
+    "editor.core.checks.checker",
+    "editor.core.library.figures",
+    "editor.core.markdown.figures_markdown",  # the renderer imports it at first use
+]
 FORKSERVER_IDLE_S = 10.0  # the fork server stops when no pool has used it for this long
 
 _server_lock = threading.Lock()

@@ -26,7 +26,6 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from editor.core.diagnostics import Diagnostic, Severity
-from editor.core.markdown import figures_markdown, python_markdown
 from editor.core.markdown.chunks import ChunkCache, split_chunks
 from editor.core.markdown.deferred_fences import DeferredFences
 from editor.core.markdown.goldmark.html import DEFERRED_FENCES
@@ -91,6 +90,8 @@ def _markdown_for(options: MarkupOptions) -> MarkdownIt:
 @lru_cache(maxsize=16)
 def _figures_markdown_for(options: MarkupOptions) -> MarkdownIt:
     """The library figures' MarkdownIt: the same tokens, faster (markdown.figures_markdown)."""
+    from editor.core.markdown import figures_markdown  # the library's pass only
+
     md = build_markdown(options)
     md.core.ruler.after("goldmark_headings", "inkpost_preview_paths", preview_paths_rule)
     return figures_markdown.speed_up(md)
@@ -276,6 +277,9 @@ class Renderer:
     def _render_python_markdown(
         self, text: str, preview: bool, page_path: Path | None, *, fragment: bool = False
     ) -> RenderResult:
+        # Python-Markdown (Pelican, MkDocs): loaded by the sites that use it only.
+        from editor.core.markdown import python_markdown
+
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         start = 0 if fragment else body_start(text)
         first_line = text.count("\n", 0, start)
