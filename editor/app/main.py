@@ -198,6 +198,15 @@ def _run(args: argparse.Namespace) -> int:
 
     from PySide6.QtWidgets import QApplication
 
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication([sys.argv[0] if sys.argv else "inkpost"])
+    # The render process starts before the window's own imports: its imports and warm-up
+    # run on the other core while the window is built, so it is ready when the preview is.
+    from editor.ui.workers import RenderController
+
+    render_controller = RenderController(debounce_ms=0)  # the window becomes its parent
+
     from editor.app import gc_policy
     from editor.app.resources import resource_path
     from editor.app.settings import Settings, default_data_location, move_legacy_folders
@@ -206,9 +215,6 @@ def _run(args: argparse.Namespace) -> int:
     from editor.ui.export.store import IniStore
     from editor.ui.window.main_window import MainWindow
 
-    app = QApplication.instance()
-    if not isinstance(app, QApplication):
-        app = QApplication([sys.argv[0] if sys.argv else "inkpost"])
     app.setApplicationName("Inkpost")
     app.setOrganizationName("Inkpost")
     if os.environ.get("INKPOST_WATCHDOG"):  # ENV: log the GUI thread's busy stretches
@@ -240,6 +246,7 @@ def _run(args: argparse.Namespace) -> int:
         site,
         preview_dir=resource_path("preview"),
         data_dir=data_dir,
+        render_controller=render_controller,
         defer_parts=not args.screenshot,  # the docks' panels, Export, Help... at the end
     )
     window.guide_file = resource_path("guide.md")

@@ -146,8 +146,9 @@ class MainWindow(QMainWindow):
             self.setStatusBar(self.status_panel)
         else:
             self.statusBar().addPermanentWidget(self.status_panel, 1)
-        # The render process starts now: its imports run beside the window's own start-up, so
-        # it is ready when the preview is (measured: starting it later delays the preview).
+        # The app starts the render process before the window's imports and hands it over
+        # (app/main.py); made here, it starts now: either way its imports run beside the
+        # window's own start-up, so it is ready when the preview is.
         self.render_controller = render_controller or RenderController(self, debounce_ms=0)
         if self.render_controller.parent() is None:
             self.render_controller.setParent(self)
