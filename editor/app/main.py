@@ -318,44 +318,49 @@ def _report_moved(report: MigrationReport | None) -> None:
 
 
 PREVIEW_WAIT_MS = 1500  # after_preview waits no longer for the preview after the first paint
-FRAME_WAIT_MS = 250  # nor for the frame that shows the rendered post
+FRAME_WAIT_MS = 500  # nor, once the page holds the post, for a frame that shows it
+FRAME_POLL_MS = 20  # how often the view is looked at meanwhile (a grab: ~2 ms of CPU)
 
 
 def after_preview(window: Any, callback: Callable[[], object]) -> None:
-    """Run `callback` once, when the preview has drawn the post (the view's first repaint
-    after `contentPainted`: Qt draws Chromium's frame on the GUI thread, so work run before
-    it would hold the post back); or PREVIEW_WAIT_MS after the window's first paint (a
-    hidden or slow preview), whichever comes first."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QWidget
+    """Run `callback` once, when the preview shows the post: after `contentPainted`, once
+    the view is not blank (Qt draws Chromium's frames on the GUI thread, and Chromium's
+    first frames may not hold the post's text yet: work run before the post's frame would
+    hold it back); or PREVIEW_WAIT_MS after the window's first paint (a hidden or slow
+    preview), or FRAME_WAIT_MS after `contentPainted` (a blank post), whichever comes first.
+
+    The view is polled rather than watched: its paint events do not tell one frame from
+    another, and a grab makes the view paint again."""
+    from PySide6.QtCore import QObject, QTimer
 
     done = False
     connected: list[Any] = []  # the preview whose contentPainted is connected
-
-    class _NextPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                QTimer.singleShot(0, self, run)
-            return False
-
-    watcher = _NextPaint(window)
+    owner = QObject(window)  # the timers below end with it
+    poll = QTimer(owner)
+    poll.setInterval(FRAME_POLL_MS)
 
     def run() -> None:
         nonlocal done
         if done:
             return
         done = True
+        poll.stop()
         window.previewCreated.disconnect(on_preview_created)
         for preview in connected:
             preview.contentPainted.disconnect(on_content_painted)
-        watcher.deleteLater()  # its event filters go with it
+        owner.deleteLater()
         callback()
 
+    def check() -> None:
+        if not done and preview_shows_post(window.preview):
+            run()
+
+    poll.timeout.connect(check)
+
     def on_content_painted() -> None:
-        view = window.preview.view
-        for widget in [view, *view.findChildren(QWidget)]:
-            widget.installEventFilter(watcher)
-        QTimer.singleShot(FRAME_WAIT_MS, watcher, run)
+        poll.start()
+        QTimer.singleShot(0, owner, check)
+        QTimer.singleShot(FRAME_WAIT_MS, owner, run)
 
     def on_preview_created(preview: Any) -> None:
         connected.append(preview)
@@ -363,8 +368,18 @@ def after_preview(window: Any, callback: Callable[[], object]) -> None:
 
     window.previewCreated.connect(on_preview_created)
     window.first_paint.then(
-        lambda: QTimer.singleShot(PREVIEW_WAIT_MS if window.preview_visible else 0, watcher, run)
+        lambda: QTimer.singleShot(PREVIEW_WAIT_MS if window.preview_visible else 0, owner, run)
     )
+
+
+def preview_shows_post(preview: Any) -> bool:
+    """Whether the preview's view draws something (a hidden one counts as shown): a grab
+    of the view, its scroll bars left out, that is not a single colour."""
+    view = preview.view
+    if not view.isVisible():
+        return True
+    region = view.rect().adjusted(0, 0, -24, -24)
+    return not is_blank(view.grab().toImage(), region)
 
 
 def wire_window(window: Any, settings: Any, preview_dir: Path) -> None:

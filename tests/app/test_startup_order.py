@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
-from editor.app.main import after_preview
+from editor.app.main import after_preview, preview_shows_post
 from editor.app.settings import Settings
 from editor.core.site.config import find_site
 from editor.ui.window.main_window import MainWindow
@@ -50,6 +50,28 @@ def test_runs_once_the_preview_has_the_post(qtbot: Any, window: MainWindow) -> N
     assert seen == [True]  # after the post reached the page, and only once
     window.preview_link.request_render()  # another paint of the preview: not run again
     qtbot.waitUntil(lambda: len(painted) >= 2, timeout=30000)
+    assert seen == [True]
+
+
+def test_waits_for_a_frame_that_shows_the_post(qtbot: Any, window: MainWindow) -> None:
+    shown: list[bool] = []
+    after_preview(window, lambda: shown.append(preview_shows_post(window.preview)))
+    window.show()
+    qtbot.waitUntil(lambda: bool(shown), timeout=30000)
+    assert shown == [True]  # the view drew the post before the callback's work began
+
+
+def test_a_blank_page_does_not_hold_it_back(
+    qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("editor.app.main.PREVIEW_WAIT_MS", 600_000)
+    monkeypatch.setattr("editor.app.main.preview_shows_post", lambda _preview: False)
+    painted: list[int] = []
+    window.previewCreated.connect(lambda p: p.contentPainted.connect(lambda: painted.append(1)))
+    seen: list[bool] = []
+    after_preview(window, lambda: seen.append(bool(painted)))
+    window.show()
+    qtbot.waitUntil(lambda: bool(seen), timeout=30000)  # FRAME_WAIT_MS after the content
     assert seen == [True]
 
 
