@@ -95,3 +95,19 @@ def finish(proc: subprocess.Popen[str]) -> str:
     if proc.poll() is None:
         proc.kill()
     return proc.communicate()[1][-3000:]
+
+
+def run_on_one_post(script: str, tmp_path: Path, wanted: set[str]) -> tuple[dict[str, str], str]:
+    """Run `script` (a single instance) on a new site holding one post, `first.md` ("First");
+    returns the wanted lines it said and the tail of its stderr."""
+    site = tmp_path / "site"
+    (site / "content" / "posts").mkdir(parents=True)
+    (site / "hugo.toml").write_text('title = "Blog"\n', encoding="utf-8")
+    post = site / "content" / "posts" / "first.md"
+    post.write_text("---\ntitle: First\n---\n\nWords.\n", encoding="utf-8")
+    proc = start(script, app_env(tmp_path), str(site), str(post), "--new-instance")
+    try:
+        lines = read_lines_until(proc, wanted)
+    finally:
+        errors = finish(proc)
+    return lines, errors

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.app.child_app import PREAMBLE, RUN_STEPS, app_env, finish, read_lines_until, start
+from tests.app.child_app import PREAMBLE, RUN_STEPS, run_on_one_post
 
 _SCRIPT = (
     PREAMBLE
@@ -41,16 +41,7 @@ def step():
 
 @pytest.mark.slow
 def test_library_and_recent_list_arrive_after_the_first_paint(tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    (site / "content" / "posts").mkdir(parents=True)
-    (site / "hugo.toml").write_text('title = "Blog"\n', encoding="utf-8")
-    post = site / "content" / "posts" / "first.md"
-    post.write_text("---\ntitle: First\n---\n\nWords.\n", encoding="utf-8")
-    proc = start(_SCRIPT, app_env(tmp_path), str(site), str(post), "--new-instance")
-    try:
-        lines = read_lines_until(proc, {"PAINT", "RECENT"})
-    finally:
-        errors = finish(proc)
+    lines, errors = run_on_one_post(_SCRIPT, tmp_path, {"PAINT", "RECENT"})
     assert "PAINT" in lines, errors
     assert json.loads(lines["PAINT"]) == {"recent": False, "library": False}
     assert "first.md" in lines["RECENT"]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.app.child_app import PREAMBLE, RUN_STEPS, app_env, finish, read_lines_until, start
+from tests.app.child_app import PREAMBLE, RUN_STEPS, run_on_one_post
 
 _SCRIPT = (
     PREAMBLE
@@ -44,16 +44,7 @@ def step():
 
 @pytest.mark.slow
 def test_the_render_process_starts_before_the_window_is_imported(tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    (site / "content" / "posts").mkdir(parents=True)
-    (site / "hugo.toml").write_text('title = "Blog"\n', encoding="utf-8")
-    post = site / "content" / "posts" / "first.md"
-    post.write_text("---\ntitle: First\n---\n\nWords.\n", encoding="utf-8")
-    proc = start(_SCRIPT, app_env(tmp_path), str(site), str(post), "--new-instance")
-    try:
-        lines = read_lines_until(proc, {"STARTS", "OWNER"})
-    finally:
-        errors = finish(proc)
+    lines, errors = run_on_one_post(_SCRIPT, tmp_path, {"STARTS", "OWNER"})
     assert "OWNER" in lines, errors
     assert json.loads(lines["STARTS"]) == [{"window_imported": False}]  # one process, early
     assert json.loads(lines["OWNER"]) == {
