@@ -319,7 +319,8 @@ def _report_moved(report: MigrationReport | None) -> None:
 
 PREVIEW_WAIT_MS = 1500  # after_preview waits no longer for the preview after the first paint
 FRAME_WAIT_MS = 500  # nor, once the page holds the post, for a frame that shows it
-FRAME_POLL_MS = 20  # how often the view is looked at meanwhile (a grab: ~2 ms of CPU)
+FRAME_POLL_MS = 20  # how often the view is looked at meanwhile (a grab: 2-5 ms of CPU)
+SCROLL_BARS_PX = 24  # the preview's right and bottom edges, left out of "is it blank?"
 
 
 def after_preview(window: Any, callback: Callable[[], object]) -> None:
@@ -378,7 +379,7 @@ def preview_shows_post(preview: Any) -> bool:
     view = preview.view
     if not view.isVisible():
         return True
-    region = view.rect().adjusted(0, 0, -24, -24)
+    region = view.rect().adjusted(0, 0, -SCROLL_BARS_PX, -SCROLL_BARS_PX)
     return not is_blank(view.grab().toImage(), region)
 
 
@@ -429,7 +430,7 @@ def _screenshot(app: Any, window: Any, out: Path) -> int:
         pixmap = window.grab()
         preview = window.preview
         region = preview.rect().translated(preview.mapTo(window, preview.rect().topLeft()))
-        region.adjust(0, 0, -24, -24)  # leave the scroll bars out of the check
+        region.adjust(0, 0, -SCROLL_BARS_PX, -SCROLL_BARS_PX)
         if is_blank(pixmap.toImage(), region):
             return
         out.parent.mkdir(parents=True, exist_ok=True)
