@@ -83,10 +83,10 @@ def test_corpus_tokens_are_the_same(name: str) -> None:
 def test_only_the_figures_renderer_is_sped_up() -> None:
     figures = Renderer(None, cache=False, defer_fences=True).md
     assert figures is _figures_markdown_for(BASE)
-    assert "_inkpost_dispatch" in vars(figures.block)
+    assert "_inkpost_rules" in vars(figures.block)
     for preview in (Renderer(None).md, Renderer(None, cache=False).md):
         assert preview is _markdown_for(BASE)
-        assert "_inkpost_dispatch" not in vars(preview.block)
+        assert "_inkpost_rules" not in vars(preview.block)
 
 
 def test_every_rule_with_known_starts_exists() -> None:
@@ -101,6 +101,7 @@ _LINE_STARTS = [
     "## ", "#", "```", "~~~", "```python", "---", "***", "___", "- - -", "===", ": ", ":\t",
     "~ ", "[x]: /url", "[^1]: note", "[^1]", "<div>", "</div>", "<!-- c -->", "<p>", "{.cls}",
     "{#id}", "| a | b |", "|---|---|", "a | b", "--- | ---", "- [ ] ", "- [x] ", "1.", "-",
+    "> : ", "- : ", "  : ", "1. ~ ", ">: ", "   ===", "> ===", "  ---", "- ===", "==  ", "-\t",
 ]  # fmt: skip
 _PIECES = [
     "word", "two words", "don't", "'quoted'", '"dq"', "a -- b", "x---y", "wait...", "<<a>>",
