@@ -123,6 +123,15 @@ def _top_level_blocks(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) 
     return blocks
 
 
+def _whole_body(
+    md: MarkdownIt, tokens: list[Token], env: dict[str, Any], last: int
+) -> list[_Block]:
+    """All the tokens as one block, in one render call (the library's figures read the
+    page's HTML, never which lines a block came from)."""
+    html = md.renderer.render(tokens, md.options, env)
+    return [_Block(html, 0, last)] if html else []
+
+
 @dataclass
 class _Lines:
     """Maps a line of the body as parsed back to its line in the document: past the front
@@ -213,7 +222,8 @@ class Renderer:
     With `cache` (the default) the body is cut into chunks (editor.core.markdown.chunks) whose
     rendering is kept for the next call; without it the body is parsed in one piece, which
     is the reference the cached result must equal. With `defer_fences` (and no cache) fenced
-    code is left unhighlighted until `self.deferred` expands it (the library's figures).
+    code is left unhighlighted until `self.deferred` expands it (the library's figures), and
+    a body without the summary divider is rendered as one block (its line map has one entry).
     """
 
     def __init__(
@@ -452,7 +462,11 @@ class Renderer:
                     deep.map[0] if deep.map else 0,
                 )
             )
-        blocks = _top_level_blocks(self.md, tokens, env)
+        if self.deferred is not None and _MORE_TOKEN not in chunk_text:
+            # the library's figures: no line map, and no divider to find among the blocks
+            blocks = _whole_body(self.md, tokens, env, chunk_text.count("\n"))
+        else:
+            blocks = _top_level_blocks(self.md, tokens, env)
         found: list[HeadingInfo] = env.get("headings", [])
         chunk_page: PagePaths = env["page"]
         warnings = list(env.get("warnings", [])) + chunk_page.warnings

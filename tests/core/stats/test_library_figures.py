@@ -205,3 +205,22 @@ def test_words_of_the_uncollapsed_plain_text_are_the_same(html: str, cjk: bool) 
     whole = plain_text(html, collapse=False)
     assert len(whole) >= len(collapsed)
     assert count_words(whole, cjk) == count_words(collapsed, cjk)
+
+
+def test_figures_renderer_gives_the_page_html_of_the_plain_one() -> None:
+    """The figures renderer renders a body without the summary divider in one call, not
+    block by block: the page's HTML, its fences expanded, is the plain renderer's."""
+    from editor.core.markdown.renderer import Renderer
+
+    plain = Renderer(None, cache=False)
+    figures = Renderer(None, cache=False, defer_fences=True)
+    assert figures.deferred is not None
+    texts = [p.read_bytes().decode("utf-8", "replace") for p in CORPUS]
+    whole = [text for text in texts if "<!--more-->" not in text]
+    assert len(whole) > 100
+    for text in whole:
+        want = plain.render(text)
+        got = figures.render(text)
+        assert figures.deferred.expand(got.html) == want.html
+        assert got.more_html is None
+        assert len(got.line_map) == (1 if want.html else 0)
