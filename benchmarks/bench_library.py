@@ -42,6 +42,10 @@ Issue 16, second push (markdown/figures_markdown.py, faster summary counting), a
 before the last two commits): this tree 11.6 s [9.0-11.8], 27ec055 14.7 s [13.6-17.8], hugo
 11.0 s [9.5-17.9]; ratio to hugo 1.05 [0.65-1.24], 27ec055 1.34 [0.82-1.88]. CPU: 17.9 s
 [16.0-18.7] against 26.5 s [22.4-26.7] (-32 %), hugo's 15.5 s (ratio 1.16).
+Third push (paragraph terminators by first character, rules a source cannot use left out,
+one render call per body), --figures-only --compare-with 77cb3e5 --runs 5 (load ~1): this
+tree 5.23 s [4.59-5.98], 77cb3e5 5.69 s [5.49-6.85], hugo 5.90 s [5.36-7.38]; ratio to hugo
+0.89 [0.62-0.97], 77cb3e5 0.96 [0.76-1.19]. CPU 9.8 s against 10.8 s, hugo's 10.4 s.
 """
 
 from __future__ import annotations
