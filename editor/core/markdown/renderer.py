@@ -123,13 +123,15 @@ def _top_level_blocks(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) 
     return blocks
 
 
-def _whole_body(
-    md: MarkdownIt, tokens: list[Token], env: dict[str, Any], last: int
-) -> list[_Block]:
+def _whole_body(md: MarkdownIt, tokens: list[Token], env: dict[str, Any]) -> list[_Block]:
     """All the tokens as one block, in one render call (the library's figures read the
-    page's HTML, never which lines a block came from)."""
+    page's HTML, never which lines a block came from), from the first line to the last
+    top-level block's."""
     html = md.renderer.render(tokens, md.options, env)
-    return [_Block(html, 0, last)] if html else []
+    if not html:
+        return []
+    last = next((t.map[1] - 1 for t in reversed(tokens) if t.map and t.level == 0), 0)
+    return [_Block(html, 0, max(last, 0))]
 
 
 @dataclass
@@ -464,7 +466,7 @@ class Renderer:
             )
         if self.deferred is not None and _MORE_TOKEN not in chunk_text:
             # the library's figures: no line map, and no divider to find among the blocks
-            blocks = _whole_body(self.md, tokens, env, chunk_text.count("\n"))
+            blocks = _whole_body(self.md, tokens, env)
         else:
             blocks = _top_level_blocks(self.md, tokens, env)
         found: list[HeadingInfo] = env.get("headings", [])

@@ -224,3 +224,5 @@ def test_figures_renderer_gives_the_page_html_of_the_plain_one() -> None:
         assert figures.deferred.expand(got.html) == want.html
         assert got.more_html is None
         assert len(got.line_map) == (1 if want.html else 0)
+        if want.line_map:  # from the first block's first line to the last block's last
+            assert got.line_map[0][1] == want.line_map[-1][1]
