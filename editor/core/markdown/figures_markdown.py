@@ -147,7 +147,7 @@ def _rules_of(state: StateBlock) -> _Rules:
     """The rules for this state's source (chosen once per state)."""
     rules: _Rules | None = getattr(state, _STATE_RULES, None)
     if rules is None:
-        sets: _RuleSets = state.md.block._inkpost_rules  # type: ignore[attr-defined]
+        sets: _RuleSets = state.md.block._inkpost_rule_sets  # type: ignore[attr-defined]
         rules = sets.for_source(state.src)
         setattr(state, _STATE_RULES, rules)
     return rules
@@ -342,6 +342,6 @@ def speed_up(md: MarkdownIt) -> MarkdownIt:
         elif rule.name in _GUARDS:
             core.at(rule.name, _GUARDS[rule.name](rule.fn))
     block: Any = md.block
-    block._inkpost_rules = _RuleSets(md)
+    block._inkpost_rule_sets = _RuleSets(md)
     block.tokenize = types.MethodType(_tokenize, block)
     return md

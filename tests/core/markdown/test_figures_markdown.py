@@ -83,10 +83,10 @@ def test_corpus_tokens_are_the_same(name: str) -> None:
 def test_only_the_figures_renderer_is_sped_up() -> None:
     figures = Renderer(None, cache=False, defer_fences=True).md
     assert figures is _figures_markdown_for(BASE)
-    assert "_inkpost_rules" in vars(figures.block)
+    assert "_inkpost_rule_sets" in vars(figures.block)
     for preview in (Renderer(None).md, Renderer(None, cache=False).md):
         assert preview is _markdown_for(BASE)
-        assert "_inkpost_rules" not in vars(preview.block)
+        assert "_inkpost_rule_sets" not in vars(preview.block)
 
 
 def test_every_rule_with_known_starts_exists() -> None:
