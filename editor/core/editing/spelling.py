@@ -9,8 +9,15 @@ matter only the values of the prose keys (title, description, ...); in fenced co
 `Speller` checks against pyspellchecker's word lists (they ship with it, nothing is fetched)
 for one of its languages (`speller_language("pt-BR") -> "pt"`, None for a language it has not),
 kept as a memory-mapped trie in the cache folder (editor.core.editing.word_list), plus the
-site's personal dictionary (`PersonalDictionary`: `.inkpost/dictionary.txt` under the site,
-one word a line, written atomically). `check_lines` is the pure function a worker runs.
+software terms of `technical_words.txt` beside this module (cspell's software dictionaries:
+"backend", "config", "Kubernetes", "nginx"... which pyspellchecker's lists lack, and which a
+technical blog writes in every paragraph), plus the site's personal dictionary
+(`PersonalDictionary`: `.inkpost/dictionary.txt` under the site, one word a line, written
+atomically). A possessive ("Kubernetes's", "Linkerd's") is spelled right when its word is; a
+word with no letter of the dictionary's alphabet (Chinese in an English post, Latin in a
+Russian one) is not checked: that dictionary cannot tell.
+Suggestions come from pyspellchecker's list only. `check_lines` is the pure function a worker
+runs.
 """
 
 from __future__ import annotations
@@ -21,6 +28,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
+
+import marisa_trie
 
 from editor.core.editing.word_list import WordList
 from editor.core.folders import folders
@@ -195,6 +204,22 @@ class PersonalDictionary:
 
 _dictionaries: dict[tuple[str, Path], WordList] = {}
 _dictionaries_lock = threading.Lock()
+_TECHNICAL_WORDS = Path(__file__).with_name("technical_words.txt")
+_technical: list[marisa_trie.Trie] = []  # loaded once, shared (under _dictionaries_lock)
+
+
+def technical_words() -> marisa_trie.Trie:
+    """The software terms of technical_words.txt, in lower case (a trie of ~4,300 words:
+    ~40 KB, a few ms to build; an unreadable file gives none)."""
+    with _dictionaries_lock:
+        if not _technical:
+            try:
+                lines = _TECHNICAL_WORDS.read_text(encoding="utf-8").splitlines()
+            except OSError:
+                lines = []
+            words = (line.strip().lower() for line in lines if not line.startswith("#"))
+            _technical.append(marisa_trie.Trie(word for word in words if word))
+        return _technical[0]
 
 
 def _dictionary(language: str, cache: Path) -> WordList:
@@ -216,6 +241,8 @@ class Speller:
     ) -> None:
         self.language = language
         self._checker = _dictionary(language, cache if cache is not None else folders().cache)
+        self._technical = technical_words()
+        self._alphabet = frozenset(self._checker.letters)
         self._lock = threading.Lock()
         self._accepted: set[str] = {w.lower() for w in personal}
 
@@ -228,9 +255,25 @@ class Speller:
         """The words of `words` the dictionary does not know (as given, any case)."""
         unique = set(words)
         with self._lock:
-            lowered = {w: w.lower() for w in unique if w.lower() not in self._accepted}
+            lowered = {
+                w: low
+                for w in unique
+                if not self._taken(low := w.lower()) and not self._alphabet.isdisjoint(low)
+            }
             unknown = self._checker.unknown(lowered.values())
+            unknown = {
+                low
+                for low in unknown
+                if not (low.endswith("'s") and self._known(low[:-2]))  # a possessive
+            }
         return {w for w, low in lowered.items() if low in unknown}
+
+    def _taken(self, low: str) -> bool:
+        """Accepted by the user, or a software term (lower case)."""
+        return low in self._accepted or low in self._technical
+
+    def _known(self, low: str) -> bool:
+        return bool(low) and (self._taken(low) or low in self._checker)
 
     def suggestions(self, word: str, limit: int = 6) -> list[str]:
         """Known words close to `word`, the most frequent first, in `word`'s case."""

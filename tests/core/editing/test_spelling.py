@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from editor.core.editing import spelling
 from editor.core.editing.spelling import (
     PersonalDictionary,
     Speller,
@@ -108,6 +110,45 @@ def test_accepted_words_are_no_longer_misspelled(speller: Speller) -> None:
     assert speller.misspelled(["Inkpostt"]) == {"Inkpostt"}
     speller.accept("inkpostt")
     assert speller.misspelled(["Inkpostt"]) == set()
+
+
+def test_software_terms_are_spelled_right_and_typos_of_them_are_not(speller: Speller) -> None:
+    text = (
+        "The backend reads its config from Kubernetes, nginx proxies the microservices and "
+        "the hostname goes in the frontend's metadata. Recieve the kubernets confg."
+    )
+    found = check_lines(speller, [(1, text, "body")])
+    assert [m.word for m in found] == ["Recieve", "kubernets", "confg"]
+    assert speller.suggestions("recieve")[0] == "receive"  # pyspellchecker's, unchanged
+
+
+def test_a_possessive_is_spelled_right_when_its_word_is(speller: Speller) -> None:
+    words = ["Linkerd's", "Kubernetes's", "user's", "Linkerdd's", "Teh's"]
+    assert _words(" ".join(words)) == words
+    assert speller.misspelled(words) == {"Linkerdd's", "Teh's"}
+
+
+def test_a_word_in_a_script_the_dictionary_lacks_is_not_checked(tmp_path: Path) -> None:
+    english = Speller("en", cache=tmp_path)
+    assert english.misspelled(["使用", "Ελληνικά", "Wrold", "Gödel"]) == {"Wrold"}
+    russian = Speller("ru", cache=tmp_path)
+    assert russian.misspelled(["backend", "привет", "првиет"]) == {"првиет"}
+
+
+def test_the_software_terms_are_words_a_post_can_hold() -> None:
+    """technical_words.txt (beside the module, so in the wheel): one word a line, each one a
+    word the checker reads as a whole (no digits, dots, hyphens), no hexspeak."""
+    path = Path(spelling.__file__).with_name("technical_words.txt")
+    entries = [
+        line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
+    ]
+    assert len(entries) > 4000
+    assert len({e.lower() for e in entries}) == len(entries)
+    for entry in entries:
+        assert _words(entry) in ([entry], []), entry  # [] : skipped (camelCase, acronyms)
+        assert not re.fullmatch(r"[a-fA-F]{4,}", entry), entry
+    assert {"kubernetes", "backend", "config"} <= set(spelling.technical_words().keys())
+    assert path.with_name("technical_words.LICENSE").read_text().startswith("The MIT License")
 
 
 def test_other_languages_load_their_own_dictionary(tmp_path: Path) -> None:
