@@ -205,20 +205,25 @@ class PersonalDictionary:
 _dictionaries: dict[tuple[str, Path], WordList] = {}
 _dictionaries_lock = threading.Lock()
 _TECHNICAL_WORDS = Path(__file__).with_name("technical_words.txt")
-_technical: list[marisa_trie.Trie] = []  # loaded once, shared (under _dictionaries_lock)
+_technical: list[marisa_trie.BytesTrie] = []  # loaded once, shared (under _dictionaries_lock)
 
 
-def technical_words() -> marisa_trie.Trie:
-    """The software terms of technical_words.txt, in lower case (a trie of ~4,300 words:
-    ~40 KB, a few ms to build; an unreadable file gives none)."""
+def technical_words() -> marisa_trie.BytesTrie:
+    """The software terms of technical_words.txt: each in lower case, mapped to its spelling
+    in the file ("kubernetes" -> "Kubernetes"; a trie of ~4,300 words, ~100 KB, a few ms to
+    build; an unreadable file gives none)."""
     with _dictionaries_lock:
         if not _technical:
             try:
                 lines = _TECHNICAL_WORDS.read_text(encoding="utf-8").splitlines()
             except OSError:
                 lines = []
-            words = (line.strip().lower() for line in lines if not line.startswith("#"))
-            _technical.append(marisa_trie.Trie(word for word in words if word))
+            words = (line.strip() for line in lines if not line.startswith("#"))
+            _technical.append(
+                marisa_trie.BytesTrie(
+                    (word.lower(), word.encode("utf-8")) for word in words if word
+                )
+            )
         return _technical[0]
 
 
@@ -276,10 +281,23 @@ class Speller:
         return bool(low) and (self._taken(low) or low in self._checker)
 
     def suggestions(self, word: str, limit: int = 6) -> list[str]:
-        """Known words close to `word`, the most frequent first, in `word`'s case."""
+        """Known words close to `word`: pyspellchecker's, the most frequent first, with the
+        software terms one edit away (after the dictionary's words one edit away, before its
+        words two edits away), in `word`'s case (a term keeps its own capitals: "Kubernetes")."""
+        low = word.lower()
         with self._lock:
-            found = self._checker.candidates(word.lower()) or set()
-            ranked = sorted(found, key=lambda w: (-self._checker.frequency(w), w))[:limit]
+            found = self._checker.candidates(low) or set()
+            ranked = sorted(found, key=lambda w: (-self._checker.frequency(w), w))
+            edits = self._checker.edits(low) - {low}
+            terms = sorted(
+                {self._technical[e][0].decode("utf-8") for e in edits if e in self._technical}
+            )
+        if terms:
+            near = bool(found & edits)  # the dictionary's are one edit away too
+            taken = {term.lower() for term in terms}
+            ranked = [w for w in ranked if w not in taken]
+            ranked = ranked + terms if near else terms + ranked
+        ranked = ranked[:limit]
         if word[:1].isupper():
             ranked = [w[:1].upper() + w[1:] for w in ranked]
         return [w for w in ranked if w != word]

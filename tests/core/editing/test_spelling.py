@@ -122,6 +122,12 @@ def test_software_terms_are_spelled_right_and_typos_of_them_are_not(speller: Spe
     assert speller.suggestions("recieve")[0] == "receive"  # pyspellchecker's, unchanged
 
 
+def test_software_terms_one_edit_away_are_suggested_in_their_own_case(speller: Speller) -> None:
+    assert speller.suggestions("kubernets")[0] == "Kubernetes"  # before two-edit words
+    assert speller.suggestions("Bakend") == ["Baked", "Backend"]  # after one-edit words
+    assert "Kubernetes" not in speller.suggestions("kubernetes")  # the word itself: none
+
+
 def test_a_possessive_is_spelled_right_when_its_word_is(speller: Speller) -> None:
     words = ["Linkerd's", "Kubernetes's", "user's", "Linkerdd's", "Teh's"]
     assert _words(" ".join(words)) == words
