@@ -16,8 +16,8 @@ technical blog writes in every paragraph), plus the site's personal dictionary
 atomically). A possessive ("Kubernetes's", "Linkerd's") is spelled right when its word is; a
 word with no letter of the dictionary's alphabet (Chinese in an English post, Latin in a
 Russian one) is not checked: that dictionary cannot tell.
-Suggestions come from pyspellchecker's list only. `check_lines` is the pure function a worker
-runs.
+Suggestions are pyspellchecker's, with the software terms one edit away. `check_lines` is the
+pure function a worker runs.
 """
 
 from __future__ import annotations
