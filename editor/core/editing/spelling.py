@@ -2,8 +2,9 @@
 
 `words_in_line(line, kind)` finds the words of one line worth checking: in the body, not in
 inline code, URLs, autolinks, HTML tags, shortcodes or link targets, and no word with digits,
-underscores or inner capitals (`camelCase`, `iPhone`) nor dotted names (`hugo.toml`); in front
-matter only the values of the prose keys (title, description, ...); in fenced code nothing.
+underscores, inner capitals (`camelCase`, `iPhone`) or Chinese, Japanese and Korean characters,
+nor dotted names (`hugo.toml`); in front matter only the values of the prose keys (title,
+description, ...); in fenced code nothing.
 `words_in_text(text)` does it for a whole post (front matter and fences found here).
 
 `Speller` checks against pyspellchecker's word lists (they ship with it, nothing is fetched)
@@ -103,8 +104,13 @@ def _masked(line: str) -> str:
     return _SKIPPED.sub(lambda m: " " * len(m.group()), line)
 
 
+# Chinese, Japanese and Korean characters: no dictionary here has them, and their words run
+# together without spaces (a run such as "Hugo中文" is not one word to check).
+_CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003ffff]")
+
+
 def _is_checked(run: str) -> bool:
-    if any(c.isdigit() or c == "_" for c in run):
+    if any(c.isdigit() or c == "_" for c in run) or _CJK.search(run):
         return False
     if len(run) < 2 or run.isupper():  # "I", "a"; acronyms
         return False

@@ -137,6 +137,7 @@ def test_a_possessive_is_spelled_right_when_its_word_is(speller: Speller) -> Non
 def test_a_word_in_a_script_the_dictionary_lacks_is_not_checked(tmp_path: Path) -> None:
     english = Speller("en", cache=tmp_path)
     assert english.misspelled(["使用", "Ελληνικά", "Wrold", "Gödel"]) == {"Wrold"}
+    assert _words("Hugo中文 and 日本語の記事 Wrold") == ["and", "Wrold"]
     russian = Speller("ru", cache=tmp_path)
     assert russian.misspelled(["backend", "привет", "првиет"]) == {"првиет"}
 
