@@ -121,8 +121,9 @@ def run_git(
         except subprocess.TimeoutExpired as exc:
             _stop_group(child)
             raise GitError(f"git {args[0]} did not finish within {timeout:g} seconds") from exc
+        size = out.seek(0, os.SEEK_END)  # read what is there: no buffer of `limit` bytes
         out.seek(0)
-        stdout = out.read(limit + 1)
+        stdout = out.read(min(size, limit + 1))
         err.seek(0)
         stderr = err.read(_STDERR_LIMIT).decode("utf-8", "replace")
     return GitOutput(returncode, stdout[:limit], stderr, truncated=len(stdout) > limit)

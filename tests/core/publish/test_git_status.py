@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -184,6 +185,18 @@ def test_output_past_the_bound_is_cut(tmp_path: Path) -> None:
     site = init_repo(tmp_path / "site")
     done = run_git(["--version"], site, limit=5)
     assert done.ok and done.truncated and done.stdout == b"git v"
+
+
+def test_short_output_takes_no_buffer_of_the_bound(tmp_path: Path) -> None:
+    site = init_repo(tmp_path / "site")
+    tracemalloc.start()
+    try:
+        done = run_git(["--version"], site, limit=64 * 1024 * 1024)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert done.ok and done.stdout.startswith(b"git version") and not done.truncated
+    assert peak < 1024 * 1024
 
 
 def test_paths_through_a_symlink_or_a_translated_index(tmp_path: Path) -> None:
