@@ -216,7 +216,7 @@ _technical: list[marisa_trie.BytesTrie] = []  # loaded once, shared (under _dict
 
 def technical_words() -> marisa_trie.BytesTrie:
     """The software terms of technical_words.txt: each in lower case, mapped to its spelling
-    in the file ("kubernetes" -> "Kubernetes"; a trie of ~4,300 words, ~100 KB, a few ms to
+    in the file ("kubernetes" -> "Kubernetes"; a trie of ~4,300 words, ~55 KB, a few ms to
     build; an unreadable file gives none)."""
     with _dictionaries_lock:
         if not _technical:
