@@ -16,7 +16,10 @@ technical blog writes in every paragraph), plus the site's personal dictionary
 (`PersonalDictionary`: `.inkpost/dictionary.txt` under the site, one word a line, written
 atomically). A possessive ("Kubernetes's", "Linkerd's") is spelled right when its word is; a
 word with no letter of the dictionary's alphabet (Chinese in an English post, Latin in a
-Russian one) is not checked: that dictionary cannot tell.
+Russian one) is not checked: that dictionary cannot tell. pyspellchecker has one English, which
+flags "behaviour" and "organise": for a site whose language code names a country that spells
+the British way (`british_spelling("en-GB")`), the British forms of breame's 1,700 pairs
+("colour" for "color") are spelled right too, and suggestions come in their British form.
 Suggestions are pyspellchecker's, with the software terms one edit away. `check_lines` is the
 pure function a worker runs.
 """
@@ -38,12 +41,14 @@ from editor.core.post.frontmatter import line_of, split_front_matter
 from editor.core.post.storage import atomic_write, read_bytes
 
 __all__ = [
+    "BRITISH_REGIONS",
     "SUPPORTED_LANGUAGES",
     "LineKind",
     "Misspelling",
     "PersonalDictionary",
     "Speller",
     "Word",
+    "british_spelling",
     "check_lines",
     "dictionary_path",
     "speller_language",
@@ -179,6 +184,27 @@ def speller_language(code: str) -> str | None:
     return primary if primary in SUPPORTED_LANGUAGES else None
 
 
+# English of these countries spells the British way ("colour", "organise"; Canada's mixes
+# both): their sites take the British forms as well as pyspellchecker's (American) ones.
+BRITISH_REGIONS = frozenset({"gb", "uk", "au", "nz", "ie", "za", "in", "ca"})
+
+
+def british_spelling(code: str) -> bool:
+    """Whether a site's language code ("en-GB", "en_au") is an English spelled the British way."""
+    parts = re.split(r"[-_]", code.strip().lower())
+    return parts[0] == "en" and len(parts) > 1 and parts[1] in BRITISH_REGIONS
+
+
+def _british_forms() -> tuple[dict[str, str], dict[str, str]]:
+    """breame's pairs: British -> American spelling, American -> British (lower case)."""
+    from breame.data.spelling_constants import (  # only for sites spelled the British way
+        AMERICAN_ENGLISH_SPELLINGS,
+        BRITISH_ENGLISH_SPELLINGS,
+    )
+
+    return BRITISH_ENGLISH_SPELLINGS, AMERICAN_ENGLISH_SPELLINGS
+
+
 def dictionary_path(site_root: Path) -> Path:
     return site_root / ".inkpost" / "dictionary.txt"
 
@@ -248,11 +274,20 @@ class Speller:
     `cache`: the folder its word list is kept in (default: Inkpost's cache folder)."""
 
     def __init__(
-        self, language: str, personal: Iterable[str] = (), cache: Path | None = None
+        self,
+        language: str,
+        personal: Iterable[str] = (),
+        cache: Path | None = None,
+        *,
+        british: bool = False,
     ) -> None:
         self.language = language
         self._checker = _dictionary(language, cache if cache is not None else folders().cache)
         self._technical = technical_words()
+        # British -> American, American -> British: empty unless `british` (and English)
+        self._british, self._to_british = (
+            _british_forms() if british and language == "en" else ({}, {})
+        )
         self._alphabet = frozenset(self._checker.letters)
         self._lock = threading.Lock()
         self._accepted: set[str] = {w.lower() for w in personal}
@@ -280,8 +315,9 @@ class Speller:
         return {w for w, low in lowered.items() if low in unknown}
 
     def _taken(self, low: str) -> bool:
-        """Accepted by the user, or a software term (lower case)."""
-        return low in self._accepted or low in self._technical
+        """Accepted by the user, a software term, or a British form the site spells (lower
+        case)."""
+        return low in self._accepted or low in self._technical or low in self._british
 
     def _known(self, low: str) -> bool:
         return bool(low) and (self._taken(low) or low in self._checker)
@@ -303,6 +339,8 @@ class Speller:
             taken = {term.lower() for term in terms}
             ranked = [w for w in ranked if w not in taken]
             ranked = ranked + terms if near else terms + ranked
+        if self._to_british:  # "behavior" -> "behaviour", once
+            ranked = list(dict.fromkeys(self._to_british.get(w, w) for w in ranked))
         ranked = ranked[:limit]
         if word[:1].isupper():
             ranked = [w[:1].upper() + w[1:] for w in ranked]

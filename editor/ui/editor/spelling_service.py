@@ -1,7 +1,8 @@
 """SpellingService: the window's speller (the site's language and dictionary), and the switch.
 
-It loads editor.core.editing.spelling's `Speller` for the site's language on the background
-thread (`set_site`; a language pyspellchecker has not: a message, and no checking), keeps the
+It loads editor.core.editing.spelling's `Speller` for the site's language (and, for "en-GB" and
+the like, its British spellings) on the background thread (`set_site`; a language
+pyspellchecker has not: a message, and no checking), keeps the
 site's personal dictionary (`add_to_dictionary`), the words ignored until the window closes
 (`ignore`) and whether checking is on (`set_enabled`). Every EditorSpelling follows it.
 
@@ -18,6 +19,7 @@ from PySide6.QtCore import QObject, Signal
 from editor.core.editing.spelling import (
     PersonalDictionary,
     Speller,
+    british_spelling,
     dictionary_path,
     speller_language,
 )
@@ -28,9 +30,12 @@ from editor.ui.translate import fill
 __all__ = ["SpellingService"]
 
 
-def _load(language: str, dictionary_file: Path | None) -> tuple[Speller, PersonalDictionary | None]:
+def _load(
+    language: str, dictionary_file: Path | None, british: bool
+) -> tuple[Speller, PersonalDictionary | None]:
     dictionary = PersonalDictionary(dictionary_file) if dictionary_file is not None else None
-    return Speller(language, dictionary.words if dictionary else ()), dictionary
+    words = dictionary.words if dictionary else ()
+    return Speller(language, words, british=british), dictionary
 
 
 class SpellingService(QObject):
@@ -45,6 +50,7 @@ class SpellingService(QObject):
         self.speller: Speller | None = None
         self.dictionary: PersonalDictionary | None = None
         self.language: str | None = None
+        self.british = False
         self._site: SiteConfig | None = None
         self._loader = LatestJob(self)
         self._loader.finished.connect(self._on_loader_finished)
@@ -60,6 +66,7 @@ class SpellingService(QObject):
         self.speller, self.dictionary = None, None
         code = site.language_code or site.default_language
         self.language = speller_language(code)
+        self.british = british_spelling(code)  # "en-GB": "colour" too
         if self.language is None:
             self.message.emit(
                 fill(self.tr("No spelling dictionary for the language %1: not checked"), repr(code))
@@ -104,7 +111,7 @@ class SpellingService(QObject):
         site = self._site
         root = Path(site.root) if site is not None else None
         file = dictionary_path(root) if root is not None and root.is_dir() else None
-        self._loader.submit(_load, self.language, file)
+        self._loader.submit(_load, self.language, file, self.british)
 
     def _on_loader_finished(self, loaded: tuple[Speller, PersonalDictionary | None]) -> None:
         speller, dictionary = loaded

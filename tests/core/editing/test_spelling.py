@@ -13,6 +13,7 @@ from editor.core.editing import spelling
 from editor.core.editing.spelling import (
     PersonalDictionary,
     Speller,
+    british_spelling,
     check_lines,
     dictionary_path,
     speller_language,
@@ -156,6 +157,18 @@ def test_the_software_terms_are_words_a_post_can_hold() -> None:
         assert not re.fullmatch(r"[a-fA-F]{4,}", entry), entry
     assert {"kubernetes", "backend", "config"} <= set(spelling.technical_words().keys())
     assert path.with_name("technical_words.LICENSE").read_text().startswith("The MIT License")
+
+
+def test_a_site_spelled_the_british_way_takes_the_british_forms(tmp_path: Path) -> None:
+    assert british_spelling("en-GB") and british_spelling("en_au") and british_spelling("EN-nz")
+    assert not any(british_spelling(code) for code in ("en-US", "en", "fr-CA", "", "de-gb"))
+    words = ["colour", "behaviour", "organisation", "recieve", "Behaviour's", "color"]
+    assert Speller("en", cache=tmp_path).misspelled(words) == set(words) - {"color"}
+    british = Speller("en", cache=tmp_path, british=True)
+    assert british.misspelled(words) == {"recieve"}
+    assert british.suggestions("behavour") == ["behaviour"]  # pyspellchecker's "behavior"
+    assert british.suggestions("Organisaton") == ["Organisation"]
+    assert Speller("fr", cache=tmp_path, british=True).misspelled(["colour"]) == {"colour"}
 
 
 def test_other_languages_load_their_own_dictionary(tmp_path: Path) -> None:

@@ -143,6 +143,18 @@ def test_the_sites_language_is_used_and_an_unsupported_one_is_said(
     assert service.speller is None and not service.active
 
 
+def test_a_british_english_site_is_checked_with_the_british_forms(
+    qtbot: QtBot, site: SiteConfig
+) -> None:
+    british = replace(site, language_code="en-GB")
+    service, _tab, spelling = _checked(qtbot, british, "The colour of teh sky.\n")
+    assert service.british and service.language == "en"
+    assert _words(spelling) == [(0, "teh")]
+    service.set_site(replace(site, language_code="en-US"))
+    qtbot.waitUntil(lambda: service.speller is not None and not spelling.pending, timeout=10_000)
+    qtbot.waitUntil(lambda: _words(spelling) == [(0, "colour"), (0, "teh")], timeout=10_000)
+
+
 def test_latest_job_runs_one_at_a_time_and_drops_stale_results(qtbot: QtBot) -> None:
     job = LatestJob()
     gate = threading.Event()
