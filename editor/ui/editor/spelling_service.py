@@ -2,9 +2,9 @@
 
 It loads editor.core.editing.spelling's `Speller` for the site's language (and, for "en-GB" and
 the like, its British spellings) on the background thread (`set_site`; a language
-pyspellchecker has not: a message, and no checking), keeps the
-site's personal dictionary (`add_to_dictionary`), the words ignored until the window closes
-(`ignore`) and whether checking is on (`set_enabled`). Every EditorSpelling follows it.
+pyspellchecker has not: a message, and no checking), keeps the site's personal dictionary
+(`add_to_dictionary`), the words ignored until the window closes (`ignore`) and whether
+checking is on (`set_enabled`). Every EditorSpelling follows it.
 
 Signals: `message(str)` for the status bar; `changed()` the speller or its words changed
 (editors check again).
