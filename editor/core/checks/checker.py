@@ -169,7 +169,7 @@ class SiteChecker:
     def check_file(self, path: Path) -> list[Diagnostic]:
         """`check_post` of the file as saved; a file that cannot be read is one error."""
         try:
-            post = Post.load(path)
+            post = Post.load(path, meta=self.site.meta_lines)
         except (OSError, ValueError) as exc:
             return self.unreadable(path, exc)
         return self.check_post(post)

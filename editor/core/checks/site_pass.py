@@ -158,7 +158,7 @@ def _check_one(checker: SiteChecker, path: Path, target: bool) -> FileResult:
     if not target:
         return FileResult(path, checker.facts.update_from_file(path), False)
     try:
-        post = Post.load(path)
+        post = Post.load(path, meta=checker.site.meta_lines)
     except (OSError, ValueError) as exc:
         found = checker.unreadable(path, exc)
         return FileResult(path, checker.facts.update_from_file(path), True, tuple(found))

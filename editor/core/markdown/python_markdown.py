@@ -59,6 +59,9 @@ class PyMarkdownBlock:
         self.last = last
 
 
+_META = "markdown.extensions.meta"
+
+
 def _full_name(name: str) -> str:
     return _SHORT_NAMES.get(name, name)
 
@@ -80,8 +83,8 @@ def _extensions(
     missing: list[str] = []
     for raw in names:
         name = _full_name(raw)
-        if name in chosen:
-            continue
+        if name in chosen or name == _META:
+            continue  # the metadata lines are cut off before (a chunk's "Note: x" is text)
         if _loadable(name):
             chosen.append(name)
         else:

@@ -293,7 +293,7 @@ class Renderer:
         from editor.core.markdown import python_markdown
 
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        start = 0 if fragment else body_start(text)
+        start = 0 if fragment else body_start(text, meta=True)
         first_line = text.count("\n", 0, start)
         site = self.site
         highlight = getattr(site, "highlight", None)

@@ -82,9 +82,10 @@ def page_paths(site: object | None, preview: bool, page_path: Path | None) -> Pa
 # --- front matter -------------------------------------------------------------------------
 
 
-def body_start(text: str) -> int:
-    """Index in `text` where the body starts (0 when there is no closed front matter)."""
-    return split_front_matter(text).body_start
+def body_start(text: str, meta: bool = False) -> int:
+    """Index in `text` where the body starts (0 when there is no closed front matter);
+    `meta`: Python-Markdown's metadata lines count as front matter (Pelican, MkDocs)."""
+    return split_front_matter(text, meta).body_start
 
 
 # --- preview paths ------------------------------------------------------------------------

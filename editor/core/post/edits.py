@@ -1,5 +1,6 @@
 """One-field edits of front matter that keep every other byte: ruamel.yaml's round trip for
-YAML, tomlkit for TOML, a key-order-keeping edit for JSON.
+YAML, tomlkit for TOML, a key-order-keeping edit for JSON, a line edit for Python-Markdown's
+metadata lines (Pelican, MkDocs).
 
 `editor.core.post.model.Post.with_field` tries `SETTERS[format]` in turn, catching
 `EDIT_ERRORS`; they parse with `editor.core.post.native`. A module of its own so that
@@ -29,6 +30,7 @@ from ruamel.yaml.scalarstring import (
 
 from editor.core.post.dates import rfc3339
 from editor.core.post.fields import FmFormat, kind, plain
+from editor.core.post.frontmatter import META_KEY, META_MORE, load_metadata
 from editor.core.post.native import load_native, yaml_round_trip
 
 __all__ = [
@@ -36,6 +38,9 @@ __all__ = [
     "SETTERS",
     "json_default",
     "json_set",
+    "meta_expected",
+    "meta_lines",
+    "meta_set",
     "toml_set",
     "toml_set_path",
     "yaml_dump",
@@ -194,8 +199,74 @@ def json_set(content: str, key: str, value: Any) -> str:
     return content[:last_end] + sep + member + content[last_end:]
 
 
+# --- Python-Markdown's metadata lines (Pelican, MkDocs) -----------------------------------
+
+
+def meta_lines(value: Any) -> list[str]:
+    """The texts of `value` as metadata lines hold them: a list one item per line, a date
+    as `2026-03-09 10:20` (seconds and offset when it has them), true/false in lower case."""
+    if isinstance(value, list | tuple):
+        items = [meta_lines(item) for item in value]
+        if any(len(item) != 1 for item in items):
+            raise ValueError("a list item of metadata lines must be one line of text")
+        return [item[0] for item in items] or [""]
+    if isinstance(value, bool):
+        return ["true" if value else "false"]
+    if isinstance(value, datetime):
+        text = value.strftime("%Y-%m-%d %H:%M" + (":%S" if value.second else ""))
+        offset = value.utcoffset()
+        if offset:
+            total = int(offset.total_seconds()) // 60
+            text += f"{'-' if total < 0 else '+'}{abs(total) // 60:02d}:{abs(total) % 60:02d}"
+        return [text]
+    if isinstance(value, date):
+        return [value.isoformat()]
+    if isinstance(value, Mapping):
+        raise TypeError("metadata lines cannot hold a table")
+    lines = ["" if value is None else str(value)]
+    lines = lines[0].replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if len(lines) > 1 and not all(line.strip() for line in lines):
+        raise ValueError("a blank line would end the metadata")
+    return [line.strip() for line in lines]
+
+
+def meta_set(content: str, key: str, value: Any) -> str:
+    """`content` (metadata lines) with `key` (any case) holding `value`: its first line and
+    continuations replaced in place, its repeats removed; appended when new."""
+    new = meta_lines(value)
+    block = [f"{key}: {new[0]}".rstrip(), *(f"    {line}" for line in new[1:])]
+    lines = content.split("\n")
+    if lines[-1] == "":  # the newline ending the last line (or no content)
+        lines.pop()
+    out: list[str] = []
+    placed = skipping = False
+    for line in lines:
+        found = META_KEY.match(line)
+        if found:
+            skipping = found.group(1).lower() == key.lower()
+            if skipping and not placed:
+                out.extend(block)
+                placed = True
+            if skipping:
+                continue
+        elif skipping and META_MORE.match(line):
+            continue
+        else:
+            skipping = False
+        out.append(line)
+    if not placed:
+        out.extend(block)
+    return "\n".join(out) + "\n"
+
+
+def meta_expected(key: str, value: Any) -> Any:
+    """What reading the lines `meta_set` writes for `value` gives back."""
+    return load_metadata("meta", meta_set("", key, value))[key]
+
+
 SETTERS: dict[FmFormat, tuple[Callable[[str, str, Any], str], ...]] = {
     "yaml": (yaml_set, yaml_full),
     "toml": (toml_set,),
     "json": (json_set,),
+    "meta": (meta_set,),
 }

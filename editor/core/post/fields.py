@@ -17,7 +17,8 @@ from typing import Any, Literal
 from editor.core.diagnostics import Severity
 from editor.core.post.dates import parse_date
 
-FmFormat = Literal["yaml", "toml", "json"]
+# "meta": Python-Markdown's `Key: value` lines at the top of a post (Pelican, MkDocs).
+FmFormat = Literal["yaml", "toml", "json", "meta"]
 DATE_KEYS = ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
 
 
@@ -81,6 +82,7 @@ def key_line(fmt: FmFormat, content: str, key: str, line0: int) -> int | None:
     quoted = f"[\"']?{re.escape(key)}[\"']?"
     pattern = {"yaml": rf"^[ \t]*{quoted}[ \t]*:", "toml": rf"^[ \t]*{quoted}[ \t]*="}
     pattern["json"] = rf'"{re.escape(key)}"\s*:'
+    pattern["meta"] = rf"^[ ]{{0,3}}{re.escape(key)}:"
     match = re.search(pattern[fmt], content, re.M | re.I)
     return None if match is None else line0 + content.count("\n", 0, match.start())
 
@@ -166,13 +168,32 @@ def title_of(metadata: Mapping[str, Any], fields: Folded | None = None) -> str:
     return str(value) if isinstance(value, str | int | float) else ""
 
 
-def draft_of(metadata: Mapping[str, Any], fields: Folded | None = None) -> bool:
-    """`draft`, else the inverse of `published` when it is a boolean (as Hugo reads them)."""
+def draft_of(
+    metadata: Mapping[str, Any], fields: Folded | None = None, *, status: bool = False
+) -> bool:
+    """`draft`, else the inverse of `published` when it is a boolean (as Hugo reads them).
+    With `status` (a Pelican site) `Status: draft` is a draft too."""
+    if status:
+        value = _get(metadata, fields, "status")[1]
+        if isinstance(value, str) and value.strip().lower() == "draft":
+            return True
     key, value = _get(metadata, fields, "draft")
     if key is not None:
         return as_bool(value)
     _, published = _get(metadata, fields, "published")
     return published is False
+
+
+def meta_list(value: object) -> tuple[str, ...]:
+    """The names in a metadata line's list (`Tags: a, b`), as Pelican reads them: split
+    at `;` when there is one, else at `,`; stripped, empty and repeated names dropped.
+    A list (the key on several lines) is read item by item."""
+    if isinstance(value, str):
+        value = value.split(";" if ";" in value else ",")
+    if not isinstance(value, list):
+        return ()
+    names = (str(item).strip() for item in value if not isinstance(item, Mapping | list))
+    return tuple(dict.fromkeys(name for name in names if name))
 
 
 def date_of(

@@ -20,7 +20,7 @@ from typing import Any
 
 from editor.core.diagnostics import Diagnostic, Severity
 from editor.core.post.dates import go_rfc3339, parse_date
-from editor.core.post.fields import FmFormat, key_line, lookup
+from editor.core.post.fields import FmFormat, key_line, lookup, meta_list
 from editor.core.post.frontmatter import read_front_matter, split_front_matter
 from editor.core.post.model import Post, PostError
 from editor.core.post.schema import FieldSpec, SiteSchema
@@ -54,10 +54,11 @@ class FormState:
         return self.problem is None
 
 
-def front_part(text: str) -> str:
+def front_part(text: str, meta: bool = False) -> str:
     """The text up to where the body starts (the whole front matter block; "" without one,
-    or the text up to its first line when the block is broken)."""
-    split = split_front_matter(text)
+    or the text up to its first line when the block is broken). `meta`: the site reads
+    `Key: value` metadata lines (`SiteSchema.meta`)."""
+    split = split_front_matter(text, meta)
     if split.problem:
         return text
     return text[: split.body_start]
@@ -83,9 +84,10 @@ def _found(metadata: Mapping[str, Any], spec: FieldSpec) -> tuple[tuple[str, ...
 
 
 def _names(value: Any, csv: bool = False) -> list[str]:
+    if isinstance(value, str) and csv:
+        return list(meta_list(value))
     if isinstance(value, str):
-        parts = value.split(",") if csv else [value]
-        return [part.strip() for part in parts if part.strip()]
+        return [value.strip()] if value.strip() else []
     if isinstance(value, list):
         return [str(v) for v in value if not isinstance(v, Mapping | list) and str(v) != ""]
     return []
@@ -128,8 +130,8 @@ def _raw_text(fm: FmFormat, content: str, key: str) -> tuple[int, str] | None:
 
 def read_form(text: str, schema: SiteSchema, path: Path | None = None) -> FormState:
     """The form for `text` (its head only); see the module docstring."""
-    head = front_part(text)
-    front = read_front_matter(head, path)
+    head = front_part(text, schema.meta)
+    front = read_front_matter(head, path, schema.meta)
     fm = front.split.fm_format
     errors = [d for d in front.diagnostics if d.severity == Severity.ERROR]
     if front.broken or (errors and not front.metadata and fm is not None):
@@ -155,15 +157,16 @@ def read_form(text: str, schema: SiteSchema, path: Path | None = None) -> FormSt
 # --- dates ----------------------------------------------------------------------------------
 
 _LAYOUT = re.compile(
-    r"\d{4}-\d{2}-\d{2}(?:(?P<sep>[T ])(?P<clock>\d{2}:\d{2}:\d{2})(?P<frac>\.\d+)?"
+    r"\d{4}-\d{2}-\d{2}(?:(?P<sep>[T ])\d{2}:\d{2}(?P<seconds>:\d{2}(?P<frac>\.\d+)?)?"
     r"(?P<space> ?)(?P<zone>Z|[+-]\d{2}:?\d{2})?)?"
 )
 
 
 def format_date_like(moment: datetime, sample: str | None) -> str:
     """`moment` as text in the layout of `sample` (a date as the post writes it): a bare
-    date stays one, the separator, seconds, fractions and the offset's form are kept, and
-    the time is shown in the sample's offset (UTC when it has none, as Hugo reads it).
+    date stays one, the separator, seconds (or none), fractions and the offset's form are
+    kept, and the time is shown in the sample's offset (UTC when it has none, as Hugo and
+    Inkpost's reading of Pelican's dates take it).
     Other layouts, and no sample, give RFC 3339 in `moment`'s own offset."""
     match = _LAYOUT.fullmatch(sample.strip()) if sample else None
     if match is None:
@@ -180,7 +183,7 @@ def format_date_like(moment: datetime, sample: str | None) -> str:
         offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
         local = moment.astimezone(timezone(sign * offset))
         zone_text = _zone_like(local, zone)
-    clock = local.strftime("%H:%M:%S")
+    clock = local.strftime("%H:%M:%S" if match.group("seconds") else "%H:%M")
     frac = match.group("frac")
     if frac:
         clock += "." + f"{local.microsecond:06d}".ljust(9, "0")[: len(frac) - 1]
@@ -205,15 +208,17 @@ def _date_sample(head: str, schema: SiteSchema | None, spec: FieldSpec) -> str |
     return next(iter(state.date_text.values()), None)
 
 
-def _date_edit(head: str, spec: FieldSpec, moment: datetime, sample: str | None) -> str | None:
+def _date_edit(
+    head: str, spec: FieldSpec, moment: datetime, sample: str | None, meta: bool
+) -> str | None:
     """The head with the one-line date at `spec`'s key rewritten in place (same quotes,
     comment and layout), or None when that is not possible."""
-    split = split_front_matter(head)
+    split = split_front_matter(head, meta)
     if split.fm_format is None or split.content is None:
         return None
     a, b = split.content
     content = head[a:b]
-    front = read_front_matter(head)
+    front = read_front_matter(head, None, meta)
     found = _found(front.metadata, spec)
     if found is None or len(found[0]) != 1:
         return None
@@ -230,7 +235,7 @@ def _date_edit(head: str, spec: FieldSpec, moment: datetime, sample: str | None)
         lines[line][:at] + written.replace(bare, new_text, 1) + lines[line][at + len(written) :]
     )
     new_head = head[:a] + "\n".join(lines) + head[b:]
-    check = read_front_matter(new_head)
+    check = read_front_matter(new_head, None, meta)
     if check.broken or parse_date(lookup(check.metadata, key)[1]) is None:
         return None
     return new_head
@@ -242,8 +247,8 @@ def _date_edit(head: str, spec: FieldSpec, moment: datetime, sample: str | None)
 def _stored(spec: FieldSpec, value: Any, old: Any) -> Any:
     """The form's `value` as the front matter stores it at `spec` (`old`: what is there)."""
     shape = spec.shape
-    if shape == "csv":
-        return ", ".join(value)
+    if shape == "csv":  # read back by `meta_list`: `;` between names holding a comma
+        return ("; " if any("," in name for name in value) else ", ").join(value)
     if shape == "inverse":
         return not value
     if shape == "status":
@@ -271,12 +276,13 @@ def edit_field(head: str, spec: FieldSpec, value: Any, schema: SiteSchema | None
     """`head` (a post's front part, see `front_part`) with the field `spec` set to the form
     `value`; only that field's lines change. Raises PostError when it cannot be set (the
     front matter does not parse, or cannot hold the value)."""
-    post = Post.from_text(head)
+    meta = schema is not None and schema.meta
+    post = Post.from_text(head, meta=meta)
     if spec.shape == "date":
         if value is None:
             return head
         sample = _date_sample(head, schema, spec)
-        in_place = _date_edit(head, spec, value, sample)
+        in_place = _date_edit(head, spec, value, sample, meta)
         if in_place is not None:
             return in_place
         value = _typed_date(value, sample)
@@ -297,7 +303,7 @@ def _nested(post: Post, path: tuple[str, ...], value: Any) -> str:
         table = dict(found) if isinstance(found, Mapping) else {}
         table[path[1]] = value
         return post.with_field(path[0], table).text
-    split = split_front_matter(post.text)
+    split = split_front_matter(post.text, post.meta)
     assert split.content is not None
     a, b = split.content
     from editor.core.post.edits import toml_set_path  # tomlkit, loaded at the first such edit
@@ -307,11 +313,12 @@ def _nested(post: Post, path: tuple[str, ...], value: Any) -> str:
     except ValueError as exc:
         raise PostError(f"cannot set '{'.'.join(path)}': {exc}") from exc
     new = post.text[:a] + content + post.text[b:]
-    if read_front_matter(new).broken:
+    if read_front_matter(new, None, post.meta).broken:
         raise PostError(f"cannot set '{'.'.join(path)}' to {value!r}")
     return new
 
 
-def edit_extra(head: str, key: str, value: Any) -> str:
-    """`head` with the extra key `key` set to `value` (plain Python), only its lines changed."""
-    return Post.from_text(head).with_field(key, value).text
+def edit_extra(head: str, key: str, value: Any, meta: bool = False) -> str:
+    """`head` with the extra key `key` set to `value` (plain Python), only its lines changed
+    (`meta`: the site reads `Key: value` metadata lines)."""
+    return Post.from_text(head, meta=meta).with_field(key, value).text

@@ -4,9 +4,12 @@
 space and byte order marks before it are skipped; a first `-` must open `---` (YAML) and
 a first `+` must open `+++` (TOML), and the block runs to the next line starting with the
 same three characters; a first `{` opens a JSON object, closed by its matching `}` outside
-strings. `\\n`, `\\r\\n` and `\\r` all end lines. `read_front_matter(text, path)` parses it:
-YAML 1.2 through ruamel.yaml (with a fast path for simple blocks, `yaml_fast`, that loads
-no ruamel.yaml), TOML through tomllib, JSON keeping key order; values become plain Python
+strings. `\\n`, `\\r\\n` and `\\r` all end lines. In a site whose posts Python-Markdown
+reads (Pelican, MkDocs: `meta=True`) a `---` block is YAML and anything else may open with
+the meta extension's `Key: value` lines (format "meta"), read as Python-Markdown reads them.
+`read_front_matter(text, path)` parses it: YAML 1.2 through ruamel.yaml (with a fast path
+for simple blocks, `yaml_fast`, that loads no ruamel.yaml), TOML through tomllib, JSON
+keeping key order, metadata lines as text (dates as dates); values become plain Python
 (dates are aware datetimes). Problems are `Diagnostic`s naming the file and 1-based line.
 Writing is not done here: `editor.core.post.model.Post` splices changed lines losslessly.
 
@@ -34,11 +37,13 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
 from editor.core.diagnostics import Diagnostic, Severity
 from editor.core.post.fields import (
+    DATE_KEYS,
     FmFormat,
     Folded,
     field_checks,
@@ -50,6 +55,8 @@ from editor.core.post.fields import (
 from editor.core.post.yaml_fast import fast_yaml
 
 __all__ = [
+    "META_KEY",
+    "META_MORE",
     "FrontMatter",
     "FrontMatterError",
     "Split",
@@ -79,6 +86,12 @@ class Split:
     message: str = ""
     line: int = 1  # the line the problem is on
 
+    def whole_in(self, head: str) -> bool:
+        """Whether `head` (the text split: the start of a longer text) holds all of the
+        text's front matter: a closed block and the body starting inside `head` (metadata
+        lines have no closing line, and a block ending at the cut may go on)."""
+        return self.problem != "unclosed" and self.body_start < len(head)
+
 
 def line_of(text: str, index: int) -> int:
     """The 1-based line of `text[index]` (`\\n`, `\\r\\n` and `\\r` end lines)."""
@@ -97,8 +110,14 @@ def _after_line_end(text: str, pos: int) -> int:
     return pos
 
 
-def split_front_matter(text: str) -> Split:
-    """Where Hugo's page lexer finds the front matter of `text` (see the module docstring)."""
+def split_front_matter(text: str, meta: bool = False) -> Split:
+    """Where Hugo's page lexer finds the front matter of `text` (see the module docstring).
+
+    With `meta` (a site whose posts Python-Markdown reads: Pelican, MkDocs) a `---` block
+    opening the text is read as YAML, anything else as Python-Markdown's metadata lines
+    (`_split_meta`)."""
+    if meta and not text.startswith("---"):
+        return _split_meta(text)
     start = _LEAD.match(text).end()  # type: ignore[union-attr]
     opener = text[start : start + 1]
     if opener == "{":
@@ -124,6 +143,45 @@ def split_front_matter(text: str) -> Split:
         close = found.start() + 1
     body = _after_line_end(text, close + 3)
     return Split(fmt, (content_start, close), body, line_of(text, content_start))
+
+
+# Python-Markdown's meta extension (markdown/extensions/meta.py), after its tabs are expanded.
+META_KEY = re.compile(r"[ ]{0,3}([A-Za-z0-9_-]+):\s*(.*)")
+META_MORE = re.compile(r"(?:[ ]{4}|[ ]{0,3}\t)\s*(.*)")
+_META_END = ("---", "...")  # END_RE, which re.match finds at the start of any such line
+_LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
+
+
+def _meta_lines(text: str) -> tuple[list[tuple[str, list[str]]], int, int]:
+    """Python-Markdown's reading of the metadata lines that open `text`: ([(key as written,
+    its values)], where the lines end, where the body starts). A blank line or a `---` /
+    `...` line ends them and belongs to neither; any other line that is neither `Key: value`
+    nor an indented continuation of the key before it ends them and starts the body."""
+    entries: list[tuple[str, list[str]]] = []
+    pos = end = body = 0
+    while pos < len(text):
+        line = _LINE.match(text, pos)
+        assert line is not None  # the pattern matches anywhere, possibly empty
+        content, after = line.group(1), line.end()
+        if not content.strip() or content.startswith(_META_END):
+            return entries, end, after
+        key = META_KEY.fullmatch(content)
+        more = None if key else META_MORE.fullmatch(content)
+        if key:
+            entries.append((key.group(1), [key.group(2).strip()]))
+        elif more and entries:
+            entries[-1][1].append(more.group(1).strip())
+        else:
+            return entries, end, pos
+        pos = end = body = after
+    return entries, end, body
+
+
+def _split_meta(text: str) -> Split:
+    entries, end, body = _meta_lines(text)
+    if not entries:
+        return Split()
+    return Split("meta", (0, end), body, 1)
 
 
 def _split_json(text: str, start: int) -> Split:
@@ -159,6 +217,8 @@ def load_metadata(fmt: FmFormat, content: str, line0: int = 1) -> dict[str, Any]
         fast = fast_yaml(content)
         if fast is not None:
             return fast  # already plain
+    if fmt == "meta":
+        return _load_meta(content)
     data = _load(fmt, content, line0)
     if data is None:
         return {}
@@ -167,6 +227,43 @@ def load_metadata(fmt: FmFormat, content: str, line0: int = 1) -> dict[str, Any]
         raise FrontMatterError(message, line0)
     check_bounds(data, len(content.encode("utf-8", "surrogatepass")), line0)
     return plain(data)  # type: ignore[no-any-return]
+
+
+_META_DATE = re.compile(
+    r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?\s?(Z|[+-]\d{2}:?\d{2})?)?"
+)
+
+
+def _load_meta(content: str) -> dict[str, Any]:
+    """Metadata lines as Pelican reads them: one text per key, a list when the key has more
+    lines (continuations, or the key again in any case: Python-Markdown lower-cases keys);
+    the date keys' ISO dates, with or without seconds, become aware datetimes (UTC when
+    they name no offset). The keys keep the case they are written in."""
+    out: dict[str, Any] = {}
+    names: dict[str, str] = {}
+    for key, values in _meta_lines(content)[0]:
+        name = names.setdefault(key.lower(), key)
+        if name in out:
+            old = out[name]
+            out[name] = [*(old if isinstance(old, list) else [old]), *values]
+        else:
+            out[name] = values[0] if len(values) == 1 else list(values)
+    for name, value in out.items():
+        if name.lower() in DATE_KEYS and isinstance(value, str):
+            out[name] = _meta_date(value) or value
+    return out
+
+
+def _meta_date(text: str) -> datetime | None:
+    match = _META_DATE.fullmatch(text)
+    if match is None:
+        return None
+    day, clock, seconds, zone = match.groups()
+    offset = "+00:00" if zone in (None, "Z") else zone[:3] + ":" + zone[-2:]
+    try:
+        return datetime.fromisoformat(f"{day}T{clock or '00:00'}{seconds or ':00'}{offset}")
+    except ValueError:
+        return None
 
 
 # --- bounds ---------------------------------------------------------------------------------
@@ -302,9 +399,10 @@ class FrontMatter:
     fields: Folded = field(default_factory=dict)  # the metadata `folded` (Hugo ignores case)
 
 
-def read_front_matter(text: str, path: Path | None = None) -> FrontMatter:
-    """Split and parse `text`; problems name `path` and the file line."""
-    split = split_front_matter(text)
+def read_front_matter(text: str, path: Path | None = None, meta: bool = False) -> FrontMatter:
+    """Split and parse `text`; problems name `path` and the file line. `meta`: the site
+    reads Python-Markdown's metadata lines (see `split_front_matter`)."""
+    split = split_front_matter(text, meta)
     if split.problem:
         diag = Diagnostic(split.message, path, split.line, Severity.ERROR)
         broken = split.message if split.problem == "unclosed" else ""
@@ -318,6 +416,8 @@ def read_front_matter(text: str, path: Path | None = None) -> FrontMatter:
         diag = Diagnostic(exc.message, path, exc.line, Severity.ERROR)
         return FrontMatter(split, {}, (diag,), exc.message)
     fields = folded(metadata)
+    if split.fm_format == "meta":  # text values; Hugo's types are not what Pelican reads
+        return FrontMatter(split, metadata, (), "", fields)
     warnings = tuple(
         Diagnostic(
             message, path, key_line(split.fm_format, content, key, split.content_line), severity

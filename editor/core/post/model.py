@@ -27,6 +27,7 @@ from editor.core.post.fields import (
     date_of,
     draft_of,
     lookup,
+    meta_list,
     plain,
     title_of,
 )
@@ -184,35 +185,48 @@ class Post:
     newline: str = "\n"
     bom: bool = False
     lossless: bool = True
+    meta: bool = False  # its site reads Python-Markdown's `Key: value` lines (Pelican, MkDocs)
     _source: str | None = field(default=None, repr=False, compare=False)
     _front: FrontMatter | None = field(default=None, repr=False, compare=False)
 
     # construction
 
     @classmethod
-    def load(cls, path: str | Path) -> Post:
-        """Read a file (StorageError if it cannot be read, PostError if it is binary)."""
+    def load(cls, path: str | Path, *, meta: bool = False) -> Post:
+        """Read a file (StorageError if it cannot be read, PostError if it is binary).
+
+        `meta`: the post's site reads Python-Markdown's metadata lines, as Pelican and MkDocs
+        do (`SiteConfig.meta_lines`); a `---` block is YAML either way."""
         target = Path(path)
-        return cls.from_bytes(read_bytes(target), target)
+        return cls.from_bytes(read_bytes(target), target, meta=meta)
 
     @classmethod
-    def from_bytes(cls, data: bytes, path: str | Path | None = None) -> Post:
+    def from_bytes(cls, data: bytes, path: str | Path | None = None, *, meta: bool = False) -> Post:
         where = None if path is None else Path(path)
         decoded, bom, lossless, diags = _decode(data, where)
         if not data:
             diags.append(Diagnostic("the file is empty", where, None, Severity.INFO))
         text = _normalize(decoded)
-        return cls._build(where, data, text, text, _dominant_newline(decoded), bom, lossless, diags)
+        newline = _dominant_newline(decoded)
+        return cls._build(where, data, text, text, newline, bom, lossless, diags, meta)
 
     @classmethod
-    def from_text(cls, text: str, path: str | Path | None = None, like: Post | None = None) -> Post:
-        """A post from editor text; newline style and BOM are taken from `like`."""
+    def from_text(
+        cls,
+        text: str,
+        path: str | Path | None = None,
+        like: Post | None = None,
+        *,
+        meta: bool = False,
+    ) -> Post:
+        """A post from editor text; newline style, BOM and `meta` are taken from `like`."""
         where = None if path is None else Path(path)
         newline = like.newline if like is not None else "\n"
         bom = like.bom if like is not None else False
+        meta = meta or (like is not None and like.meta)
         norm = _normalize(text)
         raw = _encode(norm.replace("\n", newline), bom, where)
-        return cls._build(where, raw, norm, norm, newline, bom, True, [])
+        return cls._build(where, raw, norm, norm, newline, bom, True, [], meta)
 
     @classmethod
     def _build(
@@ -225,8 +239,9 @@ class Post:
         bom: bool,
         lossless: bool,
         extra: list[Diagnostic],
+        meta: bool = False,
     ) -> Post:
-        front = read_front_matter(text, path)
+        front = read_front_matter(text, path, meta)
         end = front.split.body_start
         return cls(
             path=path,
@@ -241,6 +256,7 @@ class Post:
             newline=newline,
             bom=bom,
             lossless=lossless,
+            meta=meta,
             _source=source,
             _front=front,
         )
@@ -253,13 +269,39 @@ class Post:
         if norm == self.text:
             return self
         fm = self.front_matter
-        if self.fm_format is not None and fm.endswith("\n") and norm.startswith(fm):
+        closed = fm.endswith("\n") and (self.fm_format != "meta" or fm.endswith("\n\n"))
+        if self.fm_format is not None and closed and norm.startswith(fm):
             # Only the body changed: the front matter analysis still holds (typing is cheap).
             body = norm[len(fm) :]
             return replace(self, text=norm, body=body)
         keep = [] if self.lossless else [self.diagnostics[0]]  # the UTF-8 error comes first
         return Post._build(
-            self.path, self.raw, norm, self._source, self.newline, self.bom, self.lossless, keep
+            self.path,
+            self.raw,
+            norm,
+            self._source,
+            self.newline,
+            self.bom,
+            self.lossless,
+            keep,
+            self.meta,
+        )
+
+    def read_with_meta(self, meta: bool) -> Post:
+        """The same bytes and text read with or without `Key: value` metadata lines."""
+        if meta == self.meta:
+            return self
+        keep = [] if self.lossless else [self.diagnostics[0]]
+        return Post._build(
+            self.path,
+            self.raw,
+            self.text,
+            self._source,
+            self.newline,
+            self.bom,
+            self.lossless,
+            keep,
+            meta,
         )
 
     def with_body(self, body: str) -> Post:
@@ -272,25 +314,33 @@ class Post:
         A post without front matter gets a YAML block. Raises PostError if the front
         matter cannot be parsed (it is never rewritten then) or cannot hold `value`.
         """
-        front = self._front or read_front_matter(self.text, self.path)
+        front = self._front or read_front_matter(self.text, self.path, self.meta)
         split = front.split
         if front.broken:
             raise PostError(f"cannot set '{key}': {front.broken}", self.path)
         key = lookup(self.metadata, key.lower())[0] or key  # Hugo's keys ignore case
         if split.fm_format is None or split.content is None:
-            fmt: FmFormat = "yaml"
+            fmt: FmFormat = "meta" if self.meta else "yaml"
             a = b = 0
-            content, opener, closer = "", "---\n", "---\n"
+            content, opener, closer = "", *(("", "\n") if self.meta else ("---\n", "---\n"))
         else:
             fmt = split.fm_format
             a, b = split.content
             content, opener, closer = self.text[a:b], "", ""
+        from editor.core.post.edits import (  # ruamel.yaml, tomlkit: first edit
+            EDIT_ERRORS,
+            SETTERS,
+            meta_expected,
+        )
+
         expected = dict(self.metadata)
-        wanted = plain(value)
+        try:
+            wanted = meta_expected(key, value) if fmt == "meta" else plain(value)
+        except EDIT_ERRORS as exc:
+            raise PostError(f"cannot set '{key}' to {value!r}: {exc}", self.path) from exc
         expected[key] = wanted
         order = [k for k in expected if k != key]
         problem = "the result would change other keys"
-        from editor.core.post.edits import EDIT_ERRORS, SETTERS  # ruamel.yaml, tomlkit: first edit
 
         for make in SETTERS[fmt]:
             try:
@@ -344,7 +394,7 @@ class Post:
             )
         data = self.to_bytes()
         atomic_write(target, data, replace_read_only=replace_read_only)
-        return Post.from_bytes(data, target)
+        return Post.from_bytes(data, target, meta=self.meta)
 
     # convenience
 
@@ -360,13 +410,16 @@ class Post:
 
     @property
     def draft(self) -> bool:
-        """`draft` (spf13/cast rules), else `published: false`."""
-        return draft_of(self.metadata)
+        """`draft` (spf13/cast rules), else `published: false`; in a `meta` site (Pelican)
+        also `Status: draft`."""
+        return draft_of(self.metadata, status=self.meta)
 
     @property
     def tags(self) -> tuple[str, ...]:
         """The tags as names; a single string is one tag (as Hugo reads taxonomies)."""
         _, value = lookup(self.metadata, "tags")
+        if self.meta:  # Pelican's `Tags: a, b`
+            return meta_list(value)
         if isinstance(value, str):
             return (value,) if value else ()
         if isinstance(value, list):

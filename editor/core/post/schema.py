@@ -168,13 +168,13 @@ def observe_keys(metadatas: Iterable[Mapping[str, Any]]) -> dict[str, FieldType]
     return {names[low]: counts.most_common(1)[0][0] for low, counts in seen.items()}
 
 
-def _head_metadata(path: Path) -> dict[str, Any] | None:
+def _head_metadata(path: Path, meta: bool) -> dict[str, Any] | None:
     try:
         with path.open("rb") as handle:
             head = handle.read(HEAD_BYTES).decode("utf-8", errors="replace")
     except OSError:
         return None
-    split = split_front_matter(head)
+    split = split_front_matter(head, meta)
     if split.fm_format is None or split.content is None:
         return None
     try:
@@ -183,14 +183,16 @@ def _head_metadata(path: Path) -> dict[str, Any] | None:
         return None
 
 
-def scan_keys(paths: Iterable[Path], limit: int = SCAN_LIMIT) -> dict[str, FieldType]:
+def scan_keys(
+    paths: Iterable[Path], limit: int = SCAN_LIMIT, *, meta: bool = False
+) -> dict[str, FieldType]:
     """`observe_keys` over the front matter of up to `limit` files (read from their heads;
-    files that cannot be read or parsed are skipped)."""
+    files that cannot be read or parsed are skipped; `meta`: see `split_front_matter`)."""
     found: list[dict[str, Any]] = []
     for count, path in enumerate(paths):
         if count >= limit:
             break
-        metadata = _head_metadata(path)
+        metadata = _head_metadata(path, meta)
         if metadata:
             found.append(metadata)
     return observe_keys(found)
@@ -203,6 +205,7 @@ class SiteSchema:
     kind: str = "hugo"
     fields: tuple[FieldSpec, ...] = field(default_factory=lambda: _HUGO)
     extra: Mapping[str, FieldType] = field(default_factory=dict)
+    meta: bool = False  # posts may open with `Key: value` lines (`SiteConfig.meta_lines`)
 
     def spec(self, name: str) -> FieldSpec | None:
         return next((spec for spec in self.fields if spec.name == name), None)
@@ -220,13 +223,16 @@ class SiteSchema:
         return next((kind for name, kind in self.extra.items() if name.lower() == low), None)
 
 
-def site_schema(kind: str, observed: Mapping[str, FieldType] | None = None) -> SiteSchema:
-    """The schema of a `kind` site whose posts and archetypes use the keys `observed`."""
+def site_schema(
+    kind: str, observed: Mapping[str, FieldType] | None = None, *, meta: bool = False
+) -> SiteSchema:
+    """The schema of a `kind` site whose posts and archetypes use the keys `observed`
+    (`meta`: the site reads `Key: value` metadata lines, `SiteConfig.meta_lines`)."""
     fields = standard_fields(kind)
     base = SiteSchema(kind, fields)
     standard = base.standard_keys()
     extra = {k: t for k, t in (observed or {}).items() if k.lower() not in standard}
-    return SiteSchema(kind, fields, extra)
+    return SiteSchema(kind, fields, extra, meta)
 
 
 # --- taxonomy warnings ----------------------------------------------------------------------

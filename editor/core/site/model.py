@@ -133,6 +133,12 @@ class SiteConfig:
     def is_hugo(self) -> bool:
         return self.kind in ("hugo", "folder")
 
+    @property
+    def meta_lines(self) -> bool:
+        """Whether the site's posts may open with Python-Markdown's `Key: value` metadata
+        lines (Pelican and MkDocs read them): `Post.load(path, meta=...)`."""
+        return self.markdown_engine == "python-markdown"
+
     def to_json(self) -> dict[str, Any]:
         """Plain JSON-able values (paths as strings), for `python -m editor info --json`."""
         return {

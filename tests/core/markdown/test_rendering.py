@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import markdown
 import pytest
 
 from editor.core.markdown.renderer import (
@@ -239,6 +240,21 @@ def test_python_markdown_sites_render_with_their_extensions() -> None:
     code = Renderer(site).render("```python\nx = 1\n```\n").html
     assert code.startswith('<div class="highlight" style="background: #272822"><pre')
     assert '<span style="color: #AE81FF">1</span>' in code
+
+
+def test_python_markdown_metadata_lines_are_only_those_at_the_top() -> None:
+    """Each chunk renders alone, but only the document's top holds metadata lines: a
+    paragraph reading "Note: ..." further down is text, as in Pelican."""
+    site = dataclasses.replace(
+        SiteConfig.hugo_defaults(SITE_ROOT),
+        kind="pelican",
+        markdown_engine="python-markdown",
+        markdown_extensions=("markdown.extensions.extra", "markdown.extensions.meta"),
+    )
+    text = "Title: Pelican\nStatus: draft\n\nFirst.\n\nNote: still the post.\n\nLast.\n"
+    html = Renderer(site).render(text).html
+    assert html.strip() == markdown.markdown(text, extensions=["extra", "meta"])
+    assert "<p>Note: still the post.</p>" in html and "Title" not in html
 
 
 def test_lines_after_shortcodes_stay_those_of_the_document() -> None:

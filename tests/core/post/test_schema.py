@@ -134,6 +134,8 @@ def test_date_keeps_the_posts_style() -> None:
         ("2026-03-09T10:00:00Z", "2026-04-01T08:30:00Z"),
         ("2026-03-09T10:00:00-0500", "2026-04-01T03:30:00-0500"),
         ("2026-03-09 10:00:00", "2026-04-01 08:30:00"),
+        ("2026-03-09 10:00", "2026-04-01 08:30"),  # Pelican's docs write no seconds
+        ("2026-03-09T10:00+01:00", "2026-04-01T09:30+01:00"),
         ("2026-03-09T10:00:00.123+02:00", "2026-04-01T10:30:00.000+02:00"),
         ("Mon, 09 Mar 2026 10:00:00 GMT", "2026-04-01T10:30:00+02:00"),
         (None, "2026-04-01T10:30:00+02:00"),
@@ -174,6 +176,35 @@ def test_jekyll_and_pelican_shapes() -> None:
     tags = pelican.spec("tags")
     assert tags is not None
     assert "Tags: a, b, c" in edit_field(ptext, tags, ["a", "b", "c"], pelican)
+
+
+def test_pelican_metadata_lines_in_the_form() -> None:
+    pelican = site_schema("pelican", {"Series": "string"}, meta=True)
+    text = (
+        "Title: Old\nDate: 2024-01-02 10:20\nTags: a, b; c\nStatus: draft\n"
+        "Series: one\n\nBody: not a key.\n"
+    )
+    head = front_part(text, pelican.meta)
+    assert head == text[: text.index("Body")]
+    state = read_form(text, pelican)
+    assert state.fm_format == "meta" and state.editable
+    assert state.values["title"] == "Old" and state.values["draft"] is True
+    assert state.values["tags"] == ["a, b", "c"]  # Pelican: `;` when there is one
+    assert state.values["date"] == datetime(2024, 1, 2, 10, 20, tzinfo=UTC)
+    assert state.extra == {"Series": "one"}
+    specs = {name: pelican.spec(name) for name in ("title", "tags", "draft", "date")}
+    assert all(specs.values())
+    edited = edit_field(head, specs["title"], "New: a title", pelican)  # type: ignore[arg-type]
+    assert edited == head.replace("Title: Old", "Title: New: a title")
+    edited = edit_field(head, specs["tags"], ["x, y", "z"], pelican)  # type: ignore[arg-type]
+    assert changed_lines(head, edited) == [2] and "Tags: x, y; z\n" in edited
+    assert read_form(edited, pelican).values["tags"] == ["x, y", "z"]
+    edited = edit_field(head, specs["draft"], False, pelican)  # type: ignore[arg-type]
+    assert "Status: published\n" in edited and changed_lines(head, edited) == [3]
+    moment = datetime(2026, 3, 9, 8, 5, tzinfo=UTC)
+    edited = edit_field(head, specs["date"], moment, pelican)  # type: ignore[arg-type]
+    assert "Date: 2026-03-09 08:05\n" in edited and changed_lines(head, edited) == [1]
+    assert edit_extra(head, "Series", "two", meta=True) == head.replace("one", "two")
 
 
 def test_cover_image_in_a_mapping_and_extra_keys() -> None:
