@@ -89,7 +89,7 @@ class SiteFacts:
         except OSError:
             return None  # the post's own check reports it
         text = data.decode("utf-8", errors="replace").replace("\r\n", "\n")
-        front = read_front_matter(text, path)
+        front = read_front_matter(text, path, self.library.meta)
         fm_text = text[: front.split.body_start]
         return self.update(path, front.metadata, fm_text, front.split.fm_format)
 

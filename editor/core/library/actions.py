@@ -85,7 +85,7 @@ def new_post(
     moment = now or datetime.now().astimezone()
     rel = f"{section}/" if section else ""
     rel += f"{name}/index.md" if bundle else f"{name}.md"
-    template, source = archetype_text(site.archetype_dirs, section.split("/")[0])
+    template, source = archetype_text(site.archetype_dirs, section.split("/")[0], meta=site.meta)
     bundle_dir = find_bundle_archetype(site.archetype_dirs, section.split("/")[0])
     if bundle and bundle_dir is not None:
         source = bundle_dir / "index.md"
@@ -94,7 +94,7 @@ def new_post(
         rel, moment, site.title, site.base_url, language or site.default_language
     )
     text, warnings = render_archetype(template, ctx, source)
-    post = Post.from_text(text, target)
+    post = Post.from_text(text, target, meta=site.meta)
     if title and post.title != title:
         # An archetype Inkpost could not fully evaluate: keep what Hugo would write.
         with contextlib.suppress(PostError):
@@ -127,10 +127,10 @@ def _translations(path: Path) -> list[Path]:
     )
 
 
-def _set_fields(path: Path, fields: dict[str, object]) -> None:
+def _set_fields(path: Path, fields: dict[str, object], meta: bool) -> None:
     if not fields:
         return
-    post = Post.load(path)
+    post = Post.load(path, meta=meta)
     changed = post
     for key, value in fields.items():
         if key == "slug" and "slug" not in {k.lower() for k in post.metadata}:
@@ -140,11 +140,11 @@ def _set_fields(path: Path, fields: dict[str, object]) -> None:
         changed.save(path)
 
 
-def rename_post(path: Path, new_name: str, *, title: str | None = None) -> Path:
+def rename_post(path: Path, new_name: str, *, title: str | None = None, meta: bool = False) -> Path:
     """Rename a post: its file (and translations) or its bundle folder, resources kept.
 
     A front matter `slug` is set to the new name; `title`, if given, replaces the title.
-    Returns the post's new path.
+    Returns the post's new path. `meta`: the site's `LibrarySite.meta`.
     """
     path = Path(path)
     name = _check_name(new_name)
@@ -158,7 +158,7 @@ def rename_post(path: Path, new_name: str, *, title: str | None = None) -> Path:
             raise LibraryActionError(f"{target} already exists")
         os.rename(folder, target)
         new_path = target / path.name
-        _set_fields(new_path, fields)
+        _set_fields(new_path, fields, meta)
         return new_path
     moves: list[tuple[Path, Path]] = []
     for item in _translations(path):
@@ -172,7 +172,7 @@ def rename_post(path: Path, new_name: str, *, title: str | None = None) -> Path:
         os.rename(old, new)
         if old == path:
             new_path = new
-    _set_fields(new_path, fields)
+    _set_fields(new_path, fields, meta)
     return new_path
 
 
@@ -184,9 +184,10 @@ def _free_name(folder: Path, stem: str, suffix: str) -> Path:
     raise LibraryActionError(f"no free name for a copy of {stem} in {folder}")
 
 
-def duplicate_post(path: Path) -> Path:
+def duplicate_post(path: Path, *, meta: bool = False) -> Path:
     """A copy beside the original (a bundle with all its resources): title "… (copy)",
-    draft, and a front matter slug matching the new name. Returns the copy's path."""
+    draft, and a front matter slug matching the new name. Returns the copy's path.
+    `meta` (the site's `LibrarySite.meta`): Pelican's `Status: draft` marks the draft."""
     path = Path(path)
     if _is_index(path):
         target_dir = _free_name(path.parent.parent, path.parent.name, "")
@@ -198,12 +199,13 @@ def duplicate_post(path: Path) -> Path:
         new_path = _free_name(path.parent, stem, "." + rest)
         atomic_write(new_path, path.read_bytes())
         new_name = new_path.name.split(".")[0]
-    post = Post.load(new_path)
-    fields: dict[str, object] = {"draft": True, "slug": new_name}
+    post = Post.load(new_path, meta=meta)
+    draft: dict[str, object] = {"status": "draft"} if meta else {"draft": True}
+    fields: dict[str, object] = {**draft, "slug": new_name}
     if post.title:
         fields["title"] = f"{post.title} (copy)"
     with contextlib.suppress(PostError):  # unparseable front matter: still a copy
-        _set_fields(new_path, fields)
+        _set_fields(new_path, fields, meta)
     return new_path
 
 

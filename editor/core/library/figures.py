@@ -74,7 +74,7 @@ def _figures(job: _Job, site: SiteConfig, time_budget: float = FIGURES_SECONDS) 
         if st.st_mtime_ns != job.mtime_ns or st.st_size != job.size:
             return None
         with time_limit(time_budget):
-            return library_figures(Post.load(job.file), site)
+            return library_figures(Post.load(job.file, meta=site.meta_lines), site)
     except TimeLimitExceeded:
         return job.words, job.reading_time, ""
     except (OSError, PostError, ValueError, RecursionError):

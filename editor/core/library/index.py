@@ -161,7 +161,7 @@ def _index_bodies(
         if cancel is not None and cancel():
             cancelled = True
             break
-        read = read_body(entry)
+        read = read_body(entry, meta=site.meta)
         if read is None:
             again.append(found_for(site, entry))
         else:

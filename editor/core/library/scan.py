@@ -27,7 +27,14 @@ from typing import Any
 
 from editor.core.diagnostics import Diagnostic, Severity
 from editor.core.library.types import MARKDOWN_SUFFIXES, LibrarySite, PostEntry
-from editor.core.post.fields import DATE_KEYS, as_bool, date_of, draft_of, title_of
+from editor.core.post.fields import (
+    DATE_KEYS,
+    as_bool,
+    date_of,
+    draft_of,
+    meta_list,
+    title_of,
+)
 from editor.core.post.frontmatter import FrontMatter, read_front_matter, split_front_matter
 
 _SUMMARY_WORDS = 70
@@ -195,6 +202,22 @@ def _terms(value: object) -> tuple[str, ...]:
     return (text,) if text else ()
 
 
+def _taxonomies(site: LibrarySite, meta: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
+    """The post's terms per taxonomy (`meta`: lower-cased keys). A Pelican-style site writes
+    `Tags: a, b` (see `meta_list`) and one `Category`, a single name."""
+    if not site.meta:
+        return {t: _terms(meta.get(t)) for t in site.taxonomies if meta.get(t)}
+    found: dict[str, tuple[str, ...]] = {}
+    for name in site.taxonomies:
+        if name == "categories" and meta.get(name) is None:
+            terms = _terms(meta.get("category"))[:1]
+        else:
+            terms = meta_list(meta.get(name))
+        if terms:
+            found[name] = terms
+    return found
+
+
 def estimate_words(body: str) -> tuple[int, str]:
     """(word estimate, plain-text summary estimate) from Markdown source: whitespace runs
     minus list/heading/quote markers and fence lines (fast; Hugo counts rendered HTML)."""
@@ -224,7 +247,7 @@ def _normalize(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
-def _read(path: Path, whole: bool) -> tuple[str, FrontMatter, tuple[Diagnostic, ...]]:
+def _read(path: Path, whole: bool, meta: bool) -> tuple[str, FrontMatter, tuple[Diagnostic, ...]]:
     if whole:
         with open(path, "rb") as handle:
             data = handle.read()
@@ -235,23 +258,25 @@ def _read(path: Path, whole: bool) -> tuple[str, FrontMatter, tuple[Diagnostic, 
             cut = max(data.rfind(b"\n"), data.rfind(b"\r"))
             if len(data) == _HEAD_BYTES and cut > 0:  # whole lines only; may hold the block
                 text, problems = decode(data[: cut + 1], path)
-                front = read_front_matter(text, path)
-                if front.split.problem != "unclosed":
+                front = read_front_matter(text, path, meta)
+                if front.split.whole_in(text):
                     return text, front, problems
             if len(data) == _HEAD_BYTES:
                 data += b"".join(iter(lambda: os.read(fd, 1 << 20), b""))
         finally:
             os.close(fd)
     text, problems = decode(data, path)
-    return text, read_front_matter(text, path), problems
+    return text, read_front_matter(text, path, meta), problems
 
 
-def read_front(path: Path, *, whole: bool) -> tuple[str, FrontMatter, list[Diagnostic]]:
+def read_front(
+    path: Path, *, whole: bool, meta: bool = False
+) -> tuple[str, FrontMatter, list[Diagnostic]]:
     """(text read, its front matter, problems): the whole file, or with `whole=False` only
     its head (the first few KiB, more when the front matter needs it). Raises
-    FileNotFoundError if the file is gone."""
+    FileNotFoundError if the file is gone. `meta`: see `LibrarySite.meta`."""
     try:
-        text, front, problems = _read(path, whole)
+        text, front, problems = _read(path, whole, meta)
     except FileNotFoundError:
         raise
     except OSError as exc:
@@ -270,7 +295,7 @@ def read_post(
     """
     path = found.path
     try:
-        text, front, problems = read_front(path, whole=body)
+        text, front, problems = read_front(path, whole=body, meta=site.meta)
     except FileNotFoundError:
         return None
     body_text = text[front.split.body_start :]
@@ -293,8 +318,8 @@ def read_post(
         lastmod=date_of(metadata, _LASTMOD_KEYS, fields),
         publish_date=date_of(metadata, _PUBLISH_KEYS, fields),
         expiry_date=date_of(metadata, _EXPIRY_KEYS, fields),
-        draft=draft_of(metadata, fields),
-        taxonomies={t: _terms(meta.get(t)) for t in site.taxonomies if meta.get(t)},
+        draft=draft_of(metadata, fields, status=site.meta),
+        taxonomies=_taxonomies(site, meta),
         words=words,
         reading_time=(words + 211) // 212,
         figures_exact=False,
@@ -309,7 +334,7 @@ def read_post(
     return entry, (body_text if body else None), summary
 
 
-def read_body(entry: PostEntry) -> tuple[PostEntry, str, str] | None:
+def read_body(entry: PostEntry, *, meta: bool = False) -> tuple[PostEntry, str, str] | None:
     """The second pass for a post whose front matter is indexed: (entry with word
     estimates, body, summary). None when the file is gone or changed since (then it
     must be read whole again: its front matter may have changed too)."""
@@ -322,7 +347,7 @@ def read_body(entry: PostEntry) -> tuple[PostEntry, str, str] | None:
     if len(data) != entry.size:
         return None
     text, problems = decode(data, path)
-    body = text[split_front_matter(text).body_start :]
+    body = text[split_front_matter(text, meta).body_start :]
     words, summary = estimate_words(body)
     diagnostics = entry.diagnostics
     if problems and not any(d.message.startswith("not valid UTF-8") for d in diagnostics):

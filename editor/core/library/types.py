@@ -45,6 +45,7 @@ class LibrarySite:
     archetype_dirs: tuple[Path, ...] = ()
     title: str = ""
     base_url: str = ""
+    meta: bool = False  # posts may open with `Key: value` lines (Pelican, MkDocs)
 
     @classmethod
     def simple(cls, root: Path, content_dir: str = "content") -> LibrarySite:
@@ -95,6 +96,7 @@ class LibrarySite:
             archetype_dirs=arch,
             title=str(getattr(site, "title", "") or ""),
             base_url=str(getattr(site, "base_url", "") or ""),
+            meta=bool(getattr(site, "meta_lines", False)),
         )
 
 

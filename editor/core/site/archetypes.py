@@ -38,6 +38,15 @@ draft: true
 
 """
 
+# A site whose posts open with metadata lines (Pelican, MkDocs) has no archetypes: the
+# same post in those lines, dated as Pelican's docs write dates, a draft by Pelican's Status.
+META_ARCHETYPE = """\
+Title: {{ replace .File.ContentBaseName "-" " " | title }}
+Date: {{ now.Format "2006-01-02 15:04" }}
+Status: draft
+
+"""
+
 _ACTION = re.compile(r"\{\{(-\s)?(.*?)(\s-)?\}\}", re.DOTALL)
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|`[^`]*`|\(|\)|\||[^\s|()]+')
 _WORD = re.compile(r"[^\W_]+[^\s\-/]*")
@@ -295,11 +304,16 @@ def find_bundle_archetype(archetype_dirs: Sequence[Path], section: str) -> Path 
 
 
 def archetype_text(
-    archetype_dirs: Sequence[Path], section: str, reader: Callable[[Path], str] | None = None
+    archetype_dirs: Sequence[Path],
+    section: str,
+    reader: Callable[[Path], str] | None = None,
+    *,
+    meta: bool = False,
 ) -> tuple[str, Path | None]:
-    """The template text and its file (None for Hugo's built-in default)."""
+    """The template text and its file (None for the built-in default: Hugo's, or with
+    `meta` the metadata lines of a Pelican or MkDocs site)."""
     found = find_archetype(archetype_dirs, section)
     if found is None:
-        return BUILTIN_ARCHETYPE, None
+        return (META_ARCHETYPE if meta else BUILTIN_ARCHETYPE), None
     read = reader or (lambda p: p.read_text(encoding="utf-8-sig"))
     return read(found), found

@@ -157,7 +157,8 @@ class PostActions(QObject):
         if not name:
             return
         try:
-            new_path = library_actions.rename_post(entry.path, name)
+            meta = self._panel.index is not None and self._panel.index.site.meta
+            new_path = library_actions.rename_post(entry.path, name, meta=meta)
         except (OSError, ValueError) as exc:
             self._panel.prompts.error(str(exc))
             return
@@ -169,7 +170,8 @@ class PostActions(QObject):
         if entry is None:
             return
         try:
-            copy = library_actions.duplicate_post(entry.path)
+            meta = self._panel.index is not None and self._panel.index.site.meta
+            copy = library_actions.duplicate_post(entry.path, meta=meta)
         except (OSError, ValueError) as exc:
             self._panel.prompts.error(str(exc))
             return
