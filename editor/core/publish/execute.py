@@ -99,7 +99,7 @@ def publish(
         return PublishResult(False, None, False, False, reason)
     run = _Run(status.root, progress)
     try:
-        _edit_fields(run, plan.posts, options)
+        _edit_fields(run, plan.posts, options, site.meta_lines)
         _commit(run, plan.files, options.message.strip() or plan.default_message)
         if not options.push:
             return run.result(True, _done_message(run, status))
@@ -112,13 +112,13 @@ def publish(
     return run.result(True, _done_message(run, status))
 
 
-def _edit_fields(run: _Run, posts: Sequence[Path], options: PublishOptions) -> None:
+def _edit_fields(run: _Run, posts: Sequence[Path], options: PublishOptions, meta: bool) -> None:
     if not (options.undraft or options.set_date):
         return
     now = publish_time(options)
     for path in posts:
         try:
-            post = Post.load(path)
+            post = Post.load(path, meta=meta)
             edited = edited_post(post, options, now)
             if edited.text != post.text:
                 run.step(f"Set {_fields_named(post, options)} in {_name(run, path)}")

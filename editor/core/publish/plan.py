@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 from editor.core.checks import SiteChecker
 from editor.core.checks.document import PLACEHOLDER, parse_body
 from editor.core.diagnostics import Diagnostic, Severity
+from editor.core.post.fields import lookup
 from editor.core.post.model import Post, PostError
 from editor.core.publish.git import GitState, RepoStatus, repo_status
 from editor.core.site.model import SiteConfig
@@ -75,9 +76,23 @@ def publish_time(options: PublishOptions) -> datetime:
 def edited_post(post: Post, options: PublishOptions, now: datetime) -> Post:
     """`post` with the options' field edits (lossless; raises PostError when impossible)."""
     if options.undraft and post.draft:
-        post = post.with_field("draft", False)
+        post = _undrafted(post)
     if options.set_date:
         post = post.with_field("date", now)
+    return post
+
+
+def _undrafted(post: Post) -> Post:
+    """`post` with what makes it a draft set as its generator writes it: Pelican's
+    `Status: published`, Jekyll's `published: true` (with no `draft`), else `draft: false`."""
+    status = lookup(post.metadata, "status")[1]
+    if post.meta and isinstance(status, str) and status.strip().lower() == "draft":
+        post = post.with_field("status", "published")
+    unpublished = lookup(post.metadata, "published")[1] is False
+    if post.draft and unpublished and lookup(post.metadata, "draft")[0] is None:
+        post = post.with_field("published", True)
+    if post.draft:
+        post = post.with_field("draft", False)
     return post
 
 
@@ -116,7 +131,7 @@ def plan_publish(site: SiteConfig, posts: Sequence[Path], options: PublishOption
     files: dict[Path, None] = {}
     now = publish_time(options)
     for path in chosen:
-        problems.extend(_check(path, checker, options, now))
+        problems.extend(_check(path, checker, options, now, site.meta_lines))
         files[path] = None
         for extra in _companions(path, checker, status):
             files.setdefault(extra, None)
@@ -131,7 +146,7 @@ def plan_publish(site: SiteConfig, posts: Sequence[Path], options: PublishOption
         posts=tuple(chosen),
         files=committed,
         problems=tuple(problems),
-        default_message=_default_message(chosen),
+        default_message=_default_message(chosen, site.meta_lines),
         blocked=bool(reason),
         reason=reason,
         root=status.root if status else None,
@@ -173,11 +188,12 @@ def _post_files(posts: Sequence[Path], checker: SiteChecker | None) -> list[Path
 
 
 def _check(
-    path: Path, checker: SiteChecker | None, options: PublishOptions, now: datetime
+    path: Path, checker: SiteChecker | None, options: PublishOptions, now: datetime, meta: bool
 ) -> list[Diagnostic]:
-    """The checks' findings on the post as it will be published."""
+    """The checks' findings on the post as it will be published (`meta`: the site reads
+    `Key: value` metadata lines)."""
     try:
-        post = Post.load(path)
+        post = Post.load(path, meta=meta)
     except (OSError, ValueError) as exc:
         return [Diagnostic(str(exc), path, None, Severity.ERROR, "front-matter")]
     try:
@@ -258,11 +274,11 @@ def _to_commit(path: Path, status: RepoStatus | None, posts: Sequence[Path]) -> 
     return path in posts or state in _UNCOMMITTED
 
 
-def _default_message(posts: Sequence[Path]) -> str:
+def _default_message(posts: Sequence[Path], meta: bool) -> str:
     titles = []
     for path in posts:
         try:
-            title = Post.load(path).title
+            title = Post.load(path, meta=meta).title
         except (OSError, ValueError):
             title = ""
         titles.append(title or (path.parent.name if _is_bundle(path) else path.stem))

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from editor.core.diagnostics import Severity
+from editor.core.post.model import Post
 from editor.core.publish import PublishOptions, plan_publish
+from editor.core.publish.plan import edited_post
 from editor.core.site.config import load_site
 from tests.core.publish.repos import (
     commit_all,
@@ -141,3 +146,27 @@ def test_folders_of_posts_and_default_messages(tmp_path: Path) -> None:
     plan = plan_publish(load_site(site_dir), [site_dir / "content/notes"], PublishOptions())
     assert len(plan.posts) == 4
     assert plan.default_message == "Publish 4 posts: A, B, C, ..."
+
+
+@pytest.mark.parametrize(
+    ("text", "meta", "published"),
+    [
+        # Hugo: draft false, the rest as it is
+        ("---\ntitle: A\ndraft: true\n---\nx\n", False, "---\ntitle: A\ndraft: false\n---\nx\n"),
+        # Jekyll's unpublished post: `published: true` (a `draft: false` would leave it
+        # unpublished in Jekyll, and Hugo would warn of both keys)
+        (
+            "---\ntitle: A\npublished: false\n---\nx\n",
+            False,
+            "---\ntitle: A\npublished: true\n---\nx\n",
+        ),
+        # Pelican's metadata lines: `Status: published`
+        ("Title: A\nStatus: draft\n\nx\n", True, "Title: A\nStatus: published\n\nx\n"),
+        ("Title: A\nStatus: published\n\nx\n", True, "Title: A\nStatus: published\n\nx\n"),
+    ],
+)
+def test_undraft_writes_what_the_generator_reads(text: str, meta: bool, published: str) -> None:
+    post = Post.from_text(text, meta=meta)
+    edited = edited_post(post, PublishOptions(undraft=True), datetime(2026, 3, 9, tzinfo=UTC))
+    assert edited.text == published
+    assert not edited.draft
