@@ -24,7 +24,7 @@ from editor.core.export.images import UnsafeImagePathError, is_remote, local_pat
 from editor.core.export.sanitize import clean_body
 from editor.core.markdown.renderer import render_post
 from editor.core.post.model import Post
-from editor.core.preview.header import build_preview_header
+from editor.core.preview.header import post_header
 from editor.core.preview.page import header_html
 from editor.core.site.config import SiteConfig, find_site
 from editor.core.stats.figures import post_stats
@@ -173,7 +173,7 @@ def standalone_html(post: Post, site: SiteConfig, css: str = "") -> tuple[str, t
     site = replace(site, highlight=replace(site.highlight, no_classes=True))
     result = render_post(post, site)
     stats = post_stats(post, site, result)
-    header = build_preview_header(post.metadata, stats, site, post_date=post.date)
+    header = post_header(post, stats, site)
     post_dir = Path(post.path).parent if post.path is not None else None
     body, warnings = embed_images(result.html, post_dir, _static_dirs(site))
     body = clean_body(body)

@@ -25,11 +25,12 @@ __all__ = [
     "header_html",
     "page_shell",
     "plan_patch",
+    "post_header",
     "split_blocks",
 ]
 
 if TYPE_CHECKING:
-    from editor.core.preview.header import PreviewHeader, build_preview_header
+    from editor.core.preview.header import PreviewHeader, build_preview_header, post_header
     from editor.core.preview.page import (
         Block,
         PatchPlan,
@@ -68,6 +69,6 @@ else:
                 "plan_patch",
                 "split_blocks",
             ],
-            "header": ["PreviewHeader", "build_preview_header"],
+            "header": ["PreviewHeader", "build_preview_header", "post_header"],
         },
     )

@@ -11,7 +11,7 @@ The date is PaperMod's `.Date | time.Format` with the site's `params.DateFormat`
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Protocol
@@ -61,13 +61,16 @@ def build_preview_header(
     site: _Site | None,
     *,
     post_date: datetime | date | None = None,
+    tags: Sequence[str] | None = None,
+    draft: bool | None = None,
 ) -> PreviewHeader:
     """The header card for a post's front matter `metadata` and its `stats`.
 
     `post_date` overrides the date found in `metadata` (pass `Post.date`, which applies
     Hugo's front matter date rules); without it the first of date, publishDate, pubdate,
-    published, lastmod, modified is used. `stats=None` (no render yet) leaves out the
-    reading time and word count.
+    published, lastmod, modified is used. `tags` and `draft` likewise override what
+    `metadata` says (`post_header` passes a Post's). `stats=None` (no render yet) leaves
+    out the reading time and word count.
     """
     meta = {str(key).lower(): value for key, value in metadata.items()}
     params = {str(key).lower(): value for key, value in (site.params if site else {}).items()}
@@ -85,12 +88,31 @@ def build_preview_header(
     parts = meta_parts(date_text, stats, author)
     return PreviewHeader(
         title=_text(meta.get("title")),
-        tags=_tags(meta.get("tags")),
+        tags=tuple(tags) if tags is not None else _tags(meta.get("tags")),
         date_text=date_text,
         meta_line=_SEPARATOR.join(parts),
         author=author,
         description=_text(meta.get("description")),
-        draft=meta.get("draft") is True,
+        draft=draft if draft is not None else meta.get("draft") is True,
+    )
+
+
+class _Post(Protocol):
+    @property
+    def metadata(self) -> Mapping[str, Any]: ...
+    @property
+    def date(self) -> datetime | None: ...
+    @property
+    def tags(self) -> tuple[str, ...]: ...
+    @property
+    def draft(self) -> bool: ...
+
+
+def post_header(post: _Post, stats: _Stats | None, site: _Site | None) -> PreviewHeader:
+    """`build_preview_header` for a Post: its date, tags and draft as the Post reads them
+    (Hugo's rules, or a Pelican site's metadata lines)."""
+    return build_preview_header(
+        post.metadata, stats, site, post_date=post.date, tags=post.tags, draft=post.draft
     )
 
 

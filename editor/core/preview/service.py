@@ -45,7 +45,7 @@ from editor.core.diagnostics import Diagnostic, Severity
 from editor.core.limits import RENDER_SECONDS, TimeLimitExceeded, time_limit
 from editor.core.markdown.types import RenderResult
 from editor.core.post.model import Post
-from editor.core.preview.header import PreviewHeader, build_preview_header
+from editor.core.preview.header import PreviewHeader, post_header
 from editor.core.preview.page import Block, blocks_by_html, split_blocks
 from editor.core.site.config import SiteConfig
 from editor.core.stats.figures import PostStats, post_stats
@@ -186,7 +186,7 @@ class RenderService:
         if self._preview is None or self._plain is None:
             self._preview = self._factory(site)
             self._plain = self._factory(site)
-        post = Post.from_text(request.text, request.path)
+        post = Post.from_text(request.text, request.path, meta=site.meta_lines)
         metadata = post.metadata
         result = self._preview.render(
             request.text, preview=True, page_path=request.path, metadata=metadata
@@ -209,7 +209,7 @@ class RenderService:
                 request.text_revision,
                 result,
                 None,
-                header=build_preview_header(metadata, previous, site, post_date=post.date),
+                header=post_header(post, previous, site),
                 blocks=blocks,
                 path=request.path,
                 diagnostics=diagnostics,
@@ -224,7 +224,7 @@ class RenderService:
             return first
         stats = post_stats(post, site, plain)
         self._last_stats = stats
-        header = build_preview_header(metadata, stats, site, post_date=post.date)
+        header = post_header(post, stats, site)
         return RenderOutcome(
             request.job_id,
             request.text_revision,

@@ -28,7 +28,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from editor.core.preview.header import build_preview_header
+from editor.core.preview.header import post_header
 from editor.core.site.config import SiteConfig
 from editor.ui.editor.documents import DocumentTab
 from editor.ui.frontmatter.last_good import LastGoodHeaders
@@ -194,10 +194,7 @@ class PreviewLink(QObject):
             return
         header = outcome.header
         if header is None:
-            post = tab.document.current_post()
-            header = build_preview_header(
-                post.metadata, outcome.stats, self.site, post_date=post.date
-            )
+            header = post_header(tab.document.current_post(), outcome.stats, self.site)
         header = self._headers.header(tab, header, outcome.stats)  # last good while broken
         self.preview.show_result(
             outcome.result,

@@ -7,7 +7,13 @@ from typing import Any
 
 import pytest
 
-from editor.core.preview.header import PreviewHeader, build_preview_header, format_go_date
+from editor.core.post.model import Post
+from editor.core.preview.header import (
+    PreviewHeader,
+    build_preview_header,
+    format_go_date,
+    post_header,
+)
 from editor.core.site.config import load_site
 
 
@@ -33,6 +39,18 @@ def test_meta_line_as_papermod_prints_it() -> None:
 def test_one_word_one_minute() -> None:
     header = build_preview_header({"date": date(2006, 1, 2)}, Stats(1, 1), None)
     assert header.meta_line == "January 2, 2006 · 1 min · word"
+
+
+def test_a_post_s_header_reads_its_tags_and_draft_as_the_post_does() -> None:
+    pelican = Post.from_text(
+        "Title: P\nDate: 2024-01-02\nTags: a, b\nStatus: draft\n\nx\n", meta=True
+    )
+    header = post_header(pelican, None, None)
+    assert header.title == "P" and header.tags == ("a", "b") and header.draft
+    assert header.date_text == "January 2, 2024"
+    hugo = Post.from_text("---\ntitle: H\ntags: a, b\npublished: false\n---\nx\n")
+    header = post_header(hugo, None, None)
+    assert header.tags == ("a, b",) and header.draft  # Hugo: one tag; `published: false`
 
 
 def test_post_author_wins_over_site_author_and_lists_join() -> None:
