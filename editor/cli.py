@@ -234,9 +234,13 @@ def _run_export(args: argparse.Namespace) -> int:
         from editor.core.export.html import html_maker
 
         html = html_maker(None, Path(args.css).read_text(encoding="utf-8") if args.css else "")
+    from editor.core.site.config import find_site
+
+    sources = _export_sources(args.paths)
+    meta = bool(sources) and find_site(sources[0].parent).meta_lines  # the posts' own site
     try:
         plan = plan_export(
-            _export_sources(args.paths),
+            sources,
             Path(args.to),
             args.format,
             args.section,
@@ -245,6 +249,7 @@ def _run_export(args: argparse.Namespace) -> int:
             slug_from_title=args.slug_from_title,
             front_matter=args.front_matter,
             html=html,
+            meta=meta,
         )
     except ValueError as exc:
         print(f"inkpost export: {exc}", file=sys.stderr)
@@ -315,8 +320,8 @@ class _PostRunner:
         from editor.core.markdown.renderer import Renderer
         from editor.core.post.model import Post
 
-        post = Post.load(path)
         site = self.site_for(path)
+        post = Post.load(path, meta=site.meta_lines)
         renderer = self._renderers.get(site.root)
         if renderer is None:
             renderer = self._renderers[site.root] = Renderer(site)

@@ -12,7 +12,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from editor.core.export.formats import FmFormat, convert_front_matter, raw_scalar_texts
+from editor.core.export.formats import (
+    FmFormat,
+    convert_front_matter,
+    from_meta_lines,
+    raw_scalar_texts,
+)
 from editor.core.export.images import rewrite_links, scan_images
 from editor.core.export.layout import GENERATOR, ExportOptions, FileKind, image_rel, post_rel
 from editor.core.export.naming import is_draft, post_date
@@ -64,9 +69,10 @@ def post_files(
     if when is None and generator == "jekyll" and not is_draft(post):
         date_value = opts.today
         warnings.append(f"the post has no date: dated {opts.today.isoformat()}")
+    meta = post.fm_format == "meta"  # Pelican's lines: their dates are written anew
     converted = convert_front_matter(
-        post.metadata,
-        raw_scalar_texts(post.front_matter, post.fm_format),
+        from_meta_lines(post.metadata) if meta else post.metadata,
+        {} if meta else raw_scalar_texts(post.front_matter, post.fm_format),
         generator,
         fm_format,
         draft=is_draft(post),
@@ -92,4 +98,6 @@ def _static_dirs(opts: ExportOptions, post_dir: Path | None) -> tuple[Path, ...]
 
 
 def _source_format(post: Post) -> FmFormat:
-    return post.fm_format or "yaml"
+    """The post's own format; YAML for none, or for Pelican's metadata lines."""
+    fmt = post.fm_format
+    return "yaml" if fmt is None or fmt == "meta" else fmt

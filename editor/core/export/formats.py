@@ -22,6 +22,7 @@ import tomlkit
 from ruamel.yaml import YAML
 
 from editor.core.post.dates import parse_date
+from editor.core.post.fields import meta_list
 from editor.core.site.slugs import Generator
 
 Target = Generator
@@ -179,6 +180,24 @@ def _normalise(metadata: Mapping[str, Any]) -> dict[str, Any]:
         meta["categories"] = [meta.pop("category")]
     if "updated" in meta and "lastmod" not in meta:
         meta["lastmod"] = meta.pop("updated")
+    return meta
+
+
+def from_meta_lines(metadata: Mapping[str, Any]) -> dict[str, Any]:
+    """Pelican's metadata lines in plain keys, as Pelican reads them: keys lower-cased,
+    `Tags` and `Authors` lists (`meta_list`), `Modified` as `lastmod`, a `Summary` on
+    several lines joined; `Status` is dropped when it says draft or published (the
+    export's `draft` says that)."""
+    meta: dict[str, Any] = {}
+    for key, value in metadata.items():
+        name = key.lower()
+        if name in ("tags", "authors"):
+            value = list(meta_list(value))
+        elif name == "summary" and isinstance(value, list):
+            value = "\n".join(str(line) for line in value)
+        elif name == "status" and str(value).strip().lower() in ("draft", "published"):
+            continue
+        meta["lastmod" if name == "modified" else name] = value
     return meta
 
 

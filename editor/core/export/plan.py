@@ -253,6 +253,7 @@ def plan_export(
     html: Callable[[Post], tuple[str, tuple[str, ...]]] | None = None,
     today: date | None = None,
     slug_from_title: bool = False,
+    meta: bool = False,
 ) -> ExportPlan:
     """Plan exporting `posts` into `target_dir` (the site's root; for html/pdf, any folder).
 
@@ -260,8 +261,10 @@ def plan_export(
     `front_matter` ("yaml"/"toml"/"json") forces Hugo's front matter format (default: the
     source's); `html(post) -> (document, warnings)` makes the standalone HTML (html/pdf);
     `today` dates undated Jekyll posts. Into Hugo a post keeps its file or bundle folder
-    name (so its URL) unless `slug_from_title`; a front matter `slug` always wins. Raises
-    ValueError for an unknown format or a section leaving the target folder.
+    name (so its URL) unless `slug_from_title`; a front matter `slug` always wins. `meta`:
+    the posts given as paths come from a site that reads `Key: value` metadata lines
+    (`SiteConfig.meta_lines`). Raises ValueError for an unknown format or a section
+    leaving the target folder.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
@@ -289,7 +292,7 @@ def plan_export(
             post = item
         else:
             try:
-                post = Post.load(Path(item))
+                post = Post.load(Path(item), meta=meta)
             except (OSError, ValueError) as exc:
                 plans.append(PostPlan(Path(item), Path(item).stem, "", errors=(str(exc),)))
                 continue

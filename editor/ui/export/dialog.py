@@ -323,6 +323,7 @@ class ExportDialog(QDialog):
                 self.section_edit.text().strip(),
                 self.overwrite_check.isChecked(),
                 rename=self.rename_check.isChecked(),
+                meta=self._site is not None and self._site.meta_lines,
                 html=self._html_maker() if fmt in ("html", "pdf") else None,  # type: ignore[arg-type]
             )
         except ValueError as exc:

@@ -111,3 +111,31 @@ def test_single_file_images_resolve_through_static(tmp_path: Path) -> None:
     ]
     for src in local:
         assert (site.root / "public" / src.lstrip("/")).is_file(), src
+
+
+@pytest.mark.parametrize("front_matter", [None, "toml"])
+def test_a_pelican_post_reads_in_hugo_as_in_pelican(
+    tmp_path: Path, front_matter: str | None
+) -> None:
+    source = tmp_path / "pelican" / "content" / "notes.md"
+    source.parent.mkdir(parents=True)
+    source.write_text(
+        "Title: Notes: on async\nDate: 2024-01-02 10:20\nModified: 2024-02-03 04:05\n"
+        "Tags: rust, async io\nCategory: Guides\nAuthors: Ann; Bob, Jr.\n"
+        "Summary: Short\n    and sweet\nStatus: draft\n\nNote: body text.\n",
+        encoding="utf-8",
+    )
+    site = HugoSite(tmp_path / "site")
+    plan = plan_export([source], site.root, "hugo", front_matter=front_matter, meta=True)
+    assert plan.ok, plan.describe()
+    assert execute(plan).ok
+    (page,) = site.build().values()
+    assert page.title == "Notes: on async" and page.draft
+    assert page.date == "2024-01-02T10:20:00Z"
+    assert page.params["lastmod"] == "2024-02-03T04:05:00Z"
+    assert page.params["tags"] == ["rust", "async io"]
+    assert page.params["categories"] == ["Guides"]
+    assert page.params["authors"] == ["Ann", "Bob, Jr."]
+    assert page.params["summary"] == "Short\nand sweet"
+    assert "status" not in page.params
+    assert page.content.strip() == "<p>Note: body text.</p>"
