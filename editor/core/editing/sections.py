@@ -145,14 +145,15 @@ def move_section(text: str, section: Section, before: Section | None) -> str:
     return "\n".join(lines) + ("\n" if trailing else "")
 
 
-def scan_headings(text: str) -> tuple[OutlineHeading, ...]:
+def scan_headings(text: str, meta: bool = False) -> tuple[OutlineHeading, ...]:
     """The ATX and setext headings of `text`'s body, without rendering.
 
-    Front matter and fenced code are skipped; the text is the source's, markup and all
-    (the renderer's headings carry the plain text). A cheap stand-in for the renderer's
-    list when there is no rendering to take it from.
+    Front matter (with `meta`, a Pelican site's `Key: value` lines) and fenced code are
+    skipped; the text is the source's, markup and all (the renderer's headings carry the
+    plain text). A cheap stand-in for the renderer's list when there is no rendering to
+    take it from.
     """
-    split = split_front_matter(text)
+    split = split_front_matter(text, meta)
     first_line = line_of(text, split.body_start) if split.body_start else 1
     lines = text[split.body_start :].split("\n")
     found: list[OutlineHeading] = []

@@ -159,9 +159,10 @@ def words_in_line(line: str, kind: LineKind = "body") -> list[Word]:
     return words
 
 
-def words_in_text(text: str) -> Iterator[tuple[int, Word]]:
-    """(1-based line, word) for every word of `text` to check."""
-    split = split_front_matter(text)
+def words_in_text(text: str, meta: bool = False) -> Iterator[tuple[int, Word]]:
+    """(1-based line, word) for every word of `text` to check (`meta`: the site reads
+    `Key: value` metadata lines, see `split_front_matter`)."""
+    split = split_front_matter(text, meta)
     fm_last = line_of(text, split.body_start) - 1 if split.fm_format else 0
     fence = ""
     for number, line in enumerate(text.split("\n"), start=1):

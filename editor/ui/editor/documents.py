@@ -2,7 +2,9 @@
 
 `Document` is the model: the Post as last loaded or saved, and the QTextDocument the user
 edits. Its dirty flag is the QTextDocument's modified flag, so Undo back to the saved text
-clears it. Saving goes through the core (`Post.with_text(...).save(path)`: atomic).
+clears it. `meta` says whether its site reads `Key: value` metadata lines (Pelican, MkDocs:
+the tab's `set_site` sets it); every Post the document holds is read that way. Saving goes
+through the core (`Post.with_text(...).save(path)`: atomic).
 `DocumentTab` is the widget: a PostEditor and its highlighter on that document.
 
 Signals (Document):
@@ -49,7 +51,8 @@ class Document(QObject):
         self, post: Post | None = None, text: str | None = None, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
-        self.post = post
+        self._meta = post is not None and post.meta
+        self._post = post
         self.text_document = QTextDocument(self)
         self.text_document.setDocumentLayout(QPlainTextDocumentLayout(self.text_document))
         self.text_document.setDocumentMargin(12)
@@ -57,6 +60,26 @@ class Document(QObject):
         self.text_document.setPlainText(initial)
         self.text_document.setModified(post is None and bool(text))
         self.text_document.modificationChanged.connect(self.dirtyChanged)
+
+    @property
+    def post(self) -> Post | None:
+        """The post as last loaded or saved."""
+        return self._post
+
+    @post.setter
+    def post(self, post: Post | None) -> None:
+        if post is not None and post.meta != self._meta:
+            post = post.read_with_meta(self._meta)
+        self._post = post
+
+    @property
+    def meta(self) -> bool:
+        return self._meta
+
+    @meta.setter
+    def meta(self, meta: bool) -> None:
+        self._meta = meta
+        self.post = self._post
 
     @classmethod
     def open(cls, path: Path, parent: QObject | None = None) -> Document:
@@ -91,7 +114,7 @@ class Document(QObject):
         """The post as it is in the editor now (not saved)."""
         text = self.text()
         if self.post is None:
-            return Post.from_text(text)
+            return Post.from_text(text, meta=self._meta)
         if text == self.post.text:
             return self.post
         return self.post.with_text(text)
@@ -104,7 +127,7 @@ class Document(QObject):
             raise ValueError("an untitled post needs a file name: use Save As")
         text = self.text()
         if self.post is None:
-            post = Post.from_text(text, path=target)
+            post = Post.from_text(text, path=target, meta=self._meta)
         else:
             post = self.post if text == self.post.text else self.post.with_text(text)
         moved = target != self.path
@@ -149,9 +172,13 @@ class DocumentTab(QWidget):
         """Put a notice bar (e.g. "changed on disk") above the editor."""
         self._layout.insertWidget(self._layout.indexOf(self.editor), bar)
 
-    def set_site(self, root: Path | None, static_dir: Path | None) -> None:
+    def set_site(self, root: Path | None, static_dir: Path | None, meta: bool = False) -> None:
+        """The site the post belongs to: its root, static folder and `meta` (whether it reads
+        `Key: value` metadata lines, `SiteConfig.meta_lines`)."""
         self.editor.site_root = root
         self.editor.static_dir = static_dir
+        self.document.meta = meta
+        self.highlighter.set_meta(meta)
 
     def _on_document_path_changed(self, path: Path) -> None:
         self.editor.post_path = path

@@ -1,10 +1,11 @@
 """MarkdownHighlighter: Markdown colouring with per-block work only.
 
 Block states carry what crosses lines: the front matter block (YAML ``---`` or TOML ``+++``
-at the very top), and fenced code (fence character, length, language). Inside a fence the
-language is coloured with Pygments tokens, cached per (language, line text), so re-colouring a
-block costs one dictionary lookup when its text did not change. Front matter is shown as front
-matter (keys and values), never as a heading or a thematic break.
+at the very top, or with `set_meta(True)` a Pelican site's ``Key: value`` lines), and fenced
+code (fence character, length, language). Inside a fence the language is coloured with
+Pygments tokens, cached per (language, line text), so re-colouring a block costs one
+dictionary lookup when its text did not change. Front matter is shown as front matter (keys
+and values), never as a heading or a thematic break.
 
 Lexers: a Pygments lexer costs 2-25 ms to build (its regular expressions compile on first
 use). Code below the first EAGER_LINES lines or EAGER_CHARS characters of a post (about a
@@ -45,9 +46,12 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from editor.core.post.frontmatter import META_KEY, META_MORE
+
 NORMAL = -1
 FRONT_MATTER_YAML = 1
 FRONT_MATTER_TOML = 2
+FRONT_MATTER_META = 3  # a metadata line (every one carries it: no closing line to find)
 _FENCE_FLAG = 0x10000  # | lang_id << 8 | tilde << 7 | fence length (<= 127)
 
 
@@ -55,6 +59,14 @@ def in_fence(state: int, previous: int) -> bool:
     """Is a block inside a fenced code block (or a fence line), from its highlighter state
     and the previous block's (`QTextBlock.userState()`; -1 when not highlighted yet)?"""
     return bool(state > 0 and state & _FENCE_FLAG) or bool(previous > 0 and previous & _FENCE_FLAG)
+
+
+def in_front_matter(state: int, previous: int, first: bool) -> bool:
+    """Is a block front matter (its delimiters included), from its highlighter state, the
+    previous block's and whether it is the document's first?"""
+    if state == FRONT_MATTER_META:
+        return True
+    return (state if first else previous) in (FRONT_MATTER_YAML, FRONT_MATTER_TOML)
 
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
@@ -307,6 +319,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._languages: list[str] = [""]
         self._formats: dict[str, QTextCharFormat] = {}
         self._build_formats(dark)
+        self._meta = False
         _highlighters.add(self)
 
     # --- public -----------------------------------------------------------------------
@@ -314,6 +327,13 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     def set_dark(self, dark: bool) -> None:
         self._build_formats(dark)
         self.rehighlight()
+
+    def set_meta(self, meta: bool) -> None:
+        """Whether the post's site reads `Key: value` metadata lines at its top (Pelican,
+        MkDocs: `SiteConfig.meta_lines`); they are then coloured as front matter."""
+        if meta != self._meta:
+            self._meta = meta
+            self.rehighlight()
 
     def recolour_code(self, languages: set[str]) -> None:
         """Re-colour the code lines of fences in `languages` (their lexers just arrived)."""
@@ -345,9 +365,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         block = self.document().findBlockByNumber(block_number)
         if not block.isValid():
             return False
-        if block_number == 0:
-            return block.userState() in (FRONT_MATTER_YAML, FRONT_MATTER_TOML)
-        return block.previous().userState() in (FRONT_MATTER_YAML, FRONT_MATTER_TOML)
+        previous = block.previous().userState() if block_number > 0 else NORMAL
+        return in_front_matter(block.userState(), previous, block_number == 0)
 
     # --- formats ----------------------------------------------------------------------
 
@@ -414,6 +433,9 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             self._front_matter_line(text, delimiter=is_end)
             self.setCurrentBlockState(NORMAL if is_end else previous)
             return
+        top = block_number == 0 or previous == FRONT_MATTER_META
+        if self._meta and top and self._meta_line(text, first=block_number == 0):
+            return
         if previous > 0 and previous & _FENCE_FLAG:
             self._code_line(text, previous)
             return
@@ -434,6 +456,21 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             self.setCurrentBlockState(state)
             return
         self._markdown_line(text)
+
+    def _meta_line(self, text: str, *, first: bool) -> bool:
+        """Colour a line at the top of a post as Python-Markdown reads metadata lines
+        (`editor.core.post.frontmatter`); False when the line is body text."""
+        blank = not text.strip()
+        if not first and (blank or text.startswith(("---", "..."))):  # the lines' end
+            if not blank:
+                self._front_matter_line(text, delimiter=True)
+            self.setCurrentBlockState(NORMAL)
+            return True
+        if META_KEY.fullmatch(text) or (not first and META_MORE.fullmatch(text)):
+            self._front_matter_line(text, delimiter=False)
+            self.setCurrentBlockState(FRONT_MATTER_META)
+            return True
+        return False
 
     def _front_matter_line(self, text: str, *, delimiter: bool) -> None:
         self.setFormat(0, len(text), self._formats["fm_line"])

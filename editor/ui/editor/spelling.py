@@ -24,7 +24,7 @@ from PySide6.QtGui import QAction, QColor, QFont, QTextBlock, QTextCharFormat, Q
 from PySide6.QtWidgets import QMenu, QTextEdit
 
 from editor.core.editing.spelling import LineKind
-from editor.ui.editor.highlighter import FRONT_MATTER_TOML, FRONT_MATTER_YAML, in_fence
+from editor.ui.editor.highlighter import in_fence, in_front_matter
 from editor.ui.editor.latest_job import LatestJob
 from editor.ui.editor.post_editor import PostEditor
 from editor.ui.editor.spelling_check import Checked, Span, check_blocks, utf16_index
@@ -39,7 +39,6 @@ LONG_BLOCK = 4_000  # characters: of a longer block only the part on the screen 
 SLICE_MARGIN = 400  # characters checked beyond that part, each side
 TYPING_PAUSE_MS = 600  # the paragraph being typed is underlined once typing pauses this long
 
-_FRONT_MATTER = (FRONT_MATTER_YAML, FRONT_MATTER_TOML)
 # a visible block: the block, the UTF-16 offset of the part checked, that part, its kind
 Visible = tuple[QTextBlock, int, str, LineKind]
 
@@ -202,7 +201,7 @@ class EditorSpelling(QObject):
             kind: LineKind = "body"
             if in_fence(state, previous):
                 kind = "code"
-            elif (state if block.blockNumber() == 0 else previous) in _FRONT_MATTER:
+            elif in_front_matter(state, previous, block.blockNumber() == 0):
                 kind = "front_matter"
             found.append((block, *self._part(block, block.text()), kind))
             shown = shown or block == first

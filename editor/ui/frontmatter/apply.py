@@ -11,9 +11,10 @@ FIRST_CHARS = 4096  # most front matter ends within this
 HEAD_CHARS = 64 * 1024  # a front matter longer than this is read from the whole text
 
 
-def head_text(document: QTextDocument) -> str:
+def head_text(document: QTextDocument, meta: bool = False) -> str:
     """The start of the document's text, enough to hold its front matter: the first
-    FIRST_CHARS, else HEAD_CHARS, else (a front matter longer still) the whole text."""
+    FIRST_CHARS, else HEAD_CHARS, else (a front matter longer still) the whole text.
+    `meta`: the post's site reads `Key: value` metadata lines (`Document.meta`)."""
     count = document.characterCount() - 1
     for size in (FIRST_CHARS, HEAD_CHARS):
         if count <= size:
@@ -21,7 +22,7 @@ def head_text(document: QTextDocument) -> str:
         cursor = QTextCursor(document)
         cursor.setPosition(size, QTextCursor.MoveMode.KeepAnchor)
         head = cursor.selectedText().replace("\u2029", "\n")
-        if split_front_matter(head).problem != "unclosed":
+        if split_front_matter(head, meta).whole_in(head):
             return head
     return document.toRawText().replace("\u2029", "\n")
 

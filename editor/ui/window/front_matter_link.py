@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from editor.core.diagnostics import Diagnostic, Severity
@@ -57,7 +57,7 @@ class FrontMatterLink(QObject):
         self.panel = FrontMatterPanel(self.dock)
         self.dock.setWidget(self.panel)
         self.site = site
-        self.schema = site_schema(site.kind)
+        self.schema = site_schema(site.kind, meta=site.meta_lines)
         self._tab: DocumentTab | None = None
         self._library: Any = None
         self._scanner: Any = None
@@ -119,7 +119,7 @@ class FrontMatterLink(QObject):
 
     def set_site(self, site: SiteConfig) -> None:
         self.site = site
-        self.schema = site_schema(site.kind)
+        self.schema = site_schema(site.kind, meta=site.meta_lines)
         self.panel.set_schema(self.schema)
         self._scan_keys()
         self.set_tab(self._tab)
@@ -161,7 +161,7 @@ class FrontMatterLink(QObject):
         if tab is None:
             self.panel.show_state(FormState())
             return
-        head = front_part(head_text(tab.document.text_document))
+        head = self._head(tab.document.text_document)
         self._seen = (tab, head)
         state = read_form(head, self.schema, tab.document.path)
         self._mark(tab, state.problem)
@@ -175,12 +175,13 @@ class FrontMatterLink(QObject):
         """After typing: read the form again only when the front matter changed (typing in
         the body costs a look at the text's head, no parse)."""
         tab = self._tab
-        if tab is not None and self._seen == (
-            tab,
-            front_part(head_text(tab.document.text_document)),
-        ):
+        if tab is not None and self._seen == (tab, self._head(tab.document.text_document)):
             return
         self.refresh()
+
+    def _head(self, document: QTextDocument) -> str:
+        """The front part of `document`'s text (its front matter, read from its head)."""
+        return front_part(head_text(document, self.schema.meta), self.schema.meta)
 
     def _show_context(self, tab: DocumentTab, state: FormState) -> None:
         values = state.values
@@ -222,14 +223,14 @@ class FrontMatterLink(QObject):
             self._edit(lambda head: edit_field(head, spec, value, self.schema))
 
     def _on_panel_extra_edited(self, key: str, value: object) -> None:
-        self._edit(lambda head: edit_extra(head, key, value))
+        self._edit(lambda head: edit_extra(head, key, value, self.schema.meta))
 
     def _edit(self, change: Any) -> None:
         tab = self._tab
         if tab is None:
             return
         document = tab.document.text_document
-        head = front_part(head_text(document))
+        head = self._head(document)
         try:
             new_head = change(head)
         except PostError as exc:
@@ -279,10 +280,11 @@ class FrontMatterLink(QObject):
         if index is not None:
             files = [entry.path for entry in index.entries.values()]
         dirs = list(self.site.archetype_dirs)
+        meta = self.site.meta_lines
 
         def work() -> None:
             archetypes = [p for d in dirs if d.is_dir() for p in sorted(d.rglob("*.md"))]
-            keys = scan_keys([*archetypes, *files])
+            keys = scan_keys([*archetypes, *files], meta=meta)
             with contextlib.suppress(RuntimeError):  # the window closed meanwhile
                 self.keysScanned.emit(generation, keys)
 
@@ -290,7 +292,7 @@ class FrontMatterLink(QObject):
 
     def _on_keys_scanned(self, generation: int, keys: dict[str, FieldType]) -> None:
         if generation == self._generation:
-            self.schema = site_schema(self.site.kind, keys)
+            self.schema = site_schema(self.site.kind, keys, meta=self.site.meta_lines)
             self.panel.set_site_keys(self.schema.extra)
             self.refresh()
 

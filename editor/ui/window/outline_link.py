@@ -41,9 +41,10 @@ def _line_count(text: str) -> int:
     return len(text.split("\n")) - (1 if text.endswith("\n") else 0)
 
 
-def scan_sections(text: str) -> tuple[Section, ...]:
-    """The sections of `text` from a scan of its headings (what the background job runs)."""
-    return build_sections(scan_headings(text), _line_count(text))
+def scan_sections(text: str, meta: bool = False) -> tuple[Section, ...]:
+    """The sections of `text` from a scan of its headings (what the background job runs;
+    `meta`: the post's site reads `Key: value` metadata lines)."""
+    return build_sections(scan_headings(text, meta), _line_count(text))
 
 
 class OutlineLink(QObject):
@@ -104,7 +105,8 @@ class OutlineLink(QObject):
         """Scan the current post for its headings in the background."""
         self._timer.stop()
         if self._tab is not None and self._wanted():
-            self._scan.submit(scan_sections, document_text(self._tab.document.text_document))
+            document = self._tab.document
+            self._scan.submit(scan_sections, document_text(document.text_document), document.meta)
 
     def move_section(self, section: Section, before: Section | None) -> None:
         """Move `section` before `before` (None: to the end) in the editor: one undo step."""
@@ -152,7 +154,8 @@ class OutlineLink(QObject):
         """`section` and `before` as the text now has them (it may have changed since the
         tree was drawn): the same headings by their order, when the headings still match."""
         shown = list(flatten(self.panel.sections))
-        now = list(flatten(scan_sections(text)))
+        meta = self._tab is not None and self._tab.document.meta
+        now = list(flatten(scan_sections(text, meta)))
         if [s.level for s in shown] != [s.level for s in now] or section not in shown:
             return section, before
         moved = now[shown.index(section)]

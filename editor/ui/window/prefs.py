@@ -56,7 +56,8 @@ class PreferencesController(QObject):
 
     def configure_tab(self, tab: DocumentTab) -> None:
         site = self._site()
-        tab.set_site(site.root, site.static_dirs[0] if site.static_dirs else None)
+        static = site.static_dirs[0] if site.static_dirs else None
+        tab.set_site(site.root, static, site.meta_lines)
         editor = tab.editor
         editor.setFont(self.prefs.font())
         editor.set_line_numbers_visible(self.prefs.line_numbers)

@@ -68,6 +68,13 @@ def test_the_scan_finds_the_headings_the_renderer_finds_on_the_same_lines() -> N
     assert [h.text for h in scanned] == [h.text for h in rendered]
 
 
+def test_a_pelican_post_s_metadata_lines_are_no_heading() -> None:
+    text = "Title: Post\nSummary: s\n---\n## One\n\nbody\n"
+    hugo = scan_headings(text)  # a setext heading of two lines
+    assert [(h.level, h.line) for h in hugo] == [(2, 1), (2, 4)]
+    assert scan_headings(text, meta=True) == (OutlineHeading(2, "One", 4),)
+
+
 def test_the_section_at_a_line_is_the_innermost() -> None:
     tree = _sections(POST)
     assert section_at(tree, 3) is None

@@ -81,6 +81,16 @@ def test_a_post_skips_front_matter_keys_and_fenced_code() -> None:
     ]
 
 
+def test_a_pelican_post_s_metadata_lines_are_front_matter() -> None:
+    text = "Title: Helo\nSlug: my-postt\nTags: golang\n\nNote: txt.\n"
+    assert [(n, w.text) for n, w in words_in_text(text, meta=True)] == [
+        (1, "Helo"),
+        (5, "Note"),
+        (5, "txt"),
+    ]
+    assert (1, "Title") in [(n, w.text) for n, w in words_in_text(text)]  # Hugo: body
+
+
 @given(st.text(max_size=80))
 def test_words_are_always_slices_of_the_line(line: str) -> None:
     for word in words_in_line(line):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QPlainTextDocumentLayout
 from pytestqt.qtbot import QtBot
 
@@ -63,6 +63,28 @@ def test_front_matter_is_not_a_heading(qtbot: QtBot) -> None:
     assert comment.foreground().color() != heading.foreground().color()
     key = _format_at(doc, 1, 0)
     assert key is not None and key.fontWeight() == QFont.Weight.Bold
+
+
+def test_a_pelican_site_s_metadata_lines_are_front_matter(qtbot: QtBot) -> None:
+    text = "Title: Hello\nSummary: one\n    two\n\n# Heading\n\nNote: body\n"
+    doc, highlighter = _highlighted(text, qtbot)
+    assert not highlighter.is_front_matter(0)  # a Hugo site: body text
+    highlighter.set_meta(True)
+    assert [highlighter.is_front_matter(n) for n in range(7)] == [
+        *(True, True, True),  # the lines, a continuation among them
+        *(False, False, False, False),  # blank, heading, and "Note:" in the body
+    ]
+    key = _format_at(doc, 0, 0)
+    assert key is not None and key.fontWeight() == QFont.Weight.Bold
+    heading = _format_at(doc, 4, 3)
+    assert heading is not None and heading.fontWeight() == QFont.Weight.Bold
+    cursor = QTextCursor(doc.findBlockByNumber(3))
+    cursor.insertText("Tags: a")  # the blank line becomes a key: the lines go on
+    assert highlighter.is_front_matter(3) and not highlighter.is_front_matter(4)
+    cursor = QTextCursor(doc.findBlockByNumber(1))
+    cursor.insertText("Not a key ")  # a body line now: the lines end above it
+    assert not highlighter.is_front_matter(1) and not highlighter.is_front_matter(2)
+    assert highlighter.is_front_matter(0)
 
 
 def test_inline_spans(qtbot: QtBot) -> None:

@@ -1,0 +1,81 @@
+"""A Pelican site in the real window: a post opening with `Key: value` metadata lines shows
+its title in the preview and the form, the lines are no words of the status bar, and
+editing a field through the form changes only that line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication, QLabel
+
+from editor.app.settings import Settings
+from editor.core.site.config import find_site
+from editor.ui.window.main_window import MainWindow
+
+RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "preview"
+POST = (
+    "Title: Hello Pelican\nDate: 2024-01-02 10:20\nTags: rust, async io\nStatus: draft\n"
+    "\nNote: four words here.\n"
+)
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def window(qapp: QApplication, tmp_path: Path) -> Iterator[MainWindow]:
+    root = tmp_path / "blog"
+    (root / "content").mkdir(parents=True)
+    (root / "pelicanconf.py").write_text('SITENAME = "Notes"\nPATH = "content"\n', "utf-8")
+    (root / "content" / "hello.md").write_text(POST, encoding="utf-8")
+    site = find_site(root)
+    assert site.kind == "pelican"
+    win = MainWindow(Settings(tmp_path / "config"), site, preview_dir=RESOURCES)
+    win.resize(1200, 800)
+    win.show()
+    yield win
+    for tab in win.tab_list():
+        tab.document.text_document.setModified(False)
+    win.save_state_on_close = False
+    win.close()
+    win.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _js(qtbot: Any, window: MainWindow, code: str) -> Any:
+    out: list[Any] = []
+    assert window.preview is not None
+    window.preview.run_js(code, out.append)
+    qtbot.waitUntil(lambda: bool(out), timeout=10000)
+    return out[0]
+
+
+def test_a_pelican_post_in_the_window(qtbot: Any, window: MainWindow) -> None:
+    path = Path(window.site.content_dir) / "hello.md"
+    tab = window.open_post(path)
+    assert tab is not None and tab.document.meta
+    post = tab.document.current_post()
+    assert post.title == "Hello Pelican" and post.draft and post.tags == ("rust", "async io")
+    qtbot.waitUntil(lambda: window.preview is not None, timeout=30000)
+    title = "document.querySelector('.post-title').textContent"
+    # `Status: draft` is a draft: PaperMod's mark follows the title
+    qtbot.waitUntil(lambda: _js(qtbot, window, title) == "Hello Pelican [draft]", timeout=15000)
+    tags = "[...document.querySelectorAll('.post-tags span')].map(e => e.textContent).join('|')"
+    assert _js(qtbot, window, tags) == "rust|async io"
+    content = _js(qtbot, window, "document.getElementById('ip-content').innerHTML")
+    assert content.strip() == '<p data-line="6">Note: four words here.</p>'
+    words = window.findChild(QLabel, "statusWords")
+    assert words is not None
+    qtbot.waitUntil(lambda: words.text() == "4 words", timeout=15000)
+
+    window.actions_by_id["toggle_front_matter"].trigger()
+    panel = window.front_matter.panel
+    qtbot.waitUntil(lambda: panel.title.text() == "Hello Pelican")
+    assert panel.draft.isChecked() and panel.tags.tokens() == ["rust", "async io"]
+    panel.draft.setChecked(False)
+    qtbot.waitUntil(lambda: "Status: published\n" in tab.document.text())
+    assert tab.document.text() == POST.replace("Status: draft", "Status: published")
+    assert not tab.document.current_post().draft
