@@ -17,6 +17,7 @@ from datetime import date, datetime
 from typing import Any, Protocol
 
 from editor.core.post.dates import format_go_date, format_hugo_date, parse_date
+from editor.core.post.fields import lookup, meta_list
 
 __all__ = [
     "PreviewHeader",
@@ -63,13 +64,14 @@ def build_preview_header(
     post_date: datetime | date | None = None,
     tags: Sequence[str] | None = None,
     draft: bool | None = None,
+    author: str | None = None,
 ) -> PreviewHeader:
     """The header card for a post's front matter `metadata` and its `stats`.
 
     `post_date` overrides the date found in `metadata` (pass `Post.date`, which applies
     Hugo's front matter date rules); without it the first of date, publishDate, pubdate,
-    published, lastmod, modified is used. `tags` and `draft` likewise override what
-    `metadata` says (`post_header` passes a Post's). `stats=None` (no render yet) leaves
+    published, lastmod, modified is used. `tags`, `draft` and `author` likewise override
+    what `metadata` says (`post_header` passes a Post's). `stats=None` (no render yet) leaves
     out the reading time and word count.
     """
     meta = {str(key).lower(): value for key, value in metadata.items()}
@@ -84,7 +86,8 @@ def build_preview_header(
         if when is not None
         else ""
     )
-    author = _author_text(meta.get("author")) or _author_text(params.get("author"))
+    if not author:
+        author = _author_text(meta.get("author")) or _author_text(params.get("author"))
     parts = meta_parts(date_text, stats, author)
     return PreviewHeader(
         title=_text(meta.get("title")),
@@ -106,13 +109,26 @@ class _Post(Protocol):
     def tags(self) -> tuple[str, ...]: ...
     @property
     def draft(self) -> bool: ...
+    @property
+    def meta(self) -> bool: ...
 
 
 def post_header(post: _Post, stats: _Stats | None, site: _Site | None) -> PreviewHeader:
     """`build_preview_header` for a Post: its date, tags and draft as the Post reads them
-    (Hugo's rules, or a Pelican site's metadata lines)."""
+    (Hugo's rules, or a Pelican site's metadata lines, whose `Author` or `Authors` line
+    is a list: `Authors: Ada; Bob`)."""
+    author = None
+    if post.meta:
+        names = lookup(post.metadata, "author")[1] or lookup(post.metadata, "authors")[1]
+        author = ", ".join(meta_list(names))
     return build_preview_header(
-        post.metadata, stats, site, post_date=post.date, tags=post.tags, draft=post.draft
+        post.metadata,
+        stats,
+        site,
+        post_date=post.date,
+        tags=post.tags,
+        draft=post.draft,
+        author=author,
     )
 
 

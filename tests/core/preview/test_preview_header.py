@@ -53,6 +53,16 @@ def test_a_post_s_header_reads_its_tags_and_draft_as_the_post_does() -> None:
     assert header.tags == ("a, b",) and header.draft  # Hugo: one tag; `published: false`
 
 
+def test_a_pelican_post_s_authors_line_is_a_list() -> None:
+    site = Site({"author": "Site"})
+    post = Post.from_text("Title: P\nAuthors: Ada Lovelace; Bob, Jr.\n\nx\n", meta=True)
+    assert post_header(post, None, site).author == "Ada Lovelace, Bob, Jr."
+    post = Post.from_text("Title: P\nAuthor: Ada\n\nx\n", meta=True)
+    assert post_header(post, None, site).author == "Ada"
+    post = Post.from_text("Title: P\n\nx\n", meta=True)
+    assert post_header(post, None, site).author == "Site"
+
+
 def test_post_author_wins_over_site_author_and_lists_join() -> None:
     site = Site({"author": "Site Owner"})
     assert build_preview_header({"author": "Bob"}, None, site).meta_line == "Bob"
