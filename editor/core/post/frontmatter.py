@@ -239,18 +239,16 @@ def _load_meta(content: str) -> dict[str, Any]:
     lines (continuations, or the key again in any case: Python-Markdown lower-cases keys);
     the date keys' ISO dates, with or without seconds, become aware datetimes (UTC when
     they name no offset). The keys keep the case they are written in."""
-    out: dict[str, Any] = {}
+    gathered: dict[str, list[str]] = {}
     names: dict[str, str] = {}
     for key, values in _meta_lines(content)[0]:
-        name = names.setdefault(key.lower(), key)
-        if name in out:
-            old = out[name]
-            out[name] = [*(old if isinstance(old, list) else [old]), *values]
-        else:
-            out[name] = values[0] if len(values) == 1 else list(values)
-    for name, value in out.items():
+        gathered.setdefault(names.setdefault(key.lower(), key), []).extend(values)
+    out: dict[str, Any] = {}
+    for name, found in gathered.items():
+        value: Any = found[0] if len(found) == 1 else found
         if name.lower() in DATE_KEYS and isinstance(value, str):
-            out[name] = _meta_date(value) or value
+            value = _meta_date(value) or value
+        out[name] = value
     return out
 
 
