@@ -29,8 +29,13 @@ from ruamel.yaml.scalarstring import (
 )
 
 from editor.core.post.dates import rfc3339
-from editor.core.post.fields import FmFormat, kind, plain
-from editor.core.post.frontmatter import META_KEY, META_MORE, load_metadata
+from editor.core.post.fields import FmFormat, kind, meta_join, plain
+from editor.core.post.frontmatter import (
+    META_KEY,
+    META_MORE,
+    PELICAN_FIRST_LINE,
+    load_metadata,
+)
 from editor.core.post.native import load_native, yaml_round_trip
 
 __all__ = [
@@ -232,7 +237,12 @@ def meta_lines(value: Any) -> list[str]:
 
 def meta_set(content: str, key: str, value: Any) -> str:
     """`content` (metadata lines) with `key` (any case) holding `value`: its first line and
-    continuations replaced in place, its repeats removed; appended when new."""
+    continuations replaced in place, its repeats removed; appended when new. A list of
+    tags or authors is one line (`Tags: a, b`), as Pelican reads only one."""
+    if isinstance(value, list | tuple) and key.lower() in PELICAN_FIRST_LINE:
+        if key.lower() not in ("tags", "authors"):
+            raise ValueError(f"Pelican reads one line of {key}, not a list")
+        value = meta_join(str(item) for item in value)
     new = meta_lines(value)
     block = [f"{key}: {new[0]}".rstrip(), *(f"    {line}" for line in new[1:])]
     lines = content.split("\n")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, time, timezone
 from typing import Any, Literal
 
@@ -194,6 +194,13 @@ def meta_list(value: object) -> tuple[str, ...]:
         return ()
     names = (str(item).strip() for item in value if not isinstance(item, Mapping | list))
     return tuple(dict.fromkeys(name for name in names if name))
+
+
+def meta_join(names: Iterable[str]) -> str:
+    """Names as one metadata line holds them, read back by `meta_list`: `, ` between them,
+    `; ` when a name holds a comma."""
+    names = list(names)
+    return ("; " if any("," in name for name in names) else ", ").join(names)
 
 
 def date_of(

@@ -20,7 +20,7 @@ from typing import Any
 
 from editor.core.diagnostics import Diagnostic, Severity
 from editor.core.post.dates import go_rfc3339, parse_date
-from editor.core.post.fields import FmFormat, key_line, lookup, meta_list
+from editor.core.post.fields import FmFormat, key_line, lookup, meta_join, meta_list
 from editor.core.post.frontmatter import read_front_matter, split_front_matter
 from editor.core.post.model import Post, PostError
 from editor.core.post.schema import FieldSpec, SiteSchema
@@ -247,8 +247,8 @@ def _date_edit(
 def _stored(spec: FieldSpec, value: Any, old: Any) -> Any:
     """The form's `value` as the front matter stores it at `spec` (`old`: what is there)."""
     shape = spec.shape
-    if shape == "csv":  # read back by `meta_list`: `;` between names holding a comma
-        return ("; " if any("," in name for name in value) else ", ").join(value)
+    if shape == "csv":
+        return meta_join(value)
     if shape == "inverse":
         return not value
     if shape == "status":

@@ -57,6 +57,7 @@ from editor.core.post.yaml_fast import fast_yaml
 __all__ = [
     "META_KEY",
     "META_MORE",
+    "PELICAN_FIRST_LINE",
     "FrontMatter",
     "FrontMatterError",
     "Split",
@@ -234,18 +235,37 @@ _META_DATE = re.compile(
 )
 
 
+# The keys Pelican reads one line of, its first (its readers' DUPLICATES_DEFINITIONS_ALLOWED).
+PELICAN_FIRST_LINE = frozenset(
+    (
+        "tags",
+        "date",
+        "modified",
+        "status",
+        "category",
+        "author",
+        "authors",
+        "slug",
+        "save_as",
+        "url",
+    )
+)
+
+
 def _load_meta(content: str) -> dict[str, Any]:
     """Metadata lines as Pelican reads them: one text per key, a list when the key has more
-    lines (continuations, or the key again in any case: Python-Markdown lower-cases keys);
-    the date keys' ISO dates, with or without seconds, become aware datetimes (UTC when
-    they name no offset). The keys keep the case they are written in."""
+    lines (continuations, or the key again in any case: Python-Markdown lower-cases keys),
+    but only the first line of the keys Pelican takes once (`PELICAN_FIRST_LINE`); the date
+    keys' ISO dates, with or without seconds, become aware datetimes (UTC when they name no
+    offset). The keys keep the case they are written in."""
     gathered: dict[str, list[str]] = {}
     names: dict[str, str] = {}
     for key, values in _meta_lines(content)[0]:
         gathered.setdefault(names.setdefault(key.lower(), key), []).extend(values)
     out: dict[str, Any] = {}
     for name, found in gathered.items():
-        value: Any = found[0] if len(found) == 1 else found
+        once = len(found) == 1 or name.lower() in PELICAN_FIRST_LINE
+        value: Any = found[0] if once else found
         if name.lower() in DATE_KEYS and isinstance(value, str):
             value = _meta_date(value) or value
         out[name] = value
@@ -397,6 +417,25 @@ class FrontMatter:
     fields: Folded = field(default_factory=dict)  # the metadata `folded` (Hugo ignores case)
 
 
+def _meta_repeats(content: str, split: Split, path: Path | None) -> tuple[Diagnostic, ...]:
+    """A warning on each key of `PELICAN_FIRST_LINE` given on more than one line (Pelican
+    logs "Duplicate definition ... Using first one" and drops the others)."""
+    lines: dict[str, tuple[str, int]] = {}
+    for key, values in _meta_lines(content)[0]:
+        first, count = lines.get(key.lower(), (key, 0))
+        lines[key.lower()] = (first, count + len(values))
+    return tuple(
+        Diagnostic(
+            f"{key} is given on {count} lines: Pelican reads only the first",
+            path,
+            key_line("meta", content, key, split.content_line),
+            Severity.WARNING,
+        )
+        for name, (key, count) in lines.items()
+        if count > 1 and name in PELICAN_FIRST_LINE
+    )
+
+
 def read_front_matter(text: str, path: Path | None = None, meta: bool = False) -> FrontMatter:
     """Split and parse `text`; problems name `path` and the file line. `meta`: the site
     reads Python-Markdown's metadata lines (see `split_front_matter`)."""
@@ -415,7 +454,7 @@ def read_front_matter(text: str, path: Path | None = None, meta: bool = False) -
         return FrontMatter(split, {}, (diag,), exc.message)
     fields = folded(metadata)
     if split.fm_format == "meta":  # text values; Hugo's types are not what Pelican reads
-        return FrontMatter(split, metadata, (), "", fields)
+        return FrontMatter(split, metadata, _meta_repeats(content, split, path), "", fields)
     warnings = tuple(
         Diagnostic(
             message, path, key_line(split.fm_format, content, key, split.content_line), severity

@@ -113,6 +113,20 @@ def test_values_repeated_keys_and_dates() -> None:
     assert read_front_matter(text, meta=True).diagnostics == ()
 
 
+def test_pelican_reads_one_line_of_its_single_keys() -> None:
+    text = "Title: A\nTags: a, b\ntags: c\nDate: 2026-03-09\n    10:20\nSummary: x\n    y\n\n"
+    front = read_front_matter(text, meta=True)
+    meta = front.metadata
+    assert meta["Tags"] == "a, b" and meta["Date"] == datetime(2026, 3, 9, tzinfo=UTC)
+    assert meta["Summary"] == ["x", "y"]  # Pelican joins a summary's lines
+    assert [(d.line, d.severity, d.message) for d in front.diagnostics] == [
+        (2, "warning", "Tags is given on 2 lines: Pelican reads only the first"),
+        (4, "warning", "Date is given on 2 lines: Pelican reads only the first"),
+    ]
+    post = Post.from_text(text, meta=True)
+    assert post.tags == ("a", "b") and post.diagnostics == front.diagnostics
+
+
 def test_pelican_status_and_semicolon_free_tags() -> None:
     post = Post.from_text("Title: x\nStatus: published\nTags: one\n\nBody", meta=True)
     assert post.draft is False
@@ -145,9 +159,19 @@ def test_with_field_appends_a_new_key_before_the_blank_line() -> None:
 
 
 def test_with_field_writes_lists_as_continuations() -> None:
+    post = Post.from_text("Title: x\n\nBody\n", meta=True).with_field("series", ["Ann", "Bo"])
+    assert post.text == "Title: x\nseries: Ann\n    Bo\n\nBody\n"
+    assert post.metadata["series"] == ["Ann", "Bo"]
+
+
+def test_with_field_writes_tags_and_authors_on_one_line_as_pelican_reads_them() -> None:
     post = Post.from_text("Title: x\n\nBody\n", meta=True).with_field("authors", ["Ann", "Bo"])
-    assert post.text == "Title: x\nauthors: Ann\n    Bo\n\nBody\n"
-    assert post.metadata["authors"] == ["Ann", "Bo"]
+    assert post.text == "Title: x\nauthors: Ann, Bo\n\nBody\n"
+    post = post.with_field("Tags", ["C, D", "e"])
+    assert post.text == "Title: x\nauthors: Ann, Bo\nTags: C, D; e\n\nBody\n"
+    assert post.tags == ("C, D", "e")
+    with pytest.raises(PostError):
+        post.with_field("slug", ["a", "b"])
 
 
 def test_a_value_the_lines_cannot_hold_is_refused() -> None:
