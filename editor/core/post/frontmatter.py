@@ -37,7 +37,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import Any, Literal
 
@@ -275,13 +275,41 @@ def _load_meta(content: str) -> dict[str, Any]:
 def _meta_date(text: str) -> datetime | None:
     match = _META_DATE.fullmatch(text)
     if match is None:
-        return None
+        return _pelican_date(text)
     day, clock, seconds, zone = match.groups()
     offset = "+00:00" if zone in (None, "Z") else zone[:3] + ":" + zone[-2:]
     try:
         return datetime.fromisoformat(f"{day}T{clock or '00:00'}{seconds or ':00'}{offset}")
     except ValueError:
         return None
+
+
+_LONGEST_DATE = 200  # characters: no date is longer, and the parser's time stays bounded
+
+
+def _pelican_date(text: str) -> datetime | None:
+    """Pelican's `get_date` for a date that is not ISO (`2010/12/03`, `3 Dec 2010 10:20`):
+    dateutil's parser, the parts not given taken from today at midnight; UTC when no
+    offset is named. None when Pelican would refuse it."""
+    if not text.strip() or len(text) > _LONGEST_DATE:
+        return None
+    from dateutil import parser  # loaded for the first date that is not ISO
+
+    today = datetime.now().replace(hour=0, minute=0, second=0, microsecond=0)
+    written = re.sub(" +", " ", text.replace("_", " "))
+    try:
+        found: datetime = parser.parse(written, default=today, tzinfos=_zone)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return found if found.tzinfo is not None else found.replace(tzinfo=UTC)
+
+
+def _zone(name: str | None, offset: int | None) -> tzinfo | None:
+    """dateutil's time zone for a date's `+02:00` (`offset` seconds) or its name: a name
+    that is no offset gives a naive date, which dateutil would give with a warning."""
+    if offset is not None:
+        return timezone(timedelta(seconds=offset))
+    return UTC if name in ("UTC", "GMT", "Z", "z") else None
 
 
 # --- bounds ---------------------------------------------------------------------------------
@@ -417,23 +445,28 @@ class FrontMatter:
     fields: Folded = field(default_factory=dict)  # the metadata `folded` (Hugo ignores case)
 
 
-def _meta_repeats(content: str, split: Split, path: Path | None) -> tuple[Diagnostic, ...]:
-    """A warning on each key of `PELICAN_FIRST_LINE` given on more than one line (Pelican
-    logs "Duplicate definition ... Using first one" and drops the others)."""
+def _meta_checks(
+    content: str, metadata: Mapping[str, Any], split: Split, path: Path | None
+) -> tuple[Diagnostic, ...]:
+    """What Pelican says of the lines: an error on a Date or Modified it cannot read (it
+    skips the post), a warning on each key of `PELICAN_FIRST_LINE` given on more than one
+    line (it logs "Duplicate definition ... Using first one" and drops the others)."""
     lines: dict[str, tuple[str, int]] = {}
     for key, values in _meta_lines(content)[0]:
         first, count = lines.get(key.lower(), (key, 0))
         lines[key.lower()] = (first, count + len(values))
-    return tuple(
-        Diagnostic(
-            f"{key} is given on {count} lines: Pelican reads only the first",
-            path,
-            key_line("meta", content, key, split.content_line),
-            Severity.WARNING,
-        )
-        for name, (key, count) in lines.items()
-        if count > 1 and name in PELICAN_FIRST_LINE
-    )
+    found = []
+    for name, (key, count) in lines.items():
+        line = key_line("meta", content, key, split.content_line)
+        value = metadata.get(key)
+        if name in ("date", "modified") and isinstance(value, str):
+            shown = value if len(value) <= 40 else value[:39] + "…"
+            message = f"{key} {shown!r} is not a date Pelican reads: it skips the post"
+            found.append(Diagnostic(message, path, line, Severity.ERROR))
+        if count > 1 and name in PELICAN_FIRST_LINE:
+            message = f"{key} is given on {count} lines: Pelican reads only the first"
+            found.append(Diagnostic(message, path, line, Severity.WARNING))
+    return tuple(found)
 
 
 def read_front_matter(text: str, path: Path | None = None, meta: bool = False) -> FrontMatter:
@@ -454,7 +487,9 @@ def read_front_matter(text: str, path: Path | None = None, meta: bool = False) -
         return FrontMatter(split, {}, (diag,), exc.message)
     fields = folded(metadata)
     if split.fm_format == "meta":  # text values; Hugo's types are not what Pelican reads
-        return FrontMatter(split, metadata, _meta_repeats(content, split, path), "", fields)
+        return FrontMatter(
+            split, metadata, _meta_checks(content, metadata, split, path), "", fields
+        )
     warnings = tuple(
         Diagnostic(
             message, path, key_line(split.fm_format, content, key, split.content_line), severity

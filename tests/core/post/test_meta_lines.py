@@ -109,8 +109,44 @@ def test_values_repeated_keys_and_dates() -> None:
     meta = read_front_matter(text, meta=True).metadata
     assert meta["title"] == ["A", "B"]  # Python-Markdown lower-cases keys: one list
     assert meta["date"] == datetime(2026, 3, 9, 10, 11, 12, tzinfo=timezone(timedelta(hours=5.5)))
-    assert meta["modified"] == "not a date"  # text that is no date stays text, no error
-    assert read_front_matter(text, meta=True).diagnostics == ()
+    assert meta["modified"] == "not a date"  # text that is no date stays text
+    (error,) = read_front_matter(text, meta=True).diagnostics  # and Pelican skips the post
+    assert (error.line, error.severity) == (4, "error")
+    assert error.message == "modified 'not a date' is not a date Pelican reads: it skips the post"
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("2010/12/03 10:20", datetime(2010, 12, 3, 10, 20, tzinfo=UTC)),  # dateutil, as Pelican
+        ("3 Dec 2010", datetime(2010, 12, 3, tzinfo=UTC)),
+        ("2010-12-03_10:20", datetime(2010, 12, 3, 10, 20, tzinfo=UTC)),
+        (
+            "Dec 3 2010 10:20 +0200",
+            datetime(2010, 12, 3, 10, 20, tzinfo=timezone(timedelta(hours=2))),
+        ),
+        ("2010-12-03 10:20:30.5Z", datetime(2010, 12, 3, 10, 20, 30, 500000, tzinfo=UTC)),
+    ],
+)
+def test_dates_pelican_reads(written: str, read: datetime) -> None:
+    front = read_front_matter(f"Title: x\nDate: {written}\n\nbody", meta=True)
+    assert front.metadata["Date"] == read and front.diagnostics == ()
+
+
+@pytest.mark.parametrize("written", ["", "tomorrow-ish", "2020-13-45", "9" * 500, "32 Dec 2010"])
+def test_a_date_pelican_cannot_read_is_an_error_on_its_line(written: str) -> None:
+    front = read_front_matter(f"Title: x\nDate: {written}\n\nbody", meta=True)
+    assert front.metadata["Date"] == written
+    assert [(d.line, d.severity) for d in front.diagnostics] == [(2, "error")]
+    assert len(front.diagnostics[0].message) < 120
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_any_date_text_is_read_or_refused(written: str) -> None:
+    written = written.replace("\r", " ").replace("\n", " ").strip()
+    value = read_front_matter(f"Date: {written}\n\nbody", meta=True).metadata.get("Date")
+    assert value == written or (isinstance(value, datetime) and value.tzinfo is not None)
 
 
 def test_pelican_reads_one_line_of_its_single_keys() -> None:
