@@ -9,7 +9,8 @@ section's pattern (`[permalinks.page]` or the older top-level form) is filled in
 (or file name). Paths are lower-cased and cleaned as Hugo's `MakePath` does.
 
 `site_permalink(site, file, metadata)` is the one entry for any site: Hugo's rule here,
-Jekyll's (permalinks_jekyll) and Zola's (permalinks_zola) beside it.
+Jekyll's (permalinks_jekyll), Zola's (permalinks_zola) and Pelican's (permalinks_pelican)
+beside it.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Any
 from editor.core.post.fields import date_of, lookup, title_of
 from editor.core.site.model import SiteConfig
 from editor.core.site.permalinks_jekyll import jekyll_url
+from editor.core.site.permalinks_pelican import pelican_url
 from editor.core.site.permalinks_zola import zola_path
 from editor.core.site.slugs import hugo_make_path, hugo_urlize
 
@@ -104,6 +106,8 @@ def site_permalink(site: SiteConfig, file: Path, metadata: Mapping[str, Any]) ->
         return relative_permalink(site.permalinks, content_parts(site.content_dir, file), metadata)
     if site.kind == "jekyll":
         return jekyll_url(site.params, relative, metadata)  # params: the whole _config.yml
+    if site.kind == "pelican":
+        return pelican_url(site.params, relative, metadata)  # params: pelicanconf's settings
     if site.kind == "zola":
         table = site.permalinks.get("slugify")
         codes = [lang.code for lang in site.languages]

@@ -29,7 +29,8 @@ pytestmark = pytest.mark.slow
 def window(qapp: QApplication, tmp_path: Path) -> Iterator[MainWindow]:
     root = tmp_path / "blog"
     (root / "content").mkdir(parents=True)
-    (root / "pelicanconf.py").write_text('SITENAME = "Notes"\nPATH = "content"\n', "utf-8")
+    conf = 'SITENAME = "Notes"\nPATH = "content"\nSITEURL = "https://notes.example"\n'
+    (root / "pelicanconf.py").write_text(conf, "utf-8")
     (root / "content" / "hello.md").write_text(POST, encoding="utf-8")
     site = find_site(root)
     assert site.kind == "pelican"
@@ -75,7 +76,9 @@ def test_a_pelican_post_in_the_window(qtbot: Any, window: MainWindow) -> None:
     panel = window.front_matter.panel
     qtbot.waitUntil(lambda: panel.title.text() == "Hello Pelican")
     assert panel.draft.isChecked() and panel.tags.tokens() == ["rust", "async io"]
+    assert panel.url.url() == "https://notes.example/drafts/hello-pelican.html"  # Pelican's
     panel.draft.setChecked(False)
     qtbot.waitUntil(lambda: "Status: published\n" in tab.document.text())
     assert tab.document.text() == POST.replace("Status: draft", "Status: published")
     assert not tab.document.current_post().draft
+    qtbot.waitUntil(lambda: panel.url.url() == "https://notes.example/hello-pelican.html")
