@@ -456,17 +456,18 @@ def _meta_checks(
         first, count = lines.get(key.lower(), (key, 0))
         lines[key.lower()] = (first, count + len(values))
     found = []
-    for name, (key, count) in lines.items():
-        line = key_line("meta", content, key, split.content_line)
+    for name in PELICAN_FIRST_LINE.intersection(lines):  # a handful of keys: each line found
+        key, count = lines[name]
         value = metadata.get(key)
+        line = key_line("meta", content, key, split.content_line)
         if name in ("date", "modified") and isinstance(value, str):
             shown = value if len(value) <= 40 else value[:39] + "…"
             message = f"{key} {shown!r} is not a date Pelican reads: it skips the post"
             found.append(Diagnostic(message, path, line, Severity.ERROR))
-        if count > 1 and name in PELICAN_FIRST_LINE:
+        if count > 1:
             message = f"{key} is given on {count} lines: Pelican reads only the first"
             found.append(Diagnostic(message, path, line, Severity.WARNING))
-    return tuple(found)
+    return tuple(sorted(found, key=lambda d: d.line or 0))
 
 
 def read_front_matter(text: str, path: Path | None = None, meta: bool = False) -> FrontMatter:
