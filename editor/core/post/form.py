@@ -20,7 +20,15 @@ from typing import Any
 
 from editor.core.diagnostics import Diagnostic, Severity
 from editor.core.post.dates import go_rfc3339, parse_date
-from editor.core.post.fields import FmFormat, key_line, lookup, meta_join, meta_list
+from editor.core.post.fields import (
+    FmFormat,
+    Folded,
+    folded,
+    key_line,
+    lookup,
+    meta_join,
+    meta_list,
+)
 from editor.core.post.frontmatter import read_front_matter, split_front_matter
 from editor.core.post.model import Post, PostError
 from editor.core.post.schema import FieldSpec, SiteSchema
@@ -64,20 +72,32 @@ def front_part(text: str, meta: bool = False) -> str:
     return text[: split.body_start]
 
 
-def _get_path(metadata: Mapping[str, Any], path: tuple[str, ...]) -> tuple[bool, Any]:
+_NONE: tuple[None, None] = (None, None)
+
+
+def _get_path(
+    metadata: Mapping[str, Any], path: tuple[str, ...], fields: Folded | None = None
+) -> tuple[bool, Any]:
+    """The value at `path`, its keys matched as Hugo does (`fields`: the top level
+    `folded`, when the caller has it: a front matter of many keys is folded once)."""
     value: Any = metadata
-    for name in path:
+    for depth, name in enumerate(path):
         if not isinstance(value, Mapping):
             return False, None
-        key, value = lookup(value, name)
+        if depth == 0 and fields is not None:
+            key, value = (name, value[name]) if name in value else fields.get(name.lower(), _NONE)
+        else:
+            key, value = lookup(value, name)
         if key is None:
             return False, None
     return True, value
 
 
-def _found(metadata: Mapping[str, Any], spec: FieldSpec) -> tuple[tuple[str, ...], Any] | None:
+def _found(
+    metadata: Mapping[str, Any], spec: FieldSpec, fields: Folded | None = None
+) -> tuple[tuple[str, ...], Any] | None:
     for path in (spec.path, *spec.aliases):
-        present, value = _get_path(metadata, path)
+        present, value = _get_path(metadata, path, fields)
         if present:
             return path, value
     return None
@@ -93,9 +113,9 @@ def _names(value: Any, csv: bool = False) -> list[str]:
     return []
 
 
-def form_value(metadata: Mapping[str, Any], spec: FieldSpec) -> Any:
-    """The value the form shows for `spec` in `metadata`."""
-    found = _found(metadata, spec)
+def form_value(metadata: Mapping[str, Any], spec: FieldSpec, fields: Folded | None = None) -> Any:
+    """The value the form shows for `spec` in `metadata` (`fields`: it `folded`, if known)."""
+    found = _found(metadata, spec, fields)
     value = None if found is None else found[1]
     shape = spec.shape
     if shape in ("list", "csv"):
@@ -139,14 +159,15 @@ def read_form(text: str, schema: SiteSchema, path: Path | None = None) -> FormSt
     if front.split.problem:
         return FormState(fm, problem=errors[0] if errors else None)
     metadata = front.metadata
-    values = {spec.name: form_value(metadata, spec) for spec in schema.fields}
+    fields = front.fields if front.fields or not metadata else folded(metadata)
+    values = {spec.name: form_value(metadata, spec, fields) for spec in schema.fields}
     standard = schema.standard_keys()
     extra = {k: v for k, v in metadata.items() if str(k).lower() not in standard}
     dates: dict[str, str] = {}
     if fm is not None and front.split.content is not None:
         content = head[front.split.content[0] : front.split.content[1]]
         for spec in schema.fields:
-            found = _found(metadata, spec)
+            found = _found(metadata, spec, fields)
             if spec.shape == "date" and found is not None and len(found[0]) == 1:
                 raw = _raw_text(fm, content, found[0][0])
                 if raw is not None:
