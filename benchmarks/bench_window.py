@@ -65,7 +65,8 @@ import gap_log  # noqa: E402
 from posts import make_post  # noqa: E402
 
 WIDTH, HEIGHT = 1400, 900
-VENV_PYTHON = os.environ.get("INKPOST_PYTHON", "/work/venv/bin/python")
+# the Python that runs Inkpost: $INKPOST_PYTHON, else the checkout's .venv (README's install)
+VENV_PYTHON = os.environ.get("INKPOST_PYTHON", str(ROOT / ".venv" / "bin" / "python"))
 TARGETS = {  # measure: (unit, Inkpost's target; "x" = times ghostwriter in the same run)
     "key->editor": ("ms", "<= 4"),
     "freeze": ("ms", "<= 16"),
