@@ -9,9 +9,11 @@ reads (Pelican, MkDocs: `meta=True`) a `---` block is YAML and anything else may
 the meta extension's `Key: value` lines (format "meta"), read as Python-Markdown reads them.
 `read_front_matter(text, path)` parses it: YAML 1.2 through ruamel.yaml (with a fast path
 for simple blocks, `yaml_fast`, that loads no ruamel.yaml), TOML through tomllib, JSON
-keeping key order, metadata lines as text (dates as dates); values become plain Python
-(dates are aware datetimes). Problems are `Diagnostic`s naming the file and 1-based line.
-Writing is not done here: `editor.core.post.model.Post` splices changed lines losslessly.
+keeping key order, metadata lines as Pelican reads them (`_load_meta`: text, the first
+line of the keys Pelican reads once, dates through Pelican's own date parser); values
+become plain Python (dates are aware datetimes). Problems are `Diagnostic`s naming the
+file and 1-based line. Writing is not done here: `editor.core.post.model.Post` splices
+changed lines losslessly.
 
 The same reading is available to any script through python-frontmatter, with Inkpost's
 handlers in `editor.core.post.handlers` (read-only: `frontmatter.dumps` would rewrite the
