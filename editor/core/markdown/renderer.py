@@ -17,7 +17,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -450,7 +450,7 @@ class Renderer:
         if cached is not None and (not cached.checked or page.still_valid(cached.checked)):
             return cached  # (an image that appeared or went away makes the chunk stale)
         env: dict[str, Any] = {
-            "page": PagePaths(page.preview, page.page_path, page.search_dirs, page.static_dirs)
+            "page": replace(page, warnings=[], checked=[])  # this chunk's own findings
         }
         if self.deferred is not None:
             env[DEFERRED_FENCES] = self.deferred

@@ -3,8 +3,10 @@
 `body_start` is where the body starts after the front matter (`editor.core.post.frontmatter`
 finds it). In preview mode a relative image or link path becomes a file:// URL found in the
 page bundle, the site's static folders or assets/ (`PagePaths`), and a missing local image
-is a warning. `line_mapping` pairs the body's lines after shortcode expansion with the lines
-the author wrote.
+is a warning. In a Pelican site Pelican's own links, `{static}`, `{attach}` and `{filename}`
+(or `|static|`...), are found as Pelican finds them: from the content folder when the path
+starts with `/`, else from the post's folder. `line_mapping` pairs the body's lines after
+shortcode expansion with the lines the author wrote.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ class PagePaths:
     page_path: Path | None
     search_dirs: tuple[Path, ...] = ()
     static_dirs: tuple[Path, ...] = ()
+    content_dir: Path | None = None  # a Pelican site's: where `{static}/x.png` is looked up
     warnings: list[tuple[str, int]] = field(default_factory=list)
     checked: list[tuple[str, str]] = field(default_factory=list)  # (url, target or "")
 
@@ -70,13 +73,16 @@ def page_paths(site: object | None, preview: bool, page_path: Path | None) -> Pa
     if not preview:
         return PagePaths(False, page_path)
     static: list[Path] = []
+    content: Path | None = None
     if site is not None:
         root = Path(getattr(site, "root", "."))
         static = [root / d for d in getattr(site, "static_dirs", ()) or ("static",)]
         assets = getattr(site, "assets_dir", None)
         static.append(root / (assets if assets is not None else "assets"))
+        if getattr(site, "kind", "") == "pelican":
+            content = root / getattr(site, "content_dir", ".")
     bundle = [page_path.parent] if page_path is not None else []
-    return PagePaths(True, page_path, tuple(bundle + static), tuple(static))
+    return PagePaths(True, page_path, tuple(bundle + static), tuple(static), content)
 
 
 # --- front matter -------------------------------------------------------------------------
@@ -91,13 +97,23 @@ def body_start(text: str, meta: bool = False) -> int:
 # --- preview paths ------------------------------------------------------------------------
 
 
+# Pelican's INTRASITE_LINK_REGEX, for the kinds that name a file
+_PELICAN_LINK = re.compile(r"[{|](static|attach|filename)[|}]")
+
+
 def _local_target(url: str, page: PagePaths) -> Path | None:
     if not url or url.startswith(("#", "//")) or _SCHEME_RE.match(url):
         return None
+    pelican = _PELICAN_LINK.match(url) if page.content_dir is not None else None
+    if pelican is not None:
+        url = url[pelican.end() :]
     path = unquote(urlsplit(url).path)
     if not path:
         return None
-    if path.startswith("/"):
+    if pelican is not None and page.content_dir is not None:
+        here = page.page_path.parent if page.page_path is not None else page.content_dir
+        candidates = [page.content_dir / path.lstrip("/") if path.startswith("/") else here / path]
+    elif path.startswith("/"):
         candidates = [d / path.lstrip("/") for d in page.static_dirs]
     else:
         candidates = [d / path for d in page.search_dirs]
