@@ -21,17 +21,25 @@ from editor.core.checks.view import PostView
 from editor.core.diagnostics import Severity
 from editor.core.library.types import MARKDOWN_SUFFIXES
 from editor.core.markdown.highlight import has_lexer
+from editor.core.site.permalinks_pelican import intrasite_path
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 # fence languages Hugo (or every common theme) turns into something other than code
 _NOT_CODE = frozenset(["goat", "mermaid", "math", "katex", "plantuml", "chart", "diagram"])
 
 
-def _local_path(url: str) -> str | None:
+def _local_path(url: str, pelican: bool = False) -> str | None:
+    """The local path `url` names (`pelican`: a Pelican site, whose `{static}/a.png` and
+    `{filename}b.md` name the content folder's `/a.png` and the post's `b.md`)."""
     if not url or url.startswith(("#", "//", "{{")) or PLACEHOLDER in url or _SCHEME.match(url):
         return None
-    path = unquote(urlsplit(url).path)
+    intrasite = intrasite_path(url) if pelican else None
+    path = unquote(urlsplit(url if intrasite is None else intrasite).path)
     return path or None
+
+
+def _link_path(view: PostView, link: LinkRef) -> str | None:
+    return _local_path(link.url, view.facts.site.kind == "pelican")
 
 
 def _is_file(path: Path) -> bool:
@@ -74,7 +82,7 @@ def unresolved_links(view: PostView) -> list[tuple[LinkRef, str | None]]:
     for link in view.doc.links:
         if link.image:
             continue
-        path = _local_path(link.url)
+        path = _link_path(view, link)
         if path is None or _image_found(view, path):
             continue
         if Path(path).suffix.lower() in MARKDOWN_SUFFIXES:
@@ -92,7 +100,7 @@ def broken_link_finding(link: LinkRef) -> Finding:
 def _local_images(view: PostView) -> Iterator[tuple[LinkRef, str]]:
     for link in view.doc.links:
         if link.image:
-            path = _local_path(link.url)
+            path = _link_path(view, link)
             if path is not None:
                 yield link, path
 

@@ -25,6 +25,7 @@ from markdown_it.token import Token
 
 from editor.core.diagnostics import Diagnostic
 from editor.core.post.frontmatter import split_front_matter
+from editor.core.site.permalinks_pelican import intrasite_path
 
 __all__ = [
     "PagePaths",
@@ -97,17 +98,11 @@ def body_start(text: str, meta: bool = False) -> int:
 # --- preview paths ------------------------------------------------------------------------
 
 
-# Pelican's INTRASITE_LINK_REGEX, for the kinds that name a file
-_PELICAN_LINK = re.compile(r"[{|](static|attach|filename)[|}]")
-
-
 def _local_target(url: str, page: PagePaths) -> Path | None:
     if not url or url.startswith(("#", "//")) or _SCHEME_RE.match(url):
         return None
-    pelican = _PELICAN_LINK.match(url) if page.content_dir is not None else None
-    if pelican is not None:
-        url = url[pelican.end() :]
-    path = unquote(urlsplit(url).path)
+    pelican = intrasite_path(url) if page.content_dir is not None else None
+    path = unquote(urlsplit(url if pelican is None else pelican).path)
     if not path:
         return None
     if pelican is not None and page.content_dir is not None:

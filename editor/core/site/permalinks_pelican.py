@@ -26,7 +26,19 @@ from typing import Any
 from editor.core.post.fields import meta_list
 from editor.core.site.slugs import PELICAN_SUBSTITUTIONS, pelican_slugify
 
-__all__ = ["pelican_url"]
+__all__ = ["INTRASITE_LINK", "intrasite_path", "pelican_url"]
+
+# Pelican's INTRASITE_LINK_REGEX at the start of a link, for the kinds that name a file
+INTRASITE_LINK = re.compile(r"[{|](static|attach|filename)[|}]")
+
+
+def intrasite_path(url: str) -> str | None:
+    """The path of a Pelican link to a file (`{static}/images/a.png` -> `/images/a.png`,
+    `{attach}b.png` -> `b.png`: from the content folder when it starts with `/`, else from
+    the post's folder), None when `url` is no such link."""
+    match = INTRASITE_LINK.match(url)
+    return None if match is None else url[match.end() :]
+
 
 # Pelican's defaults (pelican/settings.py DEFAULT_CONFIG) for the settings read here.
 _DEFAULTS: dict[str, Any] = {

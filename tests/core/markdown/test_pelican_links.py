@@ -73,3 +73,18 @@ def test_other_sites_leave_the_syntax_alone(tmp_path: Path) -> None:
     (tmp_path / "hugo.toml").write_text('title = "x"\n', "utf-8")
     html, _warnings = _render(tmp_path, "![a]({static}/images/a%20b.png)")
     assert "file://" not in html
+
+
+def test_the_checks_find_pelican_links_as_pelican_does(tmp_path: Path) -> None:
+    from editor.core.checks import SiteChecker
+
+    _site(tmp_path, "pelicanconf.py")
+    page = tmp_path / "content" / "posts" / "pics.md"
+    page.write_text(
+        "Title: Pics\nDate: 2024-01-02\n\n![a]({static}/images/a%20b.png)\n\n"
+        "![b]({attach}local.png)\n\n[me]({filename}pics.md)\n\n![c]({static}/images/gone.png)\n",
+        encoding="utf-8",
+    )
+    found = SiteChecker(find_site(tmp_path)).check_file(page)
+    missing = [(d.line, d.code) for d in found if d.code in ("missing-image", "broken-link")]
+    assert missing == [(10, "missing-image")]

@@ -82,3 +82,24 @@ def test_a_pelican_post_in_the_window(qtbot: Any, window: MainWindow) -> None:
     assert tab.document.text() == POST.replace("Status: draft", "Status: published")
     assert not tab.document.current_post().draft
     qtbot.waitUntil(lambda: panel.url.url() == "https://notes.example/hello-pelican.html")
+
+
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c63f8cfc0f01f0004850180848a9821"
+    "0000000049454e44ae426082"
+)
+
+
+def test_a_static_image_shows_in_the_preview(qtbot: Any, window: MainWindow) -> None:
+    content = Path(window.site.content_dir)
+    (content / "images").mkdir()
+    (content / "images" / "pic.png").write_bytes(PNG)
+    path = content / "pics.md"
+    path.write_text("Title: Pics\nDate: 2024-01-02\n\n![p]({static}/images/pic.png)\n", "utf-8")
+    tab = window.open_post(path)
+    assert tab is not None
+    qtbot.waitUntil(lambda: window.preview is not None, timeout=30000)
+    loaded = "(() => { const i = document.querySelector('#ip-content img'); "
+    loaded += "return i && i.complete ? i.naturalWidth : -1; })()"
+    qtbot.waitUntil(lambda: _js(qtbot, window, loaded) == 1, timeout=15000)  # drawn, not blocked
