@@ -4,10 +4,12 @@
         [--env NAME:VAR=VALUE ...] [--detail N]
 
 Each root is a checkout of Inkpost (or `ghostwriter`, the peer of issue 16, its preview
-shown: `--roots ghostwriter=ghostwriter,new=.`) run with this venv's Python (`-m editor SITE POST
---new-instance`, PYTHONPATH=root), with fresh config, data and cache folders per start (as a
-first start: nothing cached). The roots alternate, round by round (the machine's load changes
-over a run). `--after` seconds after the window is mapped (xdotool), the PSS of the GUI process
+shown: `--roots ghostwriter=ghostwriter,new=.`; or `floor`, benchmarks/floor_app.py: a bare
+PySide6 editor beside a QWebEngineView, what the stack alone takes) run with this venv's
+Python (`-m editor SITE POST --new-instance`, PYTHONPATH=root), with fresh config, data and
+cache folders per start (as a first start: nothing cached). The roots alternate, round by
+round (the machine's load changes over a run). `--after` seconds after the window is mapped
+(xdotool), the PSS of the GUI process
 and of every descendant is read from /proc/PID/smaps_rollup and grouped by what the process is
 (the GUI, QtWebEngine's zygote, renderer, GPU and utility processes, Python children). Prints,
 per root, each group's median [min-max] in MiB and the total, and each total's ratio to the
@@ -208,8 +210,8 @@ def one_start(
     extra_env: dict[str, str] | None = None,
     detail: int = 0,
 ) -> dict[str, float]:
-    """One start of the Inkpost in `checkout` (or of ghostwriter, for the path "ghostwriter"),
-    with `extra_env` added to its environment."""
+    """One start of the Inkpost in `checkout` (or of ghostwriter, for the path "ghostwriter",
+    or of benchmarks/floor_app.py, for "floor"), with `extra_env` added to its environment."""
     home = Path(tempfile.mkdtemp(prefix="bench-memory-"))
     env = dict(os.environ, DISPLAY=display, HOME=str(home), PYTHONPATH=str(checkout))
     env.update(extra_env or {})
@@ -226,6 +228,8 @@ def one_start(
     argv = [sys.executable, "-m", "editor", str(site), str(post), "--new-instance"]
     if checkout.name == "ghostwriter":
         argv, checkout = _ghostwriter(home, post), home
+    elif checkout.name == "floor":
+        argv, checkout = [sys.executable, str(HERE / "floor_app.py"), str(post)], home
     proc = subprocess.Popen(
         argv, cwd=checkout, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
@@ -306,7 +310,7 @@ def main() -> None:
         var, value = assignment.split("=", 1)
         envs[name][var] = value
     roots = {
-        n: Path(p) if p == "ghostwriter" else Path(p).resolve()
+        n: Path(p) if p in ("ghostwriter", "floor") else Path(p).resolve()
         for n, p in (r.split("=", 1) for r in args.roots.split(","))
     }
     xvfb = None
