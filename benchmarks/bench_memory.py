@@ -3,20 +3,20 @@
     python benchmarks/bench_memory.py [--roots new=.,base=/tmp/wt] [--rounds 3] [--after 5]
         [--env NAME:VAR=VALUE ...] [--detail N]
 
-Each root is a checkout of Inkpost (or `ghostwriter`, the peer of issue 16, its preview
-shown: `--roots ghostwriter=ghostwriter,new=.`; or `floor`, benchmarks/floor_app.py: a bare
-PySide6 editor beside a QWebEngineView, what the stack alone takes) run with this venv's
-Python (`-m editor SITE POST --new-instance`, PYTHONPATH=root), with fresh config, data and
-cache folders per start (as a first start: nothing cached). The roots alternate, round by
-round (the machine's load changes over a run). `--after` seconds after the window is mapped
-(xdotool), the PSS of the GUI process
-and of every descendant is read from /proc/PID/smaps_rollup and grouped by what the process is
-(the GUI, QtWebEngine's zygote, renderer, GPU and utility processes, Python children). Prints,
-per root, each group's median [min-max] in MiB and the total, and each total's ratio to the
-first root's in the same round. `--env lite:QTWEBENGINE_CHROMIUM_FLAGS=--js-flags=--lite-mode`
-sets a variable for the root named `lite` only (two names may share a checkout: a switch
-against the same tree). `--detail N` prints, per process, the N mappings with the most
-private pages (a library, [heap], [anon]...), which tells what a process's memory is.
+Each root is a checkout of Inkpost (or `ghostwriter`, the peer of issue 16, its preview shown:
+`--roots ghostwriter=ghostwriter,new=.`; or `floor`, benchmarks/floor_app.py: a bare PySide6
+editor beside a QWebEngineView, what the stack alone takes) run with this venv's Python (`-m
+editor SITE POST --new-instance`, PYTHONPATH=root), with fresh config, data and cache folders
+per start (as a first start: nothing cached). The roots alternate, round by round (the
+machine's load changes over a run). `--after` seconds after the window is mapped (xdotool), the
+PSS of the GUI process and of every descendant is read from /proc/PID/smaps_rollup and grouped
+by what the process is (the GUI, QtWebEngine's zygote, renderer, GPU and utility processes,
+Python children). Prints, per root, each group's median [min-max] in MiB and the total, and
+each total's ratio to the first root's in the same round.
+`--env lite:QTWEBENGINE_CHROMIUM_FLAGS=--js-flags=--lite-mode` sets a variable for the root
+named `lite` only (two names may share a checkout: a switch against the same tree).
+`--detail N` prints, per process, the N mappings with the most private pages (a library,
+[heap], [anon]...), which tells what a process's memory is.
 
 PSS shares a page among all the processes that map it, this app's or not: other programs
 running QtWebEngine from the same venv (tests, other benchmarks) lower Inkpost's PSS while
