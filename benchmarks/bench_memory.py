@@ -8,11 +8,12 @@ Each root is a checkout of Inkpost (or `ghostwriter`, the peer of issue 16, its 
 editor beside a QWebEngineView, what the stack alone takes) run with this venv's Python (`-m
 editor SITE POST --new-instance`, PYTHONPATH=root), with fresh config, data and cache folders
 per start (as a first start: nothing cached). The roots alternate, round by round (the
-machine's load changes over a run). `--after` seconds after the window is mapped (xdotool), the
-PSS of the GUI process and of every descendant is read from /proc/PID/smaps_rollup and grouped
-by what the process is (the GUI, QtWebEngine's zygote, renderer, GPU and utility processes,
-Python children). Prints, per root, each group's median [min-max] in MiB and the total, and
-each total's ratio to the first root's in the same round.
+machine's load changes over a run). `--after` seconds after the window is mapped (xdotool; each
+app's window is then placed at 0,0 and sized 1400x900), the PSS of the GUI process and of every
+descendant is read from /proc/PID/smaps_rollup and grouped by what the process is (the GUI,
+QtWebEngine's zygote, renderer, GPU and utility processes, Python children). Prints, per root,
+each group's median [min-max] in MiB and the total, and each total's ratio to the first root's
+in the same round.
 `--env lite:QTWEBENGINE_CHROMIUM_FLAGS=--js-flags=--lite-mode` sets a variable for the root
 named `lite` only (two names may share a checkout: a switch against the same tree).
 `--detail N` prints, per process, the N mappings with the most private pages (a library,
@@ -47,6 +48,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 from posts import make_post  # noqa: E402
+
+SIZE = ("1400", "900")  # every app's window (bench_window.py's size)
 
 
 def _tree(root: int) -> list[int]:
@@ -147,6 +150,9 @@ def _shared_once_kib(pids: list[int]) -> int:
 
 
 def _wait_mapped(display: str, pid: int, timeout: float) -> float | None:
+    """When `pid`'s first window was mapped (None after `timeout` s); every app's window is
+    then placed at 0,0 and sized 1400x900, as Inkpost opens on a first start (ghostwriter
+    opens at 800x500, and a smaller window takes less memory: backing stores, tiles)."""
     env = dict(os.environ, DISPLAY=display)
     end = time.monotonic() + timeout
     while time.monotonic() < end:
@@ -158,7 +164,11 @@ def _wait_mapped(display: str, pid: int, timeout: float) -> float | None:
             check=False,
         ).stdout.split()
         if out:
-            return time.monotonic()
+            mapped = time.monotonic()
+            for window in out:
+                subprocess.run(["xdotool", "windowmove", window, "0", "0"], env=env, check=False)
+                subprocess.run(["xdotool", "windowsize", window, *SIZE], env=env, check=False)
+            return mapped
         time.sleep(0.05)
     return None
 
