@@ -10,10 +10,8 @@ lists, content files named in a relative `.md` link). Anything with a scheme (`h
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from editor.core.checks.document import PLACEHOLDER, LinkRef
 from editor.core.checks.registry import Finding, post_check
@@ -21,25 +19,19 @@ from editor.core.checks.view import PostView
 from editor.core.diagnostics import Severity
 from editor.core.library.types import MARKDOWN_SUFFIXES
 from editor.core.markdown.highlight import has_lexer
-from editor.core.site.permalinks_pelican import intrasite_path
+from editor.core.markdown.support import local_link
 
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 # fence languages Hugo (or every common theme) turns into something other than code
 _NOT_CODE = frozenset(["goat", "mermaid", "math", "katex", "plantuml", "chart", "diagram"])
 
 
-def _local_path(url: str, pelican: bool = False) -> str | None:
-    """The local path `url` names (`pelican`: a Pelican site, whose `{static}/a.png` and
-    `{filename}b.md` name the content folder's `/a.png` and the post's `b.md`)."""
-    if not url or url.startswith(("#", "//", "{{")) or PLACEHOLDER in url or _SCHEME.match(url):
-        return None
-    intrasite = intrasite_path(url) if pelican else None
-    path = unquote(urlsplit(url if intrasite is None else intrasite).path)
-    return path or None
-
-
 def _link_path(view: PostView, link: LinkRef) -> str | None:
-    return _local_path(link.url, view.facts.site.kind == "pelican")
+    """The local path `link` names (in a Pelican site, `{static}/a.png` and `{filename}b.md`
+    name the content folder's `/a.png` and the post's `b.md`); template text is not local."""
+    if link.url.startswith("{{") or PLACEHOLDER in link.url:
+        return None
+    found = local_link(link.url, view.facts.site.kind == "pelican")
+    return None if found is None else found.path
 
 
 def _is_file(path: Path) -> bool:

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from markdown_it.rules_core import StateCore
@@ -28,9 +28,11 @@ from editor.core.post.frontmatter import split_front_matter
 from editor.core.site.permalinks_pelican import intrasite_path
 
 __all__ = [
+    "LocalLink",
     "PagePaths",
     "body_start",
     "line_mapping",
+    "local_link",
     "page_paths",
     "preview_paths_rule",
     "resolve_html_paths",
@@ -98,14 +100,31 @@ def body_start(text: str, meta: bool = False) -> int:
 # --- preview paths ------------------------------------------------------------------------
 
 
-def _local_target(url: str, page: PagePaths) -> Path | None:
+class LocalLink(NamedTuple):
+    """The local path a link names, unquoted; `intrasite`: a Pelican `{static}`-style link,
+    whose path is from the content folder (`/a.png`) or from the post's folder (`a.png`)."""
+
+    path: str
+    intrasite: bool
+
+
+def local_link(url: str, pelican: bool = False) -> LocalLink | None:
+    """The local path a link or image `url` names (the preview and the checks both read it
+    here); None for a fragment, another host or a scheme. `pelican`: a Pelican site, where
+    `{static}`, `{attach}` and `{filename}` links name files."""
     if not url or url.startswith(("#", "//")) or _SCHEME_RE.match(url):
         return None
-    pelican = intrasite_path(url) if page.content_dir is not None else None
-    path = unquote(urlsplit(url if pelican is None else pelican).path)
-    if not path:
+    intrasite = intrasite_path(url) if pelican else None
+    path = unquote(urlsplit(url if intrasite is None else intrasite).path)
+    return LocalLink(path, intrasite is not None) if path else None
+
+
+def _local_target(url: str, page: PagePaths) -> Path | None:
+    link = local_link(url, pelican=page.content_dir is not None)
+    if link is None:
         return None
-    if pelican is not None and page.content_dir is not None:
+    path = link.path
+    if link.intrasite and page.content_dir is not None:
         here = page.page_path.parent if page.page_path is not None else page.content_dir
         candidates = [page.content_dir / path.lstrip("/") if path.startswith("/") else here / path]
     elif path.startswith("/"):

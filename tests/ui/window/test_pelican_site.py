@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from editor.app.settings import Settings
 from editor.core.site.config import find_site
 from editor.ui.window.main_window import MainWindow
+from tests.core.markdown.test_pelican_links import PNG
 
 RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "preview"
 POST = (
@@ -82,13 +83,6 @@ def test_a_pelican_post_in_the_window(qtbot: Any, window: MainWindow) -> None:
     assert tab.document.text() == POST.replace("Status: draft", "Status: published")
     assert not tab.document.current_post().draft
     qtbot.waitUntil(lambda: panel.url.url() == "https://notes.example/hello-pelican.html")
-
-
-PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c63f8cfc0f01f0004850180848a9821"
-    "0000000049454e44ae426082"
-)
 
 
 def test_a_static_image_shows_in_the_preview(qtbot: Any, window: MainWindow) -> None:
