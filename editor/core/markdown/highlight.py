@@ -20,6 +20,8 @@ from pygments.styles import get_style_by_name
 from pygments.token import STANDARD_TYPES, Token, _TokenType
 from pygments.util import ClassNotFound
 
+from editor.core.markdown.guess_syntax import guess_language
+
 __all__ = ["CodeOptions", "FenceInfo", "go_escape", "parse_fence_info", "render_fence"]
 
 _GO_ESCAPES = {"&": "&amp;", "'": "&#39;", "<": "&lt;", ">": "&gt;", '"': "&#34;"}
@@ -54,6 +56,8 @@ _ALIASES = {
     "env": "bash",
     "csv": "text",
 }
+# Chroma's guesses (guess_syntax.py) by the names Pygments gives them
+_GUESSED = {"fallback": "text", "gdscript3": "gdscript", "dns": "zone"}
 # Pygments knows these, Chroma (so Hugo) does not: Hugo shows them unhighlighted.
 _CHROMA_UNKNOWN = frozenset(("pycon", "less", "liquid", "pug", "haml"))
 # Chroma's monokai differs from Pygments' in two colours the markup shows.
@@ -80,6 +84,7 @@ class CodeOptions:
     line_no_start: int = 1
     tab_width: int = 4
     code_fences: bool = True
+    guess_syntax: bool = False  # an unknown or missing language: Chroma's guess (guess_syntax.py)
 
 
 @dataclass(frozen=True)
@@ -297,10 +302,14 @@ def render_fence(code: str, info: FenceInfo, options: CodeOptions) -> tuple[str,
     code = code.rstrip("\n")
     lang = info.lang
     lexer = _lexer(lang)
+    known = lexer is not None or not lang
+    if lexer is None and options.guess_syntax and options.code_fences:
+        lang = guess_language(code)  # highlighted as Pygments can, plain text else
+        lexer = _lexer(_GUESSED.get(lang, lang)) or _lexer("text")
     if lexer is None or not options.code_fences:
         attrs = f' class="language-{go_escape(lang)}" data-lang="{go_escape(lang)}"' if lang else ""
         body = go_escape(code + "\n") if code else ""
-        return f'<pre tabindex="0"><code{attrs}>{body}</code></pre>', lexer is not None or not lang
+        return f'<pre tabindex="0"><code{attrs}>{body}</code></pre>', known
     classes = not options.no_classes
     palette = _palette(options.style, options.tab_width)
     lines = _split_lines(lexer, code) if code else []
@@ -336,7 +345,7 @@ def render_fence(code: str, info: FenceInfo, options: CodeOptions) -> tuple[str,
     div = f'<div class="{div_class}"{div_rest}'
     div += ">"
     if not (info.line_nos and info.in_table):
-        return f"{div}{code_html}</div>", True
+        return f"{div}{code_html}</div>", known
     numbers = "".join(
         _number_span(str(i + info.line_no_start).rjust(width) + "\n", palette, classes)
         for i in range(len(lines))
@@ -347,7 +356,7 @@ def render_fence(code: str, info: FenceInfo, options: CodeOptions) -> tuple[str,
             '<td class="lntd">\n<pre tabindex="0" class="chroma">'
             f"<code>{numbers}</code></pre></td>\n"
             f'<td class="lntd">\n{code_html}</td></tr></table>\n</div>\n</div>',
-            True,
+            known,
         )
     cell = "vertical-align:top;padding:0;margin:0;border:0;"
     plain_pre = f'<pre tabindex="0" style="{palette.pre_style}">'
@@ -357,5 +366,5 @@ def render_fence(code: str, info: FenceInfo, options: CodeOptions) -> tuple[str,
         '<table style="border-spacing:0;padding:0;margin:0;border:0;">'
         f'<tr><td style="{cell}">\n{plain_pre}<code>{numbers}</code></pre></td>\n'
         f'<td style="{cell};width:100%">\n{code_html}</td></tr></table>\n</div>\n</div>',
-        True,
+        known,
     )

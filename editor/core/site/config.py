@@ -320,7 +320,54 @@ def _goldmark(reader: ValueReader) -> GoldmarkConfig:
         hard_wraps=reader.boolean(d.hard_wraps, *gm, "renderer", "hardwraps"),
         xhtml=reader.boolean(d.xhtml, *gm, "renderer", "xhtml"),
         passthrough=reader.switch(d.passthrough, *ext, "passthrough", on_key="enable"),
+        passthrough_inline=_delimiters(reader, (*ext, "passthrough", "delimiters", "inline")),
+        passthrough_block=_delimiters(reader, (*ext, "passthrough", "delimiters", "block")),
+        typographer_subs=tuple(
+            (name, value)
+            for key, (name, default) in _TYPOGRAPHER_KEYS.items()
+            if (value := reader.string(default, *ext, "typographer", key)) != default
+        )
+        if isinstance(reader.get(*ext, "typographer"), dict)
+        else (),
     )
+
+
+# markup.goldmark.extensions.typographer's keys (lower-cased): Goldmark's names, Hugo's defaults
+_TYPOGRAPHER_KEYS = {
+    "apostrophe": ("apos", "&rsquo;"),
+    "ellipsis": ("hellip", "&hellip;"),
+    "emdash": ("mdash", "&mdash;"),
+    "endash": ("ndash", "&ndash;"),
+    "leftanglequote": ("laquo", "&laquo;"),
+    "leftdoublequote": ("ldquo", "&ldquo;"),
+    "leftsinglequote": ("lsquo", "&lsquo;"),
+    "rightanglequote": ("raquo", "&raquo;"),
+    "rightdoublequote": ("rdquo", "&rdquo;"),
+    "rightsinglequote": ("rsquo", "&rsquo;"),
+}
+
+
+def _delimiters(reader: ValueReader, path: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Passthrough delimiters: a list of [open, close] pairs of non-empty strings (anything
+    else is left out, with a warning)."""
+    value = reader.get(*path)
+    if value is None:
+        return ()
+    pairs = value if isinstance(value, list) else [value]
+    out: list[tuple[str, str]] = []
+    for pair in pairs:
+        if (
+            isinstance(pair, list)
+            and len(pair) == 2
+            and all(isinstance(part, str) and part for part in pair)
+        ):
+            out.append((pair[0], pair[1]))
+        else:
+            reader.warn(
+                f'{".".join(path)}: {pair!r} is not a pair of delimiters such as ["$", "$"]',
+                path,
+            )
+    return tuple(out)
 
 
 def _highlight(reader: ValueReader) -> HighlightConfig:

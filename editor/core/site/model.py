@@ -37,6 +37,12 @@ class GoldmarkConfig:
     hard_wraps: bool = False
     xhtml: bool = False
     passthrough: bool = False
+    # extensions.passthrough.delimiters: (open, close) pairs, in the site's order
+    passthrough_inline: tuple[tuple[str, str], ...] = ()
+    passthrough_block: tuple[tuple[str, str], ...] = ()
+    # extensions.typographer's substitutions the site changed: (name, HTML), the names those
+    # of editor.core.markdown.goldmark.inline (ldquo, rdquo, lsquo, rsquo, apos, ndash...)
+    typographer_subs: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

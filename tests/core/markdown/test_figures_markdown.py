@@ -46,6 +46,15 @@ OPTIONS: dict[str, MarkupOptions] = {
     "attributes": replace(BASE, attribute_block=True, unsafe=True, hard_wraps=True),
     "no-linkify": replace(BASE, linkify=False),
     "no-typographer": replace(BASE, typographer=False, definition_list=False),
+    "substitutions": replace(
+        BASE, typographer_subs=(("ldquo", "&laquo;&nbsp;"), ("apos", "'"), ("mdash", ""))
+    ),
+    "passthrough": replace(
+        BASE,
+        passthrough=True,
+        passthrough_inline=(("\\(", "\\)"), ("$", "$"), ("%", "%")),
+        passthrough_block=(("\\[", "\\]"), ("$$", "$$")),
+    ),
 }
 
 

@@ -151,6 +151,31 @@ def test_extensions_can_be_switched_off() -> None:
     assert html == "<p>&quot;q&quot; www.x.com ~~s~~</p>\n<ul>\n<li>[x] t</li>\n</ul>\n"
 
 
+def test_passthrough_needs_the_switch_and_its_delimiters() -> None:
+    text = "Math $a_b*c*$ here.\n"
+    delimiters = {"passthrough_inline": (("$", "$"),)}
+    assert "<em>" in Renderer(_site(**delimiters)).render(text).html  # enable = false
+    assert "<em>" in Renderer(_site(passthrough=True)).render(text).html  # no delimiters
+    on = Renderer(_site(passthrough=True, **delimiters)).render(text)
+    assert on.html == "<p>Math $a_b*c*$ here.</p>\n"
+
+
+def test_passthrough_blocks_split_paragraphs_with_their_own_preview_lines() -> None:
+    site = _site(
+        passthrough=True, passthrough_inline=(("$", "$"),), passthrough_block=(("$$", "$$"),)
+    )
+    text = "Intro\n\n$$\nx\n$$\n\nBefore $$y$$ after\nnext $$\nz\n$$ end\n"
+    plain = Renderer(site).render(text)
+    assert plain.html == (
+        "<p>Intro</p>\n$$\nx\n$$<p>Before </p>\n$$y$$<p> after\nnext </p>\n$$\nz\n$$<p> end</p>\n"
+    )
+    preview = Renderer(site).render(text, preview=True)
+    assert '<div data-line="3">$$\nx\n$$</div>' in preview.html  # no tag of its own: a div
+    assert '<p data-line="7">Before </p>' in preview.html
+    assert '<div data-line="8">$$\nz\n$$</div>' in preview.html
+    assert preview.line_map == ((1, 1), (3, 5), (7, 7), (7, 7), (7, 8), (8, 10), (10, 10))
+
+
 def test_heading_ids_can_be_off_or_ascii() -> None:
     off = Renderer(_site(auto_heading_id=False)).render("## Émile\n")
     assert off.html == "<h2>Émile</h2>\n"

@@ -1,13 +1,14 @@
 """Differential test: random Markdown from nasty building blocks, rendered by Hugo and by us.
 
-The documents are seeded (the same every run). A few known differences remain (tables that
+Three sites: Hugo's defaults, raw HTML on (unsafe), and the passthrough extension set up for
+math (its documents also hold math delimiters). The documents are seeded (the same every run).
+A few known differences remain (tables that
 interrupt a list item's lazy continuation line, Hugo's spacing around dropped nodes in the
 TOC), so the test asks for at least 97% equal pages and shows the first differences.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import random
 from pathlib import Path
@@ -15,8 +16,9 @@ from pathlib import Path
 import pytest
 
 from editor.core.markdown.renderer import Renderer
-from editor.core.site.config import SiteConfig
+from editor.core.site.config import load_site
 from tests.core.markdown.test_rendering_hugo import (  # noqa: F401
+    PASSTHROUGH_CONFIG,
     UNSAFE_CONFIG,
     hugo_on_path,
     normalize,
@@ -33,49 +35,54 @@ INLINE = [
     "H~2~O", "x^2", ":smile:", "😀", "中文", "Émile", "#tag", "<!-- c -->", "foo_bar_baz",
     "**a*b**c*", "*a **b** c*", "[a]", "<https://a.b>", "\\\n", "  \n",
 ]  # fmt: skip
+# with PASSTHROUGH_CONFIG (Hugo's math set-up): its delimiters everywhere
+PASSTHROUGH_INLINE = [
+    "$a_b$", "$x*y*z$", "$$s_1$$", "\\(c_d\\)", "\\[e*f\\]", "$", "$$", "\\$5", "\\\\$q$",
+    "$`t`$", "$<b>$", "\\(", "$$\nm_n\n$$", "$a\nb$",
+]  # fmt: skip
 WORDS = ["word", "text", "The", "and", "x"]
 FRONT = "---\ntitle: f\n---\n\n"
 COUNT = 200
 
 
-def _paragraph(rng: random.Random) -> str:
+def _paragraph(rng: random.Random, inline: list[str]) -> str:
     return " ".join(
-        rng.choice(INLINE) if rng.random() < 0.5 else rng.choice(WORDS)
+        rng.choice(inline) if rng.random() < 0.5 else rng.choice(WORDS)
         for _ in range(rng.randint(3, 12))
     )
 
 
-def _document(rng: random.Random) -> str:
+def _document(rng: random.Random, inline: list[str] = INLINE) -> str:
     parts = []
     for _ in range(rng.randint(2, 9)):
         r = rng.random()
         if r < 0.45:
             parts.append(rng.choice(SNIPPETS))
         elif r < 0.8:
-            parts.append(_paragraph(rng))
+            parts.append(_paragraph(rng, inline))
         elif r < 0.9:
-            parts.append("## " + _paragraph(rng))
+            parts.append("## " + _paragraph(rng, inline))
         else:
-            parts.append("- " + _paragraph(rng) + "\n- " + _paragraph(rng))
+            parts.append("- " + _paragraph(rng, inline) + "\n- " + _paragraph(rng, inline))
     text = "".join(p + rng.choice(["\n", "\n\n", "\n\n"]) for p in parts)
     return text + ("\n[^1]: note\n" if rng.random() < 0.2 else "")
 
 
-@pytest.mark.parametrize("unsafe", [False, True], ids=["default", "unsafe"])
+@pytest.mark.parametrize("setting", ["default", "unsafe", "passthrough"])
 def test_random_documents_mostly_equal_hugo(
     hugo_on_path: None,  # noqa: F811
     tmp_path: Path,
-    unsafe: bool,
+    setting: str,
 ) -> None:
     rng = random.Random(20261128)
-    docs = {f"f{i}": FRONT + _document(rng) for i in range(COUNT)}
-    site = HugoSite(tmp_path, UNSAFE_CONFIG if unsafe else {})
+    inline = INLINE + PASSTHROUGH_INLINE * 2 if setting == "passthrough" else INLINE
+    docs = {f"f{i}": FRONT + _document(rng, inline) for i in range(COUNT)}
+    hugo_config = {"unsafe": UNSAFE_CONFIG, "passthrough": PASSTHROUGH_CONFIG}.get(setting, {})
+    site = HugoSite(tmp_path, hugo_config)
     for name, text in docs.items():
         site.add(f"posts/{name}.md", text)
     pages = site.build()
-    config = SiteConfig.hugo_defaults(tmp_path)
-    goldmark = dataclasses.replace(config.goldmark, unsafe=unsafe)
-    renderer = Renderer(dataclasses.replace(config, goldmark=goldmark))
+    renderer = Renderer(load_site(site.root))  # the settings as Inkpost reads them
     different: list[str] = []
     for name, text in docs.items():
         page = pages[f"posts/{name}.md"]

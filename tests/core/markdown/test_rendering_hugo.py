@@ -1,9 +1,13 @@
 """The renderer's HTML and TOC against the real Hugo 0.168, fixture by fixture.
 
 Every tests/core/fixtures/hugo/html-*.md is built by one Hugo site with the default config;
-html-unsafe-*.md by a second one with markup.goldmark.renderer.unsafe = true. Highlighting may
-differ (Pygments vs Chroma colours): `normalize` keeps the code text exactly but drops the
-<span>s inside <code> and every inline style. Everything else must be byte-identical.
+html-unsafe-*.md by a second one with markup.goldmark.renderer.unsafe = true, html-attrblock-*.md
+by one with linkerd.io's settings, html-passthrough-*.md by one with the passthrough extension
+set up for math as Hugo's documentation does, html-typographer-*.md by one with its own
+typographer substitutions, html-guess-*.md by one with markup.highlight.guessSyntax.
+Highlighting may differ (Pygments vs Chroma colours): `normalize` keeps the code text exactly
+but drops the <span>s inside <code> and every inline style. Everything else must be
+byte-identical.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import difflib
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,13 +30,52 @@ pytestmark = pytest.mark.hugo
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "hugo"
 UNSAFE = sorted(FIXTURES.glob("html-unsafe-*.md"))
 ATTRBLOCK = sorted(FIXTURES.glob("html-attrblock-*.md"))
-SAFE = sorted(p for p in FIXTURES.glob("html-*.md") if p not in UNSAFE and p not in ATTRBLOCK)
+PASSTHROUGH = sorted(FIXTURES.glob("html-passthrough-*.md"))
+TYPOGRAPHER = sorted(FIXTURES.glob("html-typographer-*.md"))
+GUESS = sorted(FIXTURES.glob("html-guess-*.md"))
+OWN_SITES = UNSAFE + ATTRBLOCK + PASSTHROUGH + TYPOGRAPHER + GUESS
+SAFE = sorted(p for p in FIXTURES.glob("html-*.md") if p not in OWN_SITES)
 UNSAFE_CONFIG = {"markup": {"goldmark": {"renderer": {"unsafe": True}}}}
 # linkerd.io's settings: block attributes on, standalone images not wrapped in <p>
 ATTRBLOCK_CONFIG = {
     "markup": {
         "goldmark": {
             "parser": {"attribute": {"block": True}, "wrapStandAloneImageWithinParagraph": False}
+        }
+    }
+}
+# Hugo's math set-up (its documentation's delimiters): markup.goldmark.extensions.passthrough
+PASSTHROUGH_CONFIG = {
+    "markup": {
+        "goldmark": {
+            "extensions": {
+                "passthrough": {
+                    "enable": True,
+                    "delimiters": {
+                        "block": [["\\[", "\\]"], ["$$", "$$"]],
+                        "inline": [["\\(", "\\)"], ["$", "$"]],
+                    },
+                }
+            }
+        }
+    }
+}
+# French quotes with no-break spaces, a plain apostrophe, no em dash (an empty substitution)
+TYPOGRAPHER_CONFIG = {
+    "markup": {
+        "goldmark": {
+            "extensions": {
+                "typographer": {
+                    "leftDoubleQuote": "&laquo;&nbsp;",
+                    "rightDoubleQuote": "&nbsp;&raquo;",
+                    "leftSingleQuote": "‹",
+                    "rightSingleQuote": "›",
+                    "apostrophe": "'",
+                    "enDash": "–",
+                    "emDash": "",
+                    "leftAngleQuote": "<q>",
+                }
+            }
         }
     }
 }
@@ -66,6 +110,9 @@ def hugo_pages(hugo_on_path: None, tmp_path_factory: pytest.TempPathFactory) -> 
         ("safe", SAFE, {}),
         ("unsafe", UNSAFE, UNSAFE_CONFIG),
         ("attrblock", ATTRBLOCK, ATTRBLOCK_CONFIG),
+        ("passthrough", PASSTHROUGH, PASSTHROUGH_CONFIG),
+        ("typographer", TYPOGRAPHER, TYPOGRAPHER_CONFIG),
+        ("guess", GUESS, {"markup": {"highlight": {"guessSyntax": True}}}),
     )
     for name, files, config in sites:
         site = HugoSite(tmp_path_factory.mktemp(f"hugo-{name}"), config)
@@ -76,9 +123,16 @@ def hugo_pages(hugo_on_path: None, tmp_path_factory: pytest.TempPathFactory) -> 
     return pages
 
 
-def _site(**goldmark: bool) -> SiteConfig:
+def _site(**goldmark: Any) -> SiteConfig:
     site = SiteConfig.hugo_defaults(Path("/nonexistent-site"))
     return dataclasses.replace(site, goldmark=dataclasses.replace(site.goldmark, **goldmark))
+
+
+def _guessing_site() -> SiteConfig:
+    site = _site()
+    return dataclasses.replace(
+        site, highlight=dataclasses.replace(site.highlight, guess_syntax=True)
+    )
 
 
 DEFAULT = Renderer(_site())
@@ -86,6 +140,34 @@ RENDERERS = {
     **dict.fromkeys(SAFE, DEFAULT),
     **dict.fromkeys(UNSAFE, Renderer(_site(unsafe=True))),
     **dict.fromkeys(ATTRBLOCK, Renderer(_site(attribute_block=True, wrap_standalone_image=False))),
+    **dict.fromkeys(
+        PASSTHROUGH,
+        Renderer(
+            _site(
+                passthrough=True,
+                passthrough_inline=(("\\(", "\\)"), ("$", "$")),
+                passthrough_block=(("\\[", "\\]"), ("$$", "$$")),
+            )
+        ),
+    ),
+    **dict.fromkeys(GUESS, Renderer(_guessing_site())),
+    **dict.fromkeys(
+        TYPOGRAPHER,
+        Renderer(
+            _site(
+                typographer_subs=(
+                    ("ldquo", "&laquo;&nbsp;"),
+                    ("rdquo", "&nbsp;&raquo;"),
+                    ("lsquo", "‹"),
+                    ("rsquo", "›"),
+                    ("apos", "'"),
+                    ("ndash", "–"),
+                    ("mdash", ""),
+                    ("laquo", "<q>"),
+                )
+            )
+        ),
+    ),
 }
 
 
@@ -97,11 +179,13 @@ def _diff(expected: str, actual: str) -> str:
 
 
 def test_enough_fixtures() -> None:
-    assert len(SAFE) + len(UNSAFE) + len(ATTRBLOCK) >= 30
-    assert UNSAFE and ATTRBLOCK, "each site configuration needs fixtures"
+    assert len(SAFE) + len(OWN_SITES) >= 30
+    assert UNSAFE and ATTRBLOCK and PASSTHROUGH and TYPOGRAPHER, (
+        "each site's settings need fixtures"
+    )
 
 
-@pytest.mark.parametrize("path", SAFE + UNSAFE + ATTRBLOCK, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", SAFE + OWN_SITES, ids=lambda p: p.stem)
 def test_html_and_toc_equal_hugo(path: Path, hugo_pages: dict[str, HugoPage]) -> None:
     page = hugo_pages[path.name]
     result = RENDERERS[path].render(path.read_text(encoding="utf-8"), page_path=path)

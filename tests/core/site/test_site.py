@@ -233,7 +233,27 @@ markup:
         hard_wraps=True,
         xhtml=True,
         passthrough=True,
+        passthrough_inline=(("$", "$"),),
     )
+
+
+def test_passthrough_delimiters_and_bad_ones(tmp_path: Path) -> None:
+    write(
+        tmp_path / "hugo.toml",
+        "[markup.goldmark.extensions.passthrough]\nenable = true\n"
+        "[markup.goldmark.extensions.passthrough.delimiters]\n"
+        "block = [['\\[', '\\]'], ['$$', '$$']]\n"
+        "inline = [['\\(', '\\)'], ['$'], 'x']\n",
+    )
+    site = find_site(tmp_path)
+    assert site.goldmark.passthrough
+    assert site.goldmark.passthrough_block == (("\\[", "\\]"), ("$$", "$$"))
+    assert site.goldmark.passthrough_inline == (("\\(", "\\)"),)
+    messages = [(d.message, d.file, d.line) for d in site.diagnostics]
+    assert [(m.split(":")[0], f, line) for m, f, line in messages] == [
+        ("markup.goldmark.extensions.passthrough.delimiters.inline", tmp_path / "hugo.toml", 5),
+    ] * 2
+    assert "['$']" in messages[0][0] and "'x'" in messages[1][0]
 
 
 def test_extension_tables_enable_and_disable(tmp_path: Path) -> None:
@@ -248,9 +268,13 @@ def test_extension_tables_enable_and_disable(tmp_path: Path) -> None:
     assert goldmark.auto_heading_id_type == "blackfriday"
     # a typographer table that does not disable it (custom quotes) keeps it on
     write(
-        tmp_path / "hugo.toml", "[markup.goldmark.extensions.typographer]\nleftDoubleQuote = '«'\n"
+        tmp_path / "hugo.toml",
+        "[markup.goldmark.extensions.typographer]\nleftDoubleQuote = '«'\n"
+        "apostrophe = \"'\"\nellipsis = '&hellip;'\n",  # the default: nothing to change
     )
-    assert find_site(tmp_path).goldmark.typographer
+    goldmark = find_site(tmp_path).goldmark
+    assert goldmark.typographer
+    assert goldmark.typographer_subs == (("apos", "'"), ("ldquo", "«"))
 
 
 def test_highlight_and_toc_settings(tmp_path: Path) -> None:

@@ -38,6 +38,19 @@ CONFIGS: dict[str, dict[str, Any]] = {
     "classes": {"markup": {"highlight": {"noClasses": False, "hl_Lines": "1"}}},
     "linenos": {"markup": {"highlight": {"lineNos": True, "lineNumbersInTable": False}}},
     "nofences": {"markup": {"highlight": {"codeFences": False}}},
+    "guess": {"markup": {"highlight": {"guessSyntax": True}}},
+    "passthrough": {
+        "markup": {
+            "goldmark": {
+                "extensions": {
+                    "passthrough": {
+                        "enable": True,
+                        "delimiters": {"block": [["$$", "$$"]], "inline": [["$", "$"]]},
+                    }
+                }
+            }
+        }
+    },
 }
 
 

@@ -245,7 +245,7 @@ def _render_heading_open(
     return f"<{token.tag}{attrs}>"
 
 
-def _after_tight_paragraph(rule: Any) -> Any:
+def after_tight_paragraph(rule: Any) -> Any:
     """Goldmark ends a tight list item's text with a newline when a block follows it."""
 
     def wrapped(
@@ -297,7 +297,7 @@ def install_render_rules(md: MarkdownIt) -> None:
         "footnote_block_close": _table_rule("</ol>\n</div>\n"),
     }
     for name in ("fence", "html_block", "code_block", "heading_open", "table_open"):
-        rules[name] = _after_tight_paragraph(
+        rules[name] = after_tight_paragraph(
             rules.get(name) or cast(RendererHTML, md.renderer).rules[name]
         )
     for name, rule in rules.items():

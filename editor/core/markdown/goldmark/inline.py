@@ -13,8 +13,10 @@ is HTML with named entities.
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 import unicodedata
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
@@ -186,7 +188,8 @@ def install(md: MarkdownIt, enabled: bool, protocol: str, typographer: bool) -> 
 
 # --- typographer ---------------------------------------------------------------------------
 
-_CHARS = {
+_CHARS = {  # what each of Goldmark's substitutions is (the default's character)
+    "apos": "\u2019",
     "lsquo": "\u2018",
     "rsquo": "\u2019",
     "ldquo": "\u201c",
@@ -197,7 +200,19 @@ _CHARS = {
     "laquo": "\u00ab",
     "raquo": "\u00bb",
 }
+# the default substitutions: named entities (Goldmark's apostrophe is &rsquo; too)
+DEFAULT_SUBSTITUTIONS = {name: f"&{'rsquo' if name == 'apos' else name};" for name in _CHARS}
 _TRIGGERS = re.compile(r"['\"]|--|\.\.\.|<<|>>")
+
+
+@lru_cache(maxsize=8)
+def _substitutions(chosen: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """The site's substitutions (markup.goldmark.extensions.typographer) over the defaults."""
+    return {**DEFAULT_SUBSTITUTIONS, **dict(chosen)} if chosen else DEFAULT_SUBSTITUTIONS
+
+
+def _plain(substitution: str) -> str:
+    return html_lib.unescape(substitution)
 
 
 def has_typography(text: str) -> bool:
@@ -300,11 +315,11 @@ def _quote(c: str, line: str, before: str, after: str, counter: _Counter) -> str
         if can_open and not can_close and n > 3 and l1.isdigit() and l2.isdigit() and l3 == "s":
             after4 = line[4] if len(line) > 4 else " "
             if n == 3 or _is_space(after4) or _is_punct_rune(after4):
-                return "rsquo"
+                return "apos"
         if n > 1 and (_unicode_punct(before) or _is_space(before)) and l1 in ("t", "e", "n", "l"):
-            return "rsquo"
+            return "apos"
         if n > 1 and (_digit(before) or _letter(before)) and l1 and _letter(l1):
-            return "rsquo"
+            return "apos"
         if can_open and not can_close:
             name = "lsquo"
             if (
@@ -417,8 +432,11 @@ def _follow(children: list[Token], k: int) -> str:
     return out
 
 
-def _typographer_children(children: list[Token], tail: str = "") -> None:
-    """Turn text tokens with typography into "typo_text" tokens (HTML with named entities)."""
+def _typographer_children(
+    children: list[Token], tail: str = "", subs: dict[str, str] = DEFAULT_SUBSTITUTIONS
+) -> None:
+    """Turn text tokens with typography into "typo_text" tokens (HTML: the substitutions,
+    named entities unless the site chose others)."""
     in_autolink = 0
     counter = _Counter()
     for k, token in enumerate(children):
@@ -442,15 +460,17 @@ def _typographer_children(children: list[Token], tail: str = "") -> None:
         plain: list[str] = []
         for piece, is_entity in parts:
             if is_entity:
-                html.append(f"&{piece};")
-                plain.append(_CHARS[piece])
+                html.append(subs[piece])
+                plain.append(
+                    _CHARS[piece] if subs is DEFAULT_SUBSTITUTIONS else _plain(subs[piece])
+                )
             else:
                 html.append(escapeHtml(piece))
                 plain.append(piece)
         source = token.content
         token.type = "typo_text"
         token.content = "".join(html)
-        first = parts[0][0] if not parts[0][1] else _CHARS[parts[0][0]]
+        first = parts[0][0] if not parts[0][1] else _plain(subs[parts[0][0]])
         token.meta = {"plain": "".join(plain), "source": source, "first": first}
 
 
@@ -470,6 +490,7 @@ def typographer_rule(state: StateCore, *, triggered_only: bool = False) -> None:
     """Goldmark's typographer over every inline token; with `triggered_only`, past those
     whose content `has_typography` says it leaves as it is (the same result, faster)."""
     tokens = state.tokens
+    subs = _substitutions(getattr(state.md.options["goldmark"], "typographer_subs", ()))
     lines: list[str] | None = None
     tails: list[str] = []
     for i, token in enumerate(tokens):
@@ -484,7 +505,7 @@ def typographer_rule(state: StateCore, *, triggered_only: bool = False) -> None:
                 tail = tails.pop(0) if tails else ""
             if triggered_only and not has_typography(token.content):
                 continue
-            _typographer_children(token.children, tail)
+            _typographer_children(token.children, tail, subs)
             for child in token.children:
                 if child.type == "image" and child.children:
-                    _typographer_children(child.children)
+                    _typographer_children(child.children, subs=subs)

@@ -49,6 +49,7 @@ class MarkupOptions(GoldmarkConfig):
             line_no_start=pick(hl, "line_no_start", 1),
             tab_width=pick(hl, "tab_width", 4),
             code_fences=pick(hl, "code_fences", True),
+            guess_syntax=pick(hl, "guess_syntax", False),
         )
         markup = {f.name: pick(gm, f.name, getattr(base, f.name)) for f in fields(GoldmarkConfig)}
         return cls(

@@ -18,6 +18,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from editor.core.markdown.goldmark import inline as goldmark_inline
+from editor.core.markdown.goldmark import passthrough as goldmark_passthrough
 from editor.core.markdown.goldmark.blocks import (
     GLOBAL_ATTRS,
     attr_block,
@@ -141,6 +142,11 @@ def build_markdown(options: MarkupOptions) -> MarkdownIt:
         md.core.ruler.after("block", "goldmark_deflist", deflist_rule)
     if options.footnote:
         footnote_plugin(md, inline=False)
+    passthrough = options.passthrough and bool(
+        options.passthrough_inline or options.passthrough_block
+    )
+    if passthrough:  # before linkify, which sets the text rule's terminators last
+        goldmark_passthrough.install(md, options.passthrough_inline, options.passthrough_block)
     goldmark_inline.install(md, options.linkify, options.linkify_protocol, options.typographer)
     md.core.ruler.before("inline", "goldmark_heading_attrs", _heading_attrs_rule)
     if options.attribute_block:
@@ -158,6 +164,11 @@ def build_markdown(options: MarkupOptions) -> MarkdownIt:
     if not options.attribute_title:
         md.core.ruler.disable("goldmark_heading_attrs")
     # after "inline", in this order (each insertion goes right after "inline")
+    if passthrough and md.inline.ruler.__find__("goldmark_passthrough") >= 0:
+        # last: Goldmark splits the paragraph after the typographer read it whole
+        md.core.ruler.after(
+            "inline", "goldmark_passthrough_blocks", goldmark_passthrough.split_rule
+        )
     if not options.wrap_standalone_image:
         md.core.ruler.after("inline", "goldmark_unwrap_images", unwrap_images_rule)
     md.core.ruler.after("inline", "goldmark_headings", _headings_rule)

@@ -22,7 +22,7 @@ def plain_text(children: Sequence[Token]) -> str:
     out: list[str] = []
     for token in children:
         kind = token.type
-        if kind in ("text", "text_special", "code_inline"):
+        if kind in ("text", "text_special", "code_inline", "passthrough_inline"):
             out.append(token.content)
         elif kind == "typo_text":
             out.append(token.meta["plain"])
@@ -112,13 +112,39 @@ def _go_escape(text: str) -> str:
     return _GO_ESCAPE_RE.sub(lambda m: _GO_ESCAPES[m.group(0)], text)
 
 
+# Hugo's TOC sanitizer (bluemonday) keeps these elements of a title holding "<"; other tags go
+_TOC_ELEMENTS = frozenset(
+    ("abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "i", "ins",
+     "kbd", "mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strong", "sub",
+     "sup", "time", "u", "var", "wbr")
+)  # fmt: skip
+_TAG_RE = re.compile(r"<(/?)([A-Za-z][^\s/>]*)[^>]*>")
+
+
+def _sanitized(raw: str) -> str:
+    """Raw HTML as Hugo's TOC sanitizer leaves it: allowed bare tags kept, other tags
+    dropped, the text between re-escaped the Go way."""
+    out: list[str] = []
+    end = 0
+    for match in _TAG_RE.finditer(raw):
+        out.append(_go_escape(html_lib.unescape(raw[end : match.start()])))
+        if match.group(2).lower() in _TOC_ELEMENTS:
+            out.append(f"<{match.group(1)}{match.group(2).lower()}>")
+        end = match.end()
+    out.append(_go_escape(html_lib.unescape(raw[end:])))
+    return "".join(out)
+
+
 def toc_title(children: Sequence[Token], *, unsafe: bool = False) -> str:
     """The heading's title in Hugo's `.TableOfContents` (links as text, raw HTML dropped).
 
     When the heading holds any inline element (emphasis, code, link, image, raw HTML...) Hugo
     re-escapes the title's text the Go way: typography as characters, ' as &#39;, " as &#34;.
     """
-    rich = any(token.type in _RICH for token in children)
+    rich = any(
+        token.type in _RICH or (token.type == "passthrough_inline" and "<" in token.content)
+        for token in children
+    )
     escape = _go_escape if rich else escapeHtml
     out: list[str] = []
     for token in children:
@@ -129,6 +155,8 @@ def toc_title(children: Sequence[Token], *, unsafe: bool = False) -> str:
             out.append(escape(token.meta["plain"]) if rich else token.content)
         elif kind == "code_inline":
             out.append(f"<code>{escape(token.content)}</code>")
+        elif kind == "passthrough_inline":  # as written, through the title's sanitizer
+            out.append(_sanitized(token.content) if rich else token.content)
         elif kind in ("s_open", "s_close"):
             out.append("<del>" if kind == "s_open" else "</del>")
         elif kind in ("em_open", "strong_open", "em_close", "strong_close"):
