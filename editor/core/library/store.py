@@ -21,7 +21,7 @@ from types import MappingProxyType
 from editor.core.diagnostics import Diagnostic, Severity
 from editor.core.library.types import PostEntry, TermMap
 
-SCHEMA_VERSION = "8"  # 8: Pelican/MkDocs posts' metadata lines are read (entries of 7 lack them)
+SCHEMA_VERSION = "9"  # 9: passthrough, typographer substitutions, guessSyntax (8: metadata lines)
 _OPEN = "\ue000"
 _CLOSE = "\ue001"
 _FTS_SYNTAX = re.compile(r'["*()^:+]|\b(AND|OR|NOT|NEAR)\b')
