@@ -160,6 +160,13 @@ def test_passthrough_needs_the_switch_and_its_delimiters() -> None:
     assert on.html == "<p>Math $a_b*c*$ here.</p>\n"
 
 
+def test_unclosed_passthrough_openers_are_text_and_a_later_pair_still_counts() -> None:
+    site = _site(passthrough=True, passthrough_inline=(("\\(", "\\)"), ("$", "$")))
+    text = "a \\( " * 3000 + "$x_y_$ [\\(in](u) $z_$\n"
+    html = Renderer(site).render(text).html  # each opener's failed search is remembered
+    assert html == "<p>" + "a ( " * 3000 + '$x_y_$ <a href="u">(in</a> $z_$</p>\n'
+
+
 def test_passthrough_blocks_split_paragraphs_with_their_own_preview_lines() -> None:
     site = _site(
         passthrough=True, passthrough_inline=(("$", "$"),), passthrough_block=(("$$", "$$"),)

@@ -115,7 +115,15 @@ def _inline_rule(pairs: tuple[Pair, ...]) -> Any:
             return False
         opener, closer = pair
         start = pos + len(opener)
-        close = src.find(closer, start, state.posMax)
+        # where a search for this closer already failed: none after (a paragraph of unclosed
+        # openers stays linear; Goldmark searches again each time)
+        misses: dict[tuple[str, int], int] = state.__dict__.setdefault("_passthrough_misses", {})
+        key = (closer, state.posMax)
+        close = -1 if start >= misses.get(key, state.posMax + 1) else -2
+        if close == -2:
+            close = src.find(closer, start, state.posMax)
+            if close < 0:
+                misses[key] = min(start, misses.get(key, start))
         if close < 0:  # no closer: the opener is text (its escapes resolved, as above)
             if not silent:
                 state.append_pending(_ESCAPED.sub(r"\1", opener))
