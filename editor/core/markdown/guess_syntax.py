@@ -10,7 +10,8 @@ of a delegating one and never run). Each is copied here in Chroma's registration
 lexers of lexers/embedded/*.xml in file name order, then Go's. A regex analyser of an XML
 lexer adds up the scores of its patterns found in the text (float32, at most 1.0), or with
 `first="true"` gives the first found pattern's. This is Chroma's guess, oddities included:
-Go code with a `func` and no `fmt.` is "gdscript3".
+Go code with a `func` and no `fmt.` is "gdscript3". Patterns that would backtrack over a
+long block (`^\\s*` across blank lines) are written so they take linear time, same matches.
 """
 
 from __future__ import annotations
@@ -74,6 +75,23 @@ def _zed(text: str) -> float:
     return 0.25 if "permission " in text else 0.0
 
 
+_TEMPL_RE = re.compile(r"(?m)^[^\S\n]*templ\s+[A-Za-z_]\w*\s*\(")
+_PACKAGE_RE = re.compile(r"(?m)^[^\S\n]*package\s+\w+")
+_TEMPL_LINE_RE = re.compile(r"(?m)^[^\S\n]*templ\s+")
+
+
+def _templ(text: str) -> float:
+    """Templ's two patterns, `(?m)^\\s*templ\\s+[A-Za-z_]\\w*\\s*\\(` (0.7) and
+    `(?m)^\\s*package\\s+\\w+[\\s\\S]*^\\s*templ\\s+` (0.5), without their backtracking: a
+    line's `^\\s*` reaching over earlier lines finds what `^[^\\S\\n]*` finds from the line's
+    own start, and the second is a package line, then a templ line after its first."""
+    score = _f32(0.7) if _TEMPL_RE.search(text) else 0.0
+    package = _PACKAGE_RE.search(text)
+    if package is not None and _TEMPL_LINE_RE.search(text, package.end()):
+        score = _f32(score + _f32(0.5))
+    return min(score, 1.0)
+
+
 def _go(text: str) -> float:
     if "package " in text:
         return 0.5 if "fmt." in text else 0.1
@@ -83,7 +101,12 @@ def _go(text: str) -> float:
 _ANALYSERS: tuple[tuple[str, Callable[[str], float]], ...] = (
     ("bash", _regexes((("(?m)^#!.*/bin/(?:env |)(?:bash|zsh|sh|ksh)", 1.0),), first=True)),
     ("c++", _regexes((("#include <[a-z_]+>", 0.2), ("using namespace ", 0.4)), first=True)),
-    ("c", _regexes((("(?m)^\\s*#include <", 0.1), ("(?m)^\\s*#ifn?def ", 0.1)), first=True)),
+    (
+        "c",
+        _regexes(
+            (("(?m)^[^\\S\\n]*#include <", 0.1), ("(?m)^[^\\S\\n]*#ifn?def ", 0.1)), first=True
+        ),
+    ),
     ("dns", _dns),
     ("gdscript", _regexes((("^export", 0.1),))),
     (
@@ -116,15 +139,7 @@ _ANALYSERS: tuple[tuple[str, Callable[[str], float]], ...] = (
             flags=re.IGNORECASE,
         ),
     ),
-    (
-        "templ",
-        _regexes(
-            (
-                ("(?m)^\\s*templ\\s+[A-Za-z_]\\w*\\s*\\(", 0.7),
-                ("(?m)^\\s*package\\s+\\w+[\\s\\S]*^\\s*templ\\s+", 0.5),
-            )
-        ),
-    ),
+    ("templ", _templ),
     ("zed", _zed),
     ("go", _go),
 )

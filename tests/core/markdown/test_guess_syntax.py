@@ -31,6 +31,9 @@ from editor.core.markdown.highlight import CodeOptions, parse_fence_info, render
         ("SELECT `id` FROM `t`;\n", "mysql"),
         ("CTL-OPT dftactgrp(*no);\n", "rpgle"),  # RPGLE's analyser ignores case
         ("templ Hello(name string) {\n", "templ"),
+        ("package views\n\n  templ  page\n", "templ"),  # a package line, then a templ line
+        ("package views templ page\n", "go"),  # not on a line of its own
+        ("\n\n  \t#include <stdio.h>\n", "c"),
         ("definition user {}\nrelation x\npermission y\n", "zed"),
         ("<?php echo 1; ?>\n", FALLBACK),  # PHP's analyser sits where Chroma never asks
     ],
