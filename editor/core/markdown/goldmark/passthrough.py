@@ -19,6 +19,7 @@ the text after it its leading ones; a paragraph keeps both.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
 
@@ -149,9 +150,7 @@ def _take_source(inline: Token, lines: list[str]) -> None:
     included. Left as parsed where a line does not end as the paragraph's does."""
     assert inline.map is not None
     content = inline.content
-    starts = [0]
-    for line in content.split("\n")[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
+    starts = _line_starts(content)
     first_line = inline.map[0]
     for child in inline.children or ():
         if child.type != INLINE or "\n" not in child.content:
@@ -160,8 +159,8 @@ def _take_source(inline: Token, lines: list[str]) -> None:
         end = start + len(child.content)
         if content[start:end] != child.content:  # not this paragraph's text (a nested parse)
             continue
-        top = content.count("\n", 0, start)
-        bottom = content.count("\n", 0, end)
+        top = bisect_right(starts, start) - 1  # the lines of `content` it starts and ends on
+        bottom = bisect_right(starts, end) - 1
         pieces = [content[start : starts[top + 1] - 1]]
         for j in range(top + 1, bottom + 1):
             row = first_line + j
@@ -173,6 +172,14 @@ def _take_source(inline: Token, lines: list[str]) -> None:
             pieces.append(source if j < bottom else source[: prefix + end - starts[j]])
         else:
             child.content = "\n".join(pieces)
+
+
+def _line_starts(content: str) -> list[int]:
+    """Where each line of `content` starts (bisect them for a position's line)."""
+    starts = [0]
+    for line in content.split("\n")[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    return starts
 
 
 def _prefix(source: str | None, parsed: str) -> int | None:
@@ -214,11 +221,12 @@ def _split(opening: Token, inline: Token, closing: Token, blocks: frozenset[Pair
         text.children = list(piece)
         out.extend((para, text, _like(closing, line_map)))
 
+    starts = _line_starts(inline.content)
     for child in inline.children or ():
         if not _is_block(child, blocks):
             piece.append(child)
             continue
-        top = first_line + inline.content.count("\n", 0, int(child.meta["start"]))
+        top = first_line + bisect_right(starts, int(child.meta["start"])) - 1
         bottom = min(top + child.content.count("\n"), last_line)
         flush(top, before_block=True)
         block = Token(BLOCK, "", 0)
