@@ -20,8 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
@@ -32,7 +31,7 @@ from markdown_it.utils import EnvType, OptionsDict
 
 from editor.core.markdown.goldmark.html import after_tight_paragraph
 
-__all__ = ["INLINE", "install"]
+__all__ = ["BLOCK", "INLINE", "install", "split_rule"]
 
 INLINE = "passthrough_inline"  # token types
 BLOCK = "passthrough_block"
@@ -96,7 +95,7 @@ def _opener(pairs: Sequence[Pair], src: str, pos: int) -> Pair | None:
     return next((pair for pair in pairs if src.startswith(pair[0], pos)), None)
 
 
-def _inline_rule(pairs: tuple[Pair, ...]) -> Any:
+def _inline_rule(pairs: tuple[Pair, ...]) -> Callable[[StateInline, bool], bool]:
     firsts = frozenset(opener[0] for opener, _ in pairs) | {"\\"}
 
     def passthrough(state: StateInline, silent: bool) -> bool:
