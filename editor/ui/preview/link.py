@@ -130,6 +130,13 @@ class PreviewLink(QObject):
         if enabled:
             self.request_render()
 
+    def shutdown(self) -> None:
+        """Nothing more is rendered (the window is closing and stops the controller): a
+        keystroke's pending render is dropped rather than sent to a stopped controller."""
+        self.enabled = False
+        self._render_timer.stop()
+        self._sync_timer.stop()
+
     def request_render(self, *, now: bool = False) -> None:
         tab = self.tab
         if tab is None or not self.enabled or (self.preview is None and not self.prerender):

@@ -357,6 +357,7 @@ class MainWindow(QMainWindow):
             return
         if self.save_state_on_close:
             self._settings.save_window_state(self.window_state())
+        self.preview_link.shutdown()
         self.render_controller.shutdown()
         if self.safekeeping is not None:
             self.safekeeping.shutdown(discard=True)

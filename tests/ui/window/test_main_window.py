@@ -362,3 +362,17 @@ def test_a_post_that_cannot_be_read_is_reported(  # type: ignore[no-untyped-def]
     assert window.open_post(tmp_path / "missing.md") is None
     assert window.tabs.count() == 0
     assert warned and "missing.md" in warned[0]
+
+
+def test_closing_right_after_a_keystroke_renders_nothing_more(make_window) -> None:  # type: ignore[no-untyped-def]
+    """The keystroke's render waits for more typing (a timer); the window closing stops the
+    renderer, so the timer must not fire into it (that raised in the event loop)."""
+    window = make_window()
+    window.preview_link.prerender = True
+    window.open_post(window.site.content_dir / "posts" / "first.md")
+    _type(window, "x")
+    assert window.preview_link.pending
+    for tab in window.tab_list():
+        tab.document.text_document.setModified(False)
+    assert window.close()
+    assert not window.preview_link.pending
