@@ -13,6 +13,7 @@ worker thread can run it and hand the resulting entries to `LibraryIndex.replace
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ from editor.core.library.types import (
     SearchHit,
     SortKey,
 )
+from editor.core.site.model import SiteConfig
 
 ProgressCallback = Callable[[ScanProgress], None]
 CancelCheck = Callable[[], bool]
@@ -54,6 +56,18 @@ def default_index_path(root: Path, cache_dir: Path | None = None) -> Path:
 
 def as_library_site(site: LibrarySite | Any) -> LibrarySite:
     return site if isinstance(site, LibrarySite) else LibrarySite.from_site(site)
+
+
+def settings_key(site: LibrarySite | Any) -> str:
+    """A digest of the settings an index's entries are made under: all of a SiteConfig's
+    but its diagnostics (words and summaries follow hasCJKLanguage, summaryLength, the
+    Markdown extensions; entries follow the taxonomies and languages), or a LibrarySite's."""
+    if isinstance(site, SiteConfig):
+        settings: Any = {k: v for k, v in site.to_json().items() if k != "diagnostics"}
+    else:
+        settings = repr(as_library_site(site))
+    text = json.dumps(settings, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
 
 
 @dataclass(frozen=True)
@@ -294,6 +308,7 @@ class LibraryIndex:
         self.site_config = site  # what figures are rendered with (see library_figures)
         self.db_path = Path(db_path)
         self._store = LibraryStore(self.db_path, self.site.root)
+        self._store.follow_settings(settings_key(site))
         self._entries: dict[str, PostEntry] = {}
         self._terms_source: object = None
         self._terms_cache: dict[str, dict[str, int]] = {}

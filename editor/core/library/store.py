@@ -226,6 +226,18 @@ class LibraryStore:
             raise
         return conn
 
+    def follow_settings(self, key: str) -> bool:
+        """Mark every post to be read again (its entry and figures) when the index was made
+        under other site settings than `key` (`editor.core.library.index.settings_key`);
+        True then. The rows stay listed until the scan replaces them."""
+        row = self._conn.execute("SELECT value FROM meta WHERE key='settings'").fetchone()
+        if row == (key,):
+            return False
+        with self._conn:
+            self._conn.execute("UPDATE posts SET mtime_ns = -1")
+            self._conn.execute("INSERT OR REPLACE INTO meta VALUES ('settings', ?)", (key,))
+        return True
+
     def _remove_files(self) -> None:
         for suffix in ("", "-wal", "-shm", "-journal"):
             with contextlib.suppress(FileNotFoundError):

@@ -177,3 +177,51 @@ def test_a_worker_freezes_the_heap_it_inherits(tmp_path: Path) -> None:
     finally:
         gc.unfreeze()
         library_figures._worker_site = None
+
+
+def _figures_after_reopening(root: Path, db: Path) -> dict[str, PostEntry]:
+    index = LibraryIndex.open(find_site(root), db)
+    try:
+        index.scan()
+        index.compute_figures()
+        return dict(index.entries)
+    finally:
+        index.close()
+
+
+def test_a_change_to_the_site_settings_figures_every_post_again(tmp_path: Path) -> None:
+    """Words and summaries depend on the site's settings (hasCJKLanguage, summaryLength,
+    the Goldmark extensions...): an index figured under other settings is not trusted."""
+    root = write_site(tmp_path / "site", 2)
+    cjk = root / "content" / "posts" / "cjk.md"
+    cjk.write_text("---\ntitle: CJK\n---\n日本語の文章です。 and two\n", encoding="utf-8")
+    two = root / "content" / "posts" / "two.md"
+    two.write_text("---\ntitle: Two\n---\nOne two three four.\n\nFive six.\n", encoding="utf-8")
+    db = tmp_path / "i.sqlite"
+    before = _figures_after_reopening(root, db)
+    assert before["content/posts/cjk.md"].words == 3
+    index = LibraryIndex.open(find_site(root), db)
+    try:
+        assert (
+            index.summary(index.entries["content/posts/two.md"]) == "One two three four. Five six."
+        )
+    finally:
+        index.close()
+    assert _figures_after_reopening(root, db) == before  # same settings: nothing changes
+
+    (root / "hugo.toml").write_text('baseURL = "https://e.org/"\nhasCJKLanguage = true\n')
+    after = _figures_after_reopening(root, db)
+    assert after["content/posts/cjk.md"].words == 11  # 9 CJK characters and two words
+    assert all(e.figures_exact for e in after.values())
+    assert after["content/posts/p000.md"].words == 10
+
+    (root / "hugo.toml").write_text('baseURL = "https://e.org/"\nsummaryLength = 3\n')
+    index = LibraryIndex.open(find_site(root), db)
+    try:
+        index.scan()
+        index.compute_figures()
+        assert index.entries["content/posts/cjk.md"].words == 3
+        # Hugo's summary: whole paragraphs until summaryLength words
+        assert index.summary(index.entries["content/posts/two.md"]) == "One two three four."
+    finally:
+        index.close()
