@@ -50,6 +50,8 @@ __all__ = [
     "author_text",
     "find_site",
     "load_site",
+    "settings_folders",
+    "settings_stamp",
     "shortcode_names",
 ]
 
@@ -63,6 +65,10 @@ HUGO_CONFIG_NAMES = (
     "config.yml",
     "config.json",
 )
+_JEKYLL_NAMES = ("_config.yml", "_config.yaml", "_config.toml")
+_PELICAN_NAME = "pelicanconf.py"
+_MKDOCS_NAMES = ("mkdocs.yml", "mkdocs.yaml")
+_ROOT_NAMES = (*HUGO_CONFIG_NAMES, *_JEKYLL_NAMES, _PELICAN_NAME, *_MKDOCS_NAMES)
 _CONFIG_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
 _AUTO_ID_TYPES = ("github", "github-ascii", "blackfriday")
 
@@ -100,6 +106,29 @@ def load_site(root: Path | str) -> SiteConfig:
     return site_readers.load_other(kind, base, config_file)
 
 
+def settings_folders(root: Path | str) -> tuple[Path, ...]:
+    """The folders where a config file of the site at `root` may appear or go (its root,
+    `config` and `config/_default`), whether they exist or not."""
+    base = Path(root)
+    return base, base / "config", base / "config" / "_default"
+
+
+def settings_stamp(root: Path | str) -> tuple[tuple[str, int, int], ...]:
+    """(path, mtime_ns, size) of each file `load_site(root)` may read that exists: the
+    config files it looks for at the root and those of `config/_default`. Another stamp
+    than before: read the site again."""
+    base = Path(root)
+    paths = [base / name for name in _ROOT_NAMES] + _config_dir_files(base)
+    stamp = []
+    for path in paths:
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        stamp.append((str(path), st.st_mtime_ns, st.st_size))
+    return tuple(stamp)
+
+
 def _bare_folder(root: Path) -> SiteConfig:
     note = Diagnostic(
         "no site configuration found (hugo.toml, _config.yml, config.toml, ...): "
@@ -130,15 +159,15 @@ def _detect(folder: Path) -> tuple[SiteKind, Path | None] | None:
     zola = folder / "config.toml"
     if zola.is_file() and looks_like_zola(zola):
         return "zola", zola
-    for name in ("_config.yml", "_config.yaml", "_config.toml"):
+    for name in _JEKYLL_NAMES:
         if (folder / name).is_file():
             return "jekyll", folder / name
     for name in HUGO_CONFIG_NAMES[4:]:
         if (folder / name).is_file() and looks_like_hugo(folder / name):
             return "hugo", folder / name
-    if (folder / "pelicanconf.py").is_file():
-        return "pelican", folder / "pelicanconf.py"
-    for name in ("mkdocs.yml", "mkdocs.yaml"):
+    if (folder / _PELICAN_NAME).is_file():
+        return "pelican", folder / _PELICAN_NAME
+    for name in _MKDOCS_NAMES:
         if (folder / name).is_file():
             return "mkdocs", folder / name
     return None

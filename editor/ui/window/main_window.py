@@ -10,12 +10,14 @@ QtWebEngine preview, created after the first paint so the window shows up quickl
 `PreviewLink` (typing -> preview and status), window/state.py (what state.ini remembers),
 and the parts the first frame does without (window/parts.py: the Problems, Front Matter and
 Outline docks, Export, Publish, Open Recent, Help, drops, spelling, the site preview's
-modes), made in the constructor or, with `defer_parts`, at `build_parts` or the first use
-of one (the app's start: after the preview).
+modes, the watch on the site's config files), made in the constructor or, with
+`defer_parts`, at `build_parts` or the first use of one (the app's start: after the
+preview).
 
 Signals:
     previewCreated(object): the PreviewPane exists (after the first paint).
-    siteChanged(object): another site was opened; carries its SiteConfig.
+    siteChanged(object): another site was opened, or its settings were read again;
+        carries its SiteConfig.
     postOpened(object): a post was opened in a tab; carries its Path.
 """
 
@@ -72,6 +74,7 @@ if TYPE_CHECKING:
     from editor.ui.window.problems_link import ProblemsLink
     from editor.ui.window.publish_link import PublishLink
     from editor.ui.window.recent import RecentMenu
+    from editor.ui.window.site_settings import SiteSettingsWatch
     from editor.ui.window.spelling_link import SpellingLink
 
 LIBRARY_WIDTH = 390  # the library dock's first width (later: the restored one)
@@ -199,6 +202,7 @@ class MainWindow(QMainWindow):
     outline: Part[OutlineLink] = Part()
     spelling: Part[SpellingLink] = Part()
     preview_modes: Part[PreviewModes] = Part()
+    site_settings: Part[SiteSettingsWatch] = Part()
 
     def build_parts(self) -> None:
         """Make the window's other parts (ui/window/parts.py), once."""

@@ -1,7 +1,8 @@
 """WindowParts: what the writing window's first frame does without.
 
 The Problems, Front Matter and Outline docks' panels, File > Export and Publish, Open
-Recent, Help, drops, spelling and the site preview's modes. `MainWindow` makes them in its
+Recent, Help, drops, spelling, the site preview's modes and the watch on the site's config
+files. `MainWindow` makes them in its
 constructor, or (`defer_parts`) at `build_parts` or the first use of one (a shortcut, the
 app): the app's start first uses them (File > Export's store, the preview's mode) once the
 preview shows the post and the library has its panel. Their docks
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from editor.ui.window.problems_link import ProblemsLink
     from editor.ui.window.publish_link import PublishLink
     from editor.ui.window.recent import RecentMenu
+    from editor.ui.window.site_settings import SiteSettingsWatch
     from editor.ui.window.spelling_link import SpellingLink
 
 T = TypeVar("T")
@@ -54,6 +56,7 @@ class WindowParts:
     outline: OutlineLink  # View > Outline
     spelling: SpellingLink  # Edit > Check Spelling
     preview_modes: PreviewModes  # View > Fast / Site Preview (the site's Hugo)
+    site_settings: SiteSettingsWatch  # the site's config files, read again when they change
 
     @classmethod
     def make(cls, window: Any, docks: dict[str, Any]) -> WindowParts:
@@ -68,6 +71,7 @@ class WindowParts:
         from editor.ui.window.problems_link import ProblemsLink
         from editor.ui.window.publish_link import PublishLink
         from editor.ui.window.recent import RecentMenu
+        from editor.ui.window.site_settings import SiteSettingsWatch
         from editor.ui.window.spelling_link import SpellingLink
 
         def site() -> Any:
@@ -85,6 +89,7 @@ class WindowParts:
             outline=OutlineLink(window, window, docks["outlineDock"]),
             spelling=SpellingLink(window, window),
             preview_modes=PreviewModes(window),
+            site_settings=SiteSettingsWatch(window, window),
         )
 
     def wire(self, window: Any) -> None:

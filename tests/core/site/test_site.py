@@ -17,6 +17,8 @@ from editor.core.site.config import (
     author_text,
     find_site,
     load_site,
+    settings_folders,
+    settings_stamp,
 )
 
 
@@ -561,3 +563,28 @@ def test_site_config_is_hashable_and_json_friendly(tmp_path: Path) -> None:
     assert data["kind"] == "hugo" and data["highlight"]["style"] == "monokai"
     assert data["languages"][0]["code"] == "en"
     assert data["diagnostics"] == []
+
+
+# --- what a watcher of the settings looks at ----------------------------------------------
+
+
+def test_the_settings_stamp_is_the_config_files_load_site_may_read(tmp_path: Path) -> None:
+    import os
+
+    root = tmp_path / "blog"
+    assert settings_stamp(root) == ()
+    assert settings_folders(root) == (root, root / "config", root / "config" / "_default")
+    hugo = write(root / "hugo.toml", 'title = "T"\n')
+    write(root / "notes.txt", "not read\n")
+    params = write(root / "config" / "_default" / "params.yaml", "color: teal\n")
+    write(root / "config" / "_default" / "README", "not read\n")
+    write(root / "config" / "production" / "hugo.toml", "not read by us\n")
+    first = settings_stamp(root)
+    assert [Path(path) for path, _mtime, _size in first] == [hugo, params]
+    assert settings_stamp(root) == first
+    st = hugo.stat()
+    os.utime(hugo, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
+    assert settings_stamp(root) != first
+    for name in ("_config.yml", "pelicanconf.py", "mkdocs.yml", "config.json"):
+        write(root / name, "x\n")
+    assert len(settings_stamp(root)) == 6
