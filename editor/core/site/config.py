@@ -358,6 +358,7 @@ def _goldmark(reader: ValueReader) -> GoldmarkConfig:
         )
         if isinstance(reader.get(*ext, "typographer"), dict)
         else (),
+        emoji=reader.boolean(d.emoji, "enableemoji"),
     )
 
 

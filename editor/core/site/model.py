@@ -43,6 +43,7 @@ class GoldmarkConfig:
     # extensions.typographer's substitutions the site changed: (name, HTML), the names those
     # of editor.core.markdown.goldmark.inline (ldquo, rdquo, lsquo, rsquo, apos, ndash...)
     typographer_subs: tuple[tuple[str, str], ...] = ()
+    emoji: bool = False  # the site's enableEmoji (Hugo hands it to Goldmark: goldmark-emoji)
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,6 +55,7 @@ OPTIONS: dict[str, MarkupOptions] = {
         passthrough_inline=(("\\(", "\\)"), ("$", "$"), ("%", "%")),
         passthrough_block=(("\\[", "\\]"), ("$$", "$$")),
     ),
+    "emoji": replace(BASE, emoji=True),
 }
 
 
@@ -118,6 +119,7 @@ _PIECES = [
     "_u_", "~~s~~", "`code`", "[link](/x)", "![img](/i.png)", "[ref]", "[^1]", "&amp;",
     "&quot;", "\\*", "<span>", "</span>", "<b>x</b>", "{#hid}", "中文", "émigré", "\u3000",
     "a  ", "\\", "|", "!", "=", "$", "%", "^", "@", "+", "#", "}", "{", ":", "]", "[",
+    ":smile:", "a:+1:b", ":nope:",
 ]  # fmt: skip
 
 

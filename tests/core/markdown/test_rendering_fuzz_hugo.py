@@ -1,7 +1,8 @@
 """Differential test: random Markdown from nasty building blocks, rendered by Hugo and by us.
 
-Three sites: Hugo's defaults, raw HTML on (unsafe), and the passthrough extension set up for
-math (its documents also hold math delimiters). The documents are seeded (the same every run).
+Four sites: Hugo's defaults, raw HTML on (unsafe), the passthrough extension set up for
+math (its documents also hold math delimiters) and enableEmoji (its documents also hold
+emoji short names). The documents are seeded (the same every run).
 A few known differences remain (tables that
 interrupt a list item's lazy continuation line, Hugo's spacing around dropped nodes in the
 TOC), so the test asks for at least 97% equal pages and shows the first differences.
@@ -40,6 +41,11 @@ PASSTHROUGH_INLINE = [
     "$a_b$", "$x*y*z$", "$$s_1$$", "\\(c_d\\)", "\\[e*f\\]", "$", "$$", "\\$5", "\\\\$q$",
     "$`t`$", "$<b>$", "\\(", "$$\nm_n\n$$", "$a\nb$",
 ]  # fmt: skip
+# with enableEmoji: short names, known or not, in words, code and links
+EMOJI_INLINE = [
+    ":smile:", "a:+1:b", ":nope:", ":heart::tada:", "`:x:`", ":smile", "[:link:](u)",
+    "*:fire:*", "::", ":-1:", "https://x.org/:smile:",
+]  # fmt: skip
 WORDS = ["word", "text", "The", "and", "x"]
 FRONT = "---\ntitle: f\n---\n\n"
 COUNT = 200
@@ -68,16 +74,21 @@ def _document(rng: random.Random, inline: list[str] = INLINE) -> str:
     return text + ("\n[^1]: note\n" if rng.random() < 0.2 else "")
 
 
-@pytest.mark.parametrize("setting", ["default", "unsafe", "passthrough"])
+@pytest.mark.parametrize("setting", ["default", "unsafe", "passthrough", "emoji"])
 def test_random_documents_mostly_equal_hugo(
     hugo_on_path: None,  # noqa: F811
     tmp_path: Path,
     setting: str,
 ) -> None:
     rng = random.Random(20261128)
-    inline = INLINE + PASSTHROUGH_INLINE * 2 if setting == "passthrough" else INLINE
+    extra = {"passthrough": PASSTHROUGH_INLINE, "emoji": EMOJI_INLINE}.get(setting, [])
+    inline = INLINE + extra * 2
     docs = {f"f{i}": FRONT + _document(rng, inline) for i in range(COUNT)}
-    hugo_config = {"unsafe": UNSAFE_CONFIG, "passthrough": PASSTHROUGH_CONFIG}.get(setting, {})
+    hugo_config = {
+        "unsafe": UNSAFE_CONFIG,
+        "passthrough": PASSTHROUGH_CONFIG,
+        "emoji": {"enableEmoji": True},
+    }.get(setting, {})
     site = HugoSite(tmp_path, hugo_config)
     for name, text in docs.items():
         site.add(f"posts/{name}.md", text)

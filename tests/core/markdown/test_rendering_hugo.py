@@ -4,7 +4,8 @@ Every tests/core/fixtures/hugo/html-*.md is built by one Hugo site with the defa
 html-unsafe-*.md by a second one with markup.goldmark.renderer.unsafe = true, html-attrblock-*.md
 by one with linkerd.io's settings, html-passthrough-*.md by one with the passthrough extension
 set up for math as Hugo's documentation does, html-typographer-*.md by one with its own
-typographer substitutions, html-guess-*.md by one with markup.highlight.guessSyntax.
+typographer substitutions, html-guess-*.md by one with markup.highlight.guessSyntax,
+html-enable-emoji-*.md by one with enableEmoji (every short name of Hugo's set is in one).
 Highlighting may differ (Pygments vs Chroma colours): `normalize` keeps the code text exactly
 but drops the <span>s inside <code> and every inline style. Everything else must be
 byte-identical.
@@ -33,7 +34,8 @@ ATTRBLOCK = sorted(FIXTURES.glob("html-attrblock-*.md"))
 PASSTHROUGH = sorted(FIXTURES.glob("html-passthrough-*.md"))
 TYPOGRAPHER = sorted(FIXTURES.glob("html-typographer-*.md"))
 GUESS = sorted(FIXTURES.glob("html-guess-*.md"))
-OWN_SITES = UNSAFE + ATTRBLOCK + PASSTHROUGH + TYPOGRAPHER + GUESS
+EMOJI = sorted(FIXTURES.glob("html-enable-emoji-*.md"))
+OWN_SITES = UNSAFE + ATTRBLOCK + PASSTHROUGH + TYPOGRAPHER + GUESS + EMOJI
 SAFE = sorted(p for p in FIXTURES.glob("html-*.md") if p not in OWN_SITES)
 UNSAFE_CONFIG = {"markup": {"goldmark": {"renderer": {"unsafe": True}}}}
 # linkerd.io's settings: block attributes on, standalone images not wrapped in <p>
@@ -113,6 +115,7 @@ def hugo_pages(hugo_on_path: None, tmp_path_factory: pytest.TempPathFactory) -> 
         ("passthrough", PASSTHROUGH, PASSTHROUGH_CONFIG),
         ("typographer", TYPOGRAPHER, TYPOGRAPHER_CONFIG),
         ("guess", GUESS, {"markup": {"highlight": {"guessSyntax": True}}}),
+        ("emoji", EMOJI, {"enableEmoji": True}),
     )
     for name, files, config in sites:
         site = HugoSite(tmp_path_factory.mktemp(f"hugo-{name}"), config)
@@ -151,6 +154,7 @@ RENDERERS = {
         ),
     ),
     **dict.fromkeys(GUESS, Renderer(_guessing_site())),
+    **dict.fromkeys(EMOJI, Renderer(_site(emoji=True))),
     **dict.fromkeys(
         TYPOGRAPHER,
         Renderer(
@@ -180,7 +184,7 @@ def _diff(expected: str, actual: str) -> str:
 
 def test_enough_fixtures() -> None:
     assert len(SAFE) + len(OWN_SITES) >= 30
-    assert UNSAFE and ATTRBLOCK and PASSTHROUGH and TYPOGRAPHER, (
+    assert UNSAFE and ATTRBLOCK and PASSTHROUGH and TYPOGRAPHER and GUESS and EMOJI, (
         "each site's settings need fixtures"
     )
 

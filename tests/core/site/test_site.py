@@ -199,6 +199,7 @@ def test_every_goldmark_setting(tmp_path: Path) -> None:
     write(
         tmp_path / "hugo.yaml",
         """\
+enableEmoji: true
 markup:
   goldmark:
     renderer: {unsafe: true, hardWraps: true, xhtml: true}
@@ -236,6 +237,7 @@ markup:
         xhtml=True,
         passthrough=True,
         passthrough_inline=(("$", "$"),),
+        emoji=True,
     )
 
 
@@ -588,3 +590,11 @@ def test_the_settings_stamp_is_the_config_files_load_site_may_read(tmp_path: Pat
     for name in ("_config.yml", "pelicanconf.py", "mkdocs.yml", "config.json"):
         write(root / name, "x\n")
     assert len(settings_stamp(root)) == 6
+
+
+def test_enable_emoji_is_read_any_case_and_a_bad_value_is_named(tmp_path: Path) -> None:
+    assert not find_site(write(tmp_path / "a" / "hugo.toml", "")).goldmark.emoji
+    assert find_site(write(tmp_path / "b" / "hugo.toml", "EnableEmoji = true\n")).goldmark.emoji
+    site = find_site(write(tmp_path / "c" / "hugo.toml", 'title = "T"\nenableEmoji = "maybe"\n'))
+    assert not site.goldmark.emoji
+    assert [(d.file, d.line) for d in site.diagnostics] == [(tmp_path / "c" / "hugo.toml", 2)]

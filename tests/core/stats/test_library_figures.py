@@ -39,6 +39,7 @@ CONFIGS: dict[str, dict[str, Any]] = {
     "linenos": {"markup": {"highlight": {"lineNos": True, "lineNumbersInTable": False}}},
     "nofences": {"markup": {"highlight": {"codeFences": False}}},
     "guess": {"markup": {"highlight": {"guessSyntax": True}}},
+    "emoji": {"enableEmoji": True},
     "passthrough": {
         "markup": {
             "goldmark": {

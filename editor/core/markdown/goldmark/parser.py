@@ -17,6 +17,7 @@ from markdown_it.rules_core import StateCore
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from editor.core.markdown.goldmark import emoji as goldmark_emoji
 from editor.core.markdown.goldmark import inline as goldmark_inline
 from editor.core.markdown.goldmark import passthrough as goldmark_passthrough
 from editor.core.markdown.goldmark.blocks import (
@@ -148,6 +149,8 @@ def build_markdown(options: MarkupOptions) -> MarkdownIt:
     if passthrough:  # before linkify, which sets the text rule's terminators last
         goldmark_passthrough.install(md, options.passthrough_inline, options.passthrough_block)
     goldmark_inline.install(md, options.linkify, options.linkify_protocol, options.typographer)
+    if options.emoji:  # last of the inline rules, as goldmark-emoji's parser
+        goldmark_emoji.install(md)
     md.core.ruler.before("inline", "goldmark_heading_attrs", _heading_attrs_rule)
     if options.attribute_block:
         md.block.ruler.before(

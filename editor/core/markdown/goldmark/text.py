@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 
+from editor.core.markdown.goldmark.emoji import TOKEN as EMOJI
+
 __all__ = ["alt_text", "id_text", "plain_text", "toc_title"]
 
 
@@ -26,6 +28,8 @@ def plain_text(children: Sequence[Token]) -> str:
             out.append(token.content)
         elif kind == "typo_text":
             out.append(token.meta["plain"])
+        elif kind == EMOJI:
+            out.append(html_lib.unescape(token.content))
         elif kind in ("softbreak", "hardbreak"):
             out.append("\n")
         elif kind == "image" and token.children:
@@ -42,6 +46,8 @@ def _leaf_text(token: Token, *, first_only: bool) -> str:
         return html_lib.unescape(token.content)  # Hugo unescapes the id's text
     if kind == "text_special":
         return token.content
+    if kind == EMOJI:  # its short name (Hugo: "# Head :smile:" is head-smile)
+        return token.markup
     if kind == "text":
         if first_only:  # Goldmark's first Text node ends where another parser fired
             return _FIRST_NODE_RE.match(token.content).group(0)  # type: ignore[union-attr]
@@ -155,6 +161,8 @@ def toc_title(children: Sequence[Token], *, unsafe: bool = False) -> str:
             out.append(escape(token.meta["plain"]) if rich else token.content)
         elif kind == "code_inline":
             out.append(f"<code>{escape(token.content)}</code>")
+        elif kind == EMOJI:  # entities, as characters once the title is re-escaped
+            out.append(escape(html_lib.unescape(token.content)) if rich else token.content)
         elif kind == "passthrough_inline":  # as written, through the title's sanitizer
             out.append(_sanitized(token.content) if rich else token.content)
         elif kind in ("s_open", "s_close"):
