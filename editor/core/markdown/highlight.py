@@ -85,6 +85,7 @@ class CodeOptions:
     tab_width: int = 4
     code_fences: bool = True
     guess_syntax: bool = False  # an unknown or missing language: Chroma's guess (guess_syntax.py)
+    wrapper_class: str = "highlight"  # markup.highlight.wrapperClass
 
 
 @dataclass(frozen=True)
@@ -335,7 +336,7 @@ def render_fence(code: str, info: FenceInfo, options: CodeOptions) -> tuple[str,
     pre_style = palette.pre_style + ("display:grid;" if info.hl_lines and not classes else "")
     pre_attr = ' class="chroma"' if classes else f' style="{pre_style}"'
     code_html = f'<pre tabindex="0"{pre_attr}><code{lang_attrs}>{"".join(rows)}</code></pre>'
-    div_class = "highlight"
+    div_class = go_escape(options.wrapper_class)
     div_rest = ""
     for name, value in info.attrs:
         if name == "class":

@@ -412,6 +412,7 @@ def _highlight(reader: ValueReader) -> HighlightConfig:
         guess_syntax=reader.boolean(d.guess_syntax, *hl, "guesssyntax"),
         tab_width=reader.integer(d.tab_width, *hl, "tabwidth"),
         code_fences=reader.boolean(d.code_fences, *hl, "codefences"),
+        wrapper_class=reader.string(d.wrapper_class, *hl, "wrapperclass"),
     )
 
 

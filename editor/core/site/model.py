@@ -58,6 +58,7 @@ class HighlightConfig:
     guess_syntax: bool = False
     tab_width: int = 4
     code_fences: bool = True
+    wrapper_class: str = "highlight"  # the class of the <div> around highlighted code
 
 
 @dataclass(frozen=True, slots=True)

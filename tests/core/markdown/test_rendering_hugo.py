@@ -4,7 +4,8 @@ Every tests/core/fixtures/hugo/html-*.md is built by one Hugo site with the defa
 html-unsafe-*.md by a second one with markup.goldmark.renderer.unsafe = true, html-attrblock-*.md
 by one with linkerd.io's settings, html-passthrough-*.md by one with the passthrough extension
 set up for math as Hugo's documentation does, html-typographer-*.md by one with its own
-typographer substitutions, html-guess-*.md by one with markup.highlight.guessSyntax,
+typographer substitutions, html-guess-*.md by one with markup.highlight.guessSyntax and a
+wrapperClass,
 html-enable-emoji-*.md by one with enableEmoji (every short name of Hugo's set is in one).
 Highlighting may differ (Pygments vs Chroma colours): `normalize` keeps the code text exactly
 but drops the <span>s inside <code> and every inline style. Everything else must be
@@ -35,6 +36,7 @@ PASSTHROUGH = sorted(FIXTURES.glob("html-passthrough-*.md"))
 TYPOGRAPHER = sorted(FIXTURES.glob("html-typographer-*.md"))
 GUESS = sorted(FIXTURES.glob("html-guess-*.md"))
 EMOJI = sorted(FIXTURES.glob("html-enable-emoji-*.md"))
+GUESS_HIGHLIGHT = {"guessSyntax": True, "wrapperClass": "highlight code-block"}
 OWN_SITES = UNSAFE + ATTRBLOCK + PASSTHROUGH + TYPOGRAPHER + GUESS + EMOJI
 SAFE = sorted(p for p in FIXTURES.glob("html-*.md") if p not in OWN_SITES)
 UNSAFE_CONFIG = {"markup": {"goldmark": {"renderer": {"unsafe": True}}}}
@@ -114,7 +116,7 @@ def hugo_pages(hugo_on_path: None, tmp_path_factory: pytest.TempPathFactory) -> 
         ("attrblock", ATTRBLOCK, ATTRBLOCK_CONFIG),
         ("passthrough", PASSTHROUGH, PASSTHROUGH_CONFIG),
         ("typographer", TYPOGRAPHER, TYPOGRAPHER_CONFIG),
-        ("guess", GUESS, {"markup": {"highlight": {"guessSyntax": True}}}),
+        ("guess", GUESS, {"markup": {"highlight": GUESS_HIGHLIGHT}}),
         ("emoji", EMOJI, {"enableEmoji": True}),
     )
     for name, files, config in sites:
@@ -133,9 +135,10 @@ def _site(**goldmark: Any) -> SiteConfig:
 
 def _guessing_site() -> SiteConfig:
     site = _site()
-    return dataclasses.replace(
-        site, highlight=dataclasses.replace(site.highlight, guess_syntax=True)
+    highlight = dataclasses.replace(
+        site.highlight, guess_syntax=True, wrapper_class="highlight code-block"
     )
+    return dataclasses.replace(site, highlight=highlight)
 
 
 DEFAULT = Renderer(_site())

@@ -286,7 +286,7 @@ def test_highlight_and_toc_settings(tmp_path: Path) -> None:
         tmp_path / "hugo.toml",
         "[markup.highlight]\nstyle = 'github-dark'\nnoClasses = false\nlineNos = true\n"
         "lineNumbersInTable = false\nlineNoStart = 10\nguessSyntax = true\ntabWidth = 2\n"
-        "codeFences = false\n"
+        "codeFences = false\nwrapperClass = 'highlight code'\n"
         "[markup.tableOfContents]\nstartLevel = 1\nendLevel = 4\nordered = true\n",
     )
     site = find_site(tmp_path)
@@ -299,6 +299,7 @@ def test_highlight_and_toc_settings(tmp_path: Path) -> None:
         guess_syntax=True,
         tab_width=2,
         code_fences=False,
+        wrapper_class="highlight code",
     )
     assert site.toc == TocConfig(start_level=1, end_level=4, ordered=True)
 

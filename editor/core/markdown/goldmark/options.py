@@ -50,6 +50,7 @@ class MarkupOptions(GoldmarkConfig):
             tab_width=pick(hl, "tab_width", 4),
             code_fences=pick(hl, "code_fences", True),
             guess_syntax=pick(hl, "guess_syntax", False),
+            wrapper_class=pick(hl, "wrapper_class", "highlight"),
         )
         markup = {f.name: pick(gm, f.name, getattr(base, f.name)) for f in fields(GoldmarkConfig)}
         return cls(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -260,18 +260,10 @@ def _no_final_newline(html: str) -> str:
 def highlight_with_renderer(code: str, lang: str, options: str, site: Any) -> str:
     """Hugo's `highlight` through the renderer's fence highlighting (markdown.highlight)."""
     from editor.core.markdown import highlight as hl
+    from editor.core.markdown.goldmark.options import MarkupOptions
 
-    conf = getattr(site, "highlight", None)
-    defaults = hl.CodeOptions()
-    code_options = hl.CodeOptions(
-        style=getattr(conf, "style", defaults.style),
-        no_classes=getattr(conf, "no_classes", defaults.no_classes),
-        line_nos=getattr(conf, "line_nos", defaults.line_nos),
-        line_numbers_in_table=getattr(conf, "line_numbers_in_table", True),
-        line_no_start=getattr(conf, "line_no_start", defaults.line_no_start),
-        tab_width=getattr(conf, "tab_width", defaults.tab_width),
-        code_fences=True,
-    )
+    # the site's markup.highlight, read as for fences (codeFences is about fences only)
+    code_options = replace(MarkupOptions.from_site(site).code, code_fences=True)
     info = hl.parse_fence_info(f"{lang} {{{options}}}", code_options)
     html, _known = hl.render_fence(code, info, code_options)
     return _no_final_newline(html)
