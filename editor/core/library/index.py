@@ -66,7 +66,7 @@ def settings_key(site: LibrarySite | Any) -> str:
         settings: Any = {k: v for k, v in site.to_json().items() if k != "diagnostics"}
     else:
         settings = repr(as_library_site(site))
-    text = json.dumps(settings, sort_keys=True, default=str)
+    text = json.dumps(settings, sort_keys=True, default=str)  # the reader's keys are strings
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
 
 

@@ -53,6 +53,8 @@ class SiteSettingsWatch(QObject):
     def check(self) -> bool:
         """Read the site again if its config files changed; True when the window took new
         settings."""
+        if not self._root.is_dir():  # the site moved or went: its settings stay as they were
+            return False
         stamp = settings_stamp(self._root)
         changed, self._stamp = stamp != self._stamp, stamp
         self._watch()

@@ -225,3 +225,17 @@ def test_a_change_to_the_site_settings_figures_every_post_again(tmp_path: Path) 
         assert index.summary(index.entries["content/posts/two.md"]) == "One two three four."
     finally:
         index.close()
+
+
+def test_the_settings_key_takes_params_of_any_shape(tmp_path: Path) -> None:
+    from editor.core.library.index import settings_key
+
+    root = write_site(tmp_path / "site", 1)
+    (root / "hugo.toml").unlink()
+    (root / "hugo.yaml").write_text("params:\n  1: one\n  l: [{2: z}]\n  when: 2024-01-02\n")
+    site = find_site(root)
+    assert settings_key(site) == settings_key(find_site(root))
+    (root / "hugo.yaml").write_text("params:\n  when: 2024-01-02\n  1: one\n  l: [{2: z}]\n")
+    assert settings_key(site) == settings_key(find_site(root))  # the same settings reordered
+    (root / "hugo.yaml").write_text("params:\n  1: one\n  l: [{2: y}]\n  when: 2024-01-02\n")
+    assert settings_key(site) != settings_key(find_site(root))

@@ -132,3 +132,12 @@ def test_another_site_is_watched_instead(window: MainWindow, qtbot: QtBot, tmp_p
     with qtbot.waitSignal(_watch(window).reloaded, timeout=10_000):
         (other / "hugo.toml").write_text("summaryLength = 4\n")
     assert window.site.summary_length == 4
+
+
+def test_a_site_folder_that_goes_keeps_its_settings(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    site = window.site
+    (tmp_path / "blog").rename(tmp_path / "moved")
+    assert not _watch(window).check()
+    assert window.site is site
