@@ -141,3 +141,12 @@ def test_a_site_folder_that_goes_keeps_its_settings(
     (tmp_path / "blog").rename(tmp_path / "moved")
     assert not _watch(window).check()
     assert window.site is site
+
+
+def test_the_sites_code_style_reaches_the_preview_settings(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    assert window.appearance.prefs.code_style == "site"  # the default: the site's style
+    with qtbot.waitSignal(_watch(window).reloaded, timeout=10_000):
+        (Path(window.site.root) / "hugo.toml").write_text('[markup.highlight]\nstyle = "dracula"\n')
+    assert window.appearance.code_style() == "dracula"
