@@ -6,10 +6,13 @@ shape, the diagnostics), and a complexity guard counts the Python lines the rend
 (editor.core.markdown, markdown-it-py, mdit-py-plugins) for the body and for the body twice: a
 linear renderer does about twice the work, a quadratic one clearly more. Counting lines, not
 time, keeps the guard deterministic. The Hugo test builds the files whose HTML equals Hugo's.
+render-ext-*.md are rendered (and built by Hugo) with the extensions a site turns on:
+passthrough for math, enableEmoji and guessSyntax (`EXT_SITE`, `EXT_CONFIG`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sys
 from collections.abc import Callable
@@ -32,6 +35,36 @@ from tests.hugo_site import HugoPage, HugoSite
 
 HOSTILE = Path(__file__).parent.parent.parent / "hostile"
 SITE = SiteConfig.hugo_defaults(Path("/nonexistent-site"))
+_INLINE_MATH = (("\\(", "\\)"), ("$", "$"))
+_BLOCK_MATH = (("\\[", "\\]"), ("$$", "$$"))
+EXT_SITE = dataclasses.replace(
+    SITE,
+    goldmark=dataclasses.replace(
+        SITE.goldmark,
+        passthrough=True,
+        passthrough_inline=_INLINE_MATH,
+        passthrough_block=_BLOCK_MATH,
+        emoji=True,
+    ),
+    highlight=dataclasses.replace(SITE.highlight, guess_syntax=True),
+)
+EXT_CONFIG = {
+    "enableEmoji": True,
+    "markup": {
+        "goldmark": {
+            "extensions": {
+                "passthrough": {
+                    "enable": True,
+                    "delimiters": {
+                        "inline": [list(pair) for pair in _INLINE_MATH],
+                        "block": [list(pair) for pair in _BLOCK_MATH],
+                    },
+                }
+            }
+        },
+        "highlight": {"guessSyntax": True},
+    },
+}
 _FRONT_MATTER_RE = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _TRACED = tuple(
     str(Path(module.__file__ or "").parent)
@@ -47,11 +80,15 @@ def body(name: str) -> str:
     return text[match.end() :]
 
 
-def render(text: str) -> RenderResult:
-    return Renderer(SITE, cache=False).render(text)
+def render(text: str, site: SiteConfig = SITE) -> RenderResult:
+    return Renderer(site, cache=False).render(text)
 
 
-def work(text: str) -> int:
+def site_of(name: str) -> SiteConfig:
+    return EXT_SITE if name.startswith("ext-") else SITE
+
+
+def work(text: str, site: SiteConfig = SITE) -> int:
     """Lines of Python run in the renderer and markdown-it while rendering `text`."""
     count = 0
 
@@ -67,7 +104,7 @@ def work(text: str) -> int:
     previous = sys.gettrace()
     sys.settrace(calls)
     try:
-        render(text)
+        render(text, site)
     finally:
         sys.settrace(previous)
     return count
@@ -123,6 +160,25 @@ def _loose_definitions(result: RenderResult) -> None:
     assert result.html.count("<dl>") == 1  # Goldmark keeps one list across blank lines
     assert result.html.count("<dt>Term</dt>") == 300
     assert result.html.count("<dd>\n<p>definition</p>\n</dd>") == 300
+
+
+def _passthrough_unclosed(result: RenderResult) -> None:
+    assert result.html.count("\\(") == 1501 and "\\(x_1\\) closed." in result.html
+
+
+def _passthrough_blocks(result: RenderResult) -> None:
+    assert result.html.startswith("<blockquote>")
+    assert result.html.count("$$") == 600 and result.html.count("x_1") == 300
+
+
+def _guess_blank_lines(result: RenderResult) -> None:
+    assert result.html.count(">package</span>") == 300  # guessed and highlighted
+    assert result.html.count("<pre") == 1 and 'code class="language-' in result.html
+
+
+def _emoji_colons(result: RenderResult) -> None:
+    assert result.html.count("&#x1f604;") == 1000
+    assert result.html.count(":xq") == 3000 and ":" + "a" * 5000 + ":" in result.html
 
 
 def _same_heading(result: RenderResult) -> None:
@@ -214,6 +270,10 @@ OUTCOMES: dict[str, Callable[[RenderResult], None]] = {
     "shortcode-unclosed-escaped": _unclosed_escaped,
     "shortcode-unclosed-details": _unclosed_details,
     "shortcode-nested": _nested,
+    "ext-passthrough-unclosed": _passthrough_unclosed,
+    "ext-passthrough-blocks": _passthrough_blocks,
+    "ext-guess-blank-lines": _guess_blank_lines,
+    "ext-emoji-colons": _emoji_colons,
 }
 
 
@@ -224,13 +284,14 @@ def test_every_file_has_an_outcome() -> None:
 
 @pytest.mark.parametrize("name", sorted(OUTCOMES))
 def test_hostile_post_renders_as_expected(name: str) -> None:
-    OUTCOMES[name](render((HOSTILE / f"render-{name}.md").read_text(encoding="utf-8")))
+    text = (HOSTILE / f"render-{name}.md").read_text(encoding="utf-8")
+    OUTCOMES[name](render(text, site_of(name)))
 
 
 @pytest.mark.parametrize("name", sorted(OUTCOMES))
 def test_work_grows_linearly(name: str) -> None:
     text = body(name)
-    once, twice = work(text), work(text * 2)
+    once, twice = work(text, site_of(name)), work(text * 2, site_of(name))
     assert twice <= GROWTH_LIMIT * once, f"{name}: {once} -> {twice} lines"
 
 
@@ -263,16 +324,20 @@ NOT_LIKE_HUGO = {name for name in OUTCOMES if name.startswith(("shortcode-", "de
 
 @pytest.fixture(scope="module")
 def hugo_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, HugoPage]:
-    site = HugoSite(tmp_path_factory.mktemp("hostile-site"))
+    sites = {
+        SITE: HugoSite(tmp_path_factory.mktemp("hostile-site")),
+        EXT_SITE: HugoSite(tmp_path_factory.mktemp("hostile-ext-site"), EXT_CONFIG),
+    }
     for name in sorted(set(OUTCOMES) - NOT_LIKE_HUGO):
-        site.add(f"posts/render-{name}.md", (HOSTILE / f"render-{name}.md").read_bytes())
-    return site.build()
+        path = HOSTILE / f"render-{name}.md"
+        sites[site_of(name)].add(f"posts/render-{name}.md", path.read_bytes())
+    return {rel: page for site in sites.values() for rel, page in site.build().items()}
 
 
 @pytest.mark.hugo
 @pytest.mark.parametrize("name", sorted(set(OUTCOMES) - NOT_LIKE_HUGO))
 def test_html_equals_hugo(name: str, hugo_pages: dict[str, HugoPage]) -> None:
-    result = render((HOSTILE / f"render-{name}.md").read_text(encoding="utf-8"))
+    result = render((HOSTILE / f"render-{name}.md").read_text(encoding="utf-8"), site_of(name))
     expected = hugo_pages[f"posts/render-{name}.md"].content
     assert normalize(result.html).strip() == normalize(expected).strip()
 
