@@ -152,13 +152,18 @@ class ConfigSource:
             return None
         lines = self.text.splitlines()
         start = 0
+        found = False
         for key in rel[:-1]:
             word = re.compile(rf"(?i)(?<![\w-]){re.escape(key)}(?![\w-])")
             for index in range(start, len(lines)):
                 if word.search(lines[index]):
-                    start = index
+                    start, found = index, True
                     break
-        setting = re.compile(rf"""(?i)^\s*(?:[\w"'.-]+\.)?["']?{re.escape(rel[-1])}["']?\s*[=:]""")
+        key = re.escape(rel[-1])
+        inline = re.compile(rf"""(?i)[{{,]\s*["']?{key}["']?\s*=""")  # a = {{ key = 1 }}
+        if found and inline.search(lines[start]):
+            return start + 1
+        setting = re.compile(rf"""(?i)^\s*(?:[\w"'.-]+\.)?["']?{key}["']?\s*[=:]""")
         for first in (start, 0):
             for index in range(first, len(lines)):
                 if setting.search(lines[index]):

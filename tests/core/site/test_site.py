@@ -599,3 +599,15 @@ def test_enable_emoji_is_read_any_case_and_a_bad_value_is_named(tmp_path: Path) 
     site = find_site(write(tmp_path / "c" / "hugo.toml", 'title = "T"\nenableEmoji = "maybe"\n'))
     assert not site.goldmark.emoji
     assert [(d.file, d.line) for d in site.diagnostics] == [(tmp_path / "c" / "hugo.toml", 2)]
+
+
+def test_a_bad_value_in_an_inline_table_is_named_with_its_line(tmp_path: Path) -> None:
+    config = """\
+title = "T"
+[markup.goldmark]
+renderer = { hardWraps = true, unsafe = "maybe" }
+parser.attribute = {title = "nope"}
+"""
+    site = find_site(write(tmp_path / "hugo.toml", config))
+    assert site.goldmark.hard_wraps and not site.goldmark.unsafe
+    assert sorted(d.line for d in site.diagnostics) == [3, 4]
