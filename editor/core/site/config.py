@@ -27,6 +27,7 @@ from editor.core.site.files import (
     looks_like_zola,
 )
 from editor.core.site.model import (
+    GOLDMARK_EXTRAS,
     GoldmarkConfig,
     HighlightConfig,
     LanguageConfig,
@@ -359,6 +360,11 @@ def _goldmark(reader: ValueReader) -> GoldmarkConfig:
         if isinstance(reader.get(*ext, "typographer"), dict)
         else (),
         emoji=reader.boolean(d.emoji, "enableemoji"),
+        extras=tuple(
+            name
+            for name in GOLDMARK_EXTRAS
+            if reader.boolean(False, *ext, "extras", name, "enable")
+        ),
     )
 
 

@@ -17,6 +17,10 @@ SiteKind = Literal["hugo", "jekyll", "zola", "pelican", "mkdocs", "folder"]
 MarkdownEngine = Literal["goldmark", "python-markdown"]
 
 
+# markup.goldmark.extensions.extras' tags (its keys, lower-cased), each off unless enabled
+GOLDMARK_EXTRAS = ("delete", "insert", "mark", "subscript", "superscript")
+
+
 @dataclass(frozen=True, slots=True)
 class GoldmarkConfig:
     """markup.goldmark as Hugo 0.168 applies it (its defaults)."""
@@ -44,6 +48,7 @@ class GoldmarkConfig:
     # of editor.core.markdown.goldmark.inline (ldquo, rdquo, lsquo, rsquo, apos, ndash...)
     typographer_subs: tuple[tuple[str, str], ...] = ()
     emoji: bool = False  # the site's enableEmoji (Hugo hands it to Goldmark: goldmark-emoji)
+    extras: tuple[str, ...] = ()  # the GOLDMARK_EXTRAS the site turns on, in that order
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ shape, the diagnostics), and a complexity guard counts the Python lines the rend
 linear renderer does about twice the work, a quadratic one clearly more. Counting lines, not
 time, keeps the guard deterministic. The Hugo test builds the files whose HTML equals Hugo's.
 render-ext-*.md are rendered (and built by Hugo) with the extensions a site turns on:
-passthrough for math, enableEmoji and guessSyntax (`EXT_SITE`, `EXT_CONFIG`).
+passthrough for math, enableEmoji, the extras and guessSyntax (`EXT_SITE`, `EXT_CONFIG`).
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ import editor.core.markdown
 from editor.core.markdown.renderer import Renderer
 from editor.core.markdown.types import RenderResult
 from editor.core.site.config import SiteConfig
+from editor.core.site.model import GOLDMARK_EXTRAS
 from tests.core.markdown.test_rendering_hugo import normalize
 from tests.hugo_site import HugoPage, HugoSite
 
@@ -45,6 +46,7 @@ EXT_SITE = dataclasses.replace(
         passthrough_inline=_INLINE_MATH,
         passthrough_block=_BLOCK_MATH,
         emoji=True,
+        extras=GOLDMARK_EXTRAS,
     ),
     highlight=dataclasses.replace(SITE.highlight, guess_syntax=True),
 )
@@ -59,7 +61,8 @@ EXT_CONFIG = {
                         "inline": [list(pair) for pair in _INLINE_MATH],
                         "block": [list(pair) for pair in _BLOCK_MATH],
                     },
-                }
+                },
+                "extras": {name: {"enable": True} for name in GOLDMARK_EXTRAS},
             }
         },
         "highlight": {"guessSyntax": True},
@@ -181,6 +184,13 @@ def _emoji_colons(result: RenderResult) -> None:
     assert result.html.count(":xq") == 3000 and ":" + "a" * 5000 + ":" in result.html
 
 
+def _extras_runs(result: RenderResult) -> None:
+    assert result.html.count("<mark>") == 1 and "<mark>closed</mark>" in result.html
+    assert "^" * 5000 + " x<sup>2</sup>" in result.html
+    assert result.html.count("~<del>a</del>") == 500
+    assert result.html.count("<ins>") == 1 and result.html.count("<sup>") == 1
+
+
 def _same_heading(result: RenderResult) -> None:
     ids = [h.id for h in result.headings]
     assert ids == ["same-heading"] + [f"same-heading-{i}" for i in range(1, 300)]
@@ -274,6 +284,7 @@ OUTCOMES: dict[str, Callable[[RenderResult], None]] = {
     "ext-passthrough-blocks": _passthrough_blocks,
     "ext-guess-blank-lines": _guess_blank_lines,
     "ext-emoji-colons": _emoji_colons,
+    "ext-extras-runs": _extras_runs,
 }
 
 

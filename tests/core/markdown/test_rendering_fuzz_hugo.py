@@ -1,8 +1,9 @@
 """Differential test: random Markdown from nasty building blocks, rendered by Hugo and by us.
 
-Four sites: Hugo's defaults, raw HTML on (unsafe), the passthrough extension set up for
-math (its documents also hold math delimiters) and enableEmoji (its documents also hold
-emoji short names). The documents are seeded (the same every run).
+Six sites: Hugo's defaults, raw HTML on (unsafe), the passthrough extension set up for
+math (its documents also hold math delimiters), enableEmoji (its documents also hold
+emoji short names) and the extras extension, with strikethrough on and off (their
+documents also hold runs of "=", "+", "^" and "~"). The documents are seeded (the same every run).
 A few known differences remain (tables that
 interrupt a list item's lazy continuation line, Hugo's spacing around dropped nodes in the
 TOC), so the test asks for at least 97% equal pages and shows the first differences.
@@ -13,11 +14,13 @@ from __future__ import annotations
 import difflib
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from editor.core.markdown.renderer import Renderer
 from editor.core.site.config import load_site
+from editor.core.site.model import GOLDMARK_EXTRAS
 from tests.core.markdown.test_rendering_hugo import (  # noqa: F401
     PASSTHROUGH_CONFIG,
     UNSAFE_CONFIG,
@@ -45,6 +48,11 @@ PASSTHROUGH_INLINE = [
 EMOJI_INLINE = [
     ":smile:", "a:+1:b", ":nope:", ":heart::tada:", "`:x:`", ":smile", "[:link:](u)",
     "*:fire:*", "::", ":-1:", "https://x.org/:smile:",
+]  # fmt: skip
+# with every extra on: runs, matched or not, nested, escaped, beside emphasis
+EXTRAS_INLINE = [
+    "==m==", "++i++", "^s^", "~b~", "~~d~~", "H~2~O", "x^2^", "^^a^", "==a", "a==", "++",
+    "^", "~", "x^-1^", "==**b**==", "*==a*==", "\\==e==", "~~a~", "a~b~~", "^'q'^", "===",
 ]  # fmt: skip
 WORDS = ["word", "text", "The", "and", "x"]
 FRONT = "---\ntitle: f\n---\n\n"
@@ -74,20 +82,36 @@ def _document(rng: random.Random, inline: list[str] = INLINE) -> str:
     return text + ("\n[^1]: note\n" if rng.random() < 0.2 else "")
 
 
-@pytest.mark.parametrize("setting", ["default", "unsafe", "passthrough", "emoji"])
+def _extras(*, strikethrough: bool) -> dict[str, Any]:
+    extras = {name: {"enable": True} for name in GOLDMARK_EXTRAS}
+    return {
+        "markup": {"goldmark": {"extensions": {"extras": extras, "strikethrough": strikethrough}}}
+    }
+
+
+@pytest.mark.parametrize(
+    "setting", ["default", "unsafe", "passthrough", "emoji", "extras", "extras-no-strike"]
+)
 def test_random_documents_mostly_equal_hugo(
     hugo_on_path: None,  # noqa: F811
     tmp_path: Path,
     setting: str,
 ) -> None:
     rng = random.Random(20261128)
-    extra = {"passthrough": PASSTHROUGH_INLINE, "emoji": EMOJI_INLINE}.get(setting, [])
+    extra = {
+        "passthrough": PASSTHROUGH_INLINE,
+        "emoji": EMOJI_INLINE,
+        "extras": EXTRAS_INLINE,
+        "extras-no-strike": EXTRAS_INLINE,
+    }.get(setting, [])
     inline = INLINE + extra * 2
     docs = {f"f{i}": FRONT + _document(rng, inline) for i in range(COUNT)}
     hugo_config = {
         "unsafe": UNSAFE_CONFIG,
         "passthrough": PASSTHROUGH_CONFIG,
         "emoji": {"enableEmoji": True},
+        "extras": _extras(strikethrough=True),
+        "extras-no-strike": _extras(strikethrough=False),
     }.get(setting, {})
     site = HugoSite(tmp_path, hugo_config)
     for name, text in docs.items():

@@ -25,6 +25,7 @@ import pytest
 
 from editor.core.markdown.renderer import Renderer
 from editor.core.site.config import SiteConfig
+from editor.core.site.model import GOLDMARK_EXTRAS
 from tests.hugo_site import HugoPage, HugoSite, require_hugo
 
 pytestmark = pytest.mark.hugo
@@ -36,8 +37,11 @@ PASSTHROUGH = sorted(FIXTURES.glob("html-passthrough-*.md"))
 TYPOGRAPHER = sorted(FIXTURES.glob("html-typographer-*.md"))
 GUESS = sorted(FIXTURES.glob("html-guess-*.md"))
 EMOJI = sorted(FIXTURES.glob("html-enable-emoji-*.md"))
+EXTRAS = [FIXTURES / "html-extras-all.md"]
+EXTRAS_NO_STRIKE = [FIXTURES / "html-extras-subscript.md"]
 GUESS_HIGHLIGHT = {"guessSyntax": True, "wrapperClass": "highlight code-block"}
 OWN_SITES = UNSAFE + ATTRBLOCK + PASSTHROUGH + TYPOGRAPHER + GUESS + EMOJI
+OWN_SITES += EXTRAS + EXTRAS_NO_STRIKE
 SAFE = sorted(p for p in FIXTURES.glob("html-*.md") if p not in OWN_SITES)
 UNSAFE_CONFIG = {"markup": {"goldmark": {"renderer": {"unsafe": True}}}}
 # linkerd.io's settings: block attributes on, standalone images not wrapped in <p>
@@ -107,6 +111,12 @@ def hugo_on_path() -> Iterator[None]:
     yield
 
 
+def _extras_config(*, strikethrough: bool) -> dict[str, Any]:
+    extras = {name: {"enable": True} for name in GOLDMARK_EXTRAS}
+    extensions = {"extras": extras, "strikethrough": strikethrough}
+    return {"markup": {"goldmark": {"extensions": extensions}}}
+
+
 @pytest.fixture(scope="module")
 def hugo_pages(hugo_on_path: None, tmp_path_factory: pytest.TempPathFactory) -> dict[str, HugoPage]:
     pages: dict[str, HugoPage] = {}
@@ -118,6 +128,8 @@ def hugo_pages(hugo_on_path: None, tmp_path_factory: pytest.TempPathFactory) -> 
         ("typographer", TYPOGRAPHER, TYPOGRAPHER_CONFIG),
         ("guess", GUESS, {"markup": {"highlight": GUESS_HIGHLIGHT}}),
         ("emoji", EMOJI, {"enableEmoji": True}),
+        ("extras", EXTRAS, _extras_config(strikethrough=True)),
+        ("extras-no-strike", EXTRAS_NO_STRIKE, _extras_config(strikethrough=False)),
     )
     for name, files, config in sites:
         site = HugoSite(tmp_path_factory.mktemp(f"hugo-{name}"), config)
@@ -158,6 +170,8 @@ RENDERERS = {
     ),
     **dict.fromkeys(GUESS, Renderer(_guessing_site())),
     **dict.fromkeys(EMOJI, Renderer(_site(emoji=True))),
+    **dict.fromkeys(EXTRAS, Renderer(_site(extras=GOLDMARK_EXTRAS))),
+    **dict.fromkeys(EXTRAS_NO_STRIKE, Renderer(_site(extras=GOLDMARK_EXTRAS, strikethrough=False))),
     **dict.fromkeys(
         TYPOGRAPHER,
         Renderer(

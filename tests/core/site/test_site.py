@@ -601,6 +601,24 @@ def test_enable_emoji_is_read_any_case_and_a_bad_value_is_named(tmp_path: Path) 
     assert [(d.file, d.line) for d in site.diagnostics] == [(tmp_path / "c" / "hugo.toml", 2)]
 
 
+def test_goldmark_extras_are_read_in_hugo_order_and_a_bad_value_is_named(tmp_path: Path) -> None:
+    assert find_site(write(tmp_path / "a" / "hugo.toml", "")).goldmark.extras == ()
+    config = """\
+[markup.goldmark.extensions.extras]
+superscript.enable = true
+Mark = { Enable = true }
+subscript = { enable = true }
+delete = { enable = "sometimes" }
+
+[markup.goldmark.extensions.extras.insert]
+enable = "never"
+"""
+    site = find_site(write(tmp_path / "b" / "hugo.toml", config))
+    assert site.goldmark.extras == ("mark", "subscript", "superscript")
+    lines = [(d.file, d.line) for d in site.diagnostics]
+    assert lines == [(tmp_path / "b" / "hugo.toml", 5), (tmp_path / "b" / "hugo.toml", 8)]
+
+
 def test_a_bad_value_in_an_inline_table_is_named_with_its_line(tmp_path: Path) -> None:
     config = """\
 title = "T"

@@ -43,7 +43,7 @@ _TRAILING = "?!.,:*_~"
 _ENTITY_END_RE = re.compile(r"&[A-Za-z0-9]+;$")
 _SPACE = " \t\n\r\v\f"
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
-_NODE_END = frozenset("*_~`>;)]")
+_NODE_END = frozenset("*_~=+^`>;)]")  # "=+^": the extras' delimiters
 WWW_STOP = r"|(?<=www)\."  # added to the text rule's terminators with linkify
 
 
@@ -69,7 +69,11 @@ def _at_boundary(state: StateInline, start: int) -> bool:
     prev = state.src[start - 1]
     if prev in _SPACE or prev == "(":
         return True
-    if len(state.pending) == state.pos - start and prev in _NODE_END:
+    if (
+        len(state.pending) == state.pos - start
+        and prev in _NODE_END
+        and state.tokens[-1].type != "text_special"
+    ):
         return True  # right after a delimiter, code span, raw HTML, entity, link...
     before = state.src[start - 2] if start >= 2 else "\n"
     if prev in "\"'":

@@ -18,6 +18,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from editor.core.markdown.goldmark import emoji as goldmark_emoji
+from editor.core.markdown.goldmark import extras as goldmark_extras
 from editor.core.markdown.goldmark import inline as goldmark_inline
 from editor.core.markdown.goldmark import passthrough as goldmark_passthrough
 from editor.core.markdown.goldmark.blocks import (
@@ -74,6 +75,9 @@ def _headings_rule(state: StateCore) -> None:
     options: MarkupOptions = state.md.options["goldmark"]
     found: list[HeadingInfo] = state.env.setdefault("headings", [])
     tokens = state.tokens
+    runs = goldmark_extras.delimiter_runs(
+        goldmark_extras.runs_table(options.strikethrough, options.extras)
+    )
     for i, token in enumerate(tokens):
         if token.type != "heading_open":
             continue
@@ -83,7 +87,7 @@ def _headings_rule(state: StateCore) -> None:
         for key, value in attrs:
             if key in GLOBAL_ATTRS or key.startswith(("data-", "aria-")):
                 token.attrs[key] = ID_MARK.format(len(found)) if key == "id" else value
-        text_for_id = id_text(children)
+        text_for_id = id_text(children, runs)
         if explicit is None and options.auto_heading_id and text_for_id:
             token.attrs["id"] = ID_MARK.format(len(found))
         for key, value in token.meta.get("block_attrs", []):
@@ -112,7 +116,6 @@ def build_markdown(options: MarkupOptions) -> MarkdownIt:
             "breaks": options.hard_wraps,
             "linkify": False,
             "typographer": False,
-            "strikethrough_single_tilde": True,
             "maxNesting": MAX_NESTING,
         },
     )
@@ -125,8 +128,9 @@ def build_markdown(options: MarkupOptions) -> MarkdownIt:
         table = block_rules.pop(md.block.ruler.__find__("table"))
         block_rules.insert(md.block.ruler.__find__("paragraph"), table)
         md.block.ruler.__compile__()
-    if options.strikethrough:
-        md.enable("strikethrough")
+    runs = goldmark_extras.runs_table(options.strikethrough, options.extras)
+    if runs:  # Goldmark's strikethrough and the extras, in place of markdown-it's strikethrough
+        goldmark_extras.install(md, runs)
     if options.definition_list:
         deflist_plugin(md)
         block_rules = md.block.ruler.__rules__

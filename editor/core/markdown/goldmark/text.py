@@ -10,11 +10,13 @@ from __future__ import annotations
 import html as html_lib
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 
 from editor.core.markdown.goldmark.emoji import TOKEN as EMOJI
+from editor.core.markdown.goldmark.extras import TAG_TOKENS, delimiter_runs, runs_table
 
 __all__ = ["alt_text", "id_text", "plain_text", "toc_title"]
 
@@ -37,28 +39,61 @@ def plain_text(children: Sequence[Token]) -> str:
     return "".join(out)
 
 
-_FIRST_NODE_RE = re.compile(r"[^*_~`\[\]<&\\]*")
+# Where the first Text node of an element ends in Goldmark: before a code span's or a link's
+# opener left as text (a node of its own), after an unmatched delimiter run ("*", "_" and
+# the runs of extras.delimiter_runs), which Goldmark merges into the text before it; "<",
+# "&", "]" and escapes that make nothing leave the text whole.
+@lru_cache(maxsize=32)
+def _node_end_re(runs: str) -> re.Pattern[str]:
+    return re.compile(r"(?P<before>`|!?\[)|\*+|_+" + (f"|{runs}" if runs else ""))
 
 
-def _leaf_text(token: Token, *, first_only: bool) -> str:
+_DEFAULT_NODE_END_RE = _node_end_re(delimiter_runs(runs_table(True, ())))  # strikethrough
+
+
+def _first_node(text: str, node_end: re.Pattern[str]) -> tuple[str, bool]:
+    """The part of `text` in Goldmark's first Text node, and whether that node ends in it."""
+    match = node_end.search(text)
+    if match is None:
+        return text, False
+    return text[: match.start() if match.group("before") else match.end()], True
+
+
+def _first_text(tokens: Sequence[Token], j: int, node_end: re.Pattern[str]) -> str:
+    """The text of Goldmark's first node from tokens[j] on (an element's first child)."""
+    out: list[str] = []
+    for token in tokens[j:]:
+        kind = token.type
+        if kind == "text":
+            piece, ends = _first_node(token.content, node_end)
+            out.append(piece)
+            if ends:
+                break
+        elif kind == "text_special":
+            out.append(token.content)  # an escape or entity does not end it
+        elif kind == "typo_text":
+            first = str(token.meta["first"])
+            out.append(_first_node(first, node_end)[0] or first if not out else "")
+            break
+        else:
+            if not out:
+                out.append(_leaf_text(token, node_end))
+            break
+    return "".join(out)
+
+
+def _leaf_text(token: Token, node_end: re.Pattern[str]) -> str:
     kind = token.type
     if kind == "code_inline":
         return html_lib.unescape(token.content)  # Hugo unescapes the id's text
-    if kind == "text_special":
+    if kind in ("text", "text_special"):
         return token.content
     if kind == EMOJI:  # its short name (Hugo: "# Head :smile:" is head-smile)
         return token.markup
-    if kind == "text":
-        if first_only:  # Goldmark's first Text node ends where another parser fired
-            return _FIRST_NODE_RE.match(token.content).group(0)  # type: ignore[union-attr]
-        return token.content
     if kind == "typo_text":
-        if first_only:
-            first = str(token.meta["first"])
-            return _FIRST_NODE_RE.match(first).group(0) or first  # type: ignore[union-attr]
         return str(token.meta["plain"])
     if kind == "image" and token.children:
-        return _leaf_text(token.children[0], first_only=True)
+        return _first_text(token.children, 0, node_end)
     return ""
 
 
@@ -66,13 +101,15 @@ def _empty_text(token: Token) -> bool:
     return token.type == "text" and not token.content
 
 
-def id_text(children: Sequence[Token]) -> str:
+def id_text(children: Sequence[Token], runs: str | None = None) -> str:
     """The text Goldmark (Hugo 0.168) makes a heading's id from.
 
     Only what follows the last line break counts; of an inline element (emphasis, link,
-    image...) only its first child, followed down (Goldmark's Node.Text); autolinks and raw
-    HTML give nothing; entities in code spans are decoded.
+    image...) only its first child, followed down (Goldmark's Node.Text; the site's delimiter
+    runs, extras.delimiter_runs, change where a Text node ends: Goldmark's strikethrough
+    when None); autolinks and raw HTML give nothing; entities in code spans are decoded.
     """
+    node_end = _DEFAULT_NODE_END_RE if runs is None else _node_end_re(runs)
     out: list[str] = []
     i, n = 0, len(children)
     while i < n:
@@ -92,7 +129,7 @@ def id_text(children: Sequence[Token]) -> str:
                 j += 1
             else:
                 if j < n and children[j].nesting == 0:
-                    out.append(_leaf_text(children[j], first_only=True))
+                    out.append(_first_text(children, j, node_end))
             depth = 0
             while i < n:
                 depth += children[i].nesting
@@ -101,7 +138,7 @@ def id_text(children: Sequence[Token]) -> str:
                     break
             continue
         else:
-            out.append(_leaf_text(token, first_only=False))
+            out.append(_leaf_text(token, node_end))
         i += 1
     return "".join(out)
 
@@ -109,7 +146,7 @@ def id_text(children: Sequence[Token]) -> str:
 _SPACES_RE = re.compile(" {2,}")
 _RICH = frozenset(
     ("em_open", "strong_open", "s_open", "code_inline", "link_open", "image", "html_inline")
-)
+) | frozenset(TAG_TOKENS)
 _GO_ESCAPES = {"&": "&amp;", "'": "&#39;", "<": "&lt;", ">": "&gt;", '"': "&#34;"}
 _GO_ESCAPE_RE = re.compile("[&'<>\"]")
 
@@ -167,7 +204,7 @@ def toc_title(children: Sequence[Token], *, unsafe: bool = False) -> str:
             out.append(_sanitized(token.content) if rich else token.content)
         elif kind in ("s_open", "s_close"):
             out.append("<del>" if kind == "s_open" else "</del>")
-        elif kind in ("em_open", "strong_open", "em_close", "strong_close"):
+        elif kind in ("em_open", "strong_open", "em_close", "strong_close") or kind in TAG_TOKENS:
             slash = "/" if kind.endswith("close") else ""
             out.append(f"<{slash}{token.tag}>")
         elif kind == "image":
