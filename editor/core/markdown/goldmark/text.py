@@ -72,8 +72,9 @@ def _first_text(tokens: Sequence[Token], j: int, node_end: re.Pattern[str]) -> s
         elif kind == "text_special":
             out.append(token.content)  # an escape or entity does not end it
         elif kind == "typo_text":
-            first = str(token.meta["first"])
-            out.append(_first_node(first, node_end)[0] or first if not out else "")
+            first = str(token.meta["first"])  # the text before its first substitution
+            piece = _first_node(first, node_end)[0]
+            out.append(piece if out else piece or first)
             break
         else:
             if not out:
