@@ -31,43 +31,33 @@ from editor.core.markdown.renderer import Renderer
 from editor.core.markdown.types import RenderResult
 from editor.core.site.config import SiteConfig
 from editor.core.site.model import GOLDMARK_EXTRAS
-from tests.core.markdown.test_rendering_hugo import normalize
+from tests.core.markdown.test_rendering_hugo import PASSTHROUGH_CONFIG, extras_config, normalize
 from tests.hugo_site import HugoPage, HugoSite
 
 HOSTILE = Path(__file__).parent.parent.parent / "hostile"
 SITE = SiteConfig.hugo_defaults(Path("/nonexistent-site"))
-_INLINE_MATH = (("\\(", "\\)"), ("$", "$"))
-_BLOCK_MATH = (("\\[", "\\]"), ("$$", "$$"))
+# Hugo's math set-up, the extras (strikethrough on), enableEmoji and guessSyntax
+_EXTENSIONS = {
+    **PASSTHROUGH_CONFIG["markup"]["goldmark"]["extensions"],
+    **extras_config(strikethrough=True)["markup"]["goldmark"]["extensions"],
+}
+EXT_CONFIG = {
+    "enableEmoji": True,
+    "markup": {"goldmark": {"extensions": _EXTENSIONS}, "highlight": {"guessSyntax": True}},
+}
+_MATH = _EXTENSIONS["passthrough"]["delimiters"]
 EXT_SITE = dataclasses.replace(
     SITE,
     goldmark=dataclasses.replace(
         SITE.goldmark,
         passthrough=True,
-        passthrough_inline=_INLINE_MATH,
-        passthrough_block=_BLOCK_MATH,
+        passthrough_inline=tuple((a, b) for a, b in _MATH["inline"]),
+        passthrough_block=tuple((a, b) for a, b in _MATH["block"]),
         emoji=True,
         extras=GOLDMARK_EXTRAS,
     ),
     highlight=dataclasses.replace(SITE.highlight, guess_syntax=True),
 )
-EXT_CONFIG = {
-    "enableEmoji": True,
-    "markup": {
-        "goldmark": {
-            "extensions": {
-                "passthrough": {
-                    "enable": True,
-                    "delimiters": {
-                        "inline": [list(pair) for pair in _INLINE_MATH],
-                        "block": [list(pair) for pair in _BLOCK_MATH],
-                    },
-                },
-                "extras": {name: {"enable": True} for name in GOLDMARK_EXTRAS},
-            }
-        },
-        "highlight": {"guessSyntax": True},
-    },
-}
 _FRONT_MATTER_RE = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _TRACED = tuple(
     str(Path(module.__file__ or "").parent)

@@ -14,16 +14,15 @@ from __future__ import annotations
 import difflib
 import random
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from editor.core.markdown.renderer import Renderer
 from editor.core.site.config import load_site
-from editor.core.site.model import GOLDMARK_EXTRAS
 from tests.core.markdown.test_rendering_hugo import (  # noqa: F401
     PASSTHROUGH_CONFIG,
     UNSAFE_CONFIG,
+    extras_config,
     hugo_on_path,
     normalize,
 )
@@ -82,13 +81,6 @@ def _document(rng: random.Random, inline: list[str] = INLINE) -> str:
     return text + ("\n[^1]: note\n" if rng.random() < 0.2 else "")
 
 
-def _extras(*, strikethrough: bool) -> dict[str, Any]:
-    extras = {name: {"enable": True} for name in GOLDMARK_EXTRAS}
-    return {
-        "markup": {"goldmark": {"extensions": {"extras": extras, "strikethrough": strikethrough}}}
-    }
-
-
 @pytest.mark.parametrize(
     "setting", ["default", "unsafe", "passthrough", "emoji", "extras", "extras-no-strike"]
 )
@@ -110,8 +102,8 @@ def test_random_documents_mostly_equal_hugo(
         "unsafe": UNSAFE_CONFIG,
         "passthrough": PASSTHROUGH_CONFIG,
         "emoji": {"enableEmoji": True},
-        "extras": _extras(strikethrough=True),
-        "extras-no-strike": _extras(strikethrough=False),
+        "extras": extras_config(strikethrough=True),
+        "extras-no-strike": extras_config(strikethrough=False),
     }.get(setting, {})
     site = HugoSite(tmp_path, hugo_config)
     for name, text in docs.items():

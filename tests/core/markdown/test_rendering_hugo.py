@@ -111,7 +111,8 @@ def hugo_on_path() -> Iterator[None]:
     yield
 
 
-def _extras_config(*, strikethrough: bool) -> dict[str, Any]:
+def extras_config(*, strikethrough: bool) -> dict[str, Any]:
+    """Every tag of markup.goldmark.extensions.extras on, strikethrough on or off."""
     extras = {name: {"enable": True} for name in GOLDMARK_EXTRAS}
     extensions = {"extras": extras, "strikethrough": strikethrough}
     return {"markup": {"goldmark": {"extensions": extensions}}}
@@ -128,8 +129,8 @@ def hugo_pages(hugo_on_path: None, tmp_path_factory: pytest.TempPathFactory) -> 
         ("typographer", TYPOGRAPHER, TYPOGRAPHER_CONFIG),
         ("guess", GUESS, {"markup": {"highlight": GUESS_HIGHLIGHT}}),
         ("emoji", EMOJI, {"enableEmoji": True}),
-        ("extras", EXTRAS, _extras_config(strikethrough=True)),
-        ("extras-no-strike", EXTRAS_NO_STRIKE, _extras_config(strikethrough=False)),
+        ("extras", EXTRAS, extras_config(strikethrough=True)),
+        ("extras-no-strike", EXTRAS_NO_STRIKE, extras_config(strikethrough=False)),
     )
     for name, files, config in sites:
         site = HugoSite(tmp_path_factory.mktemp(f"hugo-{name}"), config)

@@ -75,9 +75,7 @@ def _headings_rule(state: StateCore) -> None:
     options: MarkupOptions = state.md.options["goldmark"]
     found: list[HeadingInfo] = state.env.setdefault("headings", [])
     tokens = state.tokens
-    runs = goldmark_extras.delimiter_runs(
-        goldmark_extras.runs_table(options.strikethrough, options.extras)
-    )
+    runs: str = state.md.options["goldmark_runs"]
     for i, token in enumerate(tokens):
         if token.type != "heading_open":
             continue
@@ -131,6 +129,7 @@ def build_markdown(options: MarkupOptions) -> MarkdownIt:
     runs = goldmark_extras.runs_table(options.strikethrough, options.extras)
     if runs:  # Goldmark's strikethrough and the extras, in place of markdown-it's strikethrough
         goldmark_extras.install(md, runs)
+    md.options["goldmark_runs"] = goldmark_extras.delimiter_runs(runs)  # for heading ids
     if options.definition_list:
         deflist_plugin(md)
         block_rules = md.block.ruler.__rules__
