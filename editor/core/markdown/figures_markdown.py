@@ -39,12 +39,12 @@ from collections.abc import Callable, Sequence
 from typing import Any, cast
 
 from markdown_it import MarkdownIt
-from markdown_it.common.utils import mdTrim
 from markdown_it.parser_block import ParserBlock
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from editor.core.markdown.goldmark.blocks import goldmark_trim
 from editor.core.markdown.goldmark.inline import WWW_STOP, typographer_rule
 
 __all__ = ["speed_up"]
@@ -222,7 +222,7 @@ def _paragraph(state: StateBlock, start_line: int, end_line: int, silent: bool) 
             break
         next_line += 1
 
-    content = mdTrim(state.getLines(start_line, next_line, state.blkIndent, False))
+    content = goldmark_trim(state.getLines(start_line, next_line, state.blkIndent, False))
     state.line = next_line
     token = state.push("paragraph_open", "p", 1)
     token.map = [start_line, state.line]

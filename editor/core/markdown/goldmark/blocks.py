@@ -4,7 +4,9 @@ Attribute blocks (`{.class #id}` on the line below a block, parser.attribute.blo
 `{...}` parser shared with heading attributes, definition lists as Goldmark builds them
 (several term lines, ":" only at the container's indent, one <dl> across blank lines, a
 <dd> after a blank line is loose), list tightness (a table after a blank line does not make
-a list loose), task-list checkboxes, and standalone images without their <p>.
+a list loose), task-list checkboxes, standalone images without their <p>, the whitespace a
+block's text keeps at its ends (Goldmark trims ASCII whitespace only), and a table that a
+setext underline follows.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from markdown_it.common.utils import mdTrim
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block.table import escapedSplit, getLine
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
@@ -446,3 +450,109 @@ def unwrap_images_rule(state: StateCore) -> None:
             tokens[i + 1].meta["unwrapped"] = True
             for key, value in tokens[i - 1].attrs.items():  # block attributes
                 children[0].attrs[key] = value
+
+
+# --- what a block's text keeps at its ends ---------------------------------------------------
+
+_GO_SPACE = " \t\n\v\f\r"
+
+
+def goldmark_trim(text: str) -> str:
+    """A block's text without the whitespace at its ends as Goldmark trims it: ASCII only
+    (markdown-it's mdTrim takes Unicode spaces too, an ideographic space U+3000 included)."""
+    return text.strip(_GO_SPACE)
+
+
+def _table_cells(state: StateBlock, tokens: list[Token]) -> None:
+    """A table's cells with the whitespace Goldmark keeps at their ends."""
+    row = -1
+    columns: list[str] = []
+    index = 0
+    for token in tokens:
+        if token.type != "inline" or not token.map:
+            continue
+        if token.map[0] != row:
+            row, index = token.map[0], 0
+            columns = escapedSplit(mdTrim(getLine(state, row)))
+            if columns and columns[0] == "":
+                columns.pop(0)
+            if columns and columns[-1] == "":
+                columns.pop()
+        if index < len(columns):
+            token.content = goldmark_trim(columns[index])
+        index += 1
+
+
+def keep_unicode_spaces(rule: Any, kind: str) -> Any:
+    """markdown-it's paragraph, ATX heading (`kind` "heading"), setext heading or table
+    rule, keeping the whitespace Goldmark keeps at the text's ends: a Japanese paragraph's
+    indentation (U+3000) stays in Hugo's HTML."""
+
+    def wrapped(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        count = len(state.tokens)
+        if not rule(state, start, end, silent):
+            return False
+        if silent or len(state.tokens) < count + 2:
+            return True
+        if kind == "table":
+            _table_cells(state, state.tokens[count:])
+            return True
+        inline = state.tokens[count + 1]
+        if inline.type != "inline" or not inline.map:
+            return True
+        first, last = inline.map
+        if kind == "heading":
+            level = len(state.tokens[count].markup)
+            pos = state.bMarks[first] + state.tShift[first] + level
+            maximum = state.skipSpacesBack(state.eMarks[first], pos)
+            hashes = state.skipCharsStrBack(maximum, "#", pos)
+            if hashes > pos and state.src[hashes - 1] in " \t":
+                maximum = hashes
+            raw = state.src[pos:maximum]
+        else:
+            raw = state.getLines(first, last, state.blkIndent, False)
+        inline.content = goldmark_trim(raw)
+        return True
+
+    return wrapped
+
+
+# --- a table that a setext underline follows ---------------------------------------------------
+
+_EQUALS_LINE_RE = re.compile(r"=+[ \t]*")
+
+
+def table_before_underline(table: Any) -> Any:
+    """markdown-it's table rule, its rows ending before a "===" line: Goldmark makes the
+    table out of the paragraph a setext underline closes, the underline left as a paragraph
+    of its own (a "---" line is a thematic break already)."""
+
+    def wrapped(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if not table(state, start, end, True):
+            return False
+        if silent:
+            return True
+        line = start + 2
+        while line < end:
+            text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+            if not text.strip(" \t"):
+                break
+            if state.sCount[line] - state.blkIndent < 4 and _EQUALS_LINE_RE.fullmatch(text):
+                end = line
+                break
+            line += 1
+        return bool(table(state, start, end, False))
+
+    return wrapped
+
+
+def no_setext_table(lheading: Any, table: Any) -> Any:
+    """markdown-it's setext heading rule, leaving a table's lines to the table (Goldmark's
+    table takes the paragraph's lines first; the heading would have none)."""
+
+    def wrapped(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if table(state, start, end, True):
+            return False
+        return bool(lheading(state, start, end, silent))
+
+    return wrapped

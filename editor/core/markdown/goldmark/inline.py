@@ -17,6 +17,7 @@ import html as html_lib
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
@@ -45,6 +46,7 @@ _SPACE = " \t\n\r\v\f"
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _NODE_END = frozenset("*_~=+^`>;)]")  # "=+^": the extras' delimiters
 WWW_STOP = r"|(?<=www)\."  # added to the text rule's terminators with linkify
+_LINE_SPACE = " \t\v\f"
 
 
 def _trim_url(url: str) -> str:
@@ -66,9 +68,17 @@ def _at_boundary(state: StateInline, start: int) -> bool:
     """May a Goldmark linkify candidate start at `start`?"""
     if start == 0:
         return True
-    prev = state.src[start - 1]
-    if prev in _SPACE or prev == "(":
-        return True
+    src = state.src
+    prev = src[start - 1]
+    j = start - 1
+    while j >= 0 and src[j] in " \t":
+        j -= 1
+    if j < 0 or src[j] == "\n":
+        return True  # a line head (a continuation line's indentation is not Goldmark's)
+    if prev in " (" and not _escaped(src, start - 1):
+        return True  # Goldmark's linkify skips only these (not a tab); escaped, no trigger
+    if prev == " ":
+        return True  # an escaped space triggers too
     if (
         len(state.pending) == state.pos - start
         and prev in _NODE_END
@@ -81,6 +91,14 @@ def _at_boundary(state: StateInline, start: int) -> bool:
     if prev == "-":
         return before == "-"
     return prev == "." and state.src[max(start - 3, 0) : start] == "..."
+
+
+def _escaped(src: str, i: int) -> bool:
+    """Whether src[i] follows an odd run of backslashes."""
+    j = i
+    while j > 0 and src[j - 1] == "\\":
+        j -= 1
+    return (i - j) % 2 == 1
 
 
 def _email_end(src: str, start: int) -> int:
@@ -178,8 +196,52 @@ def _angle_quotes(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def _line_text(pending: str, linkify: bool) -> str:
+    """What Goldmark keeps of a line's text before its break: a hard break's two spaces go;
+    then, with linkify (each whitespace character is its trigger and ends a Text node there),
+    the last whitespace character only, else all the trailing whitespace."""
+    text = pending[:-2] if pending.endswith("  ") else pending
+    if linkify:
+        return text[:-1] if text and text[-1] in _LINE_SPACE else text
+    return text.rstrip(_LINE_SPACE)
+
+
+def _newline(original: Any, linkify: bool) -> Any:
+    """markdown-it's newline rule, trimming a line's text before its break as Goldmark does
+    (tabs too, not only spaces)."""
+
+    def rule(state: StateInline, silent: bool) -> bool:
+        if state.src[state.pos] != "\n":
+            return False
+        pending = state.pending
+        last = state.tokens[-1] if state.tokens else None
+        escape = None  # an escaped space or tab ("\\ " is no escape but markdown-it's token)
+        if last is not None and last.type == "text_special" and last.markup[-1:] in _LINE_SPACE:
+            escape = last
+        if escape is not None and escape.markup == "\\ " and pending == " ":
+            # "\\  " before the break: markdown-it's escape took one of the two spaces
+            # Goldmark counts for a hard break
+            state.pending = pending = "  "
+        count = len(state.tokens)
+        if not original(state, silent):
+            return False
+        if silent or len(state.tokens) == count:
+            return True
+        tail = pending[:-2] if pending.endswith("  ") else pending
+        if len(state.tokens) == count + 2 and state.tokens[-2].type == "text":
+            state.tokens[-2].content = _line_text(pending, linkify)  # the flushed line text
+        if escape is not None and not (tail.strip(_LINE_SPACE) or (linkify and tail)):
+            escape.content = "\\"  # it ends the line's text: its space or tab is trimmed
+        return True
+
+    return rule
+
+
 def install(md: MarkdownIt, enabled: bool, protocol: str, typographer: bool) -> None:
-    """Add Goldmark's linkify to `md` (markdown-it's own linkify stays off)."""
+    """Add Goldmark's linkify to `md` (markdown-it's own linkify stays off) and its trimming
+    of a line's end."""
+    newline = md.inline.ruler.__rules__[md.inline.ruler.__find__("newline")]
+    md.inline.ruler.at("newline", _newline(newline.fn, enabled))
     md.options["linkify_protocol"] = protocol
     if typographer:
         md.inline.ruler.before("autolink", "goldmark_angle_quotes", _angle_quotes)

@@ -28,8 +28,11 @@ from editor.core.markdown.goldmark.blocks import (
     definition_stops_paragraph,
     deflist_rule,
     goldmark_deflist,
+    keep_unicode_spaces,
     multiline_terms,
+    no_setext_table,
     parse_attribute_block,
+    table_before_underline,
     task_rule,
     tightness_rule,
     unwrap_images_rule,
@@ -118,9 +121,17 @@ def build_markdown(options: MarkupOptions) -> MarkdownIt:
         },
     )
     md.options["goldmark"] = options  # the core and render rules read it from there
+    for name in ("paragraph", "heading", "lheading", "table"):
+        rule = md.block.ruler.__rules__[md.block.ruler.__find__(name)]
+        md.block.ruler.at(name, keep_unicode_spaces(rule.fn, name), {"alt": rule.alt})
     md.disable(["linkify", "replacements", "smartquotes"], ignoreInvalid=True)
     if options.table:
         md.enable("table")
+        ruler = md.block.ruler
+        table = ruler.__rules__[ruler.__find__("table")]
+        lheading = ruler.__rules__[ruler.__find__("lheading")]
+        ruler.at("lheading", no_setext_table(lheading.fn, table.fn), {"alt": lheading.alt})
+        ruler.at("table", table_before_underline(table.fn), {"alt": table.alt})
         # Goldmark makes tables out of paragraphs: fences, headings, lists... come first
         block_rules = md.block.ruler.__rules__
         table = block_rules.pop(md.block.ruler.__find__("table"))

@@ -145,6 +145,7 @@ def id_text(children: Sequence[Token], runs: str | None = None) -> str:
 
 
 _SPACES_RE = re.compile(" {2,}")
+_GO_SPACES_RE = re.compile("[\t\n\f\r ]+")  # Go's \s+
 _RICH = frozenset(
     ("em_open", "strong_open", "s_open", "code_inline", "link_open", "image", "html_inline")
 ) | frozenset(TAG_TOKENS)
@@ -217,7 +218,10 @@ def toc_title(children: Sequence[Token], *, unsafe: bool = False) -> str:
             out.append(token.content)  # with unsafe = true the TOC keeps inline HTML
         elif kind == "softbreak":
             out.append("\n")
-    return _SPACES_RE.sub(" ", "".join(out)).strip(" ")  # Hugo's TOC squeezes spaces
+    title = "".join(out)
+    if rich:  # sanitizeTOCHeadingTitle: each run of whitespace one space, the ends trimmed
+        return _GO_SPACES_RE.sub(" ", title).strip()
+    return _SPACES_RE.sub(" ", title).strip(" ")  # Hugo's TOC squeezes spaces
 
 
 def alt_text(children: Sequence[Token]) -> str:
