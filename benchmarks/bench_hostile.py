@@ -9,9 +9,9 @@ growth per doubling (target <= 2.3x), then the time the real Hugo (.venv/bin/hug
 tests/hugo_site.py finds it) takes to build a throwaway site holding that one post at each
 size ("fails" when Hugo stops the build, e.g. on an unclosed shortcode). render-ext-*.md are
 rendered, and built, with the extensions a site turns on (passthrough for math, enableEmoji,
-the extras, guessSyntax: tests/core/markdown/test_render_hostile.py's EXT_SITE and
-EXT_CONFIG): their costly work is in regular expressions and string searches, which that
-test's line-count guard does not see, so this timing is their check.
+the extras, the cjk extension, guessSyntax: tests/core/markdown/test_render_hostile.py's
+EXT_SITE and EXT_CONFIG): their costly work is in regular expressions and string searches,
+which that test's line-count guard does not see, so this timing is their check.
 """
 
 from __future__ import annotations

@@ -331,6 +331,7 @@ def _goldmark(reader: ValueReader) -> GoldmarkConfig:
             (*parser, "autoheadingidtype"),
         )
         id_type = d.auto_heading_id_type
+    cjk = reader.boolean(False, *ext, "cjk", "enable")
     return GoldmarkConfig(
         unsafe=reader.boolean(d.unsafe, *gm, "renderer", "unsafe"),
         typographer=reader.switch(d.typographer, *ext, "typographer", off_key="disable"),
@@ -365,7 +366,18 @@ def _goldmark(reader: ValueReader) -> GoldmarkConfig:
             for name in GOLDMARK_EXTRAS
             if reader.boolean(False, *ext, "extras", name, "enable")
         ),
+        east_asian_line_breaks=_east_asian_line_breaks(reader, (*ext, "cjk")) if cjk else "",
+        escaped_space=cjk and reader.boolean(False, *ext, "cjk", "escapedspace"),
     )
+
+
+def _east_asian_line_breaks(reader: ValueReader, cjk: tuple[str, ...]) -> str:
+    """extensions.cjk.eastAsianLineBreaks' style as Hugo picks it: "css3draft" when the
+    style is exactly that, else "simple"; "" when off."""
+    if not reader.boolean(False, *cjk, "eastasianlinebreaks"):
+        return ""
+    style = reader.string("simple", *cjk, "eastasianlinebreaksstyle")
+    return "css3draft" if style == "css3draft" else "simple"
 
 
 # markup.goldmark.extensions.typographer's keys (lower-cased): Goldmark's names, Hugo's defaults

@@ -49,6 +49,10 @@ class GoldmarkConfig:
     typographer_subs: tuple[tuple[str, str], ...] = ()
     emoji: bool = False  # the site's enableEmoji (Hugo hands it to Goldmark: goldmark-emoji)
     extras: tuple[str, ...] = ()  # the GOLDMARK_EXTRAS the site turns on, in that order
+    # extensions.cjk: eastAsianLineBreaks' style ("simple" or "css3draft"; "" when off) and
+    # escapedSpace ("\ " written as nothing)
+    east_asian_line_breaks: str = ""
+    escaped_space: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,12 +9,12 @@ tests/core/stats/test_stats_hugo.py checks them against the real binary.
 
 from __future__ import annotations
 
-import functools
 import html as html_lib
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from editor.core.scripts import cjk_scripts_re
 from editor.core.stats.strip_html import GO_SPACE, plain_text
 
 if TYPE_CHECKING:
@@ -23,20 +23,6 @@ if TYPE_CHECKING:
     from editor.core.site.config import SiteConfig
 
 _NOT_SPACE_RE = re.compile(f"[^{GO_SPACE}]+")
-
-# Han, Hangul, Hiragana and Katakana scripts (Go's \p{Han}|\p{Hangul}|\p{Hiragana}|\p{Katakana}),
-# compiled at the first `has_cjk` (its big ranges take ~5 ms to compile).
-_CJK = (
-    "[\u1100-\u11ff\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029"
-    "\u302e\u302f\u3038-\u303b\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fd-\u30ff"
-    "\u3131-\u318e\u31f0-\u31ff\u3200-\u321e\u3260-\u327e\u32d0-\u32fe\u3300-\u3357"
-    "\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97c\uac00-\ud7a3\ud7b0-\ud7c6\ud7cb-\ud7fb"
-    "\uf900-\ufa6d\ufa70-\ufad9\uff66-\uff6f\uff71-\uff9d\uffa0-\uffbe\uffc2-\uffc7"
-    "\uffca-\uffcf\uffd2-\uffd7\uffda-\uffdc\U00016fe2\U00016fe3\U00016ff0\U00016ff1"
-    "\U0001aff0-\U0001affe\U0001b000-\U0001b122\U0001b132\U0001b150-\U0001b152"
-    "\U0001b155\U0001b164-\U0001b167\U0001f200\U00020000-\U0002a6df\U0002a700-\U0002ebe0"
-    "\U0002ebf0-\U0002ee5d\U0002f800-\U0002fa1d\U00030000-\U000323af]"
-)
 
 # page.ExtractSummaryFromHTML skips tokens that look like bits of HTML.
 _PROBABLY_TAG_RE = re.compile(r"</?[A-Za-z]+>?")
@@ -114,13 +100,8 @@ def fuzzy_word_count(word_count: int) -> int:
     return (word_count + 99) // 100 * 100
 
 
-@functools.cache
-def _cjk_re() -> re.Pattern[str]:
-    return re.compile(_CJK)
-
-
 def has_cjk(text: str) -> bool:
-    return _cjk_re().search(text) is not None
+    return cjk_scripts_re().search(text) is not None
 
 
 def _meta_get(metadata: dict[str, Any] | None, key: str) -> Any:

@@ -7,7 +7,8 @@ shape, the diagnostics), and a complexity guard counts the Python lines the rend
 linear renderer does about twice the work, a quadratic one clearly more. Counting lines, not
 time, keeps the guard deterministic. The Hugo test builds the files whose HTML equals Hugo's.
 render-ext-*.md are rendered (and built by Hugo) with the extensions a site turns on:
-passthrough for math, enableEmoji, the extras and guessSyntax (`EXT_SITE`, `EXT_CONFIG`).
+passthrough for math, enableEmoji, the extras, the cjk extension (east Asian line breaks,
+escaped spaces) and guessSyntax (`EXT_SITE`, `EXT_CONFIG`).
 """
 
 from __future__ import annotations
@@ -31,7 +32,12 @@ from editor.core.markdown.renderer import Renderer
 from editor.core.markdown.types import RenderResult
 from editor.core.site.config import SiteConfig
 from editor.core.site.model import GOLDMARK_EXTRAS
-from tests.core.markdown.test_rendering_hugo import PASSTHROUGH_CONFIG, extras_config, normalize
+from tests.core.markdown.test_rendering_hugo import (
+    PASSTHROUGH_CONFIG,
+    cjk_config,
+    extras_config,
+    normalize,
+)
 from tests.hugo_site import HugoPage, HugoSite
 
 HOSTILE = Path(__file__).parent.parent.parent / "hostile"
@@ -40,6 +46,7 @@ SITE = SiteConfig.hugo_defaults(Path("/nonexistent-site"))
 _EXTENSIONS = {
     **PASSTHROUGH_CONFIG["markup"]["goldmark"]["extensions"],
     **extras_config(strikethrough=True)["markup"]["goldmark"]["extensions"],
+    **cjk_config("simple")["markup"]["goldmark"]["extensions"],
 }
 EXT_CONFIG = {
     "enableEmoji": True,
@@ -55,6 +62,8 @@ EXT_SITE = dataclasses.replace(
         passthrough_block=tuple((a, b) for a, b in _MATH["block"]),
         emoji=True,
         extras=GOLDMARK_EXTRAS,
+        east_asian_line_breaks="simple",
+        escaped_space=True,
     ),
     highlight=dataclasses.replace(SITE.highlight, guess_syntax=True),
 )
@@ -181,6 +190,16 @@ def _extras_runs(result: RenderResult) -> None:
     assert result.html.count("<ins>") == 1 and result.html.count("<sup>") == 1
 
 
+def _cjk_breaks(result: RenderResult) -> None:
+    assert result.html.count("漢字<em>強調</em>") == 200  # a break before emphasis goes
+    assert result.html.count("ｶﾅ字") == 200  # between two wide characters too
+    assert result.html.count("字\n\u3000字") == 200  # a space ended the line (linkify's)
+    assert result.html.count("漢字\\\na") == 200  # an escaped space ending its line
+    assert result.html.count("www.example.com</a>") == 0  # no link after a tab
+    assert "\\ " not in result.html and "字字" in result.html  # escaped spaces written as nothing
+    assert result.html.count("<td>\u3000") == 300 and "<p>===</p>" in result.html
+
+
 def _same_heading(result: RenderResult) -> None:
     ids = [h.id for h in result.headings]
     assert ids == ["same-heading"] + [f"same-heading-{i}" for i in range(1, 300)]
@@ -275,6 +294,7 @@ OUTCOMES: dict[str, Callable[[RenderResult], None]] = {
     "ext-guess-blank-lines": _guess_blank_lines,
     "ext-emoji-colons": _emoji_colons,
     "ext-extras-runs": _extras_runs,
+    "ext-cjk-breaks": _cjk_breaks,
 }
 
 

@@ -1,9 +1,11 @@
 """Differential test: random Markdown from nasty building blocks, rendered by Hugo and by us.
 
-Six sites: Hugo's defaults, raw HTML on (unsafe), the passthrough extension set up for
+Eight sites: Hugo's defaults, raw HTML on (unsafe), the passthrough extension set up for
 math (its documents also hold math delimiters), enableEmoji (its documents also hold
-emoji short names) and the extras extension, with strikethrough on and off (their
-documents also hold runs of "=", "+", "^" and "~"). The documents are seeded (the same every run).
+emoji short names), the extras extension, with strikethrough on and off (their
+documents also hold runs of "=", "+", "^" and "~"), and the cjk extension in its two line
+break styles (their documents also hold line breaks beside east Asian text and escaped
+spaces). The documents are seeded (the same every run).
 A few known differences remain (tables that
 interrupt a list item's lazy continuation line, Hugo's spacing around dropped nodes in the
 TOC), so the test asks for at least 97% equal pages and shows the first differences.
@@ -53,6 +55,31 @@ EXTRAS_INLINE = [
     "==m==", "++i++", "^s^", "~b~", "~~d~~", "H~2~O", "x^2^", "^^a^", "==a", "a==", "++",
     "^", "~", "x^-1^", "==**b**==", "*==a*==", "\\==e==", "~~a~", "a~b~~", "^'q'^", "===",
 ]  # fmt: skip
+# with the cjk extension (eastAsianLineBreaks, escapedSpace): line breaks between every kind
+# of character and node, east Asian text and punctuation, escaped spaces
+CJK_INLINE = [
+    "\n", "\n", "\n", "漢字", "かな", "カナ", "한국어", "。", "、", "「引用」", "ｱｲ", "ー",
+    "\u3000", "\u200b", "\\ ", "\\ **「強調」**\\ ", "a.", "b,", "\n*em*", "\n`c`", "\t\n",
+    " \n", "\\\n", "...\n", "\n\"q\"", "\n[l](u)", "\n\\*", "漢\n字", "*漢\n字*",
+]  # fmt: skip
+CJK_CONFIGS = {
+    f"cjk-{style}": {
+        "markup": {
+            "goldmark": {
+                "extensions": {
+                    "cjk": {
+                        "enable": True,
+                        "eastAsianLineBreaks": True,
+                        "eastAsianLineBreaksStyle": style,
+                        "escapedSpace": True,
+                    },
+                    "linkify": style == "simple",
+                }
+            }
+        }
+    }
+    for style in ("simple", "css3draft")
+}
 WORDS = ["word", "text", "The", "and", "x"]
 FRONT = "---\ntitle: f\n---\n\n"
 COUNT = 200
@@ -82,7 +109,8 @@ def _document(rng: random.Random, inline: list[str] = INLINE) -> str:
 
 
 @pytest.mark.parametrize(
-    "setting", ["default", "unsafe", "passthrough", "emoji", "extras", "extras-no-strike"]
+    "setting",
+    ["default", "unsafe", "passthrough", "emoji", "extras", "extras-no-strike", *CJK_CONFIGS],
 )
 def test_random_documents_mostly_equal_hugo(
     hugo_on_path: None,  # noqa: F811
@@ -95,6 +123,7 @@ def test_random_documents_mostly_equal_hugo(
         "emoji": EMOJI_INLINE,
         "extras": EXTRAS_INLINE,
         "extras-no-strike": EXTRAS_INLINE,
+        **dict.fromkeys(CJK_CONFIGS, CJK_INLINE),
     }.get(setting, [])
     inline = INLINE + extra * 2
     docs = {f"f{i}": FRONT + _document(rng, inline) for i in range(COUNT)}
@@ -104,6 +133,7 @@ def test_random_documents_mostly_equal_hugo(
         "emoji": {"enableEmoji": True},
         "extras": extras_config(strikethrough=True),
         "extras-no-strike": extras_config(strikethrough=False),
+        **CJK_CONFIGS,
     }.get(setting, {})
     site = HugoSite(tmp_path, hugo_config)
     for name, text in docs.items():

@@ -6,7 +6,8 @@ by one with linkerd.io's settings, html-passthrough-*.md by one with the passthr
 set up for math as Hugo's documentation does, html-typographer-*.md by one with its own
 typographer substitutions, html-guess-*.md by one with markup.highlight.guessSyntax and a
 wrapperClass,
-html-enable-emoji-*.md by one with enableEmoji (every short name of Hugo's set is in one).
+html-enable-emoji-*.md by one with enableEmoji (every short name of Hugo's set is in one),
+the extras and cjk fixtures by sites with those extensions on.
 Highlighting may differ (Pygments vs Chroma colours): `normalize` keeps the code text exactly
 but drops the <span>s inside <code> and every inline style. Everything else must be
 byte-identical.
@@ -39,9 +40,11 @@ GUESS = sorted(FIXTURES.glob("html-guess-*.md"))
 EMOJI = sorted(FIXTURES.glob("html-enable-emoji-*.md"))
 EXTRAS = [FIXTURES / "html-extras-all.md"]
 EXTRAS_NO_STRIKE = [FIXTURES / "html-extras-subscript.md"]
+CJK_SIMPLE = [FIXTURES / "html-cjk-breaks-simple.md"]
+CJK_CSS3 = [FIXTURES / "html-cjk-breaks-css3.md"]
 GUESS_HIGHLIGHT = {"guessSyntax": True, "wrapperClass": "highlight code-block"}
 OWN_SITES = UNSAFE + ATTRBLOCK + PASSTHROUGH + TYPOGRAPHER + GUESS + EMOJI
-OWN_SITES += EXTRAS + EXTRAS_NO_STRIKE
+OWN_SITES += EXTRAS + EXTRAS_NO_STRIKE + CJK_SIMPLE + CJK_CSS3
 SAFE = sorted(p for p in FIXTURES.glob("html-*.md") if p not in OWN_SITES)
 UNSAFE_CONFIG = {"markup": {"goldmark": {"renderer": {"unsafe": True}}}}
 # linkerd.io's settings: block attributes on, standalone images not wrapped in <p>
@@ -111,6 +114,17 @@ def hugo_on_path() -> Iterator[None]:
     yield
 
 
+def cjk_config(style: str, *, linkify: bool = True) -> dict[str, Any]:
+    """markup.goldmark.extensions.cjk on: eastAsianLineBreaks in this style, escapedSpace."""
+    cjk = {
+        "enable": True,
+        "eastAsianLineBreaks": True,
+        "eastAsianLineBreaksStyle": style,
+        "escapedSpace": True,
+    }
+    return {"markup": {"goldmark": {"extensions": {"cjk": cjk, "linkify": linkify}}}}
+
+
 def extras_config(*, strikethrough: bool) -> dict[str, Any]:
     """Every tag of markup.goldmark.extensions.extras on, strikethrough on or off."""
     extras = {name: {"enable": True} for name in GOLDMARK_EXTRAS}
@@ -131,6 +145,8 @@ def hugo_pages(hugo_on_path: None, tmp_path_factory: pytest.TempPathFactory) -> 
         ("emoji", EMOJI, {"enableEmoji": True}),
         ("extras", EXTRAS, extras_config(strikethrough=True)),
         ("extras-no-strike", EXTRAS_NO_STRIKE, extras_config(strikethrough=False)),
+        ("cjk-simple", CJK_SIMPLE, cjk_config("simple")),
+        ("cjk-css3", CJK_CSS3, cjk_config("css3draft", linkify=False)),
     )
     for name, files, config in sites:
         site = HugoSite(tmp_path_factory.mktemp(f"hugo-{name}"), config)
@@ -173,6 +189,13 @@ RENDERERS = {
     **dict.fromkeys(EMOJI, Renderer(_site(emoji=True))),
     **dict.fromkeys(EXTRAS, Renderer(_site(extras=GOLDMARK_EXTRAS))),
     **dict.fromkeys(EXTRAS_NO_STRIKE, Renderer(_site(extras=GOLDMARK_EXTRAS, strikethrough=False))),
+    **dict.fromkeys(
+        CJK_SIMPLE, Renderer(_site(east_asian_line_breaks="simple", escaped_space=True))
+    ),
+    **dict.fromkeys(
+        CJK_CSS3,
+        Renderer(_site(east_asian_line_breaks="css3draft", escaped_space=True, linkify=False)),
+    ),
     **dict.fromkeys(
         TYPOGRAPHER,
         Renderer(

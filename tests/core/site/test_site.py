@@ -619,6 +619,30 @@ enable = "never"
     assert lines == [(tmp_path / "b" / "hugo.toml", 5), (tmp_path / "b" / "hugo.toml", 8)]
 
 
+def test_goldmark_cjk_is_read_as_hugo_applies_it(tmp_path: Path) -> None:
+    def cjk(name: str, config: str) -> tuple[str, bool]:
+        goldmark = find_site(write(tmp_path / name / "hugo.toml", config)).goldmark
+        return goldmark.east_asian_line_breaks, goldmark.escaped_space
+
+    assert cjk("none", "") == ("", False)
+    table = "[markup.goldmark.extensions.cjk]\n"
+    # nothing applies unless the extension is enabled
+    assert cjk("off", table + "eastAsianLineBreaks = true\nescapedSpace = true\n") == ("", False)
+    assert cjk("on", table + "enable = true\neastAsianLineBreaks = true\n") == ("simple", False)
+    css3 = (
+        table
+        + 'enable = true\neastAsianLineBreaks = true\neastAsianLineBreaksStyle = "css3draft"\n'
+    )
+    assert cjk("css3", css3) == ("css3draft", False)
+    # any other style is Goldmark's simple one, as Hugo reads it
+    other = (
+        table
+        + 'enable = true\neastAsianLineBreaks = true\neastAsianLineBreaksStyle = "CSS3Draft"\n'
+    )
+    assert cjk("other", other) == ("simple", False)
+    assert cjk("space", table + "Enable = true\nEscapedSpace = true\n") == ("", True)
+
+
 def test_a_bad_value_in_an_inline_table_is_named_with_its_line(tmp_path: Path) -> None:
     config = """\
 title = "T"

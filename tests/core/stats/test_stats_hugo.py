@@ -33,6 +33,14 @@ CONFIGS: dict[str, dict[str, Any]] = {
     "cjk": {"hasCJKLanguage": True},
     "short": {"summaryLength": 10},
     "unsafe": {"markup": {"goldmark": {"renderer": {"unsafe": True}}}},
+    # east Asian line breaks joined (the words and the summary follow the HTML)
+    "cjk-breaks": {
+        "markup": {
+            "goldmark": {
+                "extensions": {"cjk": {"enable": True, "eastAsianLineBreaks": True}},
+            }
+        }
+    },
 }
 
 _FM_RE = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)

@@ -25,7 +25,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
-__all__ = ["WWW_STOP", "has_typography", "install", "typographer_rule"]
+__all__ = ["LINE_TAIL", "WWW_STOP", "has_typography", "install", "typographer_rule"]
 
 _URL_RE = re.compile(
     r"(?:http|https|ftp)://[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+(?::\d+)?"
@@ -46,6 +46,9 @@ _SPACE = " \t\n\r\v\f"
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _NODE_END = frozenset("*_~=+^`>;)]")  # "=+^": the extras' delimiters
 WWW_STOP = r"|(?<=www)\."  # added to the text rule's terminators with linkify
+# a break token's meta: the source text between the token before it and the break (a hard
+# break's two spaces left out), when there is any
+LINE_TAIL = "goldmark_line_tail"
 _LINE_SPACE = " \t\v\f"
 
 
@@ -77,8 +80,8 @@ def _at_boundary(state: StateInline, start: int) -> bool:
         return True  # a line head (a continuation line's indentation is not Goldmark's)
     if prev in " (" and not _escaped(src, start - 1):
         return True  # Goldmark's linkify skips only these (not a tab); escaped, no trigger
-    if prev == " ":
-        return True  # an escaped space triggers too
+    if prev == " " and not getattr(state.md.options["goldmark"], "escaped_space", False):
+        return True  # an escaped space triggers unless the cjk extension's escapedSpace is on
     if (
         len(state.pending) == state.pos - start
         and prev in _NODE_END
@@ -208,7 +211,7 @@ def _line_text(pending: str, linkify: bool) -> str:
 
 def _newline(original: Any, linkify: bool) -> Any:
     """markdown-it's newline rule, trimming a line's text before its break as Goldmark does
-    (tabs too, not only spaces)."""
+    (tabs too, not only spaces); the break's meta LINE_TAIL keeps that text as written."""
 
     def rule(state: StateInline, silent: bool) -> bool:
         if state.src[state.pos] != "\n":
@@ -228,6 +231,8 @@ def _newline(original: Any, linkify: bool) -> Any:
         if silent or len(state.tokens) == count:
             return True
         tail = pending[:-2] if pending.endswith("  ") else pending
+        if tail:
+            state.tokens[-1].meta[LINE_TAIL] = tail
         if len(state.tokens) == count + 2 and state.tokens[-2].type == "text":
             state.tokens[-2].content = _line_text(pending, linkify)  # the flushed line text
         if escape is not None and not (tail.strip(_LINE_SPACE) or (linkify and tail)):
@@ -537,7 +542,15 @@ def _typographer_children(
         token.type = "typo_text"
         token.content = "".join(html)
         first = parts[0][0] if not parts[0][1] else _plain(subs[parts[0][0]])
-        token.meta = {"plain": "".join(plain), "source": source, "first": first}
+        # "head"/"tail": the source text before the first and after the last substitution
+        # (each substitution is a node of its own in Goldmark)
+        token.meta = {
+            "plain": "".join(plain),
+            "source": source,
+            "first": first,
+            "head": "" if parts[0][1] else parts[0][0],
+            "tail": "" if parts[-1][1] else parts[-1][0],
+        }
 
 
 _PIPE_RE = re.compile(r"(?<!\\)\|")

@@ -17,6 +17,7 @@ from markdown_it.rules_core import StateCore
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from editor.core.markdown.goldmark import cjk as goldmark_cjk
 from editor.core.markdown.goldmark import emoji as goldmark_emoji
 from editor.core.markdown.goldmark import extras as goldmark_extras
 from editor.core.markdown.goldmark import inline as goldmark_inline
@@ -193,5 +194,11 @@ def build_markdown(options: MarkupOptions) -> MarkdownIt:
         md.core.ruler.after("inline", "goldmark_tasks", task_rule)
     if options.typographer:
         md.core.ruler.after("inline", "goldmark_typographer", goldmark_inline.typographer_rule)
+    goldmark_cjk.install(
+        md,
+        line_breaks=options.east_asian_line_breaks,
+        escaped_space=options.escaped_space,
+        runs=md.options["goldmark_runs"],
+    )
     install_render_rules(md)
     return md
