@@ -79,8 +79,9 @@ class IdFactory:
     # the suffix the search for a free "base-i" resumes from (ids are never freed)
     _next_suffix: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
-    def generate(self, text: str, id_type: str = "github") -> str:
-        base = slugify(text, id_type) or "heading"
+    def generate(self, text: str, id_type: str = "github", empty: str = "heading") -> str:
+        """A new id for `text`; `empty` when its slug is empty (a term's is "term")."""
+        base = slugify(text, id_type) or empty
         candidate = base
         if candidate in self.used:
             i = self._next_suffix.get(base, 1)

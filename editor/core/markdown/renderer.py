@@ -414,6 +414,8 @@ class Renderer:
         for chunk, chunk_line in chunks:
             final_ids = [self._heading_id(info, ids) for info in chunk.headings]
             for info, final in zip(chunk.headings, final_ids, strict=True):
+                if info.term:
+                    continue  # a definition term's id: no heading, no TOC entry
                 line = lines.doc(chunk_line + info.line)
                 out.headings.append(Heading(info.level, info.text, final, line))
                 out.toc_entries.append(TocEntry(info.level, final, info.title_html))
@@ -434,6 +436,8 @@ class Renderer:
         return out
 
     def _heading_id(self, info: HeadingInfo, ids: IdFactory) -> str:
+        if info.term:
+            return ids.generate(info.id_text, self.options.auto_heading_id_type, "term")
         if info.explicit_id is not None:
             ids.put(info.explicit_id)
             return info.explicit_id

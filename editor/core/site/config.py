@@ -332,6 +332,7 @@ def _goldmark(reader: ValueReader) -> GoldmarkConfig:
         )
         id_type = d.auto_heading_id_type
     cjk = reader.boolean(False, *ext, "cjk", "enable")
+    definition_list = reader.boolean(d.definition_list, *ext, "definitionlist")
     return GoldmarkConfig(
         unsafe=reader.boolean(d.unsafe, *gm, "renderer", "unsafe"),
         typographer=reader.switch(d.typographer, *ext, "typographer", off_key="disable"),
@@ -340,11 +341,15 @@ def _goldmark(reader: ValueReader) -> GoldmarkConfig:
         strikethrough=reader.boolean(d.strikethrough, *ext, "strikethrough"),
         task_list=reader.boolean(d.task_list, *ext, "tasklist"),
         footnote=reader.switch(d.footnote, *ext, "footnote", on_key="enable"),
-        definition_list=reader.boolean(d.definition_list, *ext, "definitionlist"),
+        definition_list=definition_list,
         attribute_title=reader.boolean(d.attribute_title, *parser, "attribute", "title"),
         attribute_block=reader.boolean(d.attribute_block, *parser, "attribute", "block"),
         auto_heading_id=reader.boolean(d.auto_heading_id, *parser, "autoheadingid"),
         auto_heading_id_type=id_type,
+        auto_definition_term_id=(
+            reader.boolean(d.auto_definition_term_id, *parser, "autodefinitiontermid")
+            and definition_list
+        ),
         wrap_standalone_image=reader.boolean(
             d.wrap_standalone_image, *parser, "wrapstandaloneimagewithinparagraph"
         ),

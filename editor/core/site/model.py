@@ -37,6 +37,7 @@ class GoldmarkConfig:
     attribute_block: bool = False
     auto_heading_id: bool = True
     auto_heading_id_type: str = "github"
+    auto_definition_term_id: bool = False  # parser.autoDefinitionTermID (with definitionList)
     wrap_standalone_image: bool = True
     hard_wraps: bool = False
     xhtml: bool = False

@@ -344,3 +344,16 @@ def test_raw_html_images_find_static_and_bundle_files(tmp_path: Path) -> None:
     assert (tmp_path / "static" / "images" / "x.png").resolve().as_uri() in result.html
     assert (page.parent / "local.png").resolve().as_uri() in result.html
     assert [(w.message, w.line) for w in result.warnings] == [("image not found: gone.png", 3)]
+
+
+def test_definition_term_ids_share_the_headings_registry_and_stay_out_of_the_outline() -> None:
+    """parser.autoDefinitionTermID (compared with Hugo in the html-deflist-term-ids fixture)."""
+    text = "## Apple\n\nApple\n: a fruit\n\n" + "Filler paragraph.\n\n" * 40 + "## Apple\n"
+    renderer = Renderer(_site(auto_definition_term_id=True))  # cached: chunk by chunk
+    for _ in range(2):  # the second time from the cache
+        result = renderer.render(text)
+        assert '<dt id="apple-1">Apple</dt>' in result.html
+        assert [h.id for h in result.headings] == ["apple", "apple-2"]
+        assert result.toc_html.count("<li>") == 2
+    plain = Renderer(_site()).render(text)
+    assert "<dt>Apple</dt>" in plain.html and [h.id for h in plain.headings] == ["apple", "apple-1"]

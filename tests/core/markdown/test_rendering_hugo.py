@@ -7,7 +7,8 @@ set up for math as Hugo's documentation does, html-typographer-*.md by one with 
 typographer substitutions, html-guess-*.md by one with markup.highlight.guessSyntax and a
 wrapperClass,
 html-enable-emoji-*.md by one with enableEmoji (every short name of Hugo's set is in one),
-the extras and cjk fixtures by sites with those extensions on.
+the extras and cjk fixtures by sites with those extensions on, html-deflist-term-ids.md by
+one with parser.autoDefinitionTermID.
 Highlighting may differ (Pygments vs Chroma colours): `normalize` keeps the code text exactly
 but drops the <span>s inside <code> and every inline style. Everything else must be
 byte-identical.
@@ -42,9 +43,10 @@ EXTRAS = [FIXTURES / "html-extras-all.md"]
 EXTRAS_NO_STRIKE = [FIXTURES / "html-extras-subscript.md"]
 CJK_SIMPLE = [FIXTURES / "html-cjk-breaks-simple.md"]
 CJK_CSS3 = [FIXTURES / "html-cjk-breaks-css3.md"]
+TERM_IDS = [FIXTURES / "html-deflist-term-ids.md"]
 GUESS_HIGHLIGHT = {"guessSyntax": True, "wrapperClass": "highlight code-block"}
 OWN_SITES = UNSAFE + ATTRBLOCK + PASSTHROUGH + TYPOGRAPHER + GUESS + EMOJI
-OWN_SITES += EXTRAS + EXTRAS_NO_STRIKE + CJK_SIMPLE + CJK_CSS3
+OWN_SITES += EXTRAS + EXTRAS_NO_STRIKE + CJK_SIMPLE + CJK_CSS3 + TERM_IDS
 SAFE = sorted(p for p in FIXTURES.glob("html-*.md") if p not in OWN_SITES)
 UNSAFE_CONFIG = {"markup": {"goldmark": {"renderer": {"unsafe": True}}}}
 # linkerd.io's settings: block attributes on, standalone images not wrapped in <p>
@@ -147,6 +149,11 @@ def hugo_pages(hugo_on_path: None, tmp_path_factory: pytest.TempPathFactory) -> 
         ("extras-no-strike", EXTRAS_NO_STRIKE, extras_config(strikethrough=False)),
         ("cjk-simple", CJK_SIMPLE, cjk_config("simple")),
         ("cjk-css3", CJK_CSS3, cjk_config("css3draft", linkify=False)),
+        (
+            "term-ids",
+            TERM_IDS,
+            {"markup": {"goldmark": {"parser": {"autoDefinitionTermID": True}}}},
+        ),
     )
     for name, files, config in sites:
         site = HugoSite(tmp_path_factory.mktemp(f"hugo-{name}"), config)
@@ -192,6 +199,7 @@ RENDERERS = {
     **dict.fromkeys(
         CJK_SIMPLE, Renderer(_site(east_asian_line_breaks="simple", escaped_space=True))
     ),
+    **dict.fromkeys(TERM_IDS, Renderer(_site(auto_definition_term_id=True))),
     **dict.fromkeys(
         CJK_CSS3,
         Renderer(_site(east_asian_line_breaks="css3draft", escaped_space=True, linkify=False)),

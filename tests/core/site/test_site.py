@@ -643,6 +643,18 @@ def test_goldmark_cjk_is_read_as_hugo_applies_it(tmp_path: Path) -> None:
     assert cjk("space", table + "Enable = true\nEscapedSpace = true\n") == ("", True)
 
 
+def test_auto_definition_term_id_needs_definition_lists(tmp_path: Path) -> None:
+    def term_ids(name: str, config: str) -> bool:
+        site = find_site(write(tmp_path / name / "hugo.toml", config))
+        return site.goldmark.auto_definition_term_id
+
+    assert not term_ids("none", "")
+    on = "[markup.goldmark.parser]\nautoDefinitionTermID = true\n"
+    assert term_ids("on", on)
+    off = on + "[markup.goldmark.extensions]\ndefinitionList = false\n"
+    assert not term_ids("no-lists", off)  # Hugo turns it off without definition lists
+
+
 def test_a_bad_value_in_an_inline_table_is_named_with_its_line(tmp_path: Path) -> None:
     config = """\
 title = "T"

@@ -55,6 +55,7 @@ class HeadingInfo:
     explicit_id: str | None
     line: int  # 0-based within the parsed chunk
     id_text: str  # what the automatic id is made from
+    term: bool = False  # a definition term given an id (autoDefinitionTermID), no heading
 
 
 MAX_NESTING = 64  # deeper blocks are cut (Python's recursion); a warning says so
@@ -80,7 +81,17 @@ def _headings_rule(state: StateCore) -> None:
     found: list[HeadingInfo] = state.env.setdefault("headings", [])
     tokens = state.tokens
     runs: str = state.md.options["goldmark_runs"]
+    terms = options.auto_definition_term_id
     for i, token in enumerate(tokens):
+        if terms and token.type == "dt_open" and i + 1 < len(tokens):
+            # Hugo gives terms ids from the same per-page registry, in document order, made
+            # as a heading's are (render.TextPlain; a term is one line)
+            text = id_text(tokens[i + 1].children or [], runs)
+            if text:
+                token.attrs["id"] = ID_MARK.format(len(found))
+                line = token.map[0] if token.map else 0
+                found.append(HeadingInfo(0, text, "", None, line, text, term=True))
+            continue
         if token.type != "heading_open":
             continue
         children = tokens[i + 1].children or []
