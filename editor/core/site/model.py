@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -19,6 +20,32 @@ MarkdownEngine = Literal["goldmark", "python-markdown"]
 
 # markup.goldmark.extensions.extras' tags (its keys, lower-cased), each off unless enabled
 GOLDMARK_EXTRAS = ("delete", "insert", "mark", "subscript", "superscript")
+
+
+# character -> (the tag of a run of one, of a run of two); None: that run is text
+RunsTable = dict[str, tuple[str | None, str | None]]
+
+
+@functools.lru_cache(maxsize=32)
+def runs_table(strikethrough: bool, extras: tuple[str, ...]) -> RunsTable:
+    """Which tag each run of "~", "^", "=" or "+" makes with these Goldmark extensions on
+    (strikethrough and the GOLDMARK_EXTRAS), in Goldmark's parser priority order (empty
+    when none is; one table for the same arguments: do not change it). The renderer
+    (markdown.goldmark.extras) and the editor's colours read it."""
+    on = set(extras)
+    sub = "sub" if "subscript" in on else None
+    table: RunsTable = {}
+    one = "del" if strikethrough else sub
+    two = "del" if strikethrough or "delete" in on else sub
+    if one or two:
+        table["~"] = (one, two)
+    if "superscript" in on:
+        table["^"] = ("sup", "sup")
+    if "mark" in on:
+        table["="] = (None, "mark")
+    if "insert" in on:
+        table["+"] = (None, "ins")
+    return table
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +183,14 @@ class SiteConfig:
         """Whether the site's posts may open with Python-Markdown's `Key: value` metadata
         lines (Pelican and MkDocs read them): `Post.load(path, meta=...)`."""
         return self.markdown_engine == "python-markdown"
+
+    @property
+    def delimiter_runs(self) -> RunsTable:
+        """The runs of "~", "^", "=", "+" that make tags in the site's posts (`runs_table`:
+        strikethrough and the extras; none on a Python-Markdown site)."""
+        if self.markdown_engine != "goldmark":
+            return {}
+        return runs_table(self.goldmark.strikethrough, self.goldmark.extras)
 
     def to_json(self) -> dict[str, Any]:
         """Plain JSON-able values (paths as strings), for `python -m editor info --json`."""

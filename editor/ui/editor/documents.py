@@ -24,7 +24,8 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QPlainTextDocumentLayout, QVBoxLayout, QWidget
 
 from editor.core.post.model import Post
-from editor.ui.editor.highlighter import MarkdownHighlighter
+from editor.core.site.model import RunsTable
+from editor.ui.editor.highlighter import DEFAULT_RUNS, MarkdownHighlighter
 from editor.ui.editor.post_editor import PostEditor
 
 
@@ -172,13 +173,21 @@ class DocumentTab(QWidget):
         """Put a notice bar (e.g. "changed on disk") above the editor."""
         self._layout.insertWidget(self._layout.indexOf(self.editor), bar)
 
-    def set_site(self, root: Path | None, static_dir: Path | None, meta: bool = False) -> None:
-        """The site the post belongs to: its root, static folder and `meta` (whether it reads
-        `Key: value` metadata lines, `SiteConfig.meta_lines`)."""
+    def set_site(
+        self,
+        root: Path | None,
+        static_dir: Path | None,
+        meta: bool = False,
+        runs: RunsTable | None = None,
+    ) -> None:
+        """The site the post belongs to: its root, static folder, `meta` (whether it reads
+        `Key: value` metadata lines, `SiteConfig.meta_lines`) and the runs its Markdown makes
+        tags of (`SiteConfig.delimiter_runs`; None: Goldmark's strikethrough only)."""
         self.editor.site_root = root
         self.editor.static_dir = static_dir
         self.document.meta = meta
         self.highlighter.set_meta(meta)
+        self.highlighter.set_runs(DEFAULT_RUNS if runs is None else runs)
 
     def _on_document_path_changed(self, path: Path) -> None:
         self.editor.post_path = path

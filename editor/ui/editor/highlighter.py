@@ -47,6 +47,7 @@ from PySide6.QtGui import (
 )
 
 from editor.core.post.frontmatter import META_KEY, META_MORE
+from editor.core.site.model import RunsTable, runs_table
 
 NORMAL = -1
 FRONT_MATTER_YAML = 1
@@ -79,7 +80,6 @@ _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EMPH = re.compile(
     r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?!\*)|(?<![_\w])_(?=\S)(.+?)(?<=\S)_(?!\w)"
 )
-_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
 _LINK = re.compile(
     r"(!?)\[([^\]\n]*)\]\(([^)\s]*(?:\s+\"[^\"]*\")?)\)|(!?)\[([^\]\n]+)\]\[[^\]\n]*\]"
 )
@@ -89,6 +89,29 @@ _HTML_COMMENT = re.compile(r"<!--.*?-->")
 _FM_KEY = re.compile(r"^(\s*-?\s*)([\w.\"'-]+)(\s*[:=])")
 _FM_COMMENT = re.compile(r"^\s*#")
 _FM_TABLE = re.compile(r"^\s*\[\[?[^\]]+\]\]?\s*$")
+
+DEFAULT_RUNS = runs_table(True, ())  # Goldmark's strikethrough: ~del~ and ~~del~~
+_RUN_FORMATS = {"del": "strike", "mark": "mark", "ins": "ins", "sub": "sub", "sup": "sup"}
+_Run = tuple[str, re.Pattern[str], int, str]  # delimiter, span, its width, format name
+
+
+@lru_cache(maxsize=16)
+def _run_patterns(runs: tuple[tuple[str, str | None, str | None], ...]) -> tuple[_Run, ...]:
+    """What to colour for a site's delimiter runs (SiteConfig.delimiter_runs, as items):
+    the runs of two first, then those of one (a longer run is text)."""
+    twos: list[_Run] = []
+    ones: list[_Run] = []
+    for ch, one, two in runs:
+        c = re.escape(ch)
+        edge = f"[^\\s{c}]"
+        if two:
+            span = rf"(?<!{c}){c}{c}(?={edge}).*?(?<={edge}){c}{c}(?!{c})"
+            twos.append((ch, re.compile(span), 2, _RUN_FORMATS[two]))
+        if one:
+            span = rf"(?<!{c}){c}(?={edge})[^{c}]*?(?<={edge}){c}(?!{c})"
+            ones.append((ch, re.compile(span), 1, _RUN_FORMATS[one]))
+    return (*twos, *ones)
+
 
 _LANG_ALIASES = {
     "sh": "bash",
@@ -142,6 +165,7 @@ _LIGHT = {
     "fm": ("#6b7280", False),
     "fm_key": ("#7c3aed", True),
     "fm_bg": "#f5f3ff",
+    "mark_bg": "#fef08a",
     "shortcode": ("#0f766e", False),
     "comment": ("#9aa3af", False),
     "tok_keyword": "#7c3aed",
@@ -167,6 +191,7 @@ _DARK = {
     "fm": ("#9ca3af", False),
     "fm_key": ("#c4b5fd", True),
     "fm_bg": "#24212f",
+    "mark_bg": "#5c4a12",
     "shortcode": ("#5eead4", False),
     "comment": ("#6b7280", False),
     "tok_keyword": "#c4b5fd",
@@ -320,6 +345,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._formats: dict[str, QTextCharFormat] = {}
         self._build_formats(dark)
         self._meta = False
+        self._runs = _run_patterns(tuple((c, *tags) for c, tags in DEFAULT_RUNS.items()))
         _highlighters.add(self)
 
     # --- public -----------------------------------------------------------------------
@@ -333,6 +359,14 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         MkDocs: `SiteConfig.meta_lines`); they are then coloured as front matter."""
         if meta != self._meta:
             self._meta = meta
+            self.rehighlight()
+
+    def set_runs(self, runs: RunsTable) -> None:
+        """The runs of "~", "^", "=", "+" the post's site makes tags of
+        (SiteConfig.delimiter_runs): ~~del~~, ==mark==, ++ins++, H~2~O, x^2^."""
+        patterns = _run_patterns(tuple((c, *tags) for c, tags in runs.items()))
+        if patterns != self._runs:
+            self._runs = patterns
             self.rehighlight()
 
     def recolour_code(self, languages: set[str]) -> None:
@@ -383,6 +417,13 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         f["strong"] = _fmt("", bold=True)
         f["emph"] = _fmt("", italic=True)
         f["strike"] = _fmt(palette["marker"][0], strike=True)  # type: ignore[index]
+        f["mark"] = _fmt("", background=str(palette["mark_bg"]))
+        f["ins"] = _fmt("")
+        f["ins"].setFontUnderline(True)
+        f["sub"] = _fmt("")
+        f["sub"].setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSubScript)
+        f["sup"] = _fmt("")
+        f["sup"].setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
         f["code"] = _fmt(palette["code"][0], background=str(palette["code_bg"]))  # type: ignore[index]
         f["code_block"] = _fmt("", background=str(palette["code_bg"]))
         f["link"] = _fmt(palette["link"][0])  # type: ignore[index]
@@ -557,9 +598,12 @@ class MarkdownHighlighter(QSyntaxHighlighter):
                 self.setFormat(m.end() - 2, 2, f["marker"])
             for m in _EMPH.finditer(text, start):
                 self._apply(m.start(), m.end() - m.start(), f["emph"], base)
-        if "~~" in text:
-            for m in _STRIKE.finditer(text, start):
-                self.setFormat(m.start(), m.end() - m.start(), f["strike"])
+        for delimiter, pattern, width, name in self._runs:
+            if delimiter in text:
+                for m in pattern.finditer(text, start):
+                    self._apply(m.start(), m.end() - m.start(), f[name], base)
+                    self.setFormat(m.start(), width, f["marker"])
+                    self.setFormat(m.end() - width, width, f["marker"])
         if "[" in text:
             for m in _LINK.finditer(text, start):
                 self.setFormat(m.start(), m.end() - m.start(), f["url"])

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QPlainTextDocumentLayout
 from pytestqt.qtbot import QtBot
 
+from editor.core.site.model import runs_table
 from editor.ui.editor.highlighter import MarkdownHighlighter, code_tokens
 
 POST = """---
@@ -102,6 +104,30 @@ def test_inline_spans(qtbot: QtBot) -> None:
     quote = _format_at(doc, 11, 4)
     assert item is not None and item.fontWeight() == QFont.Weight.Bold
     assert quote is not None and quote.fontItalic()
+
+
+def test_the_site_s_delimiter_runs_are_coloured(qtbot: QtBot) -> None:
+    line = "~~gone~~ ~uno~ ==mark== ++ins++ x^2^ H~2~O"
+    doc, highlighter = _highlighted(line, qtbot)
+
+    def at(word: str) -> QTextCharFormat:
+        return _format_at(doc, 0, line.index(word)) or QTextCharFormat()
+
+    # Goldmark's strikethrough (Hugo's default): a run of one or two tildes
+    assert at("gone").fontStrikeOut() and at("uno").fontStrikeOut()
+    assert at("mark").background().style() == Qt.BrushStyle.NoBrush  # the extras are off
+    everything = runs_table(False, ("delete", "insert", "mark", "subscript", "superscript"))
+    highlighter.set_runs(everything)
+    assert at("gone").fontStrikeOut() and not at("uno").fontStrikeOut()
+    assert at("uno").verticalAlignment() == QTextCharFormat.VerticalAlignment.AlignSubScript
+    assert at("mark").background().style() != Qt.BrushStyle.NoBrush
+    assert at("ins+").fontUnderline()
+    assert at("2^").verticalAlignment() == QTextCharFormat.VerticalAlignment.AlignSuperScript
+    assert at("2~O").verticalAlignment() == QTextCharFormat.VerticalAlignment.AlignSubScript
+    delimiter = at("==mark")
+    assert delimiter.foreground().color() != at("mark").foreground().color()
+    highlighter.set_runs({})  # a Python-Markdown site: no tildes make a tag
+    assert not at("gone").fontStrikeOut()
 
 
 def test_fenced_code_uses_the_language(qtbot: QtBot) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from editor.app.settings import Settings
@@ -63,6 +64,37 @@ def test_an_edit_of_hugo_toml_reaches_the_status_figures(
     assert window.site.has_cjk_language and [s.has_cjk_language for s in sites] == [True]
     qtbot.waitUntil(lambda: window.status_panel.words.text() == "11 words", timeout=15_000)
     assert window.statusBar().currentMessage() == "Site settings read again (hugo.toml)"
+
+
+def test_an_edit_of_hugo_toml_reaches_the_editor_s_colours_and_the_line_breaks(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    root = Path(window.site.root)
+    post = root / "content" / "posts" / "lines.md"
+    post.write_text("---\ntitle: L\n---\n日本語\n文章 ==marked==\n", encoding="utf-8")
+    window.preview_link.prerender = True
+    tab = window.open_post(post)
+    qtbot.waitUntil(lambda: window.status_panel.words.text() == "3 words", timeout=15_000)
+
+    def marked() -> bool:
+        block = tab.document.text_document.findBlockByNumber(4)
+        column = block.text().index("marked")
+        return any(
+            r.start <= column < r.start + r.length
+            and r.format.background().style() != Qt.BrushStyle.NoBrush
+            for r in block.layout().formats()
+        )
+
+    assert not marked()
+    config = (
+        'title = "Blog"\n[markup.goldmark.extensions]\nextras.mark.enable = true\n'
+        "cjk = { enable = true, eastAsianLineBreaks = true }\n"
+    )
+    with qtbot.waitSignal(_watch(window).reloaded, timeout=10_000):
+        (root / "hugo.toml").write_text(config, encoding="utf-8")
+    qtbot.waitUntil(marked, timeout=5_000)  # ==marked== is Hugo's <mark> now
+    # the two lines join as in Hugo: 日本語文章 is one word
+    qtbot.waitUntil(lambda: window.status_panel.words.text() == "2 words", timeout=15_000)
 
 
 def test_a_config_that_appears_or_goes_is_followed(window: MainWindow, qtbot: QtBot) -> None:

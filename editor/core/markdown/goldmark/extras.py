@@ -24,7 +24,6 @@ and "<tag>_close" tokens with their tag.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import cast
 
 from markdown_it import MarkdownIt
@@ -32,36 +31,15 @@ from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
 from markdown_it.rules_inline import StateInline
 from markdown_it.rules_inline.state_inline import Delimiter
 
-__all__ = ["TAG_TOKENS", "delimiter_runs", "install", "runs_table"]
+from editor.core.site.model import RunsTable, runs_table
+
+__all__ = ["TAG_TOKENS", "RunsTable", "delimiter_runs", "install", "runs_table"]
 
 # the token types of the tags other than <del>, and their HTML tag
 TAG_TOKENS = {
     f"{tag}_{end}": tag for tag in ("ins", "mark", "sub", "sup") for end in ("open", "close")
 }
 _SUP_LETTERLIKE = "+-'"  # after a single "^": read as a letter
-
-# character -> (the tag of a run of one, of a run of two); None: that run is text
-RunsTable = dict[str, tuple[str | None, str | None]]
-
-
-@lru_cache(maxsize=32)
-def runs_table(strikethrough: bool, extras: tuple[str, ...]) -> RunsTable:
-    """Which tag each run makes, with these extensions on (empty when none is; one table
-    for the same arguments: do not change it)."""
-    on = set(extras)
-    sub = "sub" if "subscript" in on else None
-    table: RunsTable = {}
-    one = "del" if strikethrough else sub
-    two = "del" if strikethrough or "delete" in on else sub
-    if one or two:
-        table["~"] = (one, two)
-    if "superscript" in on:
-        table["^"] = ("sup", "sup")
-    if "mark" in on:
-        table["="] = (None, "mark")
-    if "insert" in on:
-        table["+"] = (None, "ins")
-    return table
 
 
 def delimiter_runs(table: RunsTable) -> str:
