@@ -278,3 +278,24 @@ def test_the_same_page_again_runs_no_script(
     assert len(ran) == 1 and '"remove": 0, "insert": [], "shifts": []' in ran[0]  # header
     monkeypatch.undo()
     assert js(qtbot, pane, "document.querySelector('.post-meta').textContent") == "m, later"
+
+
+def test_highlighted_code_is_styled_whatever_the_site_s_wrapper_class(
+    qtbot: Any, pane: PreviewPane
+) -> None:
+    code = '<pre tabindex="0" style="color:#f8f8f2"><code>x := 1\n</code></pre>'
+    table = f'<div style="color:#fff"><table><tr><td>{code}</td><td>{code}</td></tr></table></div>'
+    html = (
+        f'<div class="highlight" data-line="1">{code}</div>\n'
+        f'<div class="code-block" data-line="3">{code}</div>\n'  # markup.highlight.wrapperClass
+        f'<div class="code-block" data-line="5">{table}</div>\n'  # with line numbers
+        '<div class="raw" data-line="7"><pre><code>raw HTML</code></pre></div>\n'
+    )
+    show(qtbot, pane, Result(html, ((1, 1), (3, 3), (5, 5), (7, 7))))
+    overflow = js(
+        qtbot,
+        pane,
+        "[...document.querySelectorAll('#ip-content > div')]"
+        ".map(d => getComputedStyle(d).overflow)",
+    )
+    assert overflow == ["hidden", "hidden", "hidden", "visible"]
