@@ -44,7 +44,7 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from editor.core.markdown.goldmark.blocks import goldmark_trim
+from editor.core.markdown.goldmark.blocks import goldmark_trim, lazy_tables
 from editor.core.markdown.goldmark.inline import WWW_STOP, typographer_rule
 
 __all__ = ["speed_up"]
@@ -125,9 +125,10 @@ class _RuleSets:
             fn for _n, fn in terminators
         ] != ruler.getRules("paragraph"):  # pragma: no cover - a markdown-it compiling otherwise
             raise RuntimeError("markdown-it's rule chains are not its enabled rules in order")
-        self._block = [(name, _paragraph if name == "paragraph" else fn) for name, fn in block]
-        self._terminators = terminators
         names = {name for name, _fn in block}
+        paragraph = lazy_tables(_paragraph) if "table" in names else _paragraph
+        self._block = [(name, paragraph if name == "paragraph" else fn) for name, fn in block]
+        self._terminators = terminators
         self._needs = [(name, found) for name, found in _NEEDS.items() if name in names]
         self._made: dict[frozenset[str], _Rules] = {}
 

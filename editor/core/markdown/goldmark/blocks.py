@@ -556,3 +556,88 @@ def no_setext_table(lheading: Any, table: Any) -> Any:
         return bool(lheading(state, start, end, silent))
 
     return wrapped
+
+
+# --- a table in a paragraph's lazy lines --------------------------------------------------------
+
+_DELIMITER_CELL_RE = re.compile(r"[ \t]*:?-+:?[ \t]*")
+_DELIMITER_CHARS = frozenset(" \t|-:")
+_UNESCAPED_PIPE_RE = re.compile(r"(?<!\\)\|")
+
+
+def _delimiter_cells(line: str) -> int:
+    """How many columns `line` delimits as Goldmark's table delimiter row (0: not one)."""
+    if not line or not _DELIMITER_CHARS.issuperset(line) or "-" not in line:
+        return 0
+    cells = line.split("|")
+    if not cells[0].strip(" \t"):
+        cells = cells[1:]
+    if cells and not cells[-1].strip(" \t"):
+        cells = cells[:-1]
+    if not cells or not all(_DELIMITER_CELL_RE.fullmatch(cell) for cell in cells):
+        return 0
+    return len(cells)
+
+
+def _header_cells(line: str) -> int:
+    row = line.strip(" \t")
+    row = row[1:] if row.startswith("|") else row
+    row = row[:-1] if row.endswith("|") else row
+    return len(_UNESCAPED_PIPE_RE.split(row)) if row else 0
+
+
+def lazy_tables(paragraph: Any) -> Any:
+    """markdown-it's paragraph rule, with Goldmark's table made of its lines when markdown-it
+    left them to the paragraph: the lazy continuation lines of a list item or a quote
+    ("- item" then "| a |", "|---|" unindented). Goldmark's table transformer takes the
+    paragraph's first delimiter row whose header has as many cells; the lines before it stay
+    the paragraph, all the others are rows. The rows go through markdown-it's table rule."""
+
+    def wrapped(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        count = len(state.tokens)
+        if not paragraph(state, start, end, silent):
+            return False
+        last = state.line
+        if silent or last - start < 2 or len(state.tokens) != count + 3:
+            return True
+        src = state.src
+        lines = [
+            src[state.bMarks[j] + state.tShift[j] : state.eMarks[j]] for j in range(start, last)
+        ]
+        for k in range(1, len(lines)):
+            if not lines[k] or lines[k][0] not in "|-:":
+                continue
+            if state.sCount[start + k] - state.blkIndent > 3:
+                continue  # indented as code
+            columns = _delimiter_cells(lines[k].rstrip(" \t"))
+            if not columns:
+                continue
+            if _header_cells(lines[k - 1]) == columns:
+                _split_off_table(state, count, start, start + k - 1, last, lines[k - 1 :])
+            break  # Goldmark looks at the first delimiter row only
+        return True
+
+    return wrapped
+
+
+def _split_off_table(
+    state: StateBlock, count: int, start: int, header: int, last: int, rows: list[str]
+) -> None:
+    """Parse `rows` (lines header..last-1) as a table after the paragraph's first lines."""
+    table: list[Token] = []
+    state.md.block.parse("\n".join(rows) + "\n", state.md, state.env, table)
+    if not table or table[0].type != "table_open" or table[-1].type != "table_close":
+        return  # markdown-it's table rule reads them otherwise: the paragraph stays
+    if sum(token.nesting == 1 and token.level == 0 for token in table) != 1:
+        return
+    for token in table:
+        token.level += state.level
+        if token.map:
+            token.map = [token.map[0] + header, token.map[1] + header]
+    opening, inline, _closing = state.tokens[count : count + 3]
+    if header == start:
+        del state.tokens[count : count + 3]
+    else:
+        opening.map = inline.map = [start, header]
+        inline.content = goldmark_trim(state.getLines(start, header, state.blkIndent, False))
+    state.tokens.extend(table)

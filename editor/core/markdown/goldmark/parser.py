@@ -30,6 +30,7 @@ from editor.core.markdown.goldmark.blocks import (
     deflist_rule,
     goldmark_deflist,
     keep_unicode_spaces,
+    lazy_tables,
     multiline_terms,
     no_setext_table,
     parse_attribute_block,
@@ -144,6 +145,8 @@ def build_markdown(options: MarkupOptions) -> MarkdownIt:
         lheading = ruler.__rules__[ruler.__find__("lheading")]
         ruler.at("lheading", no_setext_table(lheading.fn, table.fn), {"alt": lheading.alt})
         ruler.at("table", table_before_underline(table.fn), {"alt": table.alt})
+        paragraph = ruler.__rules__[ruler.__find__("paragraph")]
+        ruler.at("paragraph", lazy_tables(paragraph.fn), {"alt": paragraph.alt})
         # Goldmark makes tables out of paragraphs: fences, headings, lists... come first
         block_rules = md.block.ruler.__rules__
         table = block_rules.pop(md.block.ruler.__find__("table"))
