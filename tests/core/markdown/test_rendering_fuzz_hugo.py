@@ -6,9 +6,9 @@ emoji short names), the extras extension, with strikethrough on and off (their
 documents also hold runs of "=", "+", "^" and "~"), and the cjk extension in its two line
 break styles (their documents also hold line breaks beside east Asian text and escaped
 spaces). The documents are seeded (the same every run).
-A few known differences remain (tables that
-interrupt a list item's lazy continuation line, Hugo's spacing around dropped nodes in the
-TOC), so the test asks for at least 97% equal pages and shows the first differences.
+Every seeded document equals Hugo's on every site (2026-12-06); a known difference that
+other documents may meet remains (Hugo's spacing around dropped nodes in the TOC), so the
+test asks for at least 99% equal pages and shows the first differences.
 """
 
 from __future__ import annotations
@@ -155,4 +155,4 @@ def test_random_documents_mostly_equal_hugo(
             )
             different.append(f"{name}: {text!r}\n" + "\n".join(list(diff)[:10]))
     print(f"{COUNT - len(different)} of {COUNT} random documents equal Hugo's")
-    assert len(different) <= COUNT * 3 // 100, "\n\n".join(different[:5])
+    assert len(different) <= COUNT // 100, "\n\n".join(different[:5])

@@ -398,6 +398,9 @@ def multiline_terms(state: StateBlock, start_line: int, end_line: int, silent: b
         state.push("dt_close", "dt", -1)
     state.push("dl_close", "dl", -1)
     state.line = line - 1
+    if state.sCount[line - 1] - state.blkIndent >= 4:
+        # the paragraph's lazy line, no code: the deflist rule takes it as the last term
+        state.sCount[line - 1] = state.sCount[start_line]
     return True
 
 
