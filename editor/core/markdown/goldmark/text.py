@@ -180,6 +180,23 @@ def _sanitized(raw: str) -> str:
     return "".join(out)
 
 
+# bluemonday's Paragraph pattern, which the TOC sanitizer asks of an image's alt and title
+# (letters, digits, ASCII whitespace and -_',[]!./\() only; any other character drops it)
+_TOC_ATTRIBUTE_RE = re.compile(r"(?:[^\W]|[\t\n\f\r \-',\[\]!./\\()])*")
+
+
+def _toc_image(token: Token) -> str:
+    """An image in a TOC title, as Hugo's sanitizer leaves it."""
+    out = f'<img src="{_go_escape(str(token.attrGet("src") or ""))}"'
+    alt = html_lib.unescape(alt_text(token.children or []))
+    if _TOC_ATTRIBUTE_RE.fullmatch(alt):
+        out += f' alt="{_go_escape(alt)}"'
+    title = str(token.attrGet("title") or "")
+    if title and _TOC_ATTRIBUTE_RE.fullmatch(title):
+        out += f' title="{_go_escape(title)}"'
+    return out + ">"
+
+
 def toc_title(children: Sequence[Token], *, unsafe: bool = False) -> str:
     """The heading's title in Hugo's `.TableOfContents` (links as text, raw HTML dropped).
 
@@ -210,10 +227,7 @@ def toc_title(children: Sequence[Token], *, unsafe: bool = False) -> str:
             slash = "/" if kind.endswith("close") else ""
             out.append(f"<{slash}{token.tag}>")
         elif kind == "image":
-            src = escapeHtml(str(token.attrGet("src") or ""))
-            title = token.attrGet("title")
-            extra = f' title="{escapeHtml(str(title))}"' if title else ""
-            out.append(f'<img src="{src}" alt="{alt_text(token.children or [])}"{extra}>')
+            out.append(_toc_image(token))
         elif kind == "html_inline" and unsafe and not token.content.startswith("<!--"):
             out.append(token.content)  # with unsafe = true the TOC keeps inline HTML
         elif kind == "softbreak":
