@@ -1,8 +1,9 @@
 """Unicode script sets as Go's `unicode` package (Hugo 0.168's build) defines them.
 
-One fact used in two places: Hugo's hasCJKLanguage test (editor.core.stats.figures) and
-Goldmark's east Asian line breaks (editor.core.markdown.goldmark.cjk) both ask whether a
-character is in Go's Han, Hangul, Hiragana or Katakana script.
+Facts used in more than one place: Hugo's hasCJKLanguage test (editor.core.stats.figures)
+and Goldmark's east Asian line breaks (editor.core.markdown.goldmark.cjk) both ask whether a
+character is in Go's Han, Hangul, Hiragana or Katakana script; Hugo's word count and its
+heading ids both use Go's white space.
 """
 
 from __future__ import annotations
@@ -10,7 +11,14 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["CJK_SCRIPTS", "cjk_scripts_re"]
+__all__ = ["CJK_SCRIPTS", "GO_SPACES", "cjk_scripts_re"]
+
+# unicode.IsSpace: what Go's strings.Fields splits on and strings.TrimSpace trims
+GO_SPACES = (
+    "\t\n\v\f\r \x85\xa0\u1680"
+    + "".join(chr(code) for code in range(0x2000, 0x200B))
+    + "\u2028\u2029\u202f\u205f\u3000"
+)
 
 # Han, Hangul, Hiragana and Katakana (Go's \p{Han}|\p{Hangul}|\p{Hiragana}|\p{Katakana}): the
 # inside of a regular-expression character class

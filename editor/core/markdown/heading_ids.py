@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from editor.core.scripts import GO_SPACES
+
 __all__ = ["IdFactory", "TocEntry", "slugify", "toc_html"]
 
 _ASCII_DROPPED_RE = re.compile(r"[^A-Za-z0-9_ -]")
@@ -42,7 +44,7 @@ def slugify(text: str, id_type: str = "github") -> str:
         text = _remove_accents(text)
     if id_type == "blackfriday":
         return _blackfriday(text)
-    text = text.strip(" \t\n\r\v\f")
+    text = text.strip(GO_SPACES)  # bytes.TrimSpace: Unicode white space
     if text.isascii():  # ASCII letters and digits are Go's only ASCII letters and digits
         return _ASCII_DROPPED_RE.sub("", text).replace(" ", "-").lower()
     out: list[str] = []

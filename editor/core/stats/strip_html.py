@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from editor.core.scripts import GO_SPACES
+
 __all__ = ["GO_SPACE", "plain_text"]
 
-# Go's unicode.IsSpace (Python's str.isspace also counts U+001C..U+001F, Go does not).
-GO_SPACE = "\t\n\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+# Go's unicode.IsSpace (Python's str.isspace also counts U+001C..U+001F, Go does not); as
+# the inside of a regular-expression character class too (no range, no special character)
+GO_SPACE = GO_SPACES
 _SPACE_RUN_RE = re.compile(f"(?<=[{GO_SPACE}])[{GO_SPACE}]+")  # all but the first
 
 # html/template's stripTags, fast path: comments and well-formed tags in one regex.

@@ -70,7 +70,7 @@ def _first_text(tokens: Sequence[Token], j: int, node_end: re.Pattern[str]) -> s
             if ends:
                 break
         elif kind == "text_special":
-            out.append(token.content)  # an escape or entity does not end it
+            out.append(_special_text(token))  # an escape or entity does not end it
         elif kind == "typo_text":
             first = str(token.meta["first"])  # the text before its first substitution
             piece = _first_node(first, node_end)[0]
@@ -83,12 +83,32 @@ def _first_text(tokens: Sequence[Token], j: int, node_end: re.Pattern[str]) -> s
     return "".join(out)
 
 
+_NAMED_ENTITY_RE = re.compile(r"&[A-Za-z][A-Za-z0-9]*;")
+
+
+def _resolve_named(text: str) -> str:
+    """util.ResolveEntityNames: named character references resolved, numeric ones kept."""
+    if "&" not in text:
+        return text
+    return _NAMED_ENTITY_RE.sub(lambda m: html_lib.unescape(m.group(0)), text)
+
+
+def _special_text(token: Token) -> str:
+    """An escape's or entity's part of an id's text (render.TextPlain resolves only named
+    references: "&#65;" stays as written, digits and all)."""
+    if token.info == "entity" and token.markup.startswith("&#"):
+        return token.markup
+    return token.content
+
+
 def _leaf_text(token: Token, node_end: re.Pattern[str]) -> str:
     kind = token.type
     if kind == "code_inline":
-        return html_lib.unescape(token.content)  # Hugo unescapes the id's text
-    if kind in ("text", "text_special"):
+        return _resolve_named(token.content)  # Hugo resolves the id's named references
+    if kind == "text":
         return token.content
+    if kind == "text_special":
+        return _special_text(token)
     if kind == EMOJI:  # its short name (Hugo: "# Head :smile:" is head-smile)
         return token.markup
     if kind == "typo_text":
@@ -144,10 +164,18 @@ def id_text(children: Sequence[Token], runs: str | None = None) -> str:
     return "".join(out)
 
 
-_SPACES_RE = re.compile(" {2,}")
 _GO_SPACES_RE = re.compile("[\t\n\f\r ]+")  # Go's \s+
 _RICH = frozenset(
-    ("em_open", "strong_open", "s_open", "code_inline", "link_open", "image", "html_inline")
+    (
+        "em_open",
+        "strong_open",
+        "s_open",
+        "code_inline",
+        "link_open",
+        "image",
+        "html_inline",
+        "hardbreak",
+    )
 ) | frozenset(TAG_TOKENS)
 _GO_ESCAPES = {"&": "&amp;", "'": "&#39;", "<": "&lt;", ">": "&gt;", '"': "&#34;"}
 _GO_ESCAPE_RE = re.compile("[&'<>\"]")
@@ -228,14 +256,19 @@ def toc_title(children: Sequence[Token], *, unsafe: bool = False) -> str:
             out.append(f"<{slash}{token.tag}>")
         elif kind == "image":
             out.append(_toc_image(token))
-        elif kind == "html_inline" and unsafe and not token.content.startswith("<!--"):
-            out.append(token.content)  # with unsafe = true the TOC keeps inline HTML
+        elif kind == "html_inline" and unsafe:
+            # with unsafe = true the TOC keeps the inline HTML its sanitizer allows (no links)
+            tag = _TAG_RE.match(token.content)
+            if tag is not None and tag.group(2).lower() in _TOC_ELEMENTS:
+                out.append(token.content)
         elif kind == "softbreak":
             out.append("\n")
+        elif kind == "hardbreak":
+            out.append("<br>\n")
     title = "".join(out)
     if rich:  # sanitizeTOCHeadingTitle: each run of whitespace one space, the ends trimmed
         return _GO_SPACES_RE.sub(" ", title).strip()
-    return _SPACES_RE.sub(" ", title).strip(" ")  # Hugo's TOC squeezes spaces
+    return title
 
 
 def alt_text(children: Sequence[Token]) -> str:
