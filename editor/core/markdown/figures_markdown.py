@@ -325,6 +325,7 @@ _GUARDS: dict[str, Callable[[CoreRule], CoreRule]] = {
     "goldmark_deflist": lambda rule: _when_source_has(":", rule),
     "goldmark_list_tightness": lambda rule: _when_source_has("|", rule),
     "goldmark_tasks": lambda rule: _when_source_has("[", rule),
+    "goldmark_task_markers": lambda rule: _when_source_has("[", rule),
 }
 
 

@@ -409,7 +409,10 @@ def multiline_terms(state: StateBlock, start_line: int, end_line: int, silent: b
 _TASK_RE = re.compile(r"\[([ \t\n\r\f\vxX])\][ \t\n\r\f\v]*")
 
 
-def task_rule(state: StateCore) -> None:
+def task_marker_rule(state: StateCore) -> None:
+    """Before inline parsing: Goldmark's task list parser takes "[ ]", "[x]" or "[X]" that
+    opens a list item's first paragraph before any other inline parser does ("- [x](u)"
+    is a checked box, then "(u)"). The marker leaves the content; task_rule puts the box."""
     tokens = state.tokens
     for i in range(2, len(tokens)):
         token = tokens[i]
@@ -417,24 +420,31 @@ def task_rule(state: StateCore) -> None:
             token.type != "inline"
             or tokens[i - 1].type != "paragraph_open"
             or tokens[i - 2].type != "list_item_open"
-            or not token.children
-            or token.children[0].type != "text"
+            or not token.content.startswith("[")
         ):
             continue
-        first = token.children[0]
-        match = _TASK_RE.match(first.content)
-        if match is None:
+        match = _TASK_RE.match(token.content)
+        if match is not None:
+            token.meta["task"] = match.group(1) in "xX"
+            token.content = token.content[match.end() :]
+
+
+def task_rule(state: StateCore) -> None:
+    """After inline parsing: the checkbox of each item task_marker_rule found."""
+    xhtml = state.md.options["goldmark"].xhtml
+    for token in state.tokens:
+        if token.type != "inline" or "task" not in token.meta:
             continue
-        checked = match.group(1) in "xX"
         box = Token("html_inline", "", 0)
         box.meta = {"task": True}
         box.content = (
             '<input checked="" disabled="" type="checkbox"'
-            if checked
+            if token.meta["task"]
             else ('<input disabled="" type="checkbox"')
         )
-        box.content += (" />" if state.md.options["goldmark"].xhtml else ">") + " "
-        first.content = first.content[match.end() :]
+        box.content += (" />" if xhtml else ">") + " "
+        if token.children is None:
+            token.children = []
         token.children.insert(0, box)
 
 
@@ -526,15 +536,16 @@ _EQUALS_LINE_RE = re.compile(r"=+[ \t]*")
 
 
 def table_before_underline(table: Any) -> Any:
-    """markdown-it's table rule, its rows ending before a "===" line: Goldmark makes the
-    table out of the paragraph a setext underline closes, the underline left as a paragraph
-    of its own (a "---" line is a thematic break already)."""
+    """markdown-it's table rule, its rows ending before a "===" line or a definition's ":"
+    line: Goldmark makes the table out of the paragraph they close, a setext underline left
+    as a paragraph of its own (a "---" line is a thematic break already)."""
 
     def wrapped(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         if not table(state, start, end, True):
             return False
         if silent:
             return True
+        definitions = state.md.options["goldmark"].definition_list
         line = start + 2
         while line < end:
             text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
@@ -542,6 +553,9 @@ def table_before_underline(table: Any) -> Any:
                 break
             if state.sCount[line] - state.blkIndent < 4 and _EQUALS_LINE_RE.fullmatch(text):
                 end = line
+                break
+            if definitions and _is_definition_line(state, line):
+                end = line  # a description's ":" ends Goldmark's paragraph, so its table
                 break
             line += 1
         return bool(table(state, start, end, False))

@@ -145,9 +145,12 @@ def _render_table_open(
 def _render_blockquote_open(
     self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
-    """Hugo writes no newline after a <blockquote> that has attributes."""
+    """Hugo writes no newline after a <blockquote> that has attributes, and one after an
+    empty one (markdown-it writes none before its closing tag)."""
     if tokens[idx].attrs:
         return "<blockquote" + self.renderAttrs(tokens[idx]) + ">"
+    if idx + 1 < len(tokens) and tokens[idx + 1].type == "blockquote_close":
+        return "<blockquote>\n"
     return self.renderToken(tokens, idx, options, env)
 
 

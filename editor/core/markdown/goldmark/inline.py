@@ -302,8 +302,9 @@ def _source_text(token: Token) -> str:
         return str(token.meta["source"])
     if kind == "text_special":
         return token.markup or token.content
-    if kind == "softbreak":
-        return "\n"
+    if kind == "softbreak":  # with the whitespace the line's text lost before it
+        tail = str(token.meta.get(LINE_TAIL, ""))
+        return tail[len(tail.rstrip(_LINE_SPACE)) :] + "\n"
     if kind == "hardbreak":
         return "\\\n" if token.markup == "\\" else "  \n"
     if kind == "code_inline":

@@ -35,6 +35,7 @@ from editor.core.markdown.goldmark.blocks import (
     no_setext_table,
     parse_attribute_block,
     table_before_underline,
+    task_marker_rule,
     task_rule,
     tightness_rule,
     unwrap_images_rule,
@@ -205,6 +206,7 @@ def build_markdown(options: MarkupOptions) -> MarkdownIt:
         md.core.ruler.after("inline", "goldmark_unwrap_images", unwrap_images_rule)
     md.core.ruler.after("inline", "goldmark_headings", _headings_rule)
     if options.task_list:
+        md.core.ruler.before("inline", "goldmark_task_markers", task_marker_rule)
         md.core.ruler.after("inline", "goldmark_tasks", task_rule)
     if options.typographer:
         md.core.ruler.after("inline", "goldmark_typographer", goldmark_inline.typographer_rule)
