@@ -6,9 +6,11 @@ emoji short names), the extras extension, with strikethrough on and off (their
 documents also hold runs of "=", "+", "^" and "~"), and the cjk extension in its two line
 break styles (their documents also hold line breaks beside east Asian text and escaped
 spaces). The documents are seeded (the same every run).
-Every seeded document equals Hugo's on every site (2026-12-06); a known difference that
-other documents may meet remains (Hugo's spacing around dropped nodes in the TOC), so the
-test asks for at least 99% equal pages and shows the first differences.
+On 2026-12-06 every seeded document equals Hugo's on six sites, 199 of 200 on the two
+extras sites: the one difference is a known one (Goldmark's typographer counts the quotes
+left open across the whole page, its CloseBlock never being called; ours counts them per
+block, which keeps the renderer's chunks independent). So the test asks for at least 99%
+equal pages and shows the first differences.
 """
 
 from __future__ import annotations
@@ -39,6 +41,17 @@ INLINE = [
     "![i](i.png)", "https://x.org/a.", "(www.p.com)", "_u_", "__b__", "<<a>>", "`a|b`",
     "H~2~O", "x^2", ":smile:", "😀", "中文", "Émile", "#tag", "<!-- c -->", "foo_bar_baz",
     "**a*b**c*", "*a **b** c*", "[a]", "<https://a.b>", "\\\n", "  \n",
+    "![a~b](i.png)", "[x](<a b>)", "<a href='x'>y</a>", "&#65;", "&nbsp;", "\\|", "| c |",
+    "***x***", "_a_b_", "**a**b", "\t", "  ", "1.", "#", ">", "+", "`` a ` b ``", "[^1]",
+    "[ref]", "[ref][]", "<b>", "</b>", ":-)", "x--y", "'90s", "[a](b 'c')",
+]  # fmt: skip
+# more blocks than test_rendering_robust's SNIPPETS: references, tasks, tables with code,
+# setext headings, HTML blocks around Markdown, quotes and lists inside items
+BLOCKS = [
+    *SNIPPETS, "[ref]: https://ref.example \"T\"", "- a\n\n  b", "> - q\n> - r", "1) x\n2) y",
+    "- [ ] todo\n- [x] done", "| a |\n|:-:|\n| `b|c` |", "***\n---\n___", "Setext\n---",
+    "    code\n    more", "<details>\n<summary>s</summary>\n\nbody\n</details>",
+    "- a\n  > b\n  c", "Term\n: def\n\n  more", "* * *", "- a\n- b\n\n\n- c",
 ]  # fmt: skip
 # with PASSTHROUGH_CONFIG (Hugo's math set-up): its delimiters everywhere
 PASSTHROUGH_INLINE = [
@@ -97,7 +110,7 @@ def _document(rng: random.Random, inline: list[str] = INLINE) -> str:
     for _ in range(rng.randint(2, 9)):
         r = rng.random()
         if r < 0.45:
-            parts.append(rng.choice(SNIPPETS))
+            parts.append(rng.choice(BLOCKS))
         elif r < 0.8:
             parts.append(_paragraph(rng, inline))
         elif r < 0.9:
