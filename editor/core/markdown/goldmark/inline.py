@@ -242,6 +242,21 @@ def _newline(original: Any, linkify: bool) -> Any:
     return rule
 
 
+def _raw_anchors_link_nothing(original: Any) -> Any:
+    """markdown-it's raw HTML rule, without its count of open raw <a> tags: markdown-it keeps
+    linkify out of them (state.linkLevel), Goldmark's linkify does not look at raw HTML.
+    linkLevel is left to link labels, where Goldmark's linkify stays out too."""
+
+    def rule(state: StateInline, silent: bool) -> bool:
+        level = state.linkLevel
+        if not original(state, silent):
+            return False
+        state.linkLevel = level
+        return True
+
+    return rule
+
+
 def install(md: MarkdownIt, enabled: bool, protocol: str, typographer: bool) -> None:
     """Add Goldmark's linkify to `md` (markdown-it's own linkify stays off) and its trimming
     of a line's end."""
@@ -253,6 +268,8 @@ def install(md: MarkdownIt, enabled: bool, protocol: str, typographer: bool) -> 
     if not enabled:
         return
     md.inline.ruler.before("linkify", "goldmark_linkify", _linkify)
+    html = md.inline.ruler.__rules__[md.inline.ruler.__find__("html_inline")]
+    md.inline.ruler.at("html_inline", _raw_anchors_link_nothing(html.fn))
     # stop the text rule at "." only after "www" (stopping at every "." costs 10% of a parse)
     md.inline.terminator_re = re.compile(md.inline.terminator_re.pattern + WWW_STOP)
 
