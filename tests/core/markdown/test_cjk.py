@@ -4,34 +4,19 @@ test's cjk sites and test_stats_hugo.py's cjk-breaks site)."""
 
 from __future__ import annotations
 
-import dataclasses
-from pathlib import Path
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from editor.core.markdown.goldmark.cjk import keeps_break
 from editor.core.markdown.renderer import Renderer
 from editor.core.post.model import Post
-from editor.core.site.config import SiteConfig
 from editor.core.stats.figures import post_stats
+from tests.core.markdown.sites import goldmark_site, paragraph
 
-
-def _site(**goldmark: object) -> SiteConfig:
-    site = SiteConfig.hugo_defaults(Path("/nonexistent-site"))
-    return dataclasses.replace(site, goldmark=dataclasses.replace(site.goldmark, **goldmark))
-
-
-PLAIN = Renderer(_site())
-SIMPLE = Renderer(_site(east_asian_line_breaks="simple"))
-CSS3 = Renderer(_site(east_asian_line_breaks="css3draft"))
-SPACES = Renderer(_site(escaped_space=True))
-
-
-def _p(renderer: Renderer, text: str) -> str:
-    html = renderer.render(text).html
-    assert html.startswith("<p>") and html.endswith("</p>\n"), html
-    return html[3:-5]
+PLAIN = Renderer(goldmark_site())
+SIMPLE = Renderer(goldmark_site(east_asian_line_breaks="simple"))
+CSS3 = Renderer(goldmark_site(east_asian_line_breaks="css3draft"))
+SPACES = Renderer(goldmark_site(escaped_space=True))
 
 
 def test_the_simple_style_drops_a_break_between_two_wide_characters_only() -> None:
@@ -58,46 +43,47 @@ def test_the_css3_style_follows_the_segment_break_rules() -> None:
 
 def test_a_break_goes_when_the_next_node_is_not_text() -> None:
     # Goldmark writes the newline only before a Text node: English loses it too
-    assert _p(SIMPLE, "abc\n*def*") == "abc<em>def</em>"
-    assert _p(SIMPLE, "abc\n`def`") == "abc<code>def</code>"
-    assert _p(SIMPLE, "abc\ndef") == "abc\ndef"
-    assert _p(PLAIN, "abc\n*def*") == "abc\n<em>def</em>"
+    assert paragraph(SIMPLE, "abc\n*def*") == "abc<em>def</em>"
+    assert paragraph(SIMPLE, "abc\n`def`") == "abc<code>def</code>"
+    assert paragraph(SIMPLE, "abc\ndef") == "abc\ndef"
+    assert paragraph(PLAIN, "abc\n*def*") == "abc\n<em>def</em>"
 
 
 def test_a_break_stays_after_a_node_or_the_whitespace_linkify_splits_off() -> None:
-    assert _p(SIMPLE, "*漢字*\n字") == "<em>漢字</em>\n字"
-    assert _p(SIMPLE, "漢字...\n字") == "漢字&hellip;\n字"
-    assert _p(SIMPLE, "漢字 \n字") == "漢字\n字"
-    no_linkify = Renderer(_site(east_asian_line_breaks="simple", linkify=False))
-    assert _p(no_linkify, "漢字 \n字") == "漢字字"
-    assert _p(SIMPLE, "漢字\n字") == "漢字字"
+    assert paragraph(SIMPLE, "*漢字*\n字") == "<em>漢字</em>\n字"
+    assert paragraph(SIMPLE, "漢字...\n字") == "漢字&hellip;\n字"
+    assert paragraph(SIMPLE, "漢字 \n字") == "漢字\n字"
+    no_linkify = Renderer(goldmark_site(east_asian_line_breaks="simple", linkify=False))
+    assert paragraph(no_linkify, "漢字 \n字") == "漢字字"
+    assert paragraph(SIMPLE, "漢字\n字") == "漢字字"
 
 
 def test_hard_wraps_take_precedence() -> None:
-    wraps = Renderer(_site(east_asian_line_breaks="simple", hard_wraps=True))
-    assert _p(wraps, "漢字\n字") == "漢字<br>\n字"
+    wraps = Renderer(goldmark_site(east_asian_line_breaks="simple", hard_wraps=True))
+    assert paragraph(wraps, "漢字\n字") == "漢字<br>\n字"
 
 
 def test_joined_lines_change_the_figures_as_in_hugo() -> None:
     text = "---\ntitle: t\n---\n漢字\nかな and\nmore\n"
-    plain = post_stats(Post.from_text(text), _site())
-    joined = post_stats(Post.from_text(text), _site(east_asian_line_breaks="simple"))
+    plain = post_stats(Post.from_text(text), goldmark_site())
+    joined = post_stats(Post.from_text(text), goldmark_site(east_asian_line_breaks="simple"))
     assert (plain.word_count, joined.word_count) == (4, 3)
 
 
 def test_an_escaped_space_is_written_as_nothing_outside_code() -> None:
-    assert _p(SPACES, "太郎は\\ **「こんにちわ」**\\ と言った") == (
+    assert paragraph(SPACES, "太郎は\\ **「こんにちわ」**\\ と言った") == (
         "太郎は<strong>「こんにちわ」</strong>と言った"
     )
-    assert _p(SPACES, "`a\\ b` and a\\\\ b") == "<code>a\\ b</code> and a\\ b"
-    assert _p(PLAIN, "a\\ b") == "a\\ b"
-    assert _p(SPACES, "a\\ www.example.com") == "awww.example.com"  # no linkify trigger
-    assert _p(PLAIN, "a\\ www.example.com").endswith("www.example.com</a>")
+    assert paragraph(SPACES, "`a\\ b` and a\\\\ b") == "<code>a\\ b</code> and a\\ b"
+    assert paragraph(PLAIN, "a\\ b") == "a\\ b"
+    assert paragraph(SPACES, "a\\ www.example.com") == "awww.example.com"  # no linkify trigger
+    assert paragraph(PLAIN, "a\\ www.example.com").endswith("www.example.com</a>")
 
 
 def test_an_escaped_space_ending_a_line_keeps_its_backslash() -> None:
-    assert _p(SPACES, "a\\ \nb") == "a\\\nb"
-    assert _p(PLAIN, "a\\  \nb") == "a\\<br>\nb"  # the escape's space counts for a hard break
+    assert paragraph(SPACES, "a\\ \nb") == "a\\\nb"
+    # the escape's space counts for a hard break
+    assert paragraph(PLAIN, "a\\  \nb") == "a\\<br>\nb"
 
 
 _PIECES = st.sampled_from(

@@ -4,7 +4,6 @@ html-strikethrough-runs fixtures and the differential test's extras sites)."""
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 from editor.core.markdown.goldmark.extras import runs_table
@@ -13,24 +12,17 @@ from editor.core.post.model import Post
 from editor.core.site.config import SiteConfig
 from editor.core.site.model import GOLDMARK_EXTRAS
 from editor.core.stats.figures import post_stats
+from tests.core.markdown.sites import goldmark_site, paragraph
 
 
 def _site(extras: tuple[str, ...] = (), strikethrough: bool = True) -> SiteConfig:
-    site = SiteConfig.hugo_defaults(Path("/nonexistent-site"))
-    goldmark = dataclasses.replace(site.goldmark, extras=extras, strikethrough=strikethrough)
-    return dataclasses.replace(site, goldmark=goldmark)
+    return goldmark_site(extras=extras, strikethrough=strikethrough)
 
 
 PLAIN = Renderer(_site())
 ALL = Renderer(_site(GOLDMARK_EXTRAS))
 SUB = Renderer(_site(GOLDMARK_EXTRAS, strikethrough=False))
 NONE = Renderer(_site(strikethrough=False))
-
-
-def _p(renderer: Renderer, text: str) -> str:
-    html = renderer.render(text).html
-    assert html.startswith("<p>") and html.endswith("</p>\n"), html
-    return html[3:-5]
 
 
 def test_who_takes_a_run_of_tildes() -> None:
@@ -49,36 +41,36 @@ def test_who_takes_a_run_of_tildes() -> None:
 
 def test_off_by_default() -> None:
     assert SiteConfig.hugo_defaults(Path("/x")).goldmark.extras == ()
-    assert _p(PLAIN, "==a== ++b++ x^2^ H~2~O") == "==a== ++b++ x^2^ H<del>2</del>O"
-    assert _p(NONE, "~~a~~ ~b~") == "~~a~~ ~b~"
+    assert paragraph(PLAIN, "==a== ++b++ x^2^ H~2~O") == "==a== ++b++ x^2^ H<del>2</del>O"
+    assert paragraph(NONE, "~~a~~ ~b~") == "~~a~~ ~b~"
 
 
 def test_each_tag() -> None:
-    assert _p(ALL, "==a== ++b++ x^2^ ~~c~~") == (
+    assert paragraph(ALL, "==a== ++b++ x^2^ ~~c~~") == (
         "<mark>a</mark> <ins>b</ins> x<sup>2</sup> <del>c</del>"
     )
     # subscript shows only with strikethrough off (its parser comes after strikethrough's)
-    assert _p(ALL, "H~2~O") == "H<del>2</del>O"
-    assert _p(SUB, "H~2~O and ~~gone~~") == "H<sub>2</sub>O and <del>gone</del>"
+    assert paragraph(ALL, "H~2~O") == "H<del>2</del>O"
+    assert paragraph(SUB, "H~2~O and ~~gone~~") == "H<sub>2</sub>O and <del>gone</del>"
 
 
 def test_runs_pair_as_goldmark_consumes_them() -> None:
-    assert _p(PLAIN, "~~a~ and ~a~~") == "<del><del>a</del> and <del>a</del></del>"
-    assert _p(SUB, "~~a~ and ~a~~") == "<del><del>a</del> and <sub>a</sub></del>"
-    assert _p(ALL, "^^a^^ ^^a^ ^^^a^^^") == "<sup>a</sup> ^<sup>a</sup> ^^^a^^^"
-    assert _p(ALL, "=a= ===a=== ++a+") == "=a= ===a=== ++a+"  # mark, insert: two exactly
-    assert _p(ALL, "\\==a== ==a\\==") == "==a== ==a=="
+    assert paragraph(PLAIN, "~~a~ and ~a~~") == "<del><del>a</del> and <del>a</del></del>"
+    assert paragraph(SUB, "~~a~ and ~a~~") == "<del><del>a</del> and <sub>a</sub></del>"
+    assert paragraph(ALL, "^^a^^ ^^a^ ^^^a^^^") == "<sup>a</sup> ^<sup>a</sup> ^^^a^^^"
+    assert paragraph(ALL, "=a= ===a=== ++a+") == "=a= ===a=== ++a+"  # mark, insert: two exactly
+    assert paragraph(ALL, "\\==a== ==a\\==") == "==a== ==a=="
 
 
 def test_a_sign_after_a_caret_opens_it() -> None:
-    assert _p(ALL, "x^-1^ x^+1^ a^ b^") == "x<sup>-1</sup> x<sup>+1</sup> a^ b^"
+    assert paragraph(ALL, "x^-1^ x^+1^ a^ b^") == "x<sup>-1</sup> x<sup>+1</sup> a^ b^"
 
 
 def test_nesting_with_emphasis_and_links() -> None:
-    assert _p(ALL, "==**a**== **==b==** ==a *b== c*") == (
+    assert paragraph(ALL, "==**a**== **==b==** ==a *b== c*") == (
         "<mark><strong>a</strong></mark> <strong><mark>b</mark></strong> <mark>a *b</mark> c*"
     )
-    assert _p(ALL, "[==a==](u) ==www.example.com==") == (
+    assert paragraph(ALL, "[==a==](u) ==www.example.com==") == (
         '<a href="u"><mark>a</mark></a> '
         '<mark><a href="https://www.example.com">www.example.com</a></mark>'
     )
@@ -94,5 +86,5 @@ def test_headings_toc_and_figures() -> None:
 
 def test_long_runs_and_many_openers_are_text() -> None:
     text = "=" * 50_000 + " " + "==a ^b ++c ~d " * 5_000
-    html = _p(SUB, text)
+    html = paragraph(SUB, text)
     assert html.count("=") == 50_000 + 10_000 and "<mark>" not in html and "<sub>" not in html
