@@ -618,6 +618,8 @@ def lazy_tables(paragraph: Any) -> Any:
         if silent or last - start < 2 or len(state.tokens) != count + 3:
             return True
         src = state.src
+        if src.find("-", state.bMarks[start + 1], state.eMarks[last - 1]) < 0:
+            return True  # no delimiter row without a "-"
         lines = [
             src[state.bMarks[j] + state.tShift[j] : state.eMarks[j]] for j in range(start, last)
         ]

@@ -17,6 +17,7 @@ from markdown_it.token import Token
 
 from editor.core.markdown.goldmark.emoji import TOKEN as EMOJI
 from editor.core.markdown.goldmark.extras import TAG_TOKENS, delimiter_runs, runs_table
+from editor.core.scripts import GO_SPACES
 
 __all__ = ["alt_text", "id_text", "plain_text", "toc_title"]
 
@@ -267,7 +268,7 @@ def toc_title(children: Sequence[Token], *, unsafe: bool = False) -> str:
             out.append("<br>\n")
     title = "".join(out)
     if rich:  # sanitizeTOCHeadingTitle: each run of whitespace one space, the ends trimmed
-        return _GO_SPACES_RE.sub(" ", title).strip()
+        return _GO_SPACES_RE.sub(" ", title).strip(GO_SPACES)
     return title
 
 
