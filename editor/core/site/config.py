@@ -341,6 +341,11 @@ def _goldmark(reader: ValueReader) -> GoldmarkConfig:
         strikethrough=reader.boolean(d.strikethrough, *ext, "strikethrough"),
         task_list=reader.boolean(d.task_list, *ext, "tasklist"),
         footnote=reader.switch(d.footnote, *ext, "footnote", on_key="enable"),
+        footnote_backlink_html=reader.string(
+            d.footnote_backlink_html, *ext, "footnote", "backlinkhtml"
+        )
+        if isinstance(reader.get(*ext, "footnote"), dict)
+        else d.footnote_backlink_html,
         definition_list=definition_list,
         attribute_title=reader.boolean(d.attribute_title, *parser, "attribute", "title"),
         attribute_block=reader.boolean(d.attribute_block, *parser, "attribute", "block"),

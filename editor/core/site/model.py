@@ -59,6 +59,7 @@ class GoldmarkConfig:
     strikethrough: bool = True
     task_list: bool = True
     footnote: bool = True
+    footnote_backlink_html: str = "&#x21a9;&#xfe0e;"  # extensions.footnote.backlinkHTML
     definition_list: bool = True
     attribute_title: bool = True
     attribute_block: bool = False

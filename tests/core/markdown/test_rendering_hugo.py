@@ -73,7 +73,8 @@ PASSTHROUGH_CONFIG = {
         }
     }
 }
-# French quotes with no-break spaces, a plain apostrophe, no em dash (an empty substitution)
+# French quotes with no-break spaces, a plain apostrophe, no em dash (an empty substitution),
+# and the footnotes' own back link
 TYPOGRAPHER_CONFIG = {
     "markup": {
         "goldmark": {
@@ -87,7 +88,8 @@ TYPOGRAPHER_CONFIG = {
                     "enDash": "–",
                     "emDash": "",
                     "leftAngleQuote": "<q>",
-                }
+                },
+                "footnote": {"backlinkHTML": '<span class="back">&uarr;</span>'},
             }
         }
     }
@@ -217,7 +219,8 @@ RENDERERS = {
                     ("ndash", "–"),
                     ("mdash", ""),
                     ("laquo", "<q>"),
-                )
+                ),
+                footnote_backlink_html='<span class="back">&uarr;</span>',
             )
         ),
     ),

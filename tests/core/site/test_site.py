@@ -241,6 +241,14 @@ markup:
     )
 
 
+def test_the_footnotes_back_link_is_the_site_s(tmp_path: Path) -> None:
+    default = find_site(write(tmp_path / "a" / "hugo.toml", "")).goldmark
+    assert default.footnote_backlink_html == "&#x21a9;&#xfe0e;"  # Hugo's
+    config = '[markup.goldmark.extensions.footnote]\nbackLinkHTML = "<b>^</b>"\n'
+    site = find_site(write(tmp_path / "b" / "hugo.toml", config)).goldmark
+    assert site.footnote and site.footnote_backlink_html == "<b>^</b>"
+
+
 def test_passthrough_delimiters_and_bad_ones(tmp_path: Path) -> None:
     write(
         tmp_path / "hugo.toml",

@@ -209,9 +209,10 @@ def _render_footnote_anchor(
 ) -> str:
     token = tokens[idx]
     n = _footnote_number(token)
+    back = _opts(options).footnote_backlink_html  # the site's, as written
     return (
         f'&#160;<a href="#fnref{_sub(token)}:{n}" class="footnote-backref" '
-        'role="doc-backlink">&#x21a9;&#xfe0e;</a>'
+        f'role="doc-backlink">{back}</a>'
     )
 
 
