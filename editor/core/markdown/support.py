@@ -25,6 +25,7 @@ from markdown_it.token import Token
 
 from editor.core.diagnostics import Diagnostic
 from editor.core.post.frontmatter import split_front_matter
+from editor.core.site.page_id import document_id
 from editor.core.site.permalinks_pelican import intrasite_path
 
 __all__ = [
@@ -51,6 +52,9 @@ class PagePaths:
     search_dirs: tuple[Path, ...] = ()
     static_dirs: tuple[Path, ...] = ()
     content_dir: Path | None = None  # a Pelican site's: where `{static}/x.png` is looked up
+    # footnote ids' prefix: "h" and Hugo's document id, with extensions.footnote.
+    # enableAutoIDPrefix ("" without it, or for a page outside the content folders)
+    footnote_prefix: str = ""
     warnings: list[tuple[str, int]] = field(default_factory=list)
     checked: list[tuple[str, str]] = field(default_factory=list)  # (url, target or "")
 
@@ -73,8 +77,9 @@ class PagePaths:
 def page_paths(site: object | None, preview: bool, page_path: Path | None) -> PagePaths:
     """Where a render of the page at `page_path` looks for local files: in the preview, the
     page's folder (its bundle) for relative paths, the site's static folders and assets/."""
+    prefix = _footnote_prefix(site, page_path)
     if not preview:
-        return PagePaths(False, page_path)
+        return PagePaths(False, page_path, footnote_prefix=prefix)
     static: list[Path] = []
     content: Path | None = None
     if site is not None:
@@ -85,7 +90,15 @@ def page_paths(site: object | None, preview: bool, page_path: Path | None) -> Pa
         if getattr(site, "kind", "") == "pelican":
             content = root / getattr(site, "content_dir", ".")
     bundle = [page_path.parent] if page_path is not None else []
-    return PagePaths(True, page_path, tuple(bundle + static), tuple(static), content)
+    return PagePaths(True, page_path, tuple(bundle + static), tuple(static), content, prefix)
+
+
+def _footnote_prefix(site: object | None, page_path: Path | None) -> str:
+    goldmark = getattr(site, "goldmark", None)
+    if page_path is None or not getattr(goldmark, "footnote_id_prefix", False):
+        return ""
+    found = document_id(site, page_path)
+    return "" if found is None else f"h{found}"
 
 
 # --- front matter -------------------------------------------------------------------------

@@ -346,6 +346,8 @@ def _goldmark(reader: ValueReader) -> GoldmarkConfig:
         )
         if isinstance(reader.get(*ext, "footnote"), dict)
         else d.footnote_backlink_html,
+        footnote_id_prefix=isinstance(reader.get(*ext, "footnote"), dict)
+        and reader.boolean(False, *ext, "footnote", "enableautoidprefix"),
         definition_list=definition_list,
         attribute_title=reader.boolean(d.attribute_title, *parser, "attribute", "title"),
         attribute_block=reader.boolean(d.attribute_block, *parser, "attribute", "block"),

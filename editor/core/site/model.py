@@ -60,6 +60,7 @@ class GoldmarkConfig:
     task_list: bool = True
     footnote: bool = True
     footnote_backlink_html: str = "&#x21a9;&#xfe0e;"  # extensions.footnote.backlinkHTML
+    footnote_id_prefix: bool = False  # extensions.footnote.enableAutoIDPrefix
     definition_list: bool = True
     attribute_title: bool = True
     attribute_block: bool = False

@@ -241,12 +241,17 @@ markup:
     )
 
 
-def test_the_footnotes_back_link_is_the_site_s(tmp_path: Path) -> None:
+def test_the_footnotes_back_link_and_id_prefix_are_the_site_s(tmp_path: Path) -> None:
     default = find_site(write(tmp_path / "a" / "hugo.toml", "")).goldmark
     assert default.footnote_backlink_html == "&#x21a9;&#xfe0e;"  # Hugo's
-    config = '[markup.goldmark.extensions.footnote]\nbackLinkHTML = "<b>^</b>"\n'
+    assert not default.footnote_id_prefix
+    config = (
+        '[markup.goldmark.extensions.footnote]\nbackLinkHTML = "<b>^</b>"\n'
+        "enableAutoIDPrefix = true\n"
+    )
     site = find_site(write(tmp_path / "b" / "hugo.toml", config)).goldmark
     assert site.footnote and site.footnote_backlink_html == "<b>^</b>"
+    assert site.footnote_id_prefix
 
 
 def test_passthrough_delimiters_and_bad_ones(tmp_path: Path) -> None:

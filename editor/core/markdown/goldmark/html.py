@@ -193,13 +193,20 @@ def _sub(token: Token) -> str:
     return str(sub) if sub > 0 else ""
 
 
+def _prefix(env: EnvType) -> str:
+    """Footnote ids' prefix for this page (enableAutoIDPrefix; support.PagePaths)."""
+    page = env.get("page") if isinstance(env, dict) else None
+    return str(getattr(page, "footnote_prefix", ""))
+
+
 def _render_footnote_ref(
     self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
     token = tokens[idx]
     n = _footnote_number(token)
+    p = _prefix(env)
     return (
-        f'<sup id="fnref{_sub(token)}:{n}"><a href="#fn:{n}" class="footnote-ref" '
+        f'<sup id="{p}fnref{_sub(token)}:{n}"><a href="#{p}fn:{n}" class="footnote-ref" '
         f'role="doc-noteref">{n}</a></sup>'
     )
 
@@ -211,7 +218,7 @@ def _render_footnote_anchor(
     n = _footnote_number(token)
     back = _opts(options).footnote_backlink_html  # the site's, as written
     return (
-        f'&#160;<a href="#fnref{_sub(token)}:{n}" class="footnote-backref" '
+        f'&#160;<a href="#{_prefix(env)}fnref{_sub(token)}:{n}" class="footnote-backref" '
         f'role="doc-backlink">{back}</a>'
     )
 
@@ -219,7 +226,7 @@ def _render_footnote_anchor(
 def _render_footnote_open(
     self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
-    return f'<li id="fn:{_footnote_number(tokens[idx])}">\n'
+    return f'<li id="{_prefix(env)}fn:{_footnote_number(tokens[idx])}">\n'
 
 
 def _render_footnote_block_open(
