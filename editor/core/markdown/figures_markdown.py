@@ -44,8 +44,10 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from editor.core.markdown.goldmark.blocks import goldmark_trim, lazy_tables
-from editor.core.markdown.goldmark.inline import WWW_STOP, typographer_rule
+from editor.core.markdown.goldmark.blocks import goldmark_trim
+from editor.core.markdown.goldmark.inline import WWW_STOP
+from editor.core.markdown.goldmark.tables import lazy_tables
+from editor.core.markdown.goldmark.typographer import typographer_rule
 
 __all__ = ["speed_up"]
 

@@ -4,9 +4,9 @@ Attribute blocks (`{.class #id}` on the line below a block, parser.attribute.blo
 `{...}` parser shared with heading attributes, definition lists as Goldmark builds them
 (several term lines, ":" only at the container's indent, one <dl> across blank lines, a
 <dd> after a blank line is loose), list tightness (a table after a blank line does not make
-a list loose), task-list checkboxes, standalone images without their <p>, the whitespace a
-block's text keeps at its ends (Goldmark trims ASCII whitespace only), and a table that a
-setext underline follows.
+a list loose), task-list checkboxes, standalone images without their <p>, and the
+whitespace a block's text keeps at its ends (Goldmark trims ASCII whitespace only). Tables'
+own rules are in goldmark/tables.py.
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from markdown_it.common.utils import mdTrim
 from markdown_it.rules_block import StateBlock
-from markdown_it.rules_block.table import escapedSplit, getLine
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
+
+from editor.core.markdown.goldmark.chars import SPACE
 
 # --- attribute syntax {#id .class key=value} ---------------------------------------------
 
@@ -271,7 +271,7 @@ def tightness_rule(state: StateCore) -> None:
                     t.hidden = True
 
 
-def _is_definition_line(state: StateBlock, line: int) -> bool:
+def is_definition_line(state: StateBlock, line: int) -> bool:
     """Goldmark's description marker: ":" at the container's own indent, then a space."""
     if line >= state.lineMax or state.sCount[line] != state.blkIndent:
         return False
@@ -288,7 +288,7 @@ def goldmark_deflist(rule: Any) -> Any:
         line = start_line + 1
         if line < end_line and state.isEmpty(line):
             line += 1
-        if not _is_definition_line(state, line):
+        if not is_definition_line(state, line):
             return False
         # hide marker lines Goldmark would not take ("~", or ":" indented) from the rule,
         # as far as this list can reach (not to the end of the post: linear in the post)
@@ -297,7 +297,7 @@ def goldmark_deflist(rule: Any) -> Any:
             start = state.bMarks[other] + state.tShift[other]
             marker = state.src[start : start + 2]
             if marker in (": ", ":\t", "~ ", "~\t") and (
-                not _is_definition_line(state, other) or _after_other_block(state, other)
+                not is_definition_line(state, other) or _after_other_block(state, other)
             ):
                 hidden[other] = state.sCount[other]
                 state.sCount[other] = -1
@@ -357,7 +357,7 @@ def definition_stops_paragraph(
     state: StateBlock, start_line: int, end_line: int, silent: bool
 ) -> bool:
     """Only a terminator: Goldmark's ":" line interrupts a paragraph (and a setext heading)."""
-    return silent and _is_definition_line(state, start_line)
+    return silent and is_definition_line(state, start_line)
 
 
 def _ends_paragraph(state: StateBlock, line: int, end_line: int, terminators: list[Any]) -> bool:
@@ -375,7 +375,7 @@ def multiline_terms(state: StateBlock, start_line: int, end_line: int, silent: b
     line = start_line + 1
     terminators = state.md.block.ruler.getRules("paragraph")
     while line < end_line and not state.isEmpty(line):
-        if _is_definition_line(state, line):
+        if is_definition_line(state, line):
             break
         first = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
         if _INTERRUPTS_RE.match(first) or _ends_paragraph(state, line, end_line, terminators):
@@ -383,7 +383,7 @@ def multiline_terms(state: StateBlock, start_line: int, end_line: int, silent: b
         line += 1
     else:
         # the definition may also follow the terms after one blank line
-        if not (line + 1 < end_line and _is_definition_line(state, line + 1)):
+        if not (line + 1 < end_line and is_definition_line(state, line + 1)):
             return False
     if line - start_line < 2:
         return False
@@ -467,48 +467,23 @@ def unwrap_images_rule(state: StateCore) -> None:
 
 # --- what a block's text keeps at its ends ---------------------------------------------------
 
-_GO_SPACE = " \t\n\v\f\r"
-
 
 def goldmark_trim(text: str) -> str:
     """A block's text without the whitespace at its ends as Goldmark trims it: ASCII only
     (markdown-it's mdTrim takes Unicode spaces too, an ideographic space U+3000 included)."""
-    return text.strip(_GO_SPACE)
-
-
-def _table_cells(state: StateBlock, tokens: list[Token]) -> None:
-    """A table's cells with the whitespace Goldmark keeps at their ends."""
-    row = -1
-    columns: list[str] = []
-    index = 0
-    for token in tokens:
-        if token.type != "inline" or not token.map:
-            continue
-        if token.map[0] != row:
-            row, index = token.map[0], 0
-            columns = escapedSplit(mdTrim(getLine(state, row)))
-            if columns and columns[0] == "":
-                columns.pop(0)
-            if columns and columns[-1] == "":
-                columns.pop()
-        if index < len(columns):
-            token.content = goldmark_trim(columns[index])
-        index += 1
+    return text.strip(SPACE)
 
 
 def keep_unicode_spaces(rule: Any, kind: str) -> Any:
-    """markdown-it's paragraph, ATX heading (`kind` "heading"), setext heading or table
-    rule, keeping the whitespace Goldmark keeps at the text's ends: a Japanese paragraph's
-    indentation (U+3000) stays in Hugo's HTML."""
+    """markdown-it's paragraph, ATX heading (`kind` "heading") or setext heading rule,
+    keeping the whitespace Goldmark keeps at the text's ends: a Japanese paragraph's
+    indentation (U+3000) stays in Hugo's HTML (a table's cells: tables.keep_cell_spaces)."""
 
     def wrapped(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         count = len(state.tokens)
         if not rule(state, start, end, silent):
             return False
         if silent or len(state.tokens) < count + 2:
-            return True
-        if kind == "table":
-            _table_cells(state, state.tokens[count:])
             return True
         inline = state.tokens[count + 1]
         if inline.type != "inline" or not inline.map:
@@ -528,135 +503,3 @@ def keep_unicode_spaces(rule: Any, kind: str) -> Any:
         return True
 
     return wrapped
-
-
-# --- a table that a setext underline follows ---------------------------------------------------
-
-_EQUALS_LINE_RE = re.compile(r"=+[ \t]*")
-
-
-def table_before_underline(table: Any) -> Any:
-    """markdown-it's table rule, its rows ending before a "===" line or a definition's ":"
-    line: Goldmark makes the table out of the paragraph they close, a setext underline left
-    as a paragraph of its own (a "---" line is a thematic break already)."""
-
-    def wrapped(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-        if not table(state, start, end, True):
-            return False
-        if silent:
-            return True
-        definitions = state.md.options["goldmark"].definition_list
-        line = start + 2
-        while line < end:
-            text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
-            if not text.strip(" \t"):
-                break
-            if state.sCount[line] - state.blkIndent < 4 and _EQUALS_LINE_RE.fullmatch(text):
-                end = line
-                break
-            if definitions and _is_definition_line(state, line):
-                end = line  # a description's ":" ends Goldmark's paragraph, so its table
-                break
-            line += 1
-        return bool(table(state, start, end, False))
-
-    return wrapped
-
-
-def no_setext_table(lheading: Any, table: Any) -> Any:
-    """markdown-it's setext heading rule, leaving a table's lines to the table (Goldmark's
-    table takes the paragraph's lines first; the heading would have none)."""
-
-    def wrapped(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-        if table(state, start, end, True):
-            return False
-        return bool(lheading(state, start, end, silent))
-
-    return wrapped
-
-
-# --- a table in a paragraph's lazy lines --------------------------------------------------------
-
-_DELIMITER_CELL_RE = re.compile(r"[ \t]*:?-+:?[ \t]*")
-_DELIMITER_CHARS = frozenset(" \t|-:")
-_UNESCAPED_PIPE_RE = re.compile(r"(?<!\\)\|")
-
-
-def _delimiter_cells(line: str) -> int:
-    """How many columns `line` delimits as Goldmark's table delimiter row (0: not one)."""
-    if not line or not _DELIMITER_CHARS.issuperset(line) or "-" not in line:
-        return 0
-    cells = line.split("|")
-    if not cells[0].strip(" \t"):
-        cells = cells[1:]
-    if cells and not cells[-1].strip(" \t"):
-        cells = cells[:-1]
-    if not cells or not all(_DELIMITER_CELL_RE.fullmatch(cell) for cell in cells):
-        return 0
-    return len(cells)
-
-
-def _header_cells(line: str) -> int:
-    row = line.strip(" \t")
-    row = row[1:] if row.startswith("|") else row
-    row = row[:-1] if row.endswith("|") else row
-    return len(_UNESCAPED_PIPE_RE.split(row)) if row else 0
-
-
-def lazy_tables(paragraph: Any) -> Any:
-    """markdown-it's paragraph rule, with Goldmark's table made of its lines when markdown-it
-    left them to the paragraph: the lazy continuation lines of a list item or a quote
-    ("- item" then "| a |", "|---|" unindented). Goldmark's table transformer takes the
-    paragraph's first delimiter row whose header has as many cells; the lines before it stay
-    the paragraph, all the others are rows. The rows go through markdown-it's table rule."""
-
-    def wrapped(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-        count = len(state.tokens)
-        if not paragraph(state, start, end, silent):
-            return False
-        last = state.line
-        if silent or last - start < 2 or len(state.tokens) != count + 3:
-            return True
-        src = state.src
-        if src.find("-", state.bMarks[start + 1], state.eMarks[last - 1]) < 0:
-            return True  # no delimiter row without a "-"
-        lines = [
-            src[state.bMarks[j] + state.tShift[j] : state.eMarks[j]] for j in range(start, last)
-        ]
-        for k in range(1, len(lines)):
-            if not lines[k] or lines[k][0] not in "|-:":
-                continue
-            if state.sCount[start + k] - state.blkIndent > 3:
-                continue  # indented as code
-            columns = _delimiter_cells(lines[k].rstrip(" \t"))
-            if not columns:
-                continue
-            if _header_cells(lines[k - 1]) == columns:
-                _split_off_table(state, count, start, start + k - 1, last, lines[k - 1 :])
-            break  # Goldmark looks at the first delimiter row only
-        return True
-
-    return wrapped
-
-
-def _split_off_table(
-    state: StateBlock, count: int, start: int, header: int, last: int, rows: list[str]
-) -> None:
-    """Parse `rows` (lines header..last-1) as a table after the paragraph's first lines."""
-    table: list[Token] = []
-    state.md.block.parse("\n".join(rows) + "\n", state.md, state.env, table)
-    if not table or table[0].type != "table_open" or table[-1].type != "table_close":
-        return  # markdown-it's table rule reads them otherwise: the paragraph stays
-    if sum(token.nesting == 1 and token.level == 0 for token in table) != 1:
-        return
-    for token in table:
-        token.level += state.level
-        if token.map:
-            token.map = [token.map[0] + header, token.map[1] + header]
-    opening, inline, _closing = state.tokens[count : count + 3]
-    if header == start:
-        del state.tokens[count : count + 3]
-    else:
-        opening.map = inline.map = [start, header]
-        inline.content = goldmark_trim(state.getLines(start, header, state.blkIndent, False))
-    state.tokens.extend(table)

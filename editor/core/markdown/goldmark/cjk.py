@@ -33,13 +33,13 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
+from editor.core.markdown.goldmark.chars import SPACE
 from editor.core.markdown.goldmark.inline import LINE_TAIL
 from editor.core.scripts import cjk_scripts_re
 
 __all__ = ["DROPPED", "install", "keeps_break"]
 
 DROPPED = "cjk_dropped"  # a softbreak token's meta key: Goldmark writes nothing for it
-_GO_SPACE = " \t\n\v\f\r"  # util.TrimRightSpace
 _SPACE_TRIGGERS = (" ", "\t", "\v", "\f")  # linkify's trigger (util.IsSpace) on a line
 
 # util.EastAsianWidth's "F", "W" and "H" characters (Goldmark's own table)
@@ -121,7 +121,7 @@ def _last_char(
     if prev.type == "text_special":  # an escape or entity: part of the text, as written
         raw = prev.markup or prev.content
         if raw[-1:] in (" ", "\t"):  # "\ " before the break: its space is trimmed
-            return "" if escape_splits else raw.rstrip(_GO_SPACE)[-1:]
+            return "" if escape_splits else raw.rstrip(SPACE)[-1:]
         return raw[-1:]
     if prev.type == "typo_text":
         text = str(prev.meta["tail"])
@@ -129,7 +129,7 @@ def _last_char(
         text = prev.content
     else:
         return ""
-    text = text.rstrip(_GO_SPACE)
+    text = text.rstrip(SPACE)
     if not text or node_end.search(text[-4:]):  # a run of two and the character before it
         return ""
     return text[-1]

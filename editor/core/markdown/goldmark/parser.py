@@ -3,8 +3,9 @@
 `build_markdown(options)` (a `MarkupOptions`, goldmark/options.py) returns a MarkdownIt whose
 rules reproduce Goldmark's: linkify triggers and trailing-punctuation rules, the typographer
 emitted as named entities, task lists, heading attributes, Hugo's table markup, footnotes, raw
-HTML omission and Hugo's code blocks. Block rules live in goldmark/blocks.py, inline rules in
-goldmark/inline.py, render rules in goldmark/html.py.
+HTML omission and Hugo's code blocks. Block rules live in goldmark/blocks.py and
+goldmark/tables.py, inline rules in goldmark/inline.py and goldmark/typographer.py (and the
+extensions' own modules), render rules in goldmark/html.py.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from editor.core.markdown.goldmark import emoji as goldmark_emoji
 from editor.core.markdown.goldmark import extras as goldmark_extras
 from editor.core.markdown.goldmark import inline as goldmark_inline
 from editor.core.markdown.goldmark import passthrough as goldmark_passthrough
+from editor.core.markdown.goldmark import typographer as goldmark_typographer
 from editor.core.markdown.goldmark.blocks import (
     GLOBAL_ATTRS,
     attr_block,
@@ -30,11 +32,8 @@ from editor.core.markdown.goldmark.blocks import (
     deflist_rule,
     goldmark_deflist,
     keep_unicode_spaces,
-    lazy_tables,
     multiline_terms,
-    no_setext_table,
     parse_attribute_block,
-    table_before_underline,
     task_marker_rule,
     task_rule,
     tightness_rule,
@@ -42,6 +41,12 @@ from editor.core.markdown.goldmark.blocks import (
 )
 from editor.core.markdown.goldmark.html import install_render_rules
 from editor.core.markdown.goldmark.options import MarkupOptions
+from editor.core.markdown.goldmark.tables import (
+    keep_cell_spaces,
+    lazy_tables,
+    no_setext_table,
+    table_before_underline,
+)
 from editor.core.markdown.goldmark.text import id_text, plain_text, toc_title
 
 __all__ = ["HeadingInfo", "build_markdown"]
@@ -135,9 +140,11 @@ def build_markdown(options: MarkupOptions) -> MarkdownIt:
         },
     )
     md.options["goldmark"] = options  # the core and render rules read it from there
-    for name in ("paragraph", "heading", "lheading", "table"):
+    for name in ("paragraph", "heading", "lheading"):
         rule = md.block.ruler.__rules__[md.block.ruler.__find__(name)]
         md.block.ruler.at(name, keep_unicode_spaces(rule.fn, name), {"alt": rule.alt})
+    rule = md.block.ruler.__rules__[md.block.ruler.__find__("table")]
+    md.block.ruler.at("table", keep_cell_spaces(rule.fn), {"alt": rule.alt})
     md.disable(["linkify", "replacements", "smartquotes"], ignoreInvalid=True)
     if options.table:
         md.enable("table")
@@ -178,7 +185,9 @@ def build_markdown(options: MarkupOptions) -> MarkdownIt:
     )
     if passthrough:  # before linkify, which sets the text rule's terminators last
         goldmark_passthrough.install(md, options.passthrough_inline, options.passthrough_block)
-    goldmark_inline.install(md, options.linkify, options.linkify_protocol, options.typographer)
+    goldmark_inline.install(md, options.linkify, options.linkify_protocol)
+    if options.typographer:
+        goldmark_typographer.install(md)
     if options.emoji:  # last of the inline rules, as goldmark-emoji's parser
         goldmark_emoji.install(md)
     md.core.ruler.before("inline", "goldmark_heading_attrs", _heading_attrs_rule)
@@ -209,7 +218,7 @@ def build_markdown(options: MarkupOptions) -> MarkdownIt:
         md.core.ruler.before("inline", "goldmark_task_markers", task_marker_rule)
         md.core.ruler.after("inline", "goldmark_tasks", task_rule)
     if options.typographer:
-        md.core.ruler.after("inline", "goldmark_typographer", goldmark_inline.typographer_rule)
+        md.core.ruler.after("inline", "goldmark_typographer", goldmark_typographer.typographer_rule)
     goldmark_cjk.install(
         md,
         line_breaks=options.east_asian_line_breaks,
