@@ -211,7 +211,7 @@ def _run(args: argparse.Namespace) -> int:
     from editor.app.resources import resource_path
     from editor.app.settings import Settings, default_data_location, move_legacy_folders
     from editor.core.site.config import find_site
-    from editor.ui.editor import highlighter
+    from editor.ui.editor import code_lexers
     from editor.ui.export.store import IniStore
     from editor.ui.window.main_window import MainWindow
 
@@ -259,7 +259,7 @@ def _run(args: argparse.Namespace) -> int:
         # shows the post, the library's panel (in the dock kept for it) and File > Export,
         # the window's other parts (ui/window/parts.py), the colours of the code below.
         window.reserve_library()
-        highlighter.defer_lexers(True)
+        code_lexers.defer_lexers(True)
 
         def finish_start_up() -> None:
             # The library's panel, then (File > Export's store, the preview's mode) the
@@ -269,8 +269,8 @@ def _run(args: argparse.Namespace) -> int:
             # frames; the posts opened until then are merged in.
             store = IniStore(settings.location / "recent.ini")
             window.first_paint.then(lambda: window.recent.attach(store))
-            window.first_paint.then(highlighter.load_deferred_lexers)
-            window.first_paint.then(highlighter.warm_lexers)  # for the posts opened later
+            window.first_paint.then(code_lexers.load_deferred_lexers)
+            window.first_paint.then(code_lexers.warm_lexers)  # for the posts opened later
 
         after_preview(window, finish_start_up)
     if args.screenshot:

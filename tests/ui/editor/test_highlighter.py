@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QPlainTextDocumentLayout
 from pytestqt.qtbot import QtBot
 
 from editor.core.site.model import runs_table
-from editor.ui.editor.highlighter import MarkdownHighlighter, code_tokens
+from editor.ui.editor.code_lexers import code_tokens
+from editor.ui.editor.highlighter import MarkdownHighlighter
 
 POST = """---
 title: "Hello"
@@ -182,7 +183,7 @@ def test_positions_after_astral_characters(qtbot: QtBot) -> None:
 
 
 def test_deferred_lexers_colour_code_below_the_first_screen_later(qtbot: QtBot) -> None:
-    from editor.ui.editor import highlighter as module
+    from editor.ui.editor import code_lexers as module
 
     far = "\n".join(f"line {i}" for i in range(module.EAGER_LINES + 5))
     text = "```python\nimport os\n```\n\n" + far + "\n\n```zig\nconst x = 1;\n```\n"
@@ -209,7 +210,7 @@ def test_deferred_lexers_colour_code_below_the_first_screen_later(qtbot: QtBot) 
 
 
 def test_code_within_the_first_lines_but_past_a_screen_of_text_waits(qtbot: QtBot) -> None:
-    from editor.ui.editor import highlighter as module
+    from editor.ui.editor import code_lexers as module
 
     paragraph = "word " * (module.EAGER_CHARS // 5 + 10)  # one long wrapped paragraph
     text = "Intro.\n\n" + paragraph + "\n\n```zig\nconst x = 1;\n```\n"
@@ -231,7 +232,7 @@ def test_a_post_opened_later_shows_before_the_lexers_of_its_code_further_down(
 ) -> None:
     """Not held: the lexer of code below the first screen is built on a following turn of
     the event loop (not while the post is opened), then that code is coloured."""
-    from editor.ui.editor import highlighter as module
+    from editor.ui.editor import code_lexers as module
 
     far = "\n".join(f"line {i}" for i in range(module.EAGER_LINES + 5))
     text = "Intro.\n\n" + far + "\n\n```zig\nconst x = 1;\n```\n"
@@ -248,7 +249,7 @@ def test_a_post_opened_later_shows_before_the_lexers_of_its_code_further_down(
 
 
 def test_held_lexers_wait_for_the_app(qtbot: QtBot) -> None:
-    from editor.ui.editor import highlighter as module
+    from editor.ui.editor import code_lexers as module
 
     far = "\n".join(f"line {i}" for i in range(module.EAGER_LINES + 5))
     text = "Intro.\n\n" + far + "\n\n```zig\nconst x = 1;\n```\n"
@@ -271,7 +272,7 @@ def test_held_lexers_wait_for_the_app(qtbot: QtBot) -> None:
 
 
 def test_warm_lexers_builds_them_a_turn_at_a_time(qtbot: QtBot) -> None:
-    from editor.ui.editor import highlighter as module
+    from editor.ui.editor import code_lexers as module
 
     for language in ("zig", "lua"):
         module._lexers.pop(language, None)
