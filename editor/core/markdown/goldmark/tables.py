@@ -108,6 +108,7 @@ def no_setext_table(lheading: Any, table: Any) -> Any:
 _DELIMITER_CELL_RE = re.compile(r"[ \t]*:?-+:?[ \t]*")
 _DELIMITER_CHARS = frozenset(" \t|-:")
 _UNESCAPED_PIPE_RE = re.compile(r"(?<!\\)\|")
+_SPLITTING = "goldmark_lazy_table"  # env key: a paragraph's rows are being parsed as a table
 
 
 def _delimiter_cells(line: str) -> int:
@@ -145,6 +146,8 @@ def lazy_tables(paragraph: Any) -> Any:
         last = state.line
         if silent or last - start < 2 or len(state.tokens) != count + 3:
             return True
+        if state.env.get(_SPLITTING):
+            return True  # rows markdown-it's table rule refused, parsed again: a paragraph
         src = state.src
         if src.find("-", state.bMarks[start + 1], state.eMarks[last - 1]) < 0:
             return True  # no delimiter row without a "-"
@@ -172,7 +175,11 @@ def _split_off_table(
 ) -> None:
     """Parse `rows` (lines header..last-1) as a table after the paragraph's first lines."""
     table: list[Token] = []
-    state.md.block.parse("\n".join(rows) + "\n", state.md, state.env, table)
+    state.env[_SPLITTING] = True  # the rows' own paragraph rule must not split them again
+    try:
+        state.md.block.parse("\n".join(rows) + "\n", state.md, state.env, table)
+    finally:
+        del state.env[_SPLITTING]
     if not table or table[0].type != "table_open" or table[-1].type != "table_close":
         return  # markdown-it's table rule reads them otherwise: the paragraph stays
     if sum(token.nesting == 1 and token.level == 0 for token in table) != 1:
