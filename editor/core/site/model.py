@@ -187,9 +187,9 @@ class SiteConfig:
         return self.markdown_engine == "python-markdown"
 
     @property
-    def delimiter_runs(self) -> RunsTable:
-        """The runs of "~", "^", "=", "+" that make tags in the site's posts (`runs_table`:
-        strikethrough and the extras; none on a Python-Markdown site)."""
+    def runs_table(self) -> RunsTable:
+        """The runs of "~", "^", "=", "+" that make tags in the site's posts (the function
+        `runs_table` for its strikethrough and extras; none on a Python-Markdown site)."""
         if self.markdown_engine != "goldmark":
             return {}
         return runs_table(self.goldmark.strikethrough, self.goldmark.extras)

@@ -182,7 +182,7 @@ class DocumentTab(QWidget):
     ) -> None:
         """The site the post belongs to: its root, static folder, `meta` (whether it reads
         `Key: value` metadata lines, `SiteConfig.meta_lines`) and the runs its Markdown makes
-        tags of (`SiteConfig.delimiter_runs`; None: Goldmark's strikethrough only)."""
+        tags of (`SiteConfig.runs_table`; None: Goldmark's strikethrough only)."""
         self.editor.site_root = root
         self.editor.static_dir = static_dir
         self.document.meta = meta

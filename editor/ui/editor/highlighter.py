@@ -9,7 +9,7 @@ and values), never as a heading or a thematic break.
 
 Fenced code's lexers are built lazily, a screen's worth first (editor/ui/editor/code_lexers.py).
 The runs of "~", "^", "=", "+" the post's site makes tags of are coloured as its preview shows
-them (`set_runs`, SiteConfig.delimiter_runs).
+them (`set_runs`, SiteConfig.runs_table).
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ _Run = tuple[str, re.Pattern[str], int, str]  # delimiter, span, its width, form
 
 @lru_cache(maxsize=16)
 def _run_patterns(runs: tuple[tuple[str, str | None, str | None], ...]) -> tuple[_Run, ...]:
-    """What to colour for a site's delimiter runs (SiteConfig.delimiter_runs, as items):
+    """What to colour for a site's delimiter runs (SiteConfig.runs_table, as items):
     the runs of two first, then those of one (a longer run is text)."""
     twos: list[_Run] = []
     ones: list[_Run] = []
@@ -198,7 +198,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
 
     def set_runs(self, runs: RunsTable) -> None:
         """The runs of "~", "^", "=", "+" the post's site makes tags of
-        (SiteConfig.delimiter_runs): ~~del~~, ==mark==, ++ins++, H~2~O, x^2^."""
+        (SiteConfig.runs_table): ~~del~~, ==mark==, ++ins++, H~2~O, x^2^."""
         patterns = _run_patterns(tuple((c, *tags) for c, tags in runs.items()))
         if patterns != self._runs:
             self._runs = patterns

@@ -57,7 +57,7 @@ class PreferencesController(QObject):
     def configure_tab(self, tab: DocumentTab) -> None:
         site = self._site()
         static = site.static_dirs[0] if site.static_dirs else None
-        tab.set_site(site.root, static, site.meta_lines, site.delimiter_runs)
+        tab.set_site(site.root, static, site.meta_lines, site.runs_table)
         editor = tab.editor
         editor.setFont(self.prefs.font())
         editor.set_line_numbers_visible(self.prefs.line_numbers)
