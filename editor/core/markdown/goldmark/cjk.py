@@ -33,14 +33,13 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
-from editor.core.markdown.goldmark.chars import SPACE
+from editor.core.markdown.goldmark.chars import LINE_SPACE, SPACE
 from editor.core.markdown.goldmark.inline import LINE_TAIL
 from editor.core.scripts import cjk_scripts_re
 
 __all__ = ["DROPPED", "install", "keeps_break"]
 
 DROPPED = "cjk_dropped"  # a softbreak token's meta key: Goldmark writes nothing for it
-_SPACE_TRIGGERS = (" ", "\t", "\v", "\f")  # linkify's trigger (util.IsSpace) on a line
 
 # util.EastAsianWidth's "F", "W" and "H" characters (Goldmark's own table)
 _FULL_WIDE_HALF = (
@@ -163,8 +162,9 @@ def _mark_breaks(
     for k, token in enumerate(children):
         if token.type != "softbreak":
             continue
-        if linkify and str(token.meta.get(LINE_TAIL, ""))[-1:] in _SPACE_TRIGGERS:
-            continue
+        tail = str(token.meta.get(LINE_TAIL, ""))
+        if linkify and tail and tail[-1] in LINE_SPACE:
+            continue  # whitespace, linkify's trigger, ended the line's Text node
         last = _last_char(children, k, node_end, linkify and not escaped_space)
         if not last:
             continue
