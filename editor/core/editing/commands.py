@@ -6,13 +6,16 @@ so the widget applies it in O(line length) whatever the document's size, and tes
 - Enter continues lists (bullets, ordered items numbered on, task boxes, block quotes) and ends
   them on an empty item; inside fenced code it keeps the line's indentation only: `on_enter`.
 - Tab / Shift+Tab indent and outdent list items: `indent_list_line`, `outdent_list_line`.
-- Formatting: `wrap_inline` (bold, italic, code), `cycle_heading`, `make_link`.
+- Formatting: `wrap_inline` (bold, italic, code, strikethrough), `cycle_heading`, `make_link`.
+- Lines as a block quote, a bulleted, numbered or task list, and back: `toggle_lines`; a
+  selection in a fenced code block, and back: `toggle_fence`.
 - A URL pasted over a selection becomes a link: `is_url`, `link_for_paste`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -26,6 +29,8 @@ _ITEM_RE = re.compile(
 )
 _THEMATIC_BREAK_RE = re.compile(r"^[ ]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,})$")
 _HEADING_RE = re.compile(r"^(?P<hashes>#{1,6})(?:[ \t]+|$)")
+_FENCE_RE = re.compile(r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})")
+_BACKTICKS_RE = re.compile(r"^[ ]{0,3}(`{3,})", re.MULTILINE)
 _URL_RE = re.compile(r"^(?:https?|ftp)://[^\s<>\"'`]+$|^mailto:[^\s<>\"'`@]+@[^\s<>\"'`]+$")
 
 
@@ -268,3 +273,96 @@ def link_for_paste(selected: str, pasted: str) -> str | None:
     if is_url(words):
         return None
     return f"{lead}[{_escape_label(words)}]({_link_destination(pasted)}){trail}"
+
+
+LineStyle = Literal["quote", "bullet", "numbered", "task"]
+
+
+def _has_style(prefix: ListPrefix | None, style: LineStyle) -> bool:
+    if prefix is None:
+        return False
+    if style == "quote":
+        return bool(prefix.quote)
+    if style == "task":
+        return bool(prefix.task)
+    if style == "numbered":
+        return prefix.is_list_item and prefix.ordered and not prefix.task
+    return prefix.is_list_item and not prefix.ordered and not prefix.task
+
+
+def toggle_lines(lines: Sequence[str], style: LineStyle) -> list[str]:
+    """`lines` as a block quote, or a bulleted, numbered or task list; back to plain text
+    when every non-blank line already has that style (a second press undoes the first).
+
+    A list style replaces another list marker ("1." becomes "-") and keeps the line's
+    indentation and its block quote; numbers run on from 1 at each indentation; blank lines
+    stay blank, except in a quote, where they become ">" (one quote, not two)."""
+    prefixes = [parse_prefix(line) for line in lines]
+    written = [(line, p) for line, p in zip(lines, prefixes, strict=True) if line.strip()]
+    if not written:
+        return list(lines)
+    undo = all(_has_style(p, style) for _line, p in written)
+    if style == "quote":
+        return [_unquote(line) if undo else _quote(line) for line in lines]
+    out: list[str] = []
+    numbers: dict[tuple[str, str], int] = {}
+    for line, prefix in zip(lines, prefixes, strict=True):
+        if not line.strip():
+            out.append(line)
+            continue
+        head, indent, text = _parts(line, prefix)
+        if undo:
+            out.append(f"{head}{indent}{text}")
+            continue
+        number = numbers[head, indent] = numbers.get((head, indent), 0) + 1
+        marker = f"{number}." if style == "numbered" else "-"
+        if style == "task" and prefix is not None and prefix.is_list_item:
+            marker = f"{number}." if prefix.ordered else prefix.marker
+        box = "[ ] " if style == "task" else ""
+        out.append(f"{head}{indent}{marker} {box}{text}")
+    return out
+
+
+def _parts(line: str, prefix: ListPrefix | None) -> tuple[str, str, str]:
+    """`line` as (its quote prefix, the indentation of its list marker, its text)."""
+    if prefix is None:
+        text = line.lstrip(" \t")
+        return "", line[: len(line) - len(text)], text
+    head = prefix.outer_indent + prefix.quote
+    if prefix.is_list_item:
+        return head, prefix.indent, line[prefix.end :]
+    return head, "", line[prefix.end :].lstrip(" \t")
+
+
+def _quote(line: str) -> str:
+    return f"> {line}" if line.strip() else ">"
+
+
+def _unquote(line: str) -> str:
+    """`line` one block quote level out ("> > a" -> "> a", "> a" -> "a", ">" -> "")."""
+    match = re.match(r"^[ ]{0,3}>[ ]?", line)
+    return line[match.end() :] if match else line
+
+
+def toggle_fence(text: str, language: str = "") -> TextEdit:
+    """`text` (whole lines) in a fenced code block, or out of it when it is one already.
+
+    The fence is longer than any run of backticks that starts a line inside, so code that
+    holds a fence of its own stays code. With no text, an empty block is inserted and the
+    cursor put after the opening fence, where the language goes."""
+    lines = text.split("\n")
+    first = _FENCE_RE.match(lines[0]) if lines else None
+    if first is not None and len(lines) >= 2:
+        fence = first.group("fence")
+        closing = lines[-1].strip()
+        if closing.startswith(fence[0] * len(fence)) and set(closing) == {fence[0]}:
+            inner = "\n".join(lines[1:-1])
+            return TextEdit(inner, 0, len(inner))
+    longest = max((len(run) for run in _BACKTICKS_RE.findall(text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    if not text:
+        block = f"{fence}{language}\n\n{fence}"
+        at = len(fence) + len(language)
+        return TextEdit(block, at, at)
+    block = f"{fence}{language}\n{text}\n{fence}"
+    return TextEdit(block, len(fence), len(fence) + len(language))
