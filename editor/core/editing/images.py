@@ -5,14 +5,16 @@ the Markdown refers to them by file name (Hugo page resources). A single-file po
 folder of its own: its images go to the site's ``static/images/`` and are referred to as
 ``/images/<name>``, which is where Hugo serves them from.
 
-`plan_image` is pure (it takes an `exists` callable); `place_image` writes the file too.
+`plan_image` is pure (it takes an `exists` callable); `place_image` writes the file too. An
+image that is already in the bundle or in static/ is not copied: `site_path` is where the site
+serves it from (the cover image's front matter value takes the same), `image_in_site` its link.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -87,6 +89,31 @@ def pasted_image_name(now: datetime, suffix: str = ".png") -> str:
 def image_markdown(alt: str, url: str) -> str:
     alt = re.sub(r"([\[\]\\])", r"\\\1", alt)
     return f"![{alt}]({url})"
+
+
+def site_path(chosen: Path, bundle: Path | None, static_dirs: Sequence[Path]) -> str | None:
+    """Where the site serves the image file `chosen` from: relative to the page `bundle`, or a
+    site path ("/images/a.png") under one of `static_dirs`; None when it is in neither."""
+    target = chosen.resolve()
+    for folder, lead in ((bundle, ""), *((folder, "/") for folder in static_dirs)):
+        if folder is None:
+            continue
+        try:
+            return lead + target.relative_to(folder.resolve()).as_posix()
+        except ValueError:
+            continue
+    return None
+
+
+def image_in_site(
+    chosen: Path, post_path: Path, site_root: Path | None, static_dir: Path | None = None
+) -> str | None:
+    """The Markdown that shows `chosen` when the post can already refer to it where it is (in
+    the post's bundle, or in the site's static folder), else None (it has to be copied in)."""
+    bundle = post_path.parent if is_bundle(post_path) else None
+    static = static_dir if static_dir is not None else (site_root or post_path.parent) / "static"
+    found = site_path(chosen, bundle, [static])
+    return None if found is None else image_markdown(alt_text(chosen.name), quote(found))
 
 
 def image_folder(post_path: Path, site_root: Path | None, static_dir: Path | None = None) -> Path:

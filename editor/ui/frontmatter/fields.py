@@ -4,9 +4,7 @@ with a character count, and the cover chooser's rule (files in the bundle or sta
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta, timezone
-from pathlib import Path
 
 from PySide6.QtCore import QDate, QDateTime, QTime, Signal
 from PySide6.QtWidgets import QDateTimeEdit, QHBoxLayout, QLabel, QLineEdit, QWidget
@@ -102,21 +100,3 @@ class CountedLine(QWidget):
     def _on_line_text_changed(self, text: str) -> None:
         self.count.setText(str(len(text)))
         self.count.setToolTip(self.tr("%n character(s)", "", len(text)))
-
-
-def cover_value(chosen: Path, bundle: Path | None, static_dirs: Sequence[Path]) -> str | None:
-    """The front matter value for the image file `chosen`: relative to the page bundle, or
-    a site path ("/images/a.png") under one of `static_dirs`; None when it is in neither
-    (outside the site, the chooser refuses it)."""
-    target = chosen.resolve()
-    if bundle is not None:
-        try:
-            return target.relative_to(bundle.resolve()).as_posix()
-        except ValueError:
-            pass
-    for folder in static_dirs:
-        try:
-            return "/" + target.relative_to(folder.resolve()).as_posix()
-        except ValueError:
-            continue
-    return None

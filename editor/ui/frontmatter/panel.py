@@ -36,11 +36,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.core.editing.images import site_path
 from editor.core.post.dates import parse_date, rfc3339
 from editor.core.post.form import FormState
 from editor.core.post.schema import FieldSpec, FieldType, SiteSchema
 from editor.ui.accessibility import name_form
-from editor.ui.frontmatter.fields import CountedLine, DatePicker, cover_value
+from editor.ui.frontmatter.fields import CountedLine, DatePicker
 from editor.ui.frontmatter.tokens import TokenField
 from editor.ui.frontmatter.url_label import UrlLabel
 from editor.ui.tones import set_tone
@@ -272,7 +273,7 @@ class FrontMatterPanel(QScrollArea):
 
     def use_cover(self, chosen: Path) -> bool:
         """Set the cover to `chosen` when it lies in the bundle or static/; else say why."""
-        value = cover_value(chosen, self._bundle, self._static_dirs)
+        value = site_path(chosen, self._bundle, self._static_dirs)
         if value is None:
             self.message.setText(
                 self.tr("The cover must be in the post's bundle or the site's static folder.")

@@ -10,12 +10,14 @@ import pytest
 from editor.core.editing.images import (
     ImagePlacementError,
     alt_text,
+    image_in_site,
     image_markdown,
     is_bundle,
     pasted_image_name,
     place_image,
     plan_image,
     safe_stem,
+    site_path,
     unique_name,
 )
 
@@ -87,3 +89,27 @@ def test_place_image_creates_static_images(tmp_path: Path) -> None:
     plan = place_image(b"png", "x.png", post, tmp_path)
     assert plan.target == tmp_path / "static" / "images" / "x.png"
     assert plan.target.read_bytes() == b"png"
+
+
+def test_an_image_already_in_the_site_is_linked_where_it_is(tmp_path: Path) -> None:
+    bundle = tmp_path / "content" / "posts" / "trip"
+    static = tmp_path / "static"
+    for folder in (bundle / "gallery", static / "img"):
+        folder.mkdir(parents=True)
+    post = bundle / "index.md"
+    in_bundle, in_static = bundle / "gallery" / "Day One.jpg", static / "img" / "map.png"
+    outside = tmp_path / "Downloads" / "map.png"
+    assert site_path(in_bundle, bundle, [static]) == "gallery/Day One.jpg"
+    assert site_path(in_static, bundle, [static]) == "/img/map.png"
+    assert site_path(outside, bundle, [static]) is None
+    assert image_in_site(in_bundle, post, tmp_path) == "![Day One](gallery/Day%20One.jpg)"
+    assert image_in_site(in_static, post, tmp_path) == "![map](/img/map.png)"
+    assert image_in_site(outside, post, tmp_path) is None
+    # a single-file post has no bundle: a picture beside it is copied, not linked
+    single = tmp_path / "content" / "posts" / "note.md"
+    assert image_in_site(tmp_path / "content" / "posts" / "a.png", single, tmp_path) is None
+    assert image_in_site(in_static, single, tmp_path) == "![map](/img/map.png)"
+    # the site's own static folder (staticDir) wins over <root>/static
+    other = tmp_path / "assets-static"
+    assert image_in_site(other / "x.png", single, tmp_path, static_dir=other) == "![x](/x.png)"
+    assert image_in_site(in_static, single, tmp_path, static_dir=other) is None
