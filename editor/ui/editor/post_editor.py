@@ -35,6 +35,7 @@ from PySide6.QtGui import (
     QImage,
     QKeyEvent,
     QResizeEvent,
+    QTextBlock,
     QTextCursor,
     QTextFormat,
     QWheelEvent,
@@ -231,8 +232,62 @@ class PostEditor(QPlainTextEdit):
     def toggle_code(self) -> None:
         self._replace_selection(editing.wrap_inline(self._selected_text(), "`"))
 
+    def toggle_strikethrough(self) -> None:
+        self._replace_selection(editing.wrap_inline(self._selected_text(), "~~"))
+
     def insert_link(self, url: str = "") -> None:
         self._replace_selection(editing.make_link(self._selected_text(), url))
+
+    def toggle_lines(self, style: editing.LineStyle) -> None:
+        """The lines the cursor or selection touches as a quote or a list, or back (fenced
+        code is left as it is); one undo step."""
+        cursor = self.textCursor()
+        first, last = self._touched_blocks(cursor)
+        blocks = [first]
+        while blocks[-1] != last:
+            blocks.append(blocks[-1].next())
+        old = [block.text() for block in blocks]
+        free = [i for i, block in enumerate(blocks) if not self.in_code_block(block.blockNumber())]
+        new = list(old)
+        for i, line in zip(free, editing.toggle_lines([old[i] for i in free], style), strict=True):
+            new[i] = line
+        if new == old:
+            return
+        column, start = cursor.positionInBlock(), first.position()
+        edit = QTextCursor(self.document())
+        edit.setPosition(start)
+        edit.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+        edit.beginEditBlock()
+        edit.insertText("\n".join(new))
+        edit.endEditBlock()
+        if cursor.hasSelection():  # the lines stay selected, for the next style
+            edit.setPosition(start)
+            edit.setPosition(start + _utf16_len("\n".join(new)), QTextCursor.MoveMode.KeepAnchor)
+        else:  # the cursor keeps its place in the line's text
+            moved = column + _utf16_len(new[0]) - _utf16_len(old[0])
+            edit.setPosition(start + max(0, min(_utf16_len(new[0]), moved)))
+        self.setTextCursor(edit)
+
+    def toggle_code_block(self, language: str = "") -> None:
+        """The selected lines (or the cursor's line) in a fenced code block, or out of it."""
+        cursor = self.textCursor()
+        first, last = self._touched_blocks(cursor)
+        if cursor.hasSelection() or first.text().strip():
+            cursor.setPosition(first.position())
+            end = last.position() + last.length() - 1
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(cursor)
+        self._replace_selection(editing.toggle_fence(self._selected_text(), language))
+
+    def _touched_blocks(self, cursor: QTextCursor) -> tuple[QTextBlock, QTextBlock]:
+        """The first and last blocks of the selection (a selection ending at the start of a
+        line leaves that line out), or the cursor's block twice."""
+        doc = self.document()
+        first = doc.findBlock(cursor.selectionStart())
+        last = doc.findBlock(cursor.selectionEnd())
+        if cursor.hasSelection() and last.position() == cursor.selectionEnd() and last != first:
+            last = last.previous()
+        return first, last
 
     def cycle_heading(self) -> None:
         cursor = self.textCursor()
@@ -293,10 +348,7 @@ class PostEditor(QPlainTextEdit):
         """Apply indent/outdent to every list line the cursor or selection touches."""
         cursor = self.textCursor()
         doc = self.document()
-        first = doc.findBlock(cursor.selectionStart())
-        last = doc.findBlock(cursor.selectionEnd())
-        if cursor.hasSelection() and last.position() == cursor.selectionEnd() and last != first:
-            last = last.previous()
+        first, last = self._touched_blocks(cursor)
         changes: list[tuple[int, str]] = []
         block = first
         while block.isValid():
@@ -365,16 +417,29 @@ class PostEditor(QPlainTextEdit):
         image_paths = [p for p in paths if images.is_image_name(p.name) and p.is_file()]
         if not image_paths or len(image_paths) != len(source.urls()):
             return False
+        self.insert_images(image_paths)
+        return True
+
+    def insert_images(self, image_paths: list[Path]) -> None:
+        """Link the images at the cursor, copied in for the post (its bundle, or static/)
+        unless they are there already; a file that cannot be placed is reported and nothing
+        is inserted."""
         snippets = []
         for path in image_paths:
+            if self.post_path is not None and (
+                linked := images.image_in_site(
+                    path, self.post_path, self.site_root, static_dir=self.static_dir
+                )
+            ):
+                snippets.append(linked)
+                continue
             try:
                 placed = self._place(path.read_bytes(), path.name)
             except (OSError, images.ImagePlacementError) as error:
                 self.problem.emit(fill(self.tr("Could not add the image %1: %2"), path.name, error))
-                return True
+                return
             snippets.append(placed)
         self.textCursor().insertText("\n".join(snippets))
-        return True
 
     def _insert_image_data(self, source: QMimeData) -> bool:
         if not source.hasImage():

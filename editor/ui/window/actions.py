@@ -14,9 +14,10 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QKeyCombination, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
-from PySide6.QtWidgets import QMenuBar, QStyle, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QMenuBar, QStyle, QToolBar, QWidget
 
 from editor.ui.accessibility import name_toolbar
+from editor.ui.editor import prompts
 from editor.ui.window.about import show_about
 
 Std = QKeySequence.StandardKey
@@ -100,12 +101,55 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("code", "&Code", "code", "Ctrl+E", tip="Inline code (`code`)", glyph="</>"),
     ActionSpec("link", "&Link…", "link", "Ctrl+K", tip="Link ([text](url))", glyph="Link"),
     ActionSpec(
+        "strikethrough", "&Strikethrough", "strikethrough", "Ctrl+D", tip="Strikethrough (~~text~~)"
+    ),
+    ActionSpec(
+        "image",
+        "I&mage…",
+        "image",
+        "Ctrl+Alt+I",
+        tip="Insert images (copied into the post's bundle or static/ when not there yet)",
+    ),
+    ActionSpec("quote", "Block &Quote", "quote", "Ctrl+Shift+Q", tip="Quote the lines (> text)"),
+    ActionSpec(
+        "bullet_list", "B&ulleted List", "bullet_list", "Ctrl+Shift+B", tip="Bulleted list (- item)"
+    ),
+    ActionSpec(
+        "numbered_list",
+        "&Numbered List",
+        "numbered_list",
+        "Ctrl+Shift+N",
+        tip="Numbered list (1. item)",
+    ),
+    ActionSpec(
+        "task_list", "&Task List", "task_list", "Ctrl+Shift+T", tip="Task list (- [ ] item)"
+    ),
+    ActionSpec(
+        "code_block",
+        "Code Bl&ock",
+        "code_block",
+        "Ctrl+Shift+C",
+        tip="Fenced code block around the lines (```)",
+    ),
+    ActionSpec(
         "heading",
         "&Heading",
         "heading",
         "Ctrl+Shift+H",
         tip="Heading: # → ## → … → text",
         glyph="H",
+    ),
+    ActionSpec("select_all", "Select &All", "select_all", Std.SelectAll),
+    ActionSpec(
+        "go_to_line", "&Go to Line…", "go_to_line", "Ctrl+J", tip="Move the cursor to a line"
+    ),
+    ActionSpec(
+        "full_screen",
+        "F&ull Screen",
+        "set_full_screen",
+        Std.FullScreen,
+        tip="Show the window on the whole screen",
+        checkable=True,
     ),
     ActionSpec("zoom_in", "Zoom &In", "zoom_in", Std.ZoomIn),
     ActionSpec("zoom_out", "Zoom &Out", "zoom_out", Std.ZoomOut),
@@ -239,17 +283,36 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "cut",
             "copy",
             "paste",
+            "select_all",
             "-",
             "find",
             "find_next",
             "find_previous",
             "replace",
+            "go_to_line",
             "check_spelling",
             "-",
             "preferences",
         ),
     ),
-    ("F&ormat", ("bold", "italic", "code", "link", "heading")),
+    (
+        "F&ormat",
+        (
+            "bold",
+            "italic",
+            "strikethrough",
+            "code",
+            "link",
+            "image",
+            "-",
+            "heading",
+            "quote",
+            "bullet_list",
+            "numbered_list",
+            "task_list",
+            "code_block",
+        ),
+    ),
     (
         "&View",
         (
@@ -264,6 +327,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "preview_fast",
             "preview_site",
             "-",
+            "full_screen",
             "zoom_in",
             "zoom_out",
             "zoom_reset",
@@ -300,8 +364,13 @@ def window_handlers(window: Any) -> dict[str, Callable[..., object]]:
     """The handler of every action for a MainWindow: one-line forwards to its current
     editor, find bar, documents, preferences, exporter or view methods."""
 
-    def on_editor(name: str) -> Any:
-        return lambda: getattr(window.current_editor() or _Nothing(), name)()
+    def on_editor(name: str, *args: object) -> Any:
+        return lambda: getattr(window.current_editor() or _Nothing(), name)(*args)
+
+    def on_focused(name: str) -> Any:
+        # Edit > Undo ... Select All act where the keyboard is: a front matter field, the
+        # library's search or list (from the menu too: a menu leaves the focus where it is).
+        return lambda: getattr(_focused_with(window, name) or window.current_editor(), name)()
 
     return {
         "new_post": window.new_post,
@@ -313,11 +382,11 @@ def window_handlers(window: Any) -> dict[str, Callable[..., object]]:
         "save_as": lambda: window.documents.save_as(),
         "close_current": lambda: window.documents.close_current(),
         "close": window.close,
-        "undo": on_editor("undo"),
-        "redo": on_editor("redo"),
-        "cut": on_editor("cut"),
-        "copy": on_editor("copy"),
-        "paste": on_editor("paste"),
+        "undo": on_focused("undo"),
+        "redo": on_focused("redo"),
+        "cut": on_focused("cut"),
+        "copy": on_focused("copy"),
+        "paste": on_focused("paste"),
         "find": lambda: window.find_bar.open_find(replace=False),
         "find_next": window.find_bar.find_next,
         "find_previous": window.find_bar.find_previous,
@@ -328,6 +397,16 @@ def window_handlers(window: Any) -> dict[str, Callable[..., object]]:
         "code": on_editor("toggle_code"),
         "link": window.insert_link,
         "heading": on_editor("cycle_heading"),
+        "strikethrough": on_editor("toggle_strikethrough"),
+        "image": lambda: prompts.ask_images(window, window.current_editor()),
+        "quote": on_editor("toggle_lines", "quote"),
+        "bullet_list": on_editor("toggle_lines", "bullet"),
+        "numbered_list": on_editor("toggle_lines", "numbered"),
+        "task_list": on_editor("toggle_lines", "task"),
+        "code_block": on_editor("toggle_code_block"),
+        "select_all": on_focused("selectAll"),
+        "go_to_line": lambda: prompts.ask_line(window, window.current_editor()),
+        "set_full_screen": lambda on: set_full_screen(window, on),
         "zoom_in": lambda: window.zoom_views(1),
         "zoom_out": lambda: window.zoom_views(-1),
         "zoom_reset": lambda: window.zoom_views(0),
@@ -353,6 +432,27 @@ def window_handlers(window: Any) -> dict[str, Callable[..., object]]:
             window.safekeeping and window.safekeeping.restore_version(window.current_tab())
         ),
     }
+
+
+def set_full_screen(window: QWidget, on: bool) -> None:
+    """Put `window` on the whole screen, or back as it was (maximized or not)."""
+    state = window.windowState()
+    full = Qt.WindowState.WindowFullScreen
+    window.setWindowState(state | full if on else state & ~full)
+
+
+def _focused_with(window: QWidget, name: str) -> Any:
+    """The focused widget of `window` (or its nearest parent) that has a method `name`; a
+    _Nothing when the focus is elsewhere in the window (the preview); None without focus."""
+    focused = QApplication.focusWidget()
+    if focused is None or focused.window() is not window:
+        return None
+    widget: QWidget | None = focused
+    while widget is not None and widget is not window:
+        if callable(getattr(widget, name, None)):
+            return widget
+        widget = widget.parentWidget()
+    return _Nothing()
 
 
 class _Nothing:

@@ -26,7 +26,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -274,6 +274,13 @@ class MainWindow(QMainWindow):
         editor.topLineChanged.connect(lambda line: self.preview_link.top_line_changed(tab, line))
         editor.selectionChanged.connect(lambda: self._on_editor_selection_changed(tab))
         editor.problem.connect(self._on_editor_problem)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        actions = getattr(self, "actions_by_id", None)  # None while __init__ runs
+        if event.type() == QEvent.Type.WindowStateChange and actions is not None:
+            with QSignalBlocker(actions["full_screen"]):  # F11, or the window manager
+                actions["full_screen"].setChecked(self.isFullScreen())
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -88,7 +88,20 @@ def test_f1_opens_the_shortcuts_and_the_search_filters_them(
     dialog.search.setText("ctrl+shift+p")
     assert dialog.visible_titles() == ["Preview"]
     dialog.search.setText("format")
-    assert dialog.visible_titles() == ["Bold", "Italic", "Code", "Link…", "Heading"]
+    assert dialog.visible_titles() == [
+        "Bold",
+        "Italic",
+        "Strikethrough",
+        "Code",
+        "Link…",
+        "Image…",
+        "Heading",
+        "Block Quote",
+        "Bulleted List",
+        "Numbered List",
+        "Task List",
+        "Code Block",
+    ]
     dialog.search.clear()
     assert len(dialog.visible_titles()) == len(rows)
 

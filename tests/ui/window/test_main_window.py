@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -376,3 +377,62 @@ def test_closing_right_after_a_keystroke_renders_nothing_more(make_window) -> No
         tab.document.text_document.setModified(False)
     assert window.close()
     assert not window.preview_link.pending
+
+
+def test_format_keys_reach_the_current_post(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window
+) -> None:
+    window = make_window()
+    window.open_post(window.site.content_dir / "posts" / "first.md")
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # shortcuts answer in the active window
+    editor = window.current_editor()
+    assert editor is not None
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    editor.textCursor().insertText("milk")
+    qtbot.keyClick(editor, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier | SHIFT)
+    assert editor.toPlainText().endswith("\n- milk")
+    qtbot.keyClick(editor, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | SHIFT)
+    assert editor.toPlainText().endswith("\n- [ ] milk")
+    qtbot.keyClick(editor, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier | SHIFT)
+    assert editor.toPlainText().endswith("\n> - [ ] milk")
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert editor.textCursor().selectedText().startswith("---")
+    window.actions_by_id["full_screen"].trigger()
+    qtbot.waitUntil(window.isFullScreen)
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowFullScreen)
+    qtbot.waitUntil(lambda: not window.actions_by_id["full_screen"].isChecked())
+
+
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def test_edit_actions_act_where_the_keyboard_is(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window()
+    window.open_post(window.site.content_dir / "posts" / "first.md")
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    editor = window.current_editor()
+    assert editor is not None
+    before = editor.toPlainText()
+    window.find_bar.open_find(replace=False)
+    search = window.find_bar.find_edit
+    qtbot.waitUntil(search.hasFocus)
+    QApplication.clipboard().setText("pools")
+    window.actions_by_id["paste"].trigger()  # Edit > Paste, from the menu
+    assert search.text() == "pools" and editor.toPlainText() == before
+    window.actions_by_id["select_all"].trigger()
+    assert search.selectedText() == "pools" and not editor.textCursor().hasSelection()
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    window.actions_by_id["select_all"].trigger()
+    assert editor.textCursor().selectedText().startswith("---")
