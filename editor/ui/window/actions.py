@@ -53,7 +53,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "open_site",
-        "Open &Site…",
+        "Open S&ite…",
         "open_site_dialog",
         "Ctrl+Shift+O",
         tip="Open a site folder",
@@ -92,9 +92,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("find", "&Find…", "find", Std.Find),
     ActionSpec("find_next", "Find &Next", "find_next", Std.FindNext),
     ActionSpec("find_previous", "Find Pre&vious", "find_previous", Std.FindPrevious),
-    ActionSpec("replace", "&Replace…", "replace", Std.Replace, extra_shortcuts=("Ctrl+H",)),
+    ActionSpec("replace", "Rep&lace…", "replace", Std.Replace, extra_shortcuts=("Ctrl+H",)),
     ActionSpec(
-        "preferences", "Pre&ferences…", "preferences", Std.Preferences, extra_shortcuts=("Ctrl+,",)
+        "preferences", "Pr&eferences…", "preferences", Std.Preferences, extra_shortcuts=("Ctrl+,",)
     ),
     ActionSpec("bold", "&Bold", "bold", Std.Bold, tip="Bold (**text**)", glyph="B"),
     ActionSpec("italic", "&Italic", "italic", Std.Italic, tip="Italic (*text*)", glyph="I"),
@@ -145,7 +145,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "full_screen",
-        "F&ull Screen",
+        "Full S&creen",
         "set_full_screen",
         Std.FullScreen,
         tip="Show the window on the whole screen",
@@ -153,7 +153,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("zoom_in", "Zoom &In", "zoom_in", Std.ZoomIn),
     ActionSpec("zoom_out", "Zoom &Out", "zoom_out", Std.ZoomOut),
-    ActionSpec("zoom_reset", "&Reset Zoom", "zoom_reset", "Ctrl+0"),
+    ActionSpec("zoom_reset", "Reset &Zoom", "zoom_reset", "Ctrl+0"),
     ActionSpec(
         "toggle_preview",
         "&Preview",
@@ -190,14 +190,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "preview_fast",
-        "&Fast Preview",
+        "F&ast Preview",
         "preview_fast",
         tip="Preview mode: Inkpost's own fast rendering",
         checkable=True,
     ),
     ActionSpec(
         "preview_site",
-        "&Site Preview (Hugo)",
+        "Si&te Preview (Hugo)",
         "preview_site",
         tip="Preview mode: the post on the site's own Hugo server, theme and all",
         checkable=True,

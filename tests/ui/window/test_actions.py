@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from editor.app.settings import Settings
 from editor.core.site.config import find_site
+from editor.ui.window.actions import ACTIONS, MENUS
 from editor.ui.window.main_window import MainWindow
 from editor.ui.workers import RenderController
 
@@ -67,3 +68,19 @@ def test_previous_post_reads_ctrl_shift_tab_and_still_answers_its_key(
     qtbot.keyClick(editor, Qt.Key.Key_Backtab, modifiers)  # what Ctrl+Shift+Tab sends
     assert window.tabs.currentIndex() == 1
     assert editor.toPlainText() == "# c\n"
+
+
+def test_no_two_entries_of_a_menu_share_their_alt_letter() -> None:
+    for title, ids in MENUS:
+        letters: dict[str, str] = {}
+        for action_id in ids:
+            if action_id == "-":
+                continue
+            spec = next(spec for spec in ACTIONS if spec.id == action_id)
+            if "&" not in spec.title:
+                continue
+            letter = spec.title[spec.title.index("&") + 1].lower()
+            assert letter not in letters, f"{title}: {spec.title} and {letters.get(letter)}"
+            letters[letter] = spec.title
+    menu_letters = [title[title.index("&") + 1].lower() for title, _ids in MENUS]
+    assert len(set(menu_letters)) == len(menu_letters)

@@ -69,7 +69,7 @@ def test_open_recent_sits_after_open_site_in_the_file_menu(
 ) -> None:
     window = make_window(_site(tmp_path / "blog"))
     titles = [a.text() for a in _file_menu(window).actions()]
-    assert titles[titles.index("Open &Site…") + 1] == "Open &Recent"
+    assert titles[titles.index("Open S&ite…") + 1] == "Open &Recent"
     assert window.recent.menu.title() == "Open &Recent"
 
 
