@@ -354,6 +354,7 @@ class Renderer:
         body = text[start:]
         warnings: list[Diagnostic] = []
         placeholders: Mapping[str, str] = {}
+        site_shortcodes: tuple[str, ...] = ()
         if not fragment and "{{" in body:
             ctx = self._shortcode_context(lines, preview, page_path, metadata)
             extracted = shortcodes.extract(body, ctx)
@@ -361,6 +362,7 @@ class Renderer:
                 lines.line_of = list(extracted.line_of or ())
             body, placeholders = extracted.text, extracted.placeholders
             warnings.extend(extracted.warnings)
+            site_shortcodes = extracted.site_shortcodes
         if not fragment:
             body = _mark_more_divider(body, lines)
         page = self._page(preview, page_path)
@@ -382,6 +384,7 @@ class Renderer:
             line_map=tuple(parts.line_map),
             more_html=more_html,
             warnings=tuple(sorted(warnings, key=lambda w: w.line or 0)),
+            site_shortcodes=site_shortcodes,
         )
 
     def _shortcode_context(

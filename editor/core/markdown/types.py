@@ -31,3 +31,5 @@ class RenderResult:
     line_map: tuple[tuple[int, int], ...] = ()
     more_html: str | None = None
     warnings: tuple[Diagnostic, ...] = ()
+    # shortcodes of the site or its theme: their templates' own words are not in `html`
+    site_shortcodes: tuple[str, ...] = ()

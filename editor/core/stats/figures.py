@@ -70,6 +70,8 @@ class PostStats:
     prose_words: int  # word_count - code_words
     outline: tuple[Heading, ...] = ()
     cjk: bool = False
+    # the site's shortcodes in the post: Hugo also counts the words their templates write
+    site_shortcodes: tuple[str, ...] = ()
 
 
 # --- words, reading time, CJK ---------------------------------------------------------------
@@ -257,6 +259,7 @@ def stats_from_html(
     more_html: str | None = None,
     front_matter_summary_html: str | None = None,
     outline: tuple[Heading, ...] = (),
+    site_shortcodes: tuple[str, ...] = (),
 ) -> PostStats:
     """All figures from a rendered body; the summary follows Hugo's precedence."""
     plain = plain_text(html)
@@ -284,6 +287,7 @@ def stats_from_html(
         prose_words=words - code_words,
         outline=outline,
         cjk=cjk,
+        site_shortcodes=site_shortcodes,
     )
 
 
@@ -306,4 +310,5 @@ def post_stats(post: Post, site: SiteConfig, result: RenderResult | None = None)
         more_html=result.more_html,
         front_matter_summary_html=fm_summary_html,
         outline=tuple(result.headings),
+        site_shortcodes=result.site_shortcodes,
     )

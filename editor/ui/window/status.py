@@ -40,15 +40,13 @@ class StatusPanel(QWidget):
         self.selection = self._label(
             "statusSelection", layout, self.tr("Selection"), self.tr("Words in the selection")
         )
+        self._reading_time_tip = self.tr("Reading time, as Hugo's .ReadingTime")
+        self._words_tip = self.tr("Words, as Hugo's .WordCount")
+        self._marked: tuple[str, ...] = ()
         self.reading_time = self._label(
-            "statusReadingTime",
-            layout,
-            self.tr("Reading time"),
-            self.tr("Reading time, as Hugo's .ReadingTime"),
+            "statusReadingTime", layout, self.tr("Reading time"), self._reading_time_tip
         )
-        self.words = self._label(
-            "statusWords", layout, self.tr("Words"), self.tr("Words, as Hugo's .WordCount")
-        )
+        self.words = self._label("statusWords", layout, self.tr("Words"), self._words_tip)
         self.characters = self._label(
             "statusCharacters", layout, self.tr("Characters"), self.tr("Characters of the text")
         )
@@ -83,13 +81,42 @@ class StatusPanel(QWidget):
         return label
 
     def show_stats(self, stats: Any) -> None:
-        """Show a PostStats: reading time, words and characters."""
+        """Show a PostStats: reading time, words and characters. With the site's own
+        shortcodes in the post the figures are marked "≈": Hugo also counts the words their
+        templates write, which only the site's Hugo knows (the tooltips say which)."""
         self.stats = stats
-        self.reading_time.setText(fill(self.tr("%1 min"), stats.reading_time))
-        self.words.setText(format_count(stats.word_count, self.tr("word"), self.tr("words")))
+        minutes = fill(self.tr("%1 min"), stats.reading_time)
+        words = format_count(stats.word_count, self.tr("word"), self.tr("words"))
+        names = getattr(stats, "site_shortcodes", ())
+        if names != self._marked:
+            self._marked = names
+            self._mark_tooltips(names)
+        if names:
+            minutes, words = f"≈{minutes}", f"≈{words}"
+        self.reading_time.setText(minutes)
+        self.words.setText(words)
         self.characters.setText(
             format_count(stats.characters, self.tr("character"), self.tr("characters"))
         )
+
+    def _mark_tooltips(self, names: tuple[str, ...]) -> None:
+        tips = (self._reading_time_tip, self._words_tip)
+        if not names:
+            self.reading_time.setToolTip(tips[0])
+            self.words.setToolTip(tips[1])
+            return
+        shown = ", ".join("{{< " + name + " >}}" for name in names[:3])
+        shown += "…" if len(names) > 3 else ""
+        note = fill(
+            self.tr(
+                "≈: Hugo's figure also counts what the site's shortcodes (%1) write, which "
+                "only their templates know. View > Site Preview (Hugo) shows the page as Hugo "
+                "builds it."
+            ),
+            shown,
+        )
+        self.reading_time.setToolTip(f"{tips[0]}\n{note}")
+        self.words.setToolTip(f"{tips[1]}\n{note}")
 
     def set_cursor(self, line: int, column: int) -> None:
         self.cursor.setText(f"{line}:{column}")

@@ -101,6 +101,18 @@ def test_site_shortcode_is_a_labelled_box_in_the_preview_with_a_warning() -> Non
     assert "<strong>bold</strong>" in hugo_html
 
 
+def test_the_site_shortcodes_of_a_post_are_named_nested_ones_too() -> None:
+    site = _Site(names=frozenset({"note", "tabs", "tab"}))
+    text = (
+        "{{< tabs >}}\n{{< tab name=a >}}\nA\n{{< /tab >}}\n{{< /tabs >}}\n\n"
+        "{{< note >}}x{{< /note >}} {{< param greeting >}} {{< mystery >}}\n"
+    )
+    _, ex = render(text, site=site)
+    assert ex.site_shortcodes == ("note", "tab", "tabs")  # not the built-in, not the unknown
+    _, plain = render("{{< param greeting >}}", site=site)
+    assert plain.site_shortcodes == ()
+
+
 def test_unknown_shortcode_warns_and_never_shows_braces() -> None:
     html, ex = render("before {{< mystery a b >}} after", preview=True)
     assert "{{" not in html and "mystery" in html

@@ -249,3 +249,21 @@ def test_summary_walk_equals_gos_rune_loop(html: str, num_words: int, cjk: bool)
 )
 def test_summary_end_cases_seen_in_hugo(html: str, summary: str, truncated: bool) -> None:
     assert auto_summary(html, 3, False) == (summary, truncated)
+
+
+def test_post_stats_name_the_site_shortcodes_whose_words_only_hugo_knows(tmp_path: Path) -> None:
+    from editor.core.post.model import Post
+    from editor.core.site.config import load_site
+
+    (tmp_path / "hugo.toml").write_text('title = "T"\n', encoding="utf-8")
+    shortcodes = tmp_path / "layouts" / "_shortcodes"
+    shortcodes.mkdir(parents=True)
+    (shortcodes / "notice.html").write_text("<aside>Note: {{ .Inner }}</aside>", encoding="utf-8")
+    site = load_site(tmp_path)
+    text = "---\ntitle: T\n---\n\n{{< notice >}}\nMind the gap.\n{{< /notice >}}\n\nOne two.\n"
+    figures = stats.post_stats(Post.from_text(text), site)
+    assert figures.site_shortcodes == ("notice",)
+    assert figures.word_count == 5  # the inner words: the template's "Note:" only Hugo adds
+    assert (
+        stats.post_stats(Post.from_text("---\ntitle: T\n---\n\nOne.\n"), site).site_shortcodes == ()
+    )

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from PySide6.QtWidgets import QLabel
@@ -19,6 +20,20 @@ def test_figures_come_from_post_stats(qtbot: Any) -> None:
     assert words.text() == "2,495 words"
     assert minutes.text() == f"{stats.reading_time} min" == "12 min"
     assert panel.findChild(QLabel, "statusCharacters").text() == f"{stats.characters:,} characters"
+
+
+def test_figures_with_site_shortcodes_are_marked_as_near(qtbot: Any) -> None:
+    panel = StatusPanel()
+    qtbot.addWidget(panel)
+    plain = stats_from_html("<p>" + "word " * 2495 + "</p>", cjk=False)
+    near = dataclasses.replace(plain, site_shortcodes=("notice", "tabs"))
+    panel.show_stats(near)
+    assert panel.words.text() == "≈2,495 words" and panel.reading_time.text() == "≈12 min"
+    assert "{{< notice >}}, {{< tabs >}}" in panel.words.toolTip()
+    assert "Site Preview (Hugo)" in panel.reading_time.toolTip()
+    panel.show_stats(plain)
+    assert panel.words.text() == "2,495 words"
+    assert panel.words.toolTip() == "Words, as Hugo's .WordCount"
 
 
 def test_cursor_selection_and_save_state(qtbot: Any) -> None:

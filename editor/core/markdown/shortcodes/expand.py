@@ -43,6 +43,7 @@ class Extracted:
     placeholders: dict[str, str]
     warnings: tuple[Diagnostic, ...] = ()
     line_of: tuple[int, ...] | None = None
+    site_shortcodes: tuple[str, ...] = ()  # the site's own, shown as their inner content
 
 
 class _State:
@@ -51,6 +52,7 @@ class _State:
         self.nested = nested  # inside inner content: output goes into the text, as in Hugo
         self.placeholders: dict[str, str] = {}
         self.warnings: list[Diagnostic] = []
+        self.site_shortcodes: set[str] = set()
         self.counter = start
         self._page: PagePaths | None = None
 
@@ -85,7 +87,13 @@ def extract(text: str, ctx: ShortcodeContext) -> Extracted:
     doc = _Doc(text, state)
     pieces = _expand_pieces(doc, state, 0, len(doc.tags), 0, len(text))
     out = "".join(piece for piece, _, _ in pieces)
-    return Extracted(out, state.placeholders, tuple(state.warnings), _line_map(doc, pieces))
+    return Extracted(
+        out,
+        state.placeholders,
+        tuple(state.warnings),
+        _line_map(doc, pieces),
+        tuple(sorted(state.site_shortcodes)),
+    )
 
 
 @dataclass(frozen=True)
@@ -428,6 +436,7 @@ def _render(call: Call, state: _State, doc: _Doc, first: int, last: int) -> str:
     if result is None:
         site_names: frozenset[str] = getattr(ctx.site, "shortcode_names", frozenset())
         if name in site_names:
+            state.site_shortcodes.add(name)
             state.warn(
                 f"site shortcode {name!r} is shown as a box, not as the theme renders it", call.line
             )
@@ -456,6 +465,7 @@ def _inner_html(call: Call, state: _State, doc: _Doc, first: int, last: int) -> 
             return ""
         nested = _State(state.ctx, state.counter, nested=True)
         nested.warnings = state.warnings
+        nested.site_shortcodes = state.site_shortcodes
         lo = doc.tags[first - 1].end
         text = _expand(doc, nested, first, last, lo, lo + len(call.inner))
         state.counter = nested.counter
