@@ -161,6 +161,7 @@ class DocumentTab(QWidget):
         self.editor.setDocument(document.text_document)
         self.highlighter = MarkdownHighlighter(document.text_document)
         self.editor.in_code_block = self.highlighter.is_code_block
+        self.editor.in_front_matter = self.highlighter.is_front_matter
         self.editor.post_path = document.path
         document.pathChanged.connect(self._on_document_path_changed)
         layout = QVBoxLayout(self)

@@ -79,6 +79,7 @@ class PostEditor(QPlainTextEdit):
         self.site_root: Path | None = None
         self.static_dir: Path | None = None
         self.in_code_block = lambda _block_number: False
+        self.in_front_matter = lambda _block_number: False
         # each adds to the right-click menu: hook(menu, position) (the spelling suggestions)
         self.context_menu_hooks: list[Callable[[QMenu, QPoint], None]] = []
         self._current_line = QTextEdit.ExtraSelection()
@@ -240,14 +241,14 @@ class PostEditor(QPlainTextEdit):
 
     def toggle_lines(self, style: editing.LineStyle) -> None:
         """The lines the cursor or selection touches as a quote or a list, or back (fenced
-        code is left as it is); one undo step."""
+        code and the front matter are left as they are); one undo step."""
         cursor = self.textCursor()
         first, last = self._touched_blocks(cursor)
         blocks = [first]
         while blocks[-1] != last:
             blocks.append(blocks[-1].next())
         old = [block.text() for block in blocks]
-        free = [i for i, block in enumerate(blocks) if not self.in_code_block(block.blockNumber())]
+        free = [i for i, block in enumerate(blocks) if not self._kept(block.blockNumber())]
         new = list(old)
         for i, line in zip(free, editing.toggle_lines([old[i] for i in free], style), strict=True):
             new[i] = line
@@ -269,15 +270,24 @@ class PostEditor(QPlainTextEdit):
         self.setTextCursor(edit)
 
     def toggle_code_block(self, language: str = "") -> None:
-        """The selected lines (or the cursor's line) in a fenced code block, or out of it."""
+        """The selected lines (or the cursor's line) in a fenced code block, or out of it;
+        the front matter stays out of it."""
         cursor = self.textCursor()
         first, last = self._touched_blocks(cursor)
+        while self.in_front_matter(first.blockNumber()):
+            if first == last:
+                return
+            first = first.next()
         if cursor.hasSelection() or first.text().strip():
             cursor.setPosition(first.position())
             end = last.position() + last.length() - 1
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             self.setTextCursor(cursor)
         self._replace_selection(editing.toggle_fence(self._selected_text(), language))
+
+    def _kept(self, block_number: int) -> bool:
+        """Lines the Markdown conveniences leave alone: fenced code, the front matter."""
+        return self.in_code_block(block_number) or self.in_front_matter(block_number)
 
     def _touched_blocks(self, cursor: QTextCursor) -> tuple[QTextBlock, QTextBlock]:
         """The first and last blocks of the selection (a selection ending at the start of a

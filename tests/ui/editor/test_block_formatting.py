@@ -162,3 +162,22 @@ def test_go_to_line_asks_within_the_post(qtbot: QtBot, monkeypatch: pytest.Monke
     prompts.ask_line(editor, editor)
     assert asked == [(1, 1, 4)]
     assert editor.cursor_line() == 3
+
+
+def test_the_front_matter_stays_out_of_lists_and_code_blocks(qtbot: QtBot) -> None:
+    tab = DocumentTab(Document(text="---\ntitle: T\ntags:\n- a\n---\none\ntwo"))
+    qtbot.addWidget(tab)
+    qtbot.waitUntil(lambda: tab.highlighter.is_front_matter(2))  # highlighting is deferred
+    tab.editor.selectAll()
+    tab.editor.toggle_lines("bullet")
+    assert tab.editor.toPlainText() == "---\ntitle: T\ntags:\n- a\n---\n- one\n- two"
+    tab.editor.undo()
+    tab.editor.selectAll()
+    tab.editor.toggle_code_block()
+    assert tab.editor.toPlainText() == "---\ntitle: T\ntags:\n- a\n---\n```\none\ntwo\n```"
+    cursor = tab.editor.textCursor()
+    cursor.setPosition(5)  # in "title: T", nothing selected
+    tab.editor.setTextCursor(cursor)
+    tab.editor.toggle_code_block()
+    tab.editor.toggle_lines("quote")
+    assert tab.editor.toPlainText().startswith("---\ntitle: T\ntags:")
