@@ -20,6 +20,7 @@ from editor.ui.library.model import PROBLEM_ROLE, STATE
 from editor.ui.library.panel import LibraryPanel
 from editor.ui.window.main_window import MainWindow
 from editor.ui.workers import RenderController
+from tests.files import TINY_PNG
 
 POSTS = {
     "alpha.md": "---\ntitle: Alpha\ndate: 2024-01-01\n---\n\nFirst words.\n",
@@ -216,7 +217,7 @@ def test_save_as_checks_the_post_where_it_now_lives(
 
     bundle = site_dir / "content" / "posts" / "delta"
     bundle.mkdir()
-    (bundle / "cat.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (bundle / "cat.png").write_bytes(TINY_PNG)
     window.open_post(site_dir / "content" / "posts" / "alpha.md")
     _append(window, "\n![a cat](cat.png)\n")
     assert any(code == "missing-image" for _line, code in _rows(window.problems.panel))

@@ -18,12 +18,9 @@ from PySide6.QtWidgets import QApplication
 from editor.core.preview.header import PreviewHeader
 from editor.core.preview.page import split_blocks
 from editor.ui.preview.pane import PreviewPane
+from tests.files import TINY_PNG
 
 RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "preview"
-PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154"
-    "789c6360f80f000001010000052b4d5a0000000049454e44ae426082"
-)
 
 
 @dataclass(frozen=True)
@@ -89,7 +86,7 @@ def show(qtbot: Any, pane: PreviewPane, result: Any, **kwargs: Any) -> None:
 def test_no_script_runs_and_nothing_is_fetched(
     qtbot: Any, pane: PreviewPane, tmp_path: Path
 ) -> None:
-    (tmp_path / "local.png").write_bytes(PNG)
+    (tmp_path / "local.png").write_bytes(TINY_PNG)
     recorder = Recorder()
     pane.page.profile().setUrlRequestInterceptor(recorder)  # sees everything, blocks nothing
     try:

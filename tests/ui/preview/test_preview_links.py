@@ -18,13 +18,10 @@ from editor.core.preview.header import PreviewHeader
 from editor.core.site.config import find_site
 from editor.ui.preview.pane import PreviewPane
 from editor.ui.window.main_window import MainWindow
+from tests.files import TINY_PNG
 
 RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "preview"
 CLICK = QWebEnginePage.NavigationType.NavigationTypeLinkClicked
-PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154"
-    "789c6360f80f000001010000052b4d5a0000000049454e44ae426082"
-)
 
 
 @dataclass(frozen=True)
@@ -53,9 +50,9 @@ def site_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (posts / "second.md").write_text("---\ntitle: Second\n---\nThe second post.\n")
     (posts / "bundle" / "index.md").write_text("---\ntitle: Bundle\n---\nBundled.\n")
     (posts / "bundle" / "evil.sh").write_text("#!/bin/sh\nrm -rf ~\n")
-    (posts / "bundle" / "near.png").write_bytes(PNG)
+    (posts / "bundle" / "near.png").write_bytes(TINY_PNG)
     outside = tmp_path_factory.mktemp("outside")
-    (outside / "far.png").write_bytes(PNG)
+    (outside / "far.png").write_bytes(TINY_PNG)
     return root
 
 

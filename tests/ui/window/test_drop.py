@@ -17,6 +17,7 @@ from editor.core.site.config import find_site
 from editor.ui.window.drop import read_drop
 from editor.ui.window.main_window import MainWindow
 from editor.ui.workers import RenderController
+from tests.files import TINY_PNG
 
 Action = Qt.DropAction
 PREVIEW_RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "preview"
@@ -144,7 +145,7 @@ def test_a_post_dropped_on_the_preview_opens_and_other_files_are_refused(
         assert _drop(view, _mime(post)) == (True, True)
         current = win.current_tab()
         assert current is not None and current.document.path == post
-        (tmp_path / "photo.png").write_bytes(b"\x89PNG")
+        (tmp_path / "photo.png").write_bytes(TINY_PNG)
         assert _drop(view, _mime(tmp_path / "photo.png")) == (True, True)
         assert win.statusBar().currentMessage().startswith("Not opened: photo.png")
         assert len(win.tab_list()) == 1

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from editor.app.settings import Settings
 from editor.core.site.config import find_site
 from editor.ui.window.main_window import MainWindow
-from tests.core.markdown.test_pelican_links import PNG
+from tests.files import TINY_PNG
 
 RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "preview"
 POST = (
@@ -88,7 +88,7 @@ def test_a_pelican_post_in_the_window(qtbot: Any, window: MainWindow) -> None:
 def test_a_static_image_shows_in_the_preview(qtbot: Any, window: MainWindow) -> None:
     content = Path(window.site.content_dir)
     (content / "images").mkdir()
-    (content / "images" / "pic.png").write_bytes(PNG)
+    (content / "images" / "pic.png").write_bytes(TINY_PNG)
     path = content / "pics.md"
     path.write_text("Title: Pics\nDate: 2024-01-02\n\n![p]({static}/images/pic.png)\n", "utf-8")
     tab = window.open_post(path)
