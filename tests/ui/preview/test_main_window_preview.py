@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -19,6 +18,7 @@ from editor.core.post.model import Post
 from editor.core.site.config import find_site
 from editor.core.stats.figures import post_stats
 from editor.ui.window.main_window import MainWindow
+from tests.ui.windows import close_window
 
 RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "preview"
 
@@ -44,11 +44,7 @@ def window(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> Iter
     win.open_post(posts / "sync.md")
     win.show()
     yield win
-    for tab in win.tab_list():
-        tab.document.text_document.setModified(False)
-    win.close()
-    win.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    close_window(win)
 
 
 def _js(qtbot: Any, window: MainWindow, code: str) -> Any:

@@ -13,12 +13,11 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWebEngineCore import QWebEnginePage
 from PySide6.QtWidgets import QApplication
 
-from editor.app.settings import Settings
 from editor.core.preview.header import PreviewHeader
 from editor.core.site.config import find_site
 from editor.ui.preview.pane import PreviewPane
-from editor.ui.window.main_window import MainWindow
 from tests.files import TINY_PNG
+from tests.ui.windows import WindowMaker
 
 RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "preview"
 CLICK = QWebEnginePage.NavigationType.NavigationTypeLinkClicked
@@ -157,18 +156,13 @@ def test_files_outside_the_site_and_post_folders_are_blocked(
 
 @pytest.mark.slow
 def test_the_window_opens_the_linked_post(
-    qtbot: Any, qapp: QApplication, site_root: Path, tmp_path: Path, opened: list[QUrl]
+    qtbot: Any, make_window: WindowMaker, site_root: Path, opened: list[QUrl]
 ) -> None:
-    win = MainWindow(Settings(tmp_path / "config"), find_site(site_root), preview_dir=RESOURCES)
-    try:
-        win.open_post(site_root / "content" / "posts" / "first.md")
-        win.show()
-        qtbot.waitUntil(lambda: win.preview is not None, timeout=30000)
-        second = site_root / "content" / "posts" / "second.md"
-        click(win.preview, QUrl.fromLocalFile(str(second)))
-        qtbot.waitUntil(lambda: win.current_tab().document.path == second, timeout=5000)
-        assert opened == []
-    finally:
-        win.close()
-        win.deleteLater()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    win = make_window(site_root, preview_dir=RESOURCES)
+    win.open_post(site_root / "content" / "posts" / "first.md")
+    win.show()
+    qtbot.waitUntil(lambda: win.preview is not None, timeout=30000)
+    second = site_root / "content" / "posts" / "second.md"
+    click(win.preview, QUrl.fromLocalFile(str(second)))
+    qtbot.waitUntil(lambda: win.current_tab().document.path == second, timeout=5000)
+    assert opened == []

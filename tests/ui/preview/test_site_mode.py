@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QApplication
 
 from editor.app.settings import Settings
@@ -22,6 +22,7 @@ from editor.ui.preview.site_server import SiteServer
 from editor.ui.preview.site_view import LoopbackGuard
 from editor.ui.window.main_window import MainWindow
 from tests.hugo_site import require_hugo
+from tests.ui.windows import close_window
 
 RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "preview"
 LAYOUT = (
@@ -62,14 +63,6 @@ def open_window(root: Path, config: Path) -> MainWindow:
     win.open_post(root / "content" / "posts" / "hello.md")
     win.show()
     return win
-
-
-def close_window(win: MainWindow) -> None:
-    for tab in win.tab_list():
-        tab.document.text_document.setModified(False)
-    win.close()
-    win.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture(scope="module")

@@ -18,13 +18,8 @@ from editor.ui.preview.site_mode import heading_line
 from editor.ui.preview.site_view import SCROLL_QUERY_MS, SiteView
 from editor.ui.window.main_window import MainWindow
 from tests.hugo_site import require_hugo
-from tests.ui.preview.test_site_mode import (
-    close_window,
-    open_window,
-    page_js,
-    switch_to_site,
-    wait_title,
-)
+from tests.ui.preview.test_site_mode import open_window, page_js, switch_to_site, wait_title
+from tests.ui.windows import close_window
 
 
 def paragraphs(name: str, count: int) -> str:
