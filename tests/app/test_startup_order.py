@@ -11,9 +11,8 @@ from editor.app.main import after_preview, preview_shows_post
 from editor.ui.window.main_window import MainWindow
 from editor.ui.workers import RenderController
 from tests.files import write_site
+from tests.ui.preview.pages import RESOURCES
 from tests.ui.windows import WindowMaker
-
-RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "preview"
 
 
 @pytest.fixture

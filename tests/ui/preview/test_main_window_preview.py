@@ -3,7 +3,6 @@ the status bar, the figures are Hugo's, and scrolling is synchronised both ways.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,9 +17,8 @@ from editor.core.post.model import Post
 from editor.core.site.config import find_site
 from editor.core.stats.figures import post_stats
 from editor.ui.window.main_window import MainWindow
+from tests.ui.preview.pages import RESOURCES, js
 from tests.ui.windows import close_window
-
-RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "preview"
 
 LONG_POST = (
     "---\ntitle: Sync\ndate: 2026-03-09\n---\n\n# Top\n\n"
@@ -45,13 +43,6 @@ def window(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> Iter
     win.show()
     yield win
     close_window(win)
-
-
-def _js(qtbot: Any, window: MainWindow, code: str) -> Any:
-    out: list[Any] = []
-    window.preview.run_js(f"JSON.stringify({code})", out.append)
-    qtbot.waitUntil(lambda: bool(out), timeout=10000)
-    return json.loads(out[0])
 
 
 def _settled(qtbot: Any, window: MainWindow) -> None:
@@ -85,11 +76,11 @@ def test_typing_updates_preview_and_status(qtbot: Any, window: MainWindow) -> No
     qtbot.waitUntil(
         lambda: (
             "Typed live into the window."
-            in _js(qtbot, window, "document.getElementById('ip-content').textContent")
+            in js(qtbot, window.preview, "document.getElementById('ip-content').textContent")
         ),
         timeout=10000,
     )
-    assert _js(qtbot, window, "document.querySelector('.post-title').textContent") == "Sync"
+    assert js(qtbot, window.preview, "document.querySelector('.post-title').textContent") == "Sync"
     assert window.tabs.tabText(0) == "sync.md*"
 
 
@@ -104,7 +95,7 @@ def test_cursor_scrolls_the_preview_and_back(qtbot: Any, window: MainWindow) -> 
         "while(e && e.parentElement && e.parentElement.id!=='ip-content'){e=e.parentElement}"
         "return e && e.getAttribute('data-line')})()"
     )
-    qtbot.waitUntil(lambda: _js(qtbot, window, top_block) == str(target), timeout=10000)
+    qtbot.waitUntil(lambda: js(qtbot, window.preview, top_block) == str(target), timeout=10000)
     # The preview scrolled by the user moves the editor.
     with qtbot.waitSignal(window.preview.lineScrolled, timeout=10000) as blocker:
         window.preview.run_js("window.scrollTo(0, 0)")
@@ -118,12 +109,12 @@ def test_switching_tabs_shows_the_other_post(qtbot: Any, window: MainWindow) -> 
     other.write_text("---\ntitle: Other post\n---\n\nShort.\n", encoding="utf-8")
     window.open_post(other)
     title = "document.querySelector('.post-title').textContent"
-    qtbot.waitUntil(lambda: _js(qtbot, window, title) == "Other post", timeout=15000)
+    qtbot.waitUntil(lambda: js(qtbot, window.preview, title) == "Other post", timeout=15000)
     words = window.findChild(QLabel, "statusWords")
     assert words is not None
     qtbot.waitUntil(lambda: words.text() == "1 word", timeout=15000)
     window.tabs.setCurrentIndex(0)
-    qtbot.waitUntil(lambda: _js(qtbot, window, title) == "Sync", timeout=15000)
+    qtbot.waitUntil(lambda: js(qtbot, window.preview, title) == "Sync", timeout=15000)
 
 
 def test_zoom_reaches_the_preview(qtbot: Any, window: MainWindow) -> None:
@@ -185,9 +176,9 @@ def test_an_early_preview_comes_before_the_figures_and_they_follow(
     qtbot.waitUntil(
         lambda: (
             f"{words} words"
-            in _js(qtbot, window, "document.getElementById('ip-header').textContent")
+            in js(qtbot, window.preview, "document.getElementById('ip-header').textContent")
         ),
         timeout=10000,
     )
-    content = _js(qtbot, window, "document.getElementById('ip-content').textContent")
+    content = js(qtbot, window.preview, "document.getElementById('ip-content').textContent")
     assert content.rstrip().endswith("Shown early.")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,16 +17,7 @@ from editor.core.preview.header import PreviewHeader
 from editor.core.preview.page import split_blocks
 from editor.ui.preview.pane import PreviewPane
 from tests.files import TINY_PNG
-
-RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "preview"
-
-
-@dataclass(frozen=True)
-class Result:
-    """What PreviewPane reads from a RenderResult."""
-
-    html: str
-    line_map: tuple[tuple[int, int], ...]
+from tests.ui.preview.pages import RESOURCES, Result, js
 
 
 def long_doc(changed: str = "", extra_line: int = 0) -> Result:
@@ -69,13 +58,6 @@ def pane(qapp: QApplication) -> Iterator[PreviewPane]:
     widget.close()
     widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
-def js(qtbot: Any, pane: PreviewPane, code: str) -> Any:
-    out: list[Any] = []
-    pane.run_js(f"JSON.stringify({code})", out.append)
-    qtbot.waitUntil(lambda: bool(out), timeout=10000)
-    return json.loads(out[0])
 
 
 def show(qtbot: Any, pane: PreviewPane, result: Any, **kwargs: Any) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,16 +16,10 @@ from editor.core.preview.header import PreviewHeader
 from editor.core.site.config import find_site
 from editor.ui.preview.pane import PreviewPane
 from tests.files import TINY_PNG
+from tests.ui.preview.pages import RESOURCES, Result
 from tests.ui.windows import WindowMaker
 
-RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "preview"
 CLICK = QWebEnginePage.NavigationType.NavigationTypeLinkClicked
-
-
-@dataclass(frozen=True)
-class Result:
-    html: str
-    line_map: tuple[tuple[int, int], ...]
 
 
 class FakePrompts:

@@ -14,10 +14,10 @@ from pytestqt.qtbot import QtBot
 from editor.ui.window.drop import read_drop
 from editor.ui.window.main_window import MainWindow
 from tests.files import TINY_PNG, write_site
+from tests.ui.preview.pages import RESOURCES
 from tests.ui.windows import WindowMaker
 
 Action = Qt.DropAction
-PREVIEW_RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "preview"
 
 
 def _site(root: Path) -> Path:
@@ -118,7 +118,7 @@ def test_a_post_dropped_on_the_preview_opens_and_other_files_are_refused(
     qtbot: QtBot, make_window: WindowMaker, tmp_path: Path
 ) -> None:
     blog = _site(tmp_path / "blog")
-    win = make_window(blog, preview_dir=PREVIEW_RESOURCES)
+    win = make_window(blog, preview_dir=RESOURCES)
     win.resize(900, 600)
     with qtbot.waitSignal(win.previewCreated, timeout=20000):
         win.show()

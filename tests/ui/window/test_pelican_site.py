@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QLabel
 from editor.core.site.config import find_site
 from editor.ui.window.main_window import MainWindow
 from tests.files import TINY_PNG
+from tests.ui.preview.pages import RESOURCES
 from tests.ui.windows import WindowMaker
 
-RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "preview"
 POST = (
     "Title: Hello Pelican\nDate: 2024-01-02 10:20\nTags: rust, async io\nStatus: draft\n"
     "\nNote: four words here.\n"

@@ -13,9 +13,9 @@ from editor.ui.window.main_window import LIBRARY_WIDTH
 from editor.ui.window.preferences import WindowState
 from editor.ui.workers import RenderController
 from tests.files import write_site
+from tests.ui.preview.pages import RESOURCES
 from tests.ui.windows import WindowMaker
 
-RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "preview"
 POST = "---\ntitle: Early\ndate: 2026-03-09\n---\n\n" + "word " * 600 + "\n"
 
 
