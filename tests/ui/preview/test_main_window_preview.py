@@ -17,6 +17,7 @@ from editor.core.post.model import Post
 from editor.core.site.config import find_site
 from editor.core.stats.figures import post_stats
 from editor.ui.window.main_window import MainWindow
+from tests.files import write_site
 from tests.ui.preview.pages import RESOURCES, js
 from tests.ui.windows import close_window
 
@@ -31,11 +32,8 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def window(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> Iterator[MainWindow]:
-    root = tmp_path_factory.mktemp("site")
-    (root / "hugo.toml").write_text('title = "Blog"\n', encoding="utf-8")
+    root = write_site(tmp_path_factory.mktemp("site"), {"sync.md": LONG_POST})
     posts = root / "content" / "posts"
-    posts.mkdir(parents=True)
-    (posts / "sync.md").write_text(LONG_POST, encoding="utf-8")
     settings = Settings(tmp_path_factory.mktemp("config"))
     win = MainWindow(settings, find_site(root), preview_dir=RESOURCES)
     win.resize(1200, 800)
