@@ -1,7 +1,8 @@
 """Test setup shared by every test: offscreen Qt, and an optional block on Qt imports.
 
 With INKPOST_BLOCK_QT=1 any import of PySide6 or shiboken6 fails, so `tests/core`
-proves that editor.core works where Qt cannot be imported at all (CI runs it so).
+proves that editor.core works where Qt cannot be imported at all (CI runs it so). The
+`make_window` fixture (tests/ui and tests/app) imports Qt only when a test asks for it.
 """
 
 from __future__ import annotations
@@ -10,6 +11,16 @@ import importlib.abc
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from tests.ui.windows import WindowMaker
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # An app started by a test listens for later starts (editor/app/instance.py) in its own
@@ -38,3 +49,13 @@ if os.environ.get("INKPOST_BLOCK_QT") == "1":
         if name.split(".")[0] in _BLOCKED:
             raise RuntimeError(f"{name} was imported before the Qt block was set up")
     sys.meta_path.insert(0, _QtBlocker())
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, tmp_path: Path) -> Iterator[WindowMaker]:
+    """Main windows on the test's throwaway sites, closed after it (tests/ui/windows.py)."""
+    from tests.ui.windows import WindowMaker
+
+    maker = WindowMaker(qtbot, tmp_path)
+    yield maker
+    maker.close_all()

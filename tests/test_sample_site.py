@@ -136,7 +136,7 @@ def test_the_page_bundle_has_a_real_png_that_hugo_publishes(everything: Built) -
     bundle = SAMPLE / "content" / "posts" / "postgres-index-tuning"
     (image,) = bundle.glob("*.png")
     data = image.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"  # the signature: the sample's own PNG is checked
     width, height = struct.unpack(">II", data[16:24])
     assert (width, height) == (560, 260)
     # every chunk's CRC is right and the pixels decompress

@@ -15,6 +15,8 @@ import sys
 import threading
 from pathlib import Path
 
+from tests.files import write_site
+
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT_S = 180
 
@@ -100,11 +102,8 @@ def finish(proc: subprocess.Popen[str]) -> str:
 def run_on_one_post(script: str, tmp_path: Path, wanted: set[str]) -> tuple[dict[str, str], str]:
     """Run `script` (a single instance) on a new site holding one post, `first.md` ("First");
     returns the wanted lines it said and the tail of its stderr."""
-    site = tmp_path / "site"
-    (site / "content" / "posts").mkdir(parents=True)
-    (site / "hugo.toml").write_text('title = "Blog"\n', encoding="utf-8")
+    site = write_site(tmp_path / "site", {"first.md": "---\ntitle: First\n---\n\nWords.\n"})
     post = site / "content" / "posts" / "first.md"
-    post.write_text("---\ntitle: First\n---\n\nWords.\n", encoding="utf-8")
     proc = start(script, app_env(tmp_path), str(site), str(post), "--new-instance")
     try:
         lines = read_lines_until(proc, wanted)

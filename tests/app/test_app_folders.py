@@ -23,6 +23,7 @@ from editor.app.settings import (
 from editor.core.folders import MARKER_NAME, legacy_locations
 from editor.core.library.index import LibraryIndex, default_index_path
 from editor.core.site.config import find_site
+from tests.files import write_site
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the XDG layout")
 REPO = Path(__file__).resolve().parents[2]
@@ -105,12 +106,8 @@ def test_start_up_moves_the_old_folders_once(home: Path) -> None:
 
 
 def test_the_cli_reuses_the_index_the_app_points_to(home: Path, tmp_path: Path) -> None:
-    site_root = tmp_path / "site"
-    (site_root / "content" / "posts").mkdir(parents=True)
-    (site_root / "hugo.toml").write_text('title = "S"\n', encoding="utf-8")
-    (site_root / "content" / "posts" / "a.md").write_text(
-        "---\ntitle: A\ndate: 2024-01-02\n---\nSome words.\n", encoding="utf-8"
-    )
+    posts = {"a.md": "---\ntitle: A\ndate: 2024-01-02\n---\nSome words.\n"}
+    site_root = write_site(tmp_path / "site", posts, 'title = "S"\n')
     site = find_site(site_root)
     app_index = default_index_path(site.root, default_cache_location())  # as the window does
     index = LibraryIndex.open(site, app_index)

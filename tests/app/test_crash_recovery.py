@@ -21,6 +21,7 @@ from editor.app.settings import Settings
 from editor.core.safety.journal import Journal
 from editor.ui.window.preferences import Preferences
 from tests.app.child_app import PREAMBLE, RUN_STEPS, app_env, read_lines_until, start
+from tests.files import write_site
 
 ORIGINAL = "---\ntitle: Crash test\ndate: 2026-03-09\n---\n\nWritten before the crash.\n"
 TYPED = "Typed, then killed: ünïcode ✓ 42 [link](https://example.org) *ok*"
@@ -105,11 +106,8 @@ def _start(script: str, env: dict[str, str], site: Path, post: Path) -> subproce
 
 @pytest.fixture
 def world(tmp_path: Path) -> tuple[dict[str, str], Path, Path, Path]:
-    site = tmp_path / "site"
+    site = write_site(tmp_path / "site", {"crash.md": ORIGINAL}, 'title = "Crash Blog"\n')
     post = site / "content" / "posts" / "crash.md"
-    post.parent.mkdir(parents=True)
-    (site / "hugo.toml").write_text('title = "Crash Blog"\n', encoding="utf-8")
-    post.write_text(ORIGINAL, encoding="utf-8")
     Settings(tmp_path / "config").save_preferences(Preferences(journal_delay_ms=50))
     env = app_env(tmp_path, CRASH_TEST_TEXT=TYPED)
     return env, site, post, tmp_path / "data"

@@ -12,10 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from editor.app import gc_policy
 from editor.app.main import wire_window
-from editor.app.settings import Settings
-from editor.core.site.config import find_site
-from editor.ui.window.main_window import MainWindow
-from editor.ui.workers import RenderController
+from tests.ui.windows import WindowMaker
 
 
 @pytest.fixture(autouse=True)
@@ -32,23 +29,16 @@ def test_apply_at_start_freezes_what_is_alive() -> None:
 
 
 def test_wiring_the_window_applies_it_and_each_scan_freezes_again(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, make_window: WindowMaker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("INKPOST_CACHE_DIR", str(tmp_path / "cache"))
     root = tmp_path / "site"
     (root / "content").mkdir(parents=True)
     (root / "hugo.toml").write_text('baseURL = "https://e.org/"\ntitle = "T"\n')
     (root / "content" / "a.md").write_text("---\ntitle: A\n---\nText.\n", encoding="utf-8")
-    settings = Settings(tmp_path / "config")
-    window = MainWindow(
-        settings,
-        find_site(root),
-        create_preview=False,
-        render_controller=RenderController(debounce_ms=-1),
-    )
-    qtbot.addWidget(window)
+    window = make_window(root)
     gc.unfreeze()
-    wire_window(window, settings, tmp_path / "preview")
+    wire_window(window, make_window.settings, tmp_path / "preview")
     assert gc.get_freeze_count() > 0
     gc.unfreeze()  # what the scan's entries bring is frozen once they arrive
     panel = window.library.panel

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +13,9 @@ from pytestqt.qtbot import QtBot
 from editor.app.main import build_parser, main
 from editor.app.panels import PANELS, panel_list, show_panels
 from editor.app.resources import sample_site
-from editor.app.settings import Settings
-from editor.core.site.config import find_site
 from editor.ui.window.main_window import MainWindow
-from editor.ui.workers import RenderController
+from tests.files import write_site
+from tests.ui.windows import WindowMaker
 
 
 def test_panel_names_are_read_and_checked() -> None:
@@ -29,20 +27,10 @@ def test_panel_names_are_read_and_checked() -> None:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    root = tmp_path / "site"
-    (root / "content" / "posts").mkdir(parents=True)
-    (root / "hugo.toml").write_text('title = "Blog"\n', encoding="utf-8")
-    win = MainWindow(
-        Settings(tmp_path / "config"),
-        find_site(root),
-        create_preview=False,
-        render_controller=RenderController(debounce_ms=-1),
-    )
+def window(make_window: WindowMaker, tmp_path: Path) -> MainWindow:
+    win = make_window(write_site(tmp_path / "site", {}))
     win.resize(1400, 900)
-    yield win
-    win.close()
-    win.deleteLater()
+    return win
 
 
 def test_show_panels_checks_their_view_actions(qtbot: QtBot, window: MainWindow) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from editor.app.main import is_blank, main, newest_post
 from editor.core.site.config import SiteConfig
+from tests.files import write_site
 
 HOSTILE = Path(__file__).resolve().parents[1] / "hostile"
 
@@ -39,12 +40,7 @@ func worker(jobs <-chan int, results chan<- int) {
 
 
 def _site(root: Path) -> Path:
-    (root / "hugo.toml").write_text('title = "Shots"\n', encoding="utf-8")
-    posts = root / "content" / "posts"
-    posts.mkdir(parents=True)
-    post = posts / "pools.md"
-    post.write_text(POST, encoding="utf-8")
-    return post
+    return write_site(root, {"pools.md": POST}, 'title = "Shots"\n') / "content/posts/pools.md"
 
 
 @pytest.mark.slow

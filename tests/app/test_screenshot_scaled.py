@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,8 +11,9 @@ from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QImage
 
 from editor.app.main import is_blank, saved_preview_is_blank
+from tests.app.child_app import ROOT, app_env
+from tests.files import write_site
 
-ROOT = Path(__file__).resolve().parents[2]
 POST = "---\ntitle: Scaled\ndate: 2026-03-09\n---\n\nA worker pool bounds **concurrency**.\n"
 
 
@@ -46,22 +46,10 @@ def test_a_saved_picture_is_checked_at_its_own_scale(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_screenshot_at_2x_waits_for_the_painted_preview(tmp_path: Path) -> None:
-    site = tmp_path / "site"
+    site = write_site(tmp_path / "site", {"scaled.md": POST}, 'title = "Scaled"\n')
     post = site / "content" / "posts" / "scaled.md"
-    post.parent.mkdir(parents=True)
-    (site / "hugo.toml").write_text('title = "Scaled"\n', encoding="utf-8")
-    post.write_text(POST, encoding="utf-8")
     out = tmp_path / "shot.png"
-    env = dict(os.environ)
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        QT_SCALE_FACTOR="2",
-        INKPOST_CONFIG_DIR=str(tmp_path / "config"),
-        INKPOST_CACHE_DIR=str(tmp_path / "cache"),
-        PYTHONPATH=str(ROOT),
-    )
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        env["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
+    env = app_env(tmp_path, QT_SCALE_FACTOR="2")
     args = [str(site), str(post), "--screenshot", str(out), "--size", "1000x700"]
     result = subprocess.run(
         [sys.executable, "-m", "editor.app.main", *args],

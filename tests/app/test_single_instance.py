@@ -7,7 +7,6 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -17,20 +16,16 @@ from pytestqt.qtbot import QtBot
 
 from editor.app import instance
 from editor.app.instance import hand_over, request_for, start_server, window_opener
+from tests.app import child_app
+from tests.files import write_site
 
-ROOT = Path(__file__).resolve().parents[2]
 POST = "---\ntitle: {title}\ndate: 2026-03-09\n---\n\nSome words.\n"
 
 
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
-    root = tmp_path / "site"
-    posts = root / "content" / "posts"
-    posts.mkdir(parents=True)
-    (root / "hugo.toml").write_text('title = "Blog"\n', encoding="utf-8")
-    for name in ("first", "second"):
-        (posts / f"{name}.md").write_text(POST.format(title=name), encoding="utf-8")
-    return root
+    posts = {f"{name}.md": POST.format(title=name) for name in ("first", "second")}
+    return write_site(tmp_path / "site", posts)
 
 
 def test_request_for_the_command_line(site: Path) -> None:
@@ -130,7 +125,7 @@ def test_a_stale_socket_is_replaced_and_requests_are_served(
 def _spawn(args: list[str], env: dict[str, str]) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "editor", *args],
-        cwd=ROOT,
+        cwd=child_app.ROOT,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -139,19 +134,10 @@ def _spawn(args: list[str], env: dict[str, str]) -> subprocess.Popen[str]:
 
 
 @pytest.fixture
-def app_env(tmp_path: Path) -> Iterator[dict[str, str]]:
+def app_env(tmp_path: Path) -> dict[str, str]:
     runtime = tmp_path / "runtime"
     runtime.mkdir(mode=0o700)
-    env = dict(
-        os.environ,
-        XDG_RUNTIME_DIR=str(runtime),
-        INKPOST_CONFIG_DIR=str(tmp_path / "config"),
-        INKPOST_DATA_DIR=str(tmp_path / "data"),
-        INKPOST_CACHE_DIR=str(tmp_path / "cache"),
-        QT_QPA_PLATFORM="offscreen",
-        DISPLAY=":inkpost-test",
-    )
-    yield env
+    return child_app.app_env(tmp_path, XDG_RUNTIME_DIR=str(runtime), DISPLAY=":inkpost-test")
 
 
 def test_a_second_start_hands_its_post_to_the_running_window(

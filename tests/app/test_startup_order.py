@@ -2,42 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QApplication
 
 from editor.app.main import after_preview, preview_shows_post
-from editor.app.settings import Settings
-from editor.core.site.config import find_site
 from editor.ui.window.main_window import MainWindow
 from editor.ui.workers import RenderController
-
-RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "preview"
+from tests.files import write_site
+from tests.ui.preview.pages import RESOURCES
+from tests.ui.windows import WindowMaker
 
 
 @pytest.fixture
-def window(qapp: QApplication, tmp_path: Path) -> Iterator[MainWindow]:
-    root = tmp_path / "site"
-    (root / "content" / "posts").mkdir(parents=True)
-    (root / "hugo.toml").write_text('title = "Blog"\n', encoding="utf-8")
-    post = root / "content" / "posts" / "a.md"
-    post.write_text("---\ntitle: A\n---\n\nSome words here.\n", encoding="utf-8")
-    win = MainWindow(
-        Settings(tmp_path / "config"),
-        find_site(root),
-        preview_dir=RESOURCES,
-        render_controller=RenderController(debounce_ms=-1),
+def window(make_window: WindowMaker, tmp_path: Path) -> MainWindow:
+    root = write_site(tmp_path / "site", {"a.md": "---\ntitle: A\n---\n\nSome words here.\n"})
+    win = make_window(
+        root, preview_dir=RESOURCES, render_controller=RenderController(debounce_ms=-1)
     )
-    win.open_post(post)
+    win.open_post(root / "content" / "posts" / "a.md")
     win.resize(1000, 700)
-    yield win
-    win.close()
-    win.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return win
 
 
 def test_runs_once_the_preview_has_the_post(qtbot: Any, window: MainWindow) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.app.child_app import PREAMBLE, RUN_STEPS, app_env, finish, read_lines_until, start
+from tests.files import write_site
 
 _COMMON = (
     PREAMBLE
@@ -77,14 +78,14 @@ def step():
 
 @pytest.mark.slow
 def test_tabs_and_library_sort_survive_sigkill(tmp_path: Path) -> None:
-    site = tmp_path / "site"
+    texts = {
+        "apple.md": "---\ntitle: Apple\ndate: 2026-03-01\n---\nA.\n",
+        "zebra.md": "---\ntitle: Zebra\ndate: 2026-01-01\n---\nZ.\n",
+        "mango.md": "---\ntitle: Mango\ndate: 2026-02-01\n---\nM.\n",
+    }
+    site = write_site(tmp_path / "site", texts, 'title = "State Blog"\n')
     posts = site / "content" / "posts"
-    posts.mkdir(parents=True)
-    (site / "hugo.toml").write_text('title = "State Blog"\n', encoding="utf-8")
     first_post, second_post = posts / "apple.md", posts / "zebra.md"
-    first_post.write_text("---\ntitle: Apple\ndate: 2026-03-01\n---\nA.\n", encoding="utf-8")
-    second_post.write_text("---\ntitle: Zebra\ndate: 2026-01-01\n---\nZ.\n", encoding="utf-8")
-    (posts / "mango.md").write_text("---\ntitle: Mango\ndate: 2026-02-01\n---\nM.\n")
     env = app_env(tmp_path, STATE_TEST_SECOND=str(second_post))
 
     first = start(_CHANGE_THEN_WAIT, env, str(site), str(first_post), "--new-instance")

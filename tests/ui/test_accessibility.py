@@ -46,19 +46,17 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from editor.app.settings import Settings
 from editor.core.library import actions as library_actions
-from editor.core.site.config import find_site
 from editor.ui.accessibility import accessible_name, action_name, label, name_toolbar
 from editor.ui.export.dialog import IniStore
 from editor.ui.library.dialogs import NewPostDialog
-from editor.ui.library.panel import LibraryPanel
 from editor.ui.publish.dialog import PublishDialog
 from editor.ui.safety.recovery_dialog import RecoveryDialog
 from editor.ui.safety.versions_dialog import VersionsDialog
 from editor.ui.window.main_window import MainWindow
 from editor.ui.window.preferences import PreferencesDialog
-from editor.ui.workers import RenderController
+from tests.files import write_site
+from tests.ui.windows import WindowMaker, scanned
 
 FIXED_NAME = (
     QLineEdit,
@@ -77,32 +75,20 @@ SHORT_WORDS = {"OK"}  # a name with fewer than three letters is a glyph ("B", "A
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def window(
+    qtbot: QtBot, make_window: WindowMaker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> MainWindow:
     monkeypatch.setattr(library_actions, "send2trash", os.remove)
-    root = tmp_path / "site"
-    (root / "content" / "posts").mkdir(parents=True)
-    (root / "hugo.toml").write_text('title = "Blog"\n', encoding="utf-8")
-    post = root / "content" / "posts" / "a.md"
-    post.write_text("---\ntitle: A\ndate: 2024-01-01\n---\n\nHello.\n", encoding="utf-8")
-    win = MainWindow(
-        Settings(tmp_path / "config"),
-        find_site(root),
-        create_preview=False,
-        render_controller=RenderController(debounce_ms=-1),
-    )
-    panel = LibraryPanel(win, figures=False)
-    panel.set_debounce_ms(-1)
-    win.set_library(panel, tmp_path / "cache")
+    posts = {"a.md": "---\ntitle: A\ndate: 2024-01-01\n---\n\nHello.\n"}
+    root = write_site(tmp_path / "site", posts)
+    win = make_window(root)
+    panel = make_window.library(win)
     win.set_export(IniStore(tmp_path / "config" / "export.ini"), "")
     win.resize(1400, 900)  # room for the library beside the editor
     win.show()
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 1 and not panel.scanner.busy)
-    win.open_post(post)
-    yield win
-    for tab in win.tab_list():
-        tab.document.text_document.setModified(False)
-    win.close()
-    win.deleteLater()
+    qtbot.waitUntil(lambda: scanned(panel, 1))
+    win.open_post(root / "content" / "posts" / "a.md")
+    return win
 
 
 def _qt_part(widget: QWidget) -> bool:

@@ -6,9 +6,8 @@ import re
 from pathlib import Path
 
 from editor.core.export.execute import execute, plan_export
+from tests.files import TINY_PNG
 from tests.hugo_site import HugoSite
-
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
 
 POST = """---
 title: Linkerd protocol detection
@@ -26,7 +25,7 @@ date: 2024-03-01
 def _site(root: Path) -> Path:
     """A source site with a bundle `protocol-detection` linking static/images/flow.png."""
     (root / "static" / "images").mkdir(parents=True)
-    (root / "static" / "images" / "flow.png").write_bytes(PNG)
+    (root / "static" / "images" / "flow.png").write_bytes(TINY_PNG)
     (root / "hugo.toml").write_text('title = "Source"\n', encoding="utf-8")
     bundle = root / "content" / "posts" / "protocol-detection"
     bundle.mkdir(parents=True)
@@ -42,7 +41,7 @@ def test_a_bundle_takes_the_static_images_along_and_links_them_relatively(
     report = execute(plan_export([source], target, "hugo-bundle"))
     assert report.ok, report.as_json()
     bundle = target / "content" / "posts" / "protocol-detection"
-    assert (bundle / "images" / "flow.png").read_bytes() == PNG
+    assert (bundle / "images" / "flow.png").read_bytes() == TINY_PNG
     text = (bundle / "index.md").read_text(encoding="utf-8")
     assert "![diagram](images/flow.png)" in text
     assert '<img src="images/flow.png"' in text
@@ -59,7 +58,7 @@ def test_the_exported_bundle_s_images_resolve_in_hugo(tmp_path: Path) -> None:
     sources = re.findall(r'<img src="([^"]+)"', page.read_text(encoding="utf-8"))
     local = [src for src in sources if not src.startswith("/")]  # raw <img>: Hugo omits it
     assert local == ["images/flow.png"]
-    assert (page.parent / "images" / "flow.png").read_bytes() == PNG
+    assert (page.parent / "images" / "flow.png").read_bytes() == TINY_PNG
 
 
 def test_other_formats_leave_site_urls_alone(tmp_path: Path) -> None:
@@ -95,7 +94,7 @@ def test_a_single_file_keeps_its_name_and_a_front_matter_slug_wins(tmp_path: Pat
 def test_a_static_image_named_like_one_of_the_bundle_s_stays_a_url(tmp_path: Path) -> None:
     source = _site(tmp_path / "source")
     (source.parent / "images").mkdir()
-    (source.parent / "images" / "flow.png").write_bytes(PNG + b"own")
+    (source.parent / "images" / "flow.png").write_bytes(TINY_PNG + b"own")
     source.write_text(POST + "\n![own](images/flow.png)\n", encoding="utf-8")
     plan = plan_export([source], tmp_path / "target", "hugo-bundle").posts[0]
     images = [(f.rel, f.source) for f in plan.files if f.kind == "image"]

@@ -20,6 +20,7 @@ from editor.core.library.types import (
     SortKey,
 )
 from editor.core.site.config import find_site
+from tests.files import TINY_PNG
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
 
@@ -58,7 +59,7 @@ def site(tmp_path: Path) -> LibrarySite:
         '  "tags": ["Later"]\n}\nBundled post body.\n',
     )
     write(root, "posts/future/notes.md", "---\ntitle: a resource, not a post\n---\n")
-    write(root, "posts/future/image.png", b"\x89PNG")
+    write(root, "posts/future/image.png", TINY_PNG)
     write(
         root,
         "posts/old.md",

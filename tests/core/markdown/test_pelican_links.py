@@ -10,22 +10,17 @@ import pytest
 
 from editor.core.markdown.renderer import Renderer
 from editor.core.site.config import find_site
-
-PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c63f8cfc0f01f0004850180848a9821"
-    "0000000049454e44ae426082"
-)
+from tests.files import TINY_PNG
 
 
 def _site(tmp_path: Path, config: str) -> tuple[Path, Path]:
     (tmp_path / config).write_text('PATH = "content"\n' if config.endswith(".py") else "", "utf-8")
     images = tmp_path / "content" / "images"
     images.mkdir(parents=True)
-    (images / "a b.png").write_bytes(PNG)
+    (images / "a b.png").write_bytes(TINY_PNG)
     post_dir = tmp_path / "content" / "posts"
     post_dir.mkdir()
-    (post_dir / "local.png").write_bytes(PNG)
+    (post_dir / "local.png").write_bytes(TINY_PNG)
     return images / "a b.png", post_dir / "local.png"
 
 

@@ -25,6 +25,7 @@ from editor.core.markdown.renderer import (
 )
 from editor.core.post.model import Post
 from editor.core.site.config import SiteConfig
+from tests.files import TINY_PNG
 
 GOLDEN = Path(__file__).parent.parent / "golden" / "rendering"
 SITE_ROOT = GOLDEN / "site"
@@ -309,7 +310,7 @@ def test_an_image_added_later_is_found_despite_the_cache(tmp_path: Path) -> None
     text = "Intro.\n\n![pic](pic.png)\n"
     first = renderer.render(text, preview=True, page_path=page)
     assert [w.message for w in first.warnings] == ["image not found: pic.png"]
-    (page.parent / "pic.png").write_bytes(b"\x89PNG")
+    (page.parent / "pic.png").write_bytes(TINY_PNG)
     second = renderer.render(text, preview=True, page_path=page)
     assert not second.warnings
     assert (page.parent / "pic.png").resolve().as_uri() in second.html
@@ -332,8 +333,8 @@ def test_raw_html_images_find_static_and_bundle_files(tmp_path: Path) -> None:
     page = tmp_path / "content" / "post" / "index.md"
     page.parent.mkdir(parents=True)
     (tmp_path / "static" / "images").mkdir(parents=True)
-    (tmp_path / "static" / "images" / "x.png").write_bytes(b"\x89PNG")
-    (page.parent / "local.png").write_bytes(b"\x89PNG")
+    (tmp_path / "static" / "images" / "x.png").write_bytes(TINY_PNG)
+    (page.parent / "local.png").write_bytes(TINY_PNG)
     site = SiteConfig.hugo_defaults(tmp_path)
     site = dataclasses.replace(site, goldmark=dataclasses.replace(site.goldmark, unsafe=True))
     text = (

@@ -11,13 +11,14 @@ from markdown_it import MarkdownIt
 from editor.core.markdown.renderer import Renderer
 from editor.core.markdown.shortcodes import expand as shortcodes
 from editor.core.site.config import SiteConfig
+from tests.files import TINY_PNG
 from tests.hugo_site import HugoSite, hugo_binary
 
 
 def _site_with_image(root: Path) -> tuple[SiteConfig, Path, Path]:
     image = root / "static" / "images" / "x.png"
     image.parent.mkdir(parents=True)
-    image.write_bytes(b"\x89PNG")
+    image.write_bytes(TINY_PNG)
     page = root / "content" / "posts" / "p.md"
     page.parent.mkdir(parents=True)
     return SiteConfig.hugo_defaults(root), page, image.resolve()

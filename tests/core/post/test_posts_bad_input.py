@@ -10,6 +10,7 @@ import pytest
 from editor.core.diagnostics import Severity
 from editor.core.post.model import Post, PostError
 from editor.core.post.storage import StorageError
+from tests.files import TINY_PNG
 
 
 def write(tmp_path: Path, data: bytes, name: str = "post.md") -> Path:
@@ -167,7 +168,7 @@ def test_invalid_utf8_after_bom_in_body(tmp_path: Path) -> None:
 
 
 def test_binary_file_is_refused(tmp_path: Path) -> None:
-    path = write(tmp_path, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "image.md")
+    path = write(tmp_path, TINY_PNG, "image.md")  # an image named like a post
     with pytest.raises(PostError) as info:
         Post.load(path)
     assert str(path) in str(info.value) and "binary" in str(info.value)

@@ -19,7 +19,8 @@ from editor.ui.checks.runner import CheckRunner, site_marks
 from editor.ui.library.model import PROBLEM_ROLE, STATE
 from editor.ui.library.panel import LibraryPanel
 from editor.ui.window.main_window import MainWindow
-from editor.ui.workers import RenderController
+from tests.files import TINY_PNG, write_site
+from tests.ui.windows import WindowMaker
 
 POSTS = {
     "alpha.md": "---\ntitle: Alpha\ndate: 2024-01-01\n---\n\nFirst words.\n",
@@ -30,29 +31,15 @@ POSTS = {
 
 @pytest.fixture
 def site_dir(tmp_path: Path) -> Path:
-    root = tmp_path / "site"
-    posts = root / "content" / "posts"
-    posts.mkdir(parents=True)
-    (root / "hugo.toml").write_text('title = "Checked"\nbaseURL = "https://example.org/"\n')
-    for name, text in POSTS.items():
-        (posts / name).write_text(text, encoding="utf-8")
-    return root
+    config = 'title = "Checked"\nbaseURL = "https://example.org/"\n'
+    return write_site(tmp_path / "site", POSTS, config)
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, site_dir: Path):  # type: ignore[no-untyped-def]
-    win = MainWindow(
-        Settings(tmp_path / "config"),
-        find_site(site_dir),
-        create_preview=False,
-        render_controller=RenderController(debounce_ms=-1),
-    )
+def window(make_window: WindowMaker, site_dir: Path) -> MainWindow:
+    win = make_window(site_dir)
     win.problems.runner.set_debounce_ms(-1)
-    yield win
-    for tab in win.tab_list():
-        tab.document.text_document.setModified(False)
-    win.close()
-    win.deleteLater()
+    return win
 
 
 def _append(win: MainWindow, text: str) -> None:
@@ -172,26 +159,21 @@ def test_library_filter_with_problems(qtbot: QtBot, tmp_path: Path, window: Main
 
 
 def test_the_dock_is_remembered_across_restarts(
-    qtbot: QtBot, tmp_path: Path, site_dir: Path, window: MainWindow
+    qtbot: QtBot,
+    make_window: WindowMaker,
+    tmp_path: Path,
+    site_dir: Path,
+    window: MainWindow,
 ) -> None:
     window.show()
     qtbot.waitExposed(window)
     window.actions_by_id["toggle_problems"].trigger()
     state = window.window_state()
-    again = MainWindow(
-        Settings(tmp_path / "config2"),
-        find_site(site_dir),
-        create_preview=False,
-        render_controller=RenderController(debounce_ms=-1),
-    )
-    try:
-        assert again.problems.dock.isHidden()
-        again.restore_state(state)
-        assert not again.problems.dock.isHidden()
-        assert again.actions_by_id["toggle_problems"].isChecked()
-    finally:
-        again.close()
-        again.deleteLater()
+    again = make_window(site_dir, settings=Settings(tmp_path / "config2"))
+    assert again.problems.dock.isHidden()
+    again.restore_state(state)
+    assert not again.problems.dock.isHidden()
+    assert again.actions_by_id["toggle_problems"].isChecked()
 
 
 def test_typing_is_checked_on_the_checks_thread(
@@ -216,7 +198,7 @@ def test_save_as_checks_the_post_where_it_now_lives(
 
     bundle = site_dir / "content" / "posts" / "delta"
     bundle.mkdir()
-    (bundle / "cat.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (bundle / "cat.png").write_bytes(TINY_PNG)
     window.open_post(site_dir / "content" / "posts" / "alpha.md")
     _append(window, "\n![a cat](cat.png)\n")
     assert any(code == "missing-image" for _line, code in _rows(window.problems.panel))

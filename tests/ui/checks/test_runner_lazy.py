@@ -7,21 +7,16 @@ from pathlib import Path
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
-from editor.app.settings import Settings
 from editor.core.post.model import Post
 from editor.core.site.config import find_site
 from editor.ui.checks.runner import CheckRunner
-from editor.ui.window.main_window import MainWindow
-from editor.ui.workers import RenderController
+from tests.files import write_site
+from tests.ui.windows import WindowMaker
 
 
 def _site(tmp_path: Path) -> Path:
-    root = tmp_path / "site"
-    (root / "content" / "posts").mkdir(parents=True)
-    (root / "hugo.toml").write_text('title = "T"\nbaseURL = "https://example.org/"\n')
-    post = root / "content" / "posts" / "a.md"
-    post.write_text("---\ntitle: A\n---\n\nWords.\n", encoding="utf-8")
-    return root
+    config = 'title = "T"\nbaseURL = "https://example.org/"\n'
+    return write_site(tmp_path / "site", {"a.md": "---\ntitle: A\n---\n\nWords.\n"}, config)
 
 
 def test_a_callable_is_read_once_after_the_debounce(qtbot: QtBot, tmp_path: Path) -> None:
@@ -59,14 +54,11 @@ def test_a_post_gone_before_its_check_is_dropped(qtbot: QtBot, tmp_path: Path) -
         runner.shutdown()
 
 
-def test_typing_then_closing_the_tab_checks_nothing_stale(qtbot: QtBot, tmp_path: Path) -> None:
+def test_typing_then_closing_the_tab_checks_nothing_stale(
+    qtbot: QtBot, make_window: WindowMaker, tmp_path: Path
+) -> None:
     site = _site(tmp_path)
-    window = MainWindow(
-        Settings(tmp_path / "config"),
-        find_site(site),
-        create_preview=False,
-        render_controller=RenderController(debounce_ms=-1),
-    )
+    window = make_window(site)
     runner = window.problems.runner
     runner.set_debounce_ms(20)
     tab = window.open_post(site / "content" / "posts" / "a.md")
@@ -79,5 +71,3 @@ def test_typing_then_closing_the_tab_checks_nothing_stale(qtbot: QtBot, tmp_path
     window.close_current()
     qtbot.waitUntil(lambda: not runner.busy, timeout=20000)
     assert window.tab_list() == []
-    window.close()
-    window.deleteLater()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtWidgets import QMenu
@@ -14,6 +15,9 @@ from editor.core.site.config import SiteConfig
 from editor.ui.editor.documents import Document, DocumentTab
 from editor.ui.editor.latest_job import LatestJob
 from editor.ui.editor.spelling import EditorSpelling, SpellingService
+
+if TYPE_CHECKING:
+    from tests.ui.windows import WindowMaker
 
 TEXT = """---
 title: "A tilte"
@@ -169,20 +173,16 @@ def test_latest_job_runs_one_at_a_time_and_drops_stale_results(qtbot: QtBot) -> 
     assert job.dropped == 2
 
 
-def test_edit_check_spelling_is_a_remembered_preference(qtbot: QtBot, tmp_path: Path) -> None:
+def test_edit_check_spelling_is_a_remembered_preference(
+    make_window: WindowMaker, tmp_path: Path
+) -> None:
     from editor.app.settings import Settings
     from editor.ui.window.main_window import MainWindow
-    from editor.ui.workers import RenderController
 
-    def make() -> MainWindow:
-        window = MainWindow(
-            Settings(tmp_path / "config"),
-            SiteConfig.hugo_defaults(tmp_path),
-            create_preview=False,
-            render_controller=RenderController(debounce_ms=-1),
+    def make() -> MainWindow:  # each window reads the settings afresh
+        return make_window(
+            SiteConfig.hugo_defaults(tmp_path), settings=Settings(tmp_path / "config")
         )
-        qtbot.addWidget(window)
-        return window
 
     window = make()
     action = window.actions_by_id["check_spelling"]

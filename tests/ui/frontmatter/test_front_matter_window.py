@@ -3,56 +3,26 @@ tab, and the dock remembered across restarts (pytest-qt)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
-from editor.app.settings import Settings
-from editor.core.site.config import find_site
-from editor.ui.window.main_window import MainWindow
-from editor.ui.workers import RenderController
+from tests.files import write_site
+from tests.ui.windows import WindowMaker
 
 
 @pytest.fixture
 def site_dir(tmp_path: Path) -> Path:
-    root = tmp_path / "site"
-    posts = root / "content" / "posts"
-    posts.mkdir(parents=True)
-    (root / "hugo.toml").write_text('title = "Blog"\n', encoding="utf-8")
-    (posts / "a.md").write_text("---\ntitle: Alpha\n---\nA\n", encoding="utf-8")
-    (posts / "b.md").write_text("+++\ntitle = 'Beta'\n+++\nB\n", encoding="utf-8")
-    return root
-
-
-@pytest.fixture
-def make_window(qtbot: QtBot, tmp_path: Path, site_dir: Path) -> Iterator[object]:
-    settings = Settings(tmp_path / "config")
-    windows: list[MainWindow] = []
-
-    def make() -> MainWindow:
-        window = MainWindow(
-            settings,
-            find_site(site_dir),
-            create_preview=False,
-            render_controller=RenderController(debounce_ms=-1),
-        )
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.save_state_on_close = False
-        window.close()
-        window.deleteLater()
+    posts = {"a.md": "---\ntitle: Alpha\n---\nA\n", "b.md": "+++\ntitle = 'Beta'\n+++\nB\n"}
+    return write_site(tmp_path / "site", posts)
 
 
 def test_view_front_matter_toggles_the_dock_that_follows_the_tab(
-    qtbot: QtBot, make_window, site_dir: Path
+    qtbot: QtBot, make_window: WindowMaker, site_dir: Path
 ) -> None:
-    window: MainWindow = make_window()
+    window = make_window(site_dir)
     action = window.actions_by_id["toggle_front_matter"]
     assert action.shortcut() == QKeySequence("Ctrl+Shift+I")
     others = [a for k, a in window.actions_by_id.items() if k != "toggle_front_matter"]
@@ -73,12 +43,14 @@ def test_view_front_matter_toggles_the_dock_that_follows_the_tab(
     assert not action.isChecked()
 
 
-def test_the_dock_is_remembered_across_restarts(qtbot: QtBot, make_window) -> None:
-    first: MainWindow = make_window()
+def test_the_dock_is_remembered_across_restarts(
+    qtbot: QtBot, make_window: WindowMaker, site_dir: Path
+) -> None:
+    first = make_window(site_dir)
     first.show()
     first.actions_by_id["toggle_front_matter"].trigger()
     state = first.window_state()
-    second: MainWindow = make_window()
+    second = make_window(site_dir)
     second.restore_state(state, reopen_posts=False)
     second.show()
     qtbot.waitUntil(second.front_matter.dock.isVisible)
@@ -86,9 +58,9 @@ def test_the_dock_is_remembered_across_restarts(qtbot: QtBot, make_window) -> No
 
 
 def test_closing_a_tab_with_a_broken_front_matter(
-    qtbot: QtBot, make_window, site_dir: Path
+    qtbot: QtBot, make_window: WindowMaker, site_dir: Path
 ) -> None:
-    window: MainWindow = make_window()
+    window = make_window(site_dir)
     window.show()
     window.actions_by_id["toggle_front_matter"].trigger()
     posts = site_dir / "content" / "posts"

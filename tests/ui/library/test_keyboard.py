@@ -12,14 +12,13 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from editor.app.settings import Settings
 from editor.core.library import actions as library_actions
 from editor.core.library.types import PostEntry
-from editor.core.site.config import find_site
 from editor.ui.library.panel import LibraryPanel
 from editor.ui.window.actions import ACTIONS, build_actions
 from editor.ui.window.main_window import MainWindow
-from editor.ui.workers import RenderController
+from tests.files import write_site
+from tests.ui.windows import WindowMaker, scanned
 
 
 class Prompts:
@@ -48,40 +47,26 @@ class Prompts:
 
 @pytest.fixture
 def site_dir(tmp_path: Path) -> Path:
-    posts = tmp_path / "site" / "content" / "posts"
-    posts.mkdir(parents=True)
-    (tmp_path / "site" / "hugo.toml").write_text('title = "Keys"\n', encoding="utf-8")
-    for name, title in (("alpha.md", "Alpha"), ("beta.md", "Beta")):
-        text = f"---\ntitle: {title}\ndate: 2024-01-01\n---\n\nWords.\n"
-        (posts / name).write_text(text, encoding="utf-8")
-    return tmp_path / "site"
+    text = "---\ntitle: {}\ndate: 2024-01-01\n---\n\nWords.\n"
+    posts = {"alpha.md": text.format("Alpha"), "beta.md": text.format("Beta")}
+    return write_site(tmp_path / "site", posts, 'title = "Keys"\n')
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, site_dir: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def window(
+    qtbot: QtBot, make_window: WindowMaker, site_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> MainWindow:
     trashed: list[str] = []
     monkeypatch.setattr(library_actions, "send2trash", lambda p: trashed.append(p) or os.remove(p))
-    win = MainWindow(
-        Settings(tmp_path / "config"),
-        find_site(site_dir),
-        create_preview=False,
-        render_controller=RenderController(debounce_ms=-1),
-    )
-    panel = LibraryPanel(win, figures=False)
-    panel.prompts = Prompts()
-    panel.set_debounce_ms(-1)
-    win.set_library(panel, tmp_path / "cache")
+    win = make_window(site_dir)
+    panel = make_window.library(win, Prompts())
     win.resize(1400, 900)
     win.show()
     win.activateWindow()
     qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 2 and not panel.scanner.busy)
+    qtbot.waitUntil(lambda: scanned(panel, 2))
     win.trashed = trashed  # type: ignore[attr-defined]
-    yield win
-    for tab in win.tab_list():
-        tab.document.text_document.setModified(False)
-    win.close()
-    win.deleteLater()
+    return win
 
 
 def _panel(win: MainWindow) -> LibraryPanel:

@@ -13,16 +13,15 @@ from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from editor.app.settings import Settings
 from editor.core.library import actions as library_actions
 from editor.core.library.types import PostEntry
-from editor.core.site.config import find_site
 from editor.ui.export.dialog import ExportDialog, IniStore
 from editor.ui.library.dialogs import LibraryPrompts
 from editor.ui.library.model import TITLE
 from editor.ui.library.panel import LibraryPanel
 from editor.ui.window.main_window import MainWindow
-from editor.ui.workers import RenderController
+from tests.files import write_site
+from tests.ui.windows import WindowMaker, scanned
 
 POSTS = {
     "alpha.md": "---\ntitle: Alpha\ndate: 2024-01-01\n---\n\nFirst words.\n",
@@ -64,43 +63,29 @@ class Prompts:
 
 @pytest.fixture
 def site_dir(tmp_path: Path) -> Path:
-    root = tmp_path / "site"
-    posts = root / "content" / "posts"
-    posts.mkdir(parents=True)
-    (root / "hugo.toml").write_text('title = "Chosen Blog"\n', encoding="utf-8")
-    for name, text in POSTS.items():
-        (posts / name).write_text(text, encoding="utf-8")
-    return root
+    return write_site(tmp_path / "site", POSTS, 'title = "Chosen Blog"\n')
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, site_dir: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def window(
+    qtbot: QtBot,
+    make_window: WindowMaker,
+    tmp_path: Path,
+    site_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> MainWindow:
     trashed: list[Path] = []
     monkeypatch.setattr(  # the trash is a plain delete here (the real one is the system's)
         library_actions, "send2trash", lambda p: trashed.append(Path(p)) or os.remove(p)
     )
-    win = MainWindow(
-        Settings(tmp_path / "config"),
-        find_site(site_dir),
-        create_preview=False,
-        render_controller=RenderController(debounce_ms=-1),
-    )
+    win = make_window(site_dir)
     win.trashed = trashed  # type: ignore[attr-defined]
-    panel = LibraryPanel(win, figures=False)
-    panel.prompts = Prompts()
-    panel.set_debounce_ms(-1)
-    win.set_library(panel, tmp_path / "cache")
+    panel = make_window.library(win, Prompts())
     win.set_export(IniStore(tmp_path / "config" / "export.ini"), "body { color: black; }")
-    win.resize(1200, 800)  # room for the library beside the editor
-    win.show()
-    qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 4 and not panel.scanner.busy)
+    make_window.show(win, (1200, 800))  # room for the library beside the editor
+    qtbot.waitUntil(lambda: scanned(panel, 4))
     qtbot.waitUntil(lambda: panel.view.isVisible() and panel.view.viewport().height() > 100)
-    yield win
-    for tab in win.tab_list():
-        tab.document.text_document.setModified(False)
-    win.close()
-    win.deleteLater()
+    return win
 
 
 def _panel(win: MainWindow) -> LibraryPanel:

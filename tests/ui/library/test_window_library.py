@@ -9,14 +9,13 @@ import pytest
 from PySide6.QtWidgets import QMessageBox, QTableView
 from pytestqt.qtbot import QtBot
 
-from editor.app.settings import Settings
 from editor.core.library import actions as library_actions
 from editor.core.library.types import PostEntry
-from editor.core.site.config import find_site
 from editor.ui.export.dialog import ExportDialog, IniStore
 from editor.ui.library.panel import LibraryPanel
 from editor.ui.window.main_window import MainWindow
-from editor.ui.workers import RenderController
+from tests.files import write_site
+from tests.ui.windows import WindowMaker, scanned
 
 POSTS = {
     "alpha.md": "---\ntitle: Alpha\ndate: 2024-01-01\n---\n\nFirst words.\n",
@@ -46,37 +45,24 @@ class Prompts:
 
 @pytest.fixture
 def site_dir(tmp_path: Path) -> Path:
-    root = tmp_path / "site"
-    posts = root / "content" / "posts"
-    posts.mkdir(parents=True)
-    (root / "hugo.toml").write_text('title = "Wired Blog"\n', encoding="utf-8")
-    for name, text in POSTS.items():
-        (posts / name).write_text(text, encoding="utf-8")
-    return root
+    return write_site(tmp_path / "site", POSTS, 'title = "Wired Blog"\n')
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, site_dir: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def window(
+    qtbot: QtBot,
+    make_window: WindowMaker,
+    tmp_path: Path,
+    site_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> MainWindow:
     # The trash is a plain delete here (the real one is the system's).
     monkeypatch.setattr(library_actions, "send2trash", os.remove)
-    settings = Settings(tmp_path / "config")
-    win = MainWindow(
-        settings,
-        find_site(site_dir),
-        create_preview=False,
-        render_controller=RenderController(debounce_ms=-1),
-    )
-    panel = LibraryPanel(win, figures=False)
-    panel.prompts = Prompts()
-    panel.set_debounce_ms(-1)
-    win.set_library(panel, tmp_path / "cache")
+    win = make_window(site_dir)
+    panel = make_window.library(win, Prompts())
     win.set_export(IniStore(tmp_path / "config" / "export.ini"), "body { color: black; }")
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 2 and not panel.scanner.busy)
-    yield win
-    for tab in win.tab_list():
-        tab.document.text_document.setModified(False)
-    win.close()
-    win.deleteLater()
+    qtbot.waitUntil(lambda: scanned(panel, 2))
+    return win
 
 
 def _panel(win: MainWindow) -> LibraryPanel:
@@ -235,15 +221,9 @@ def test_closing_the_window_closes_the_library_index(window: MainWindow) -> None
 
 
 def test_the_post_opened_before_the_scan_is_marked_when_its_row_arrives(
-    qtbot: QtBot, tmp_path: Path, site_dir: Path
+    qtbot: QtBot, make_window: WindowMaker, tmp_path: Path, site_dir: Path
 ) -> None:
-    win = MainWindow(
-        Settings(tmp_path / "config"),
-        find_site(site_dir),
-        create_preview=False,
-        render_controller=RenderController(debounce_ms=-1),
-    )
-    qtbot.addWidget(win)
+    win = make_window(site_dir)
     win.open_post(site_dir / "content/posts/beta.md")  # opened first, as at start-up
     panel = LibraryPanel(win, figures=False)
     win.set_library(panel, tmp_path / "fresh-cache")

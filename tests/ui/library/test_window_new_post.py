@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from editor.app.settings import Settings
-from editor.core.site.config import find_site
 from editor.ui.library.dialogs import NewPostChoice
-from editor.ui.library.panel import LibraryPanel
 from editor.ui.window.main_window import MainWindow
-from editor.ui.workers import RenderController
+from tests.files import write_site
+from tests.ui.windows import WindowMaker, scanned
 
 ARCHETYPE = '---\ntitle: "{{ .Title }}"\ndraft: true\ncategories: [fresh-from-archetype]\n---\n'
 
@@ -37,36 +35,18 @@ class Prompts:
 
 @pytest.fixture
 def site_dir(tmp_path: Path) -> Path:
-    root = tmp_path / "site"
-    (root / "content" / "posts").mkdir(parents=True)
+    root = write_site(tmp_path / "site", {"old.md": "---\ntitle: Old\n---\n"})
     (root / "archetypes").mkdir()
     (root / "archetypes" / "default.md").write_text(ARCHETYPE, encoding="utf-8")
-    (root / "hugo.toml").write_text('title = "Blog"\n', encoding="utf-8")
-    (root / "content" / "posts" / "old.md").write_text("---\ntitle: Old\n---\n", encoding="utf-8")
     return root
 
 
-def _window(tmp_path: Path, site_dir: Path) -> MainWindow:
-    return MainWindow(
-        Settings(tmp_path / "config"),
-        find_site(site_dir),
-        create_preview=False,
-        render_controller=RenderController(debounce_ms=-1),
-    )
-
-
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, site_dir: Path) -> Iterator[MainWindow]:
-    win = _window(tmp_path, site_dir)
-    panel = LibraryPanel(win, figures=False)
-    panel.set_debounce_ms(-1)
-    win.set_library(panel, tmp_path / "cache")
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 1 and not panel.scanner.busy)
-    yield win
-    for tab in win.tab_list():
-        tab.document.text_document.setModified(False)
-    win.close()
-    win.deleteLater()
+def window(qtbot: QtBot, make_window: WindowMaker, site_dir: Path) -> MainWindow:
+    win = make_window(site_dir)
+    panel = make_window.library(win)
+    qtbot.waitUntil(lambda: scanned(panel, 1))
+    return win
 
 
 def _press_ctrl_n(qtbot: QtBot, window: MainWindow) -> None:
@@ -119,15 +99,9 @@ def test_cancelling_the_dialog_creates_and_opens_nothing(
 
 
 def test_without_a_library_new_post_opens_an_untitled_tab(
-    qtbot: QtBot, tmp_path: Path, site_dir: Path
+    make_window: WindowMaker, site_dir: Path
 ) -> None:
-    window = _window(tmp_path, site_dir)
-    try:
-        window.actions_by_id["new"].trigger()
-        assert len(window.tab_list()) == 1
-        assert window.tab_list()[0].document.path is None
-    finally:
-        for tab in window.tab_list():
-            tab.document.text_document.setModified(False)
-        window.close()
-        window.deleteLater()
+    window = make_window(site_dir)
+    window.actions_by_id["new"].trigger()
+    assert len(window.tab_list()) == 1
+    assert window.tab_list()[0].document.path is None

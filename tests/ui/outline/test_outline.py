@@ -12,11 +12,11 @@ from pytestqt.qtbot import QtBot
 
 from editor.app.settings import Settings
 from editor.core.editing.sections import scan_headings
-from editor.core.site.config import find_site
 from editor.ui.outline.panel import OutlinePanel
 from editor.ui.window.main_window import MainWindow
 from editor.ui.window.outline_link import scan_sections
-from editor.ui.workers import RenderController
+from tests.files import write_site
+from tests.ui.windows import WindowMaker
 
 POST = """---
 title: Outline
@@ -104,23 +104,11 @@ def test_a_drop_asks_to_move_the_section_before_or_after_a_heading(qtbot: QtBot)
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path):  # type: ignore[no-untyped-def]
-    root = tmp_path / "site"
-    (root / "content" / "posts").mkdir(parents=True)
-    (root / "hugo.toml").write_text('title = "T"\n', encoding="utf-8")
-    (root / "content" / "posts" / "p.md").write_text(POST, encoding="utf-8")
-    win = MainWindow(
-        Settings(tmp_path / "config"),
-        find_site(root),
-        create_preview=False,
-        render_controller=RenderController(debounce_ms=-1),
-    )
+def window(make_window: WindowMaker, tmp_path: Path) -> MainWindow:
+    root = write_site(tmp_path / "site", {"p.md": POST}, 'title = "T"\n')
+    win = make_window(root)
     win.open_post(root / "content" / "posts" / "p.md")
-    yield win
-    for tab in win.tab_list():
-        tab.document.text_document.setModified(False)
-    win.close()
-    win.deleteLater()
+    return win
 
 
 def test_view_outline_shows_the_headings_without_a_preview_and_follows_edits(
@@ -182,18 +170,12 @@ def test_a_drop_moves_the_section_in_the_editor_as_one_undo_step(
 
 
 def test_the_outline_dock_is_remembered_with_the_window(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path
+    make_window: WindowMaker, window: MainWindow, tmp_path: Path
 ) -> None:
     window.show()
     window.actions_by_id["toggle_outline"].trigger()
     state = window.window_state()
-    again = MainWindow(
-        Settings(tmp_path / "config2"),
-        window.site,
-        create_preview=False,
-        render_controller=RenderController(debounce_ms=-1),
-    )
-    qtbot.addWidget(again)
+    again = make_window(window.site, settings=Settings(tmp_path / "config2"))
     assert not again.actions_by_id["toggle_outline"].isChecked()
     again.show()
     again.restore_state(state, reopen_posts=False)

@@ -3,13 +3,11 @@ the status bar, the figures are Hugo's, and scrolling is synchronised both ways.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -19,8 +17,9 @@ from editor.core.post.model import Post
 from editor.core.site.config import find_site
 from editor.core.stats.figures import post_stats
 from editor.ui.window.main_window import MainWindow
-
-RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "preview"
+from tests.files import write_site
+from tests.ui.preview.pages import RESOURCES, js
+from tests.ui.windows import close_window
 
 LONG_POST = (
     "---\ntitle: Sync\ndate: 2026-03-09\n---\n\n# Top\n\n"
@@ -33,29 +32,15 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def window(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> Iterator[MainWindow]:
-    root = tmp_path_factory.mktemp("site")
-    (root / "hugo.toml").write_text('title = "Blog"\n', encoding="utf-8")
+    root = write_site(tmp_path_factory.mktemp("site"), {"sync.md": LONG_POST})
     posts = root / "content" / "posts"
-    posts.mkdir(parents=True)
-    (posts / "sync.md").write_text(LONG_POST, encoding="utf-8")
     settings = Settings(tmp_path_factory.mktemp("config"))
     win = MainWindow(settings, find_site(root), preview_dir=RESOURCES)
     win.resize(1200, 800)
     win.open_post(posts / "sync.md")
     win.show()
     yield win
-    for tab in win.tab_list():
-        tab.document.text_document.setModified(False)
-    win.close()
-    win.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
-def _js(qtbot: Any, window: MainWindow, code: str) -> Any:
-    out: list[Any] = []
-    window.preview.run_js(f"JSON.stringify({code})", out.append)
-    qtbot.waitUntil(lambda: bool(out), timeout=10000)
-    return json.loads(out[0])
+    close_window(win)
 
 
 def _settled(qtbot: Any, window: MainWindow) -> None:
@@ -89,11 +74,11 @@ def test_typing_updates_preview_and_status(qtbot: Any, window: MainWindow) -> No
     qtbot.waitUntil(
         lambda: (
             "Typed live into the window."
-            in _js(qtbot, window, "document.getElementById('ip-content').textContent")
+            in js(qtbot, window.preview, "document.getElementById('ip-content').textContent")
         ),
         timeout=10000,
     )
-    assert _js(qtbot, window, "document.querySelector('.post-title').textContent") == "Sync"
+    assert js(qtbot, window.preview, "document.querySelector('.post-title').textContent") == "Sync"
     assert window.tabs.tabText(0) == "sync.md*"
 
 
@@ -108,7 +93,7 @@ def test_cursor_scrolls_the_preview_and_back(qtbot: Any, window: MainWindow) -> 
         "while(e && e.parentElement && e.parentElement.id!=='ip-content'){e=e.parentElement}"
         "return e && e.getAttribute('data-line')})()"
     )
-    qtbot.waitUntil(lambda: _js(qtbot, window, top_block) == str(target), timeout=10000)
+    qtbot.waitUntil(lambda: js(qtbot, window.preview, top_block) == str(target), timeout=10000)
     # The preview scrolled by the user moves the editor.
     with qtbot.waitSignal(window.preview.lineScrolled, timeout=10000) as blocker:
         window.preview.run_js("window.scrollTo(0, 0)")
@@ -122,12 +107,12 @@ def test_switching_tabs_shows_the_other_post(qtbot: Any, window: MainWindow) -> 
     other.write_text("---\ntitle: Other post\n---\n\nShort.\n", encoding="utf-8")
     window.open_post(other)
     title = "document.querySelector('.post-title').textContent"
-    qtbot.waitUntil(lambda: _js(qtbot, window, title) == "Other post", timeout=15000)
+    qtbot.waitUntil(lambda: js(qtbot, window.preview, title) == "Other post", timeout=15000)
     words = window.findChild(QLabel, "statusWords")
     assert words is not None
     qtbot.waitUntil(lambda: words.text() == "1 word", timeout=15000)
     window.tabs.setCurrentIndex(0)
-    qtbot.waitUntil(lambda: _js(qtbot, window, title) == "Sync", timeout=15000)
+    qtbot.waitUntil(lambda: js(qtbot, window.preview, title) == "Sync", timeout=15000)
 
 
 def test_zoom_reaches_the_preview(qtbot: Any, window: MainWindow) -> None:
@@ -189,9 +174,9 @@ def test_an_early_preview_comes_before_the_figures_and_they_follow(
     qtbot.waitUntil(
         lambda: (
             f"{words} words"
-            in _js(qtbot, window, "document.getElementById('ip-header').textContent")
+            in js(qtbot, window.preview, "document.getElementById('ip-header').textContent")
         ),
         timeout=10000,
     )
-    content = _js(qtbot, window, "document.getElementById('ip-content').textContent")
+    content = js(qtbot, window.preview, "document.getElementById('ip-content').textContent")
     assert content.rstrip().endswith("Shown early.")

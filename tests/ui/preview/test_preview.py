@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,20 +16,8 @@ from PySide6.QtWidgets import QApplication
 from editor.core.preview.header import PreviewHeader
 from editor.core.preview.page import split_blocks
 from editor.ui.preview.pane import PreviewPane
-
-RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "preview"
-PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154"
-    "789c6360f80f000001010000052b4d5a0000000049454e44ae426082"
-)
-
-
-@dataclass(frozen=True)
-class Result:
-    """What PreviewPane reads from a RenderResult."""
-
-    html: str
-    line_map: tuple[tuple[int, int], ...]
+from tests.files import TINY_PNG
+from tests.ui.preview.pages import RESOURCES, Result, js
 
 
 def long_doc(changed: str = "", extra_line: int = 0) -> Result:
@@ -74,13 +60,6 @@ def pane(qapp: QApplication) -> Iterator[PreviewPane]:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def js(qtbot: Any, pane: PreviewPane, code: str) -> Any:
-    out: list[Any] = []
-    pane.run_js(f"JSON.stringify({code})", out.append)
-    qtbot.waitUntil(lambda: bool(out), timeout=10000)
-    return json.loads(out[0])
-
-
 def show(qtbot: Any, pane: PreviewPane, result: Any, **kwargs: Any) -> None:
     with qtbot.waitSignal(pane.contentPainted, timeout=20000):
         pane.show_result(result, PreviewHeader(title="T", meta_line="m"), **kwargs)
@@ -89,7 +68,7 @@ def show(qtbot: Any, pane: PreviewPane, result: Any, **kwargs: Any) -> None:
 def test_no_script_runs_and_nothing_is_fetched(
     qtbot: Any, pane: PreviewPane, tmp_path: Path
 ) -> None:
-    (tmp_path / "local.png").write_bytes(PNG)
+    (tmp_path / "local.png").write_bytes(TINY_PNG)
     recorder = Recorder()
     pane.page.profile().setUrlRequestInterceptor(recorder)  # sees everything, blocks nothing
     try:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -13,24 +12,14 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWebEngineCore import QWebEnginePage
 from PySide6.QtWidgets import QApplication
 
-from editor.app.settings import Settings
 from editor.core.preview.header import PreviewHeader
 from editor.core.site.config import find_site
 from editor.ui.preview.pane import PreviewPane
-from editor.ui.window.main_window import MainWindow
+from tests.files import TINY_PNG
+from tests.ui.preview.pages import RESOURCES, Result
+from tests.ui.windows import WindowMaker
 
-RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "preview"
 CLICK = QWebEnginePage.NavigationType.NavigationTypeLinkClicked
-PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154"
-    "789c6360f80f000001010000052b4d5a0000000049454e44ae426082"
-)
-
-
-@dataclass(frozen=True)
-class Result:
-    html: str
-    line_map: tuple[tuple[int, int], ...]
 
 
 class FakePrompts:
@@ -53,9 +42,9 @@ def site_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (posts / "second.md").write_text("---\ntitle: Second\n---\nThe second post.\n")
     (posts / "bundle" / "index.md").write_text("---\ntitle: Bundle\n---\nBundled.\n")
     (posts / "bundle" / "evil.sh").write_text("#!/bin/sh\nrm -rf ~\n")
-    (posts / "bundle" / "near.png").write_bytes(PNG)
+    (posts / "bundle" / "near.png").write_bytes(TINY_PNG)
     outside = tmp_path_factory.mktemp("outside")
-    (outside / "far.png").write_bytes(PNG)
+    (outside / "far.png").write_bytes(TINY_PNG)
     return root
 
 
@@ -160,18 +149,13 @@ def test_files_outside_the_site_and_post_folders_are_blocked(
 
 @pytest.mark.slow
 def test_the_window_opens_the_linked_post(
-    qtbot: Any, qapp: QApplication, site_root: Path, tmp_path: Path, opened: list[QUrl]
+    qtbot: Any, make_window: WindowMaker, site_root: Path, opened: list[QUrl]
 ) -> None:
-    win = MainWindow(Settings(tmp_path / "config"), find_site(site_root), preview_dir=RESOURCES)
-    try:
-        win.open_post(site_root / "content" / "posts" / "first.md")
-        win.show()
-        qtbot.waitUntil(lambda: win.preview is not None, timeout=30000)
-        second = site_root / "content" / "posts" / "second.md"
-        click(win.preview, QUrl.fromLocalFile(str(second)))
-        qtbot.waitUntil(lambda: win.current_tab().document.path == second, timeout=5000)
-        assert opened == []
-    finally:
-        win.close()
-        win.deleteLater()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    win = make_window(site_root, preview_dir=RESOURCES)
+    win.open_post(site_root / "content" / "posts" / "first.md")
+    win.show()
+    qtbot.waitUntil(lambda: win.preview is not None, timeout=30000)
+    second = site_root / "content" / "posts" / "second.md"
+    click(win.preview, QUrl.fromLocalFile(str(second)))
+    qtbot.waitUntil(lambda: win.current_tab().document.path == second, timeout=5000)
+    assert opened == []

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,17 +13,7 @@ from PySide6.QtWidgets import QApplication
 from editor.core.preview.header import PreviewHeader
 from editor.ui.preview.pane import PreviewPane
 from editor.ui.window.pane_sizes import PREVIEW_MIN_WIDTH
-
-RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "preview"
-
-
-@dataclass(frozen=True)
-class Result:
-    """What PreviewPane reads from a RenderResult."""
-
-    html: str
-    line_map: tuple[tuple[int, int], ...]
-
+from tests.ui.preview.pages import RESOURCES, Result
 
 TITLE = "The Index That Made Our Dashboard 40× Faster"
 # Each word of the title and of the post's headings: the number of lines it is drawn on.

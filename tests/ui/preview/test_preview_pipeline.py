@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,8 +17,7 @@ from editor.core.stats.figures import post_stats
 from editor.ui.preview.pane import PreviewPane
 from editor.ui.window.status import StatusPanel
 from editor.ui.workers import RenderController
-
-RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "preview"
+from tests.ui.preview.pages import RESOURCES, js
 
 POST = (
     """\
@@ -87,13 +84,6 @@ def rig(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     widget.close()
     widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
-def js(qtbot: Any, pane: PreviewPane, code: str) -> Any:
-    out: list[Any] = []
-    pane.run_js(f"JSON.stringify({code})", out.append)
-    qtbot.waitUntil(lambda: bool(out), timeout=10000)
-    return json.loads(out[0])
 
 
 def settle(qtbot: Any, rig: Rig) -> None:

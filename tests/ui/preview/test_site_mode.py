@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QApplication
 
 from editor.app.settings import Settings
@@ -22,8 +22,9 @@ from editor.ui.preview.site_server import SiteServer
 from editor.ui.preview.site_view import LoopbackGuard
 from editor.ui.window.main_window import MainWindow
 from tests.hugo_site import require_hugo
+from tests.ui.preview.pages import RESOURCES
+from tests.ui.windows import close_window
 
-RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "preview"
 LAYOUT = (
     "<!doctype html><html><head><title>{{ .Title }}</title></head><body>"
     "<h1 class='theme-title'>{{ .Title }}</h1>"
@@ -41,18 +42,22 @@ POST = (
 pytestmark = [pytest.mark.slow, pytest.mark.hugo]
 
 
-def make_site(root: Path, *, theme_files: bool = True) -> Path:
+def make_site(
+    root: Path, *, post: str = POST, layout: str = LAYOUT, theme_files: bool = True
+) -> Path:
+    """A site on the theme `mini` with one post, content/posts/hello.md; the theme's layouts
+    (single and list) are `layout`, or missing without `theme_files`."""
     root.mkdir(parents=True, exist_ok=True)
     (root / "hugo.toml").write_text(
         'baseURL = "https://example.org/"\ntitle = "Blog"\ntheme = "mini"\n', encoding="utf-8"
     )
     (root / "content" / "posts").mkdir(parents=True)
-    (root / "content" / "posts" / "hello.md").write_text(POST, encoding="utf-8")
+    (root / "content" / "posts" / "hello.md").write_text(post, encoding="utf-8")
     layouts = root / "themes" / "mini" / "layouts" / "_default"
     layouts.mkdir(parents=True)
     if theme_files:
-        (layouts / "single.html").write_text(LAYOUT, encoding="utf-8")
-        (layouts / "list.html").write_text(LAYOUT, encoding="utf-8")
+        (layouts / "single.html").write_text(layout, encoding="utf-8")
+        (layouts / "list.html").write_text(layout, encoding="utf-8")
     return root
 
 
@@ -62,14 +67,6 @@ def open_window(root: Path, config: Path) -> MainWindow:
     win.open_post(root / "content" / "posts" / "hello.md")
     win.show()
     return win
-
-
-def close_window(win: MainWindow) -> None:
-    for tab in win.tab_list():
-        tab.document.text_document.setModified(False)
-    win.close()
-    win.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture(scope="module")

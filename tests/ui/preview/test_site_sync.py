@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,12 +18,13 @@ from editor.ui.preview.site_view import SCROLL_QUERY_MS, SiteView
 from editor.ui.window.main_window import MainWindow
 from tests.hugo_site import require_hugo
 from tests.ui.preview.test_site_mode import (
-    close_window,
+    make_site,
     open_window,
     page_js,
     switch_to_site,
     wait_title,
 )
+from tests.ui.windows import close_window
 
 
 def paragraphs(name: str, count: int) -> str:
@@ -56,23 +56,10 @@ LAYOUT = (
 pytestmark = [pytest.mark.slow, pytest.mark.hugo]
 
 
-def make_site(root: Path) -> Path:
-    (root / "hugo.toml").write_text(
-        'baseURL = "https://example.org/"\ntitle = "Blog"\ntheme = "mini"\n', encoding="utf-8"
-    )
-    (root / "content" / "posts").mkdir(parents=True)
-    (root / "content" / "posts" / "hello.md").write_text(POST, encoding="utf-8")
-    layouts = root / "themes" / "mini" / "layouts" / "_default"
-    layouts.mkdir(parents=True)
-    (layouts / "single.html").write_text(LAYOUT, encoding="utf-8")
-    (layouts / "list.html").write_text(LAYOUT, encoding="utf-8")
-    return root
-
-
 @pytest.fixture(scope="module")
 def window(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> Iterator[MainWindow]:
     require_hugo()
-    root = make_site(tmp_path_factory.mktemp("site"))
+    root = make_site(tmp_path_factory.mktemp("site"), post=POST, layout=LAYOUT)
     win = open_window(root, tmp_path_factory.mktemp("config"))
     yield win
     close_window(win)

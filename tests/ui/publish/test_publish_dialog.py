@@ -9,40 +9,26 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
-from editor.app.settings import Settings
 from editor.core.publish.git import GitState
 from editor.core.site.config import find_site
 from editor.ui.library.model import GIT_ROLE
-from editor.ui.library.panel import LibraryPanel
 from editor.ui.publish.dialog import PublishDialog
 from editor.ui.safety import external_changes
 from editor.ui.window.main_window import MainWindow
-from editor.ui.workers import RenderController
 from tests.core.publish.repos import clone, git, write
 from tests.ui.publish.conftest import remote_log
+from tests.ui.windows import WindowMaker, scanned
 
 WAIT = 20_000  # ms: git and the checks run on threads of their own
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, git_site: Path):  # type: ignore[no-untyped-def]
-    win = MainWindow(
-        Settings(tmp_path / "config"),
-        find_site(git_site),
-        create_preview=False,
-        render_controller=RenderController(debounce_ms=-1),
-        data_dir=tmp_path / "data",
-    )
-    panel = LibraryPanel(win, figures=False)
-    panel.set_debounce_ms(-1)
-    win.set_library(panel, tmp_path / "cache")
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 2 and not panel.scanner.busy)
+def window(qtbot: QtBot, make_window: WindowMaker, tmp_path: Path, git_site: Path) -> MainWindow:
+    win = make_window(git_site, data_dir=tmp_path / "data")
+    panel = make_window.library(win)
+    qtbot.waitUntil(lambda: scanned(panel, 2))
     win.publisher.ask_save = lambda names: True  # "Save" whenever it asks
-    yield win
-    for tab in win.tab_list():
-        tab.document.text_document.setModified(False)
-    win.close()
-    win.deleteLater()
+    return win
 
 
 def _planned(qtbot: QtBot, dialog: PublishDialog) -> None:

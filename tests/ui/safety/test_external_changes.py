@@ -228,6 +228,8 @@ def test_replace_text_gives_exactly_the_new_text_and_undo_the_old(
 
 
 HOSTILE_DISK = {
+    # Not tests/files.py's TINY_PNG: these bytes are the case, a PNG's head cut short and
+    # then every byte value.
     "binary": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
     "utf16": "---\ntitle: Wide\n---\n".encode("utf-16"),
     "impossible date": b"---\ntitle: Bad day\ndate: 2026-02-30\n---\nBody\n",

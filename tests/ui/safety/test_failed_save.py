@@ -7,7 +7,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,44 +15,26 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from editor.app.settings import Settings
 from editor.core.post import storage
-from editor.core.site.config import find_site
 from editor.ui.safety import external_changes
 from editor.ui.window.main_window import MainWindow
 from editor.ui.window.preferences import Preferences
-from editor.ui.workers import RenderController
+from tests.files import write_site
+from tests.ui.windows import WindowMaker
 
 ORIGINAL = b"---\ntitle: Kept\n---\n\nThe saved words.\n"
 
 
 @pytest.fixture
 def site_dir(tmp_path: Path) -> Path:
-    root = tmp_path / "site"
-    (root / "content" / "posts").mkdir(parents=True)
-    (root / "hugo.toml").write_text('title = "Blog"\n', encoding="utf-8")
-    (root / "content" / "posts" / "post.md").write_bytes(ORIGINAL)
-    return root
+    return write_site(tmp_path / "site", {"post.md": ORIGINAL})
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, site_dir: Path) -> Iterator[MainWindow]:
-    settings = Settings(tmp_path / "config")
-    settings.save_preferences(Preferences(journal_delay_ms=600_000))  # only the failure writes
-    window = MainWindow(
-        settings,
-        find_site(site_dir),
-        create_preview=False,
-        render_controller=RenderController(debounce_ms=-1),
-        data_dir=tmp_path / "data",
-    )
-    yield window
-    # (not qtbot.addWidget: pytest-qt would close it before this, and closing asks about
-    # the unsaved text)
-    for tab in window.tab_list():
-        tab.document.text_document.setModified(False)
-    window.close()
-    window.deleteLater()
+def window(make_window: WindowMaker, tmp_path: Path, site_dir: Path) -> MainWindow:
+    # only the failure writes to the journal
+    make_window.settings.save_preferences(Preferences(journal_delay_ms=600_000))
+    return make_window(site_dir, data_dir=tmp_path / "data")
 
 
 @pytest.fixture

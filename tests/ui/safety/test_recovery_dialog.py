@@ -14,6 +14,7 @@ from editor.ui.editor.documents import Document, DocumentTab
 from editor.ui.safety.diff_view import DiffView
 from editor.ui.safety.recovery_dialog import RecoveryDialog
 from editor.ui.safety.safekeeping import Safekeeping
+from tests.ui.windows import WindowMaker
 
 ON_DISK = "---\ntitle: On disk\n---\n\nSaved text.\n"
 UNSAVED = "---\ntitle: On disk\n---\n\nSaved text.\nUnsaved line — ünïcode\u00a0!\n"
@@ -162,38 +163,21 @@ def test_restoring_a_post_already_open_replaces_its_text(qtbot: QtBot, crashed) 
 
 
 def test_the_window_shows_restored_documents_in_new_tabs(  # type: ignore[no-untyped-def]
-    qtbot: QtBot, crashed, tmp_path: Path
+    crashed, make_window: WindowMaker
 ) -> None:
-    from editor.app.settings import Settings
-    from editor.core.site.config import find_site
-    from editor.ui.window.main_window import MainWindow
-    from editor.ui.workers import RenderController
-
     data, post = crashed
-    window = MainWindow(
-        Settings(tmp_path / "config"),
-        find_site(post.parent),
-        create_preview=False,
-        render_controller=RenderController(debounce_ms=-1),
-        data_dir=data,
-    )
-    try:
-        assert window.safekeeping is not None
-        dialog = window.safekeeping.offer_recovery()
-        assert dialog is not None and dialog.isVisible()
-        dialog.restore(_item(dialog, "b2"))
-        tab = window.current_tab()
-        assert tab is not None and tab.document.path is None
-        assert tab.document.text() == "---\ntitle: Fresh\n---\n\nNever saved.\n"
-        assert window.tabs.tabText(window.tabs.currentIndex()) == "Untitled*"
-        assert window.safekeeping.autosave.doc_id(tab.document) == "b2"
-        # closing it with Discard removes the entry for good
-        tab.document.text_document.setModified(False)
-        assert window.close_current()
-        assert window.safekeeping.journal.read("b2") is None
-        dialog.reject()
-    finally:
-        for tab in window.tab_list():
-            tab.document.text_document.setModified(False)
-        window.close()
-        window.deleteLater()
+    window = make_window(post.parent, data_dir=data)
+    assert window.safekeeping is not None
+    dialog = window.safekeeping.offer_recovery()
+    assert dialog is not None and dialog.isVisible()
+    dialog.restore(_item(dialog, "b2"))
+    tab = window.current_tab()
+    assert tab is not None and tab.document.path is None
+    assert tab.document.text() == "---\ntitle: Fresh\n---\n\nNever saved.\n"
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "Untitled*"
+    assert window.safekeeping.autosave.doc_id(tab.document) == "b2"
+    # closing it with Discard removes the entry for good
+    tab.document.text_document.setModified(False)
+    assert window.close_current()
+    assert window.safekeeping.journal.read("b2") is None
+    dialog.reject()

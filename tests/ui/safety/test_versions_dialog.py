@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,13 +10,12 @@ from pytestqt.qtbot import QtBot
 
 from editor.app.settings import Settings
 from editor.core.safety.versions import VersionStore
-from editor.core.site.config import find_site
 from editor.ui.editor.documents import Document, DocumentTab
 from editor.ui.safety import versions_dialog
 from editor.ui.safety.versions_dialog import VersionsDialog, load_versions, restore_version
 from editor.ui.window.main_window import MainWindow
 from editor.ui.window.preferences import Preferences, PreferencesDialog
-from editor.ui.workers import RenderController
+from tests.ui.windows import WindowMaker
 
 V1 = "---\ntitle: Post\n---\n\nVersion one.\n"
 
@@ -32,21 +30,9 @@ def post(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, post: Path) -> Iterator[MainWindow]:
-    settings = Settings(tmp_path / "config")
-    settings.save_preferences(Preferences(versions_kept=2))
-    window = MainWindow(
-        settings,
-        find_site(post.parent.parent),
-        create_preview=False,
-        render_controller=RenderController(debounce_ms=-1),
-        data_dir=tmp_path / "data",
-    )
-    yield window
-    for tab in window.tab_list():
-        tab.document.text_document.setModified(False)
-    window.close()
-    window.deleteLater()
+def window(make_window: WindowMaker, tmp_path: Path, post: Path) -> MainWindow:
+    make_window.settings.save_preferences(Preferences(versions_kept=2))
+    return make_window(post.parent.parent, data_dir=tmp_path / "data")
 
 
 def _set_body(tab: DocumentTab, body: str) -> None:

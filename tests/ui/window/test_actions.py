@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,29 +10,16 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyleOptionMenuItem
 from pytestqt.qtbot import QtBot
 
-from editor.app.settings import Settings
-from editor.core.site.config import find_site
 from editor.ui.window.actions import ACTIONS, MENUS
 from editor.ui.window.main_window import MainWindow
-from editor.ui.workers import RenderController
+from tests.files import write_site
+from tests.ui.windows import WindowMaker
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    root = tmp_path / "site"
-    (root / "content" / "posts").mkdir(parents=True)
-    (root / "hugo.toml").write_text('title = "Blog"\n', encoding="utf-8")
-    for name in ("a", "b", "c"):
-        (root / "content" / "posts" / f"{name}.md").write_text(f"# {name}\n", encoding="utf-8")
-    win = MainWindow(
-        Settings(tmp_path / "config"),
-        find_site(root),
-        create_preview=False,
-        render_controller=RenderController(debounce_ms=-1),
-    )
-    yield win
-    win.close()
-    win.deleteLater()
+def window(make_window: WindowMaker, tmp_path: Path) -> MainWindow:
+    posts = {f"{name}.md": f"# {name}\n" for name in ("a", "b", "c")}
+    return make_window(write_site(tmp_path / "site", posts))
 
 
 def _menu_shortcut(window: MainWindow, menu_title: str, action: QAction) -> str:

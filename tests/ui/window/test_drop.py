@@ -3,48 +3,32 @@ refused with a message."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from editor.app.settings import Settings
-from editor.core.site.config import find_site
 from editor.ui.window.drop import read_drop
 from editor.ui.window.main_window import MainWindow
-from editor.ui.workers import RenderController
+from tests.files import TINY_PNG, write_site
+from tests.ui.preview.pages import RESOURCES
+from tests.ui.windows import WindowMaker
 
 Action = Qt.DropAction
-PREVIEW_RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "preview"
 
 
 def _site(root: Path) -> Path:
-    (root / "content" / "posts").mkdir(parents=True)
-    (root / "hugo.toml").write_text(f'title = "{root.name}"\n', encoding="utf-8")
-    (root / "content" / "posts" / "a.md").write_text("# a\n\nText.\n", encoding="utf-8")
-    return root
+    return write_site(root, {"a.md": "# a\n\nText.\n"}, f'title = "{root.name}"\n')
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    win = MainWindow(
-        Settings(tmp_path / "config"),
-        find_site(_site(tmp_path / "blog")),
-        create_preview=False,
-        render_controller=RenderController(debounce_ms=-1),
-    )
-    win.resize(900, 600)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    for tab in win.tab_list():
-        tab.document.text_document.setModified(False)
-    win.close()
-    win.deleteLater()
+def window(make_window: WindowMaker, tmp_path: Path) -> MainWindow:
+    win = make_window(_site(tmp_path / "blog"))
+    make_window.show(win, (900, 600))
+    return win
 
 
 def _mime(*paths: Path | str) -> QMimeData:
@@ -131,27 +115,22 @@ def test_text_dropped_on_the_editor_still_goes_to_the_editor(
 
 @pytest.mark.slow
 def test_a_post_dropped_on_the_preview_opens_and_other_files_are_refused(
-    qtbot: QtBot, tmp_path: Path
+    qtbot: QtBot, make_window: WindowMaker, tmp_path: Path
 ) -> None:
     blog = _site(tmp_path / "blog")
-    win = MainWindow(Settings(tmp_path / "config"), find_site(blog), preview_dir=PREVIEW_RESOURCES)
-    try:
-        win.resize(900, 600)
-        with qtbot.waitSignal(win.previewCreated, timeout=20000):
-            win.show()
-        view = win.preview.view
-        post = blog / "content" / "posts" / "a.md"
-        assert _drop(view, _mime(post)) == (True, True)
-        current = win.current_tab()
-        assert current is not None and current.document.path == post
-        (tmp_path / "photo.png").write_bytes(b"\x89PNG")
-        assert _drop(view, _mime(tmp_path / "photo.png")) == (True, True)
-        assert win.statusBar().currentMessage().startswith("Not opened: photo.png")
-        assert len(win.tab_list()) == 1
-    finally:
-        win.close()
-        win.deleteLater()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # page, profile
+    win = make_window(blog, preview_dir=RESOURCES)
+    win.resize(900, 600)
+    with qtbot.waitSignal(win.previewCreated, timeout=20000):
+        win.show()
+    view = win.preview.view
+    post = blog / "content" / "posts" / "a.md"
+    assert _drop(view, _mime(post)) == (True, True)
+    current = win.current_tab()
+    assert current is not None and current.document.path == post
+    (tmp_path / "photo.png").write_bytes(TINY_PNG)
+    assert _drop(view, _mime(tmp_path / "photo.png")) == (True, True)
+    assert win.statusBar().currentMessage().startswith("Not opened: photo.png")
+    assert len(win.tab_list()) == 1
 
 
 def test_read_drop_sorts_posts_sites_and_the_rest(tmp_path: Path) -> None:

@@ -14,9 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from editor import __version__
 from editor.app.resources import resource_path
-from editor.app.settings import Settings
 from editor.core.folders import Folders
-from editor.core.site.config import find_site
 from editor.ui.window.help_menu import (
     ISSUES_URL,
     GuideDialog,
@@ -25,30 +23,20 @@ from editor.ui.window.help_menu import (
     problem_report,
 )
 from editor.ui.window.main_window import MainWindow
-from editor.ui.workers import RenderController
+from tests.files import write_site
+from tests.ui.windows import WindowMaker
 
 REPO = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    root = tmp_path / "site"
-    (root / "content" / "posts").mkdir(parents=True)
-    (root / "hugo.toml").write_text('title = "Blog"\n', encoding="utf-8")
-    win = MainWindow(
-        Settings(tmp_path / "config"),
-        find_site(root),
-        create_preview=False,
-        render_controller=RenderController(debounce_ms=-1),
-    )
+def window(make_window: WindowMaker, tmp_path: Path) -> Iterator[MainWindow]:
+    win = make_window(write_site(tmp_path / "site", {}))
     win.help.guide_file = resource_path("guide.md")
-    win.show()
-    qtbot.waitExposed(win)
+    make_window.show(win)
     yield win
     if win.help.dialog is not None:
         win.help.dialog.close()
-    win.close()
-    win.deleteLater()
 
 
 def _help_menu(window: MainWindow) -> QMenu:

@@ -11,45 +11,21 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from editor.app.settings import Settings
-from editor.core.site.config import find_site
 from editor.ui.window.main_window import MainWindow
 from editor.ui.window.preferences import Preferences
-from editor.ui.workers import RenderController
+from tests.files import write_site
+from tests.ui.windows import WindowMaker
 
 Answer = QMessageBox.StandardButton
 
 
 @pytest.fixture
 def site_dir(tmp_path: Path) -> Path:
-    root = tmp_path / "site"
-    posts = root / "content" / "posts"
-    posts.mkdir(parents=True)
-    (root / "hugo.toml").write_text('title = "Test Blog"\n', encoding="utf-8")
-    (posts / "first.md").write_text("---\ntitle: First\n---\n\nOne.\n", encoding="utf-8")
-    (posts / "second.md").write_text("+++\ntitle = 'Second'\n+++\n\nTwo.\n", encoding="utf-8")
-    return root
-
-
-@pytest.fixture
-def make_window(qtbot: QtBot, tmp_path: Path, site_dir: Path):  # type: ignore[no-untyped-def]
-    settings = Settings(tmp_path / "config")
-    windows: list[MainWindow] = []
-
-    def make() -> MainWindow:
-        controller = RenderController(debounce_ms=-1)
-        window = MainWindow(
-            settings, find_site(site_dir), create_preview=False, render_controller=controller
-        )
-        windows.append(window)  # closed below, not by qtbot: it would close them first
-        return window
-
-    make.settings = settings  # type: ignore[attr-defined]
-    yield make
-    for window in windows:  # nothing left to ask about, then close
-        for tab in window.tab_list():
-            tab.document.text_document.setModified(False)
-        window.close()
-        window.deleteLater()
+    posts = {
+        "first.md": "---\ntitle: First\n---\n\nOne.\n",
+        "second.md": "+++\ntitle = 'Second'\n+++\n\nTwo.\n",
+    }
+    return write_site(tmp_path / "site", posts, 'title = "Test Blog"\n')
 
 
 class _Asker:
@@ -70,8 +46,8 @@ def _type(window: MainWindow, text: str) -> None:
     editor.textCursor().insertText(text)
 
 
-def test_names_and_standard_shortcuts(make_window) -> None:  # type: ignore[no-untyped-def]
-    window = make_window()
+def test_names_and_standard_shortcuts(make_window: WindowMaker, site_dir: Path) -> None:
+    window = make_window(site_dir)
     tab = window.open_post(window.site.content_dir / "posts" / "first.md")
     assert tab is not None
     assert window.findChild(type(tab.editor), "postEditor") is tab.editor
@@ -89,8 +65,8 @@ def test_names_and_standard_shortcuts(make_window) -> None:  # type: ignore[no-u
     assert menus == ["&File", "&Edit", "F&ormat", "&View", "&Help"]
 
 
-def test_dirty_mark_in_title_and_tab_and_save(make_window) -> None:  # type: ignore[no-untyped-def]
-    window = make_window()
+def test_dirty_mark_in_title_and_tab_and_save(make_window: WindowMaker, site_dir: Path) -> None:
+    window = make_window(site_dir)
     path = window.site.content_dir / "posts" / "first.md"
     window.open_post(path)
     assert window.tabs.tabText(0) == "first.md"
@@ -104,8 +80,8 @@ def test_dirty_mark_in_title_and_tab_and_save(make_window) -> None:  # type: ign
     assert path.read_text(encoding="utf-8").startswith("Hello ---")
 
 
-def test_several_posts_in_tabs(make_window) -> None:  # type: ignore[no-untyped-def]
-    window = make_window()
+def test_several_posts_in_tabs(make_window: WindowMaker, site_dir: Path) -> None:
+    window = make_window(site_dir)
     posts = window.site.content_dir / "posts"
     window.open_post(posts / "first.md")
     window.open_post(posts / "second.md")
@@ -119,10 +95,10 @@ def test_several_posts_in_tabs(make_window) -> None:  # type: ignore[no-untyped-
     assert window.tabs.tabText(2) == "Untitled"
 
 
-def test_closing_with_unsaved_changes_asks(  # type: ignore[no-untyped-def]
-    make_window, monkeypatch: pytest.MonkeyPatch
+def test_closing_with_unsaved_changes_asks(
+    make_window: WindowMaker, site_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window = make_window()
+    window = make_window(site_dir)
     path = window.site.content_dir / "posts" / "first.md"
     original = path.read_bytes()
     window.open_post(path)
@@ -137,10 +113,10 @@ def test_closing_with_unsaved_changes_asks(  # type: ignore[no-untyped-def]
     assert path.read_bytes() == original
 
 
-def test_save_from_the_question_writes_the_post(  # type: ignore[no-untyped-def]
-    make_window, monkeypatch: pytest.MonkeyPatch
+def test_save_from_the_question_writes_the_post(
+    make_window: WindowMaker, site_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window = make_window()
+    window = make_window(site_dir)
     path = window.site.content_dir / "posts" / "second.md"
     window.open_post(path)
     _type(window, "X")
@@ -149,10 +125,10 @@ def test_save_from_the_question_writes_the_post(  # type: ignore[no-untyped-def]
     assert path.read_text(encoding="utf-8").startswith("X+++")
 
 
-def test_quit_asks_for_every_unsaved_post(  # type: ignore[no-untyped-def]
-    make_window, monkeypatch: pytest.MonkeyPatch
+def test_quit_asks_for_every_unsaved_post(
+    make_window: WindowMaker, site_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window = make_window()
+    window = make_window(site_dir)
     posts = window.site.content_dir / "posts"
     window.open_post(posts / "first.md")
     _type(window, "a")
@@ -168,10 +144,10 @@ def test_quit_asks_for_every_unsaved_post(  # type: ignore[no-untyped-def]
     assert window.close()
 
 
-def test_settings_restore_the_window(  # type: ignore[no-untyped-def]
-    make_window, qtbot: QtBot
+def test_settings_restore_the_window(
+    make_window: WindowMaker, site_dir: Path, qtbot: QtBot
 ) -> None:
-    window = make_window()
+    window = make_window(site_dir)
     posts = window.site.content_dir / "posts"
     window.resize(760, 560)  # inside the offscreen screen (800x600): no clamping
     window.show()
@@ -189,7 +165,7 @@ def test_settings_restore_the_window(  # type: ignore[no-untyped-def]
     assert state.last_post == str(posts / "first.md")
     assert state.sidebar_visible and state.zoom == 1
 
-    again = make_window()
+    again = make_window(site_dir)
     again.restore_state(make_window.settings.window_state())
     again.show()
     qtbot.waitExposed(again)
@@ -205,8 +181,8 @@ def test_settings_restore_the_window(  # type: ignore[no-untyped-def]
     assert again.size() == window.size()
 
 
-def test_toggles_and_preferences(make_window) -> None:  # type: ignore[no-untyped-def]
-    window = make_window()
+def test_toggles_and_preferences(make_window: WindowMaker, site_dir: Path) -> None:
+    window = make_window(site_dir)
     window.open_post(window.site.content_dir / "posts" / "first.md")
     editor = window.current_editor()
     assert editor is not None
@@ -219,8 +195,8 @@ def test_toggles_and_preferences(make_window) -> None:  # type: ignore[no-untype
     assert window.window_state().preview_visible is False
 
 
-def test_formatting_actions_reach_the_editor(make_window) -> None:  # type: ignore[no-untyped-def]
-    window = make_window()
+def test_formatting_actions_reach_the_editor(make_window: WindowMaker, site_dir: Path) -> None:
+    window = make_window(site_dir)
     window.new_post()
     editor = window.current_editor()
     assert editor is not None
@@ -286,20 +262,12 @@ def test_untouched_journal_delay_keeps_a_finer_value(qtbot: QtBot) -> None:
     assert dialog.preferences().journal_delay_ms == 250
 
 
-def test_autosave_preferences_reach_the_safekeeping(  # type: ignore[no-untyped-def]
-    qtbot: QtBot, tmp_path: Path, site_dir: Path
+def test_autosave_preferences_reach_the_safekeeping(
+    make_window: WindowMaker, tmp_path: Path, site_dir: Path
 ) -> None:
     from dataclasses import replace
 
-    settings = Settings(tmp_path / "config")
-    window = MainWindow(
-        settings,
-        find_site(site_dir),
-        create_preview=False,
-        render_controller=RenderController(debounce_ms=-1),
-        data_dir=tmp_path / "data",
-    )
-    qtbot.addWidget(window)
+    window = make_window(site_dir, data_dir=tmp_path / "data")
     keeper = window.safekeeping
     assert keeper is not None and keeper.autosave.save_to_file is False
     window.appearance.change(save_to_file=True, journal_delay_ms=3000)
@@ -319,8 +287,8 @@ def test_about_names_the_versions() -> None:
     assert "PySide6" in text
 
 
-def test_no_two_actions_share_a_shortcut(make_window) -> None:  # type: ignore[no-untyped-def]
-    window = make_window()
+def test_no_two_actions_share_a_shortcut(make_window: WindowMaker, site_dir: Path) -> None:
+    window = make_window(site_dir)
     seen: dict[str, str] = {}
     for action_id, action in window.actions_by_id.items():
         for sequence in action.shortcuts():
@@ -330,14 +298,14 @@ def test_no_two_actions_share_a_shortcut(make_window) -> None:  # type: ignore[n
     assert "Ctrl+S" in seen and "Ctrl+Q" in seen and "Ctrl+F" in seen
 
 
-def test_new_post_save_goes_through_save_as(  # type: ignore[no-untyped-def]
-    make_window, monkeypatch: pytest.MonkeyPatch
+def test_new_post_save_goes_through_save_as(
+    make_window: WindowMaker, site_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from PySide6.QtWidgets import QFileDialog
 
     from editor.core.post.model import Post
 
-    window = make_window()
+    window = make_window(site_dir)
     window.new_post()
     target = window.site.content_dir / "posts" / "fresh.md"
     asked: list[str] = []
@@ -354,21 +322,23 @@ def test_new_post_save_goes_through_save_as(  # type: ignore[no-untyped-def]
     assert not window.isWindowModified()
 
 
-def test_a_post_that_cannot_be_read_is_reported(  # type: ignore[no-untyped-def]
-    make_window, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+def test_a_post_that_cannot_be_read_is_reported(
+    make_window: WindowMaker, site_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     warned: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
-    window = make_window()
+    window = make_window(site_dir)
     assert window.open_post(tmp_path / "missing.md") is None
     assert window.tabs.count() == 0
     assert warned and "missing.md" in warned[0]
 
 
-def test_closing_right_after_a_keystroke_renders_nothing_more(make_window) -> None:  # type: ignore[no-untyped-def]
+def test_closing_right_after_a_keystroke_renders_nothing_more(
+    make_window: WindowMaker, site_dir: Path
+) -> None:
     """The keystroke's render waits for more typing (a timer); the window closing stops the
     renderer, so the timer must not fire into it (that raised in the event loop)."""
-    window = make_window()
+    window = make_window(site_dir)
     window.preview_link.prerender = True
     window.open_post(window.site.content_dir / "posts" / "first.md")
     _type(window, "x")
@@ -379,10 +349,10 @@ def test_closing_right_after_a_keystroke_renders_nothing_more(make_window) -> No
     assert not window.preview_link.pending
 
 
-def test_format_keys_reach_the_current_post(  # type: ignore[no-untyped-def]
-    qtbot: QtBot, make_window
+def test_format_keys_reach_the_current_post(
+    qtbot: QtBot, make_window: WindowMaker, site_dir: Path
 ) -> None:
-    window = make_window()
+    window = make_window(site_dir)
     window.open_post(window.site.content_dir / "posts" / "first.md")
     window.show()
     qtbot.waitExposed(window)
@@ -410,12 +380,12 @@ def test_format_keys_reach_the_current_post(  # type: ignore[no-untyped-def]
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
-def test_edit_actions_act_where_the_keyboard_is(  # type: ignore[no-untyped-def]
-    qtbot: QtBot, make_window
+def test_edit_actions_act_where_the_keyboard_is(
+    qtbot: QtBot, make_window: WindowMaker, site_dir: Path
 ) -> None:
     from PySide6.QtWidgets import QApplication
 
-    window = make_window()
+    window = make_window(site_dir)
     window.open_post(window.site.content_dir / "posts" / "first.md")
     window.show()
     qtbot.waitExposed(window)

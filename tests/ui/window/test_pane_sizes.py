@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -10,34 +10,23 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from editor.app.settings import Settings
-from editor.core.site.config import find_site
 from editor.ui.window.main_window import LIBRARY_WIDTH, MainWindow
 from editor.ui.window.pane_sizes import LIBRARY_MIN_WIDTH, PREVIEW_MIN_WIDTH, SIDE_DOCK_MIN_WIDTH
-from editor.ui.workers import RenderController
+from tests.files import write_site
+from tests.ui.windows import WindowMaker
 
 PARAGRAPH = " ".join(["Return keeps the indentation of the line inside code."] * 12)
-MakeWindow = Callable[..., MainWindow]
+SizedWindow = Callable[..., MainWindow]
 
 
 @pytest.fixture
-def make_window(qtbot: QtBot, tmp_path: Path) -> Iterator[MakeWindow]:
-    root = tmp_path / "site"
+def sized_window(qtbot: QtBot, make_window: WindowMaker, tmp_path: Path) -> SizedWindow:
+    root = write_site(tmp_path / "site", {"long.md": f"---\ntitle: Long\n---\n\n{PARAGRAPH}\n"})
     posts = root / "content" / "posts"
-    posts.mkdir(parents=True)
-    (root / "hugo.toml").write_text('title = "Blog"\n', encoding="utf-8")
-    (posts / "long.md").write_text(f"---\ntitle: Long\n---\n\n{PARAGRAPH}\n", encoding="utf-8")
-    made: list[MainWindow] = []
 
     def make(width: int, height: int, *shown: str) -> MainWindow:
         """A window of that size with the library and the docks of the `shown` actions."""
-        win = MainWindow(
-            Settings(tmp_path / "config"),
-            find_site(root),
-            create_preview=False,
-            render_controller=RenderController(debounce_ms=-1),
-        )
-        made.append(win)
+        win = make_window(root)
         win.reserve_library()  # as the app starts: the dock shown at its first width
         win.open_post(posts / "long.md")
         win.resize(width, height)
@@ -48,10 +37,7 @@ def make_window(qtbot: QtBot, tmp_path: Path) -> Iterator[MakeWindow]:
         qtbot.waitUntil(lambda: not win.pane_sizes.pending())
         return win
 
-    yield make
-    for win in made:
-        win.close()
-        win.deleteLater()
+    return make
 
 
 def _first_line_characters(win: MainWindow) -> int:
@@ -63,9 +49,9 @@ def _first_line_characters(win: MainWindow) -> int:
 
 
 def test_a_small_window_hides_the_library_and_keeps_45_characters_a_line(
-    make_window: MakeWindow,
+    sized_window: SizedWindow,
 ) -> None:
-    win = make_window(900, 600)
+    win = sized_window(900, 600)
     assert win.width() == 900
     assert win.library_dock.isHidden()
     assert not win.actions_by_id["toggle_sidebar"].isChecked()
@@ -75,8 +61,8 @@ def test_a_small_window_hides_the_library_and_keeps_45_characters_a_line(
     assert 0 <= editor_width - preview_width <= 60  # the two share the window
 
 
-def test_a_large_window_keeps_its_shares(make_window: MakeWindow) -> None:
-    win = make_window(1400, 900)
+def test_a_large_window_keeps_its_shares(sized_window: SizedWindow) -> None:
+    win = sized_window(1400, 900)
     assert win.library_dock.isVisible()
     assert abs(win.library_dock.width() - LIBRARY_WIDTH) <= 20
     editor_width, preview_width = win.splitter.sizes()
@@ -85,9 +71,9 @@ def test_a_large_window_keeps_its_shares(make_window: MakeWindow) -> None:
 
 
 def test_the_library_comes_back_when_the_window_grows_unless_the_user_hid_it(
-    qtbot: QtBot, make_window: MakeWindow
+    qtbot: QtBot, sized_window: SizedWindow
 ) -> None:
-    win = make_window(1400, 900)
+    win = sized_window(1400, 900)
     win.resize(900, 700)
     qtbot.waitUntil(lambda: win.library_dock.isHidden())
     assert win.current_editor() is not None and _first_line_characters(win) >= 40
@@ -106,9 +92,9 @@ def test_the_library_comes_back_when_the_window_grows_unless_the_user_hid_it(
 
 @pytest.mark.parametrize(("width", "height"), [(1400, 900), (900, 600)])
 def test_the_find_bar_moves_no_divider(
-    qtbot: QtBot, make_window: MakeWindow, width: int, height: int
+    qtbot: QtBot, sized_window: SizedWindow, width: int, height: int
 ) -> None:
-    win = make_window(width, height)
+    win = sized_window(width, height)
     sizes = win.splitter.sizes()
     dock_width = win.library_dock.width()
     for replace in (False, True):
@@ -129,9 +115,9 @@ def _preview_width(win: MainWindow) -> int:
 
 
 def test_a_small_window_with_front_matter_and_outline_keeps_the_editor_and_the_form(
-    qtbot: QtBot, make_window: MakeWindow
+    qtbot: QtBot, sized_window: SizedWindow
 ) -> None:
-    win = make_window(900, 600, "toggle_front_matter", "toggle_outline")
+    win = sized_window(900, 600, "toggle_front_matter", "toggle_outline")
     form, outline = win.front_matter.dock, win.outline.dock
     qtbot.waitUntil(lambda: form.width() >= SIDE_DOCK_MIN_WIDTH)
     assert win.library_dock.isHidden()  # the library gives way first
@@ -141,9 +127,9 @@ def test_a_small_window_with_front_matter_and_outline_keeps_the_editor_and_the_f
 
 
 def test_a_dock_shown_in_a_large_window_narrows_the_library_not_only_the_preview(
-    qtbot: QtBot, make_window: MakeWindow
+    qtbot: QtBot, sized_window: SizedWindow
 ) -> None:
-    win = make_window(1400, 900)
+    win = sized_window(1400, 900)
     win.actions_by_id["toggle_front_matter"].setChecked(True)
     form = win.front_matter.dock
     # Before: the form's 320 px came from the preview alone, left at its 240 px minimum.
@@ -155,9 +141,9 @@ def test_a_dock_shown_in_a_large_window_narrows_the_library_not_only_the_preview
 
 
 def test_docks_get_their_width_back_after_the_window_shrank_under_them(
-    qtbot: QtBot, make_window: MakeWindow
+    qtbot: QtBot, sized_window: SizedWindow
 ) -> None:
-    win = make_window(1400, 900, "toggle_front_matter")
+    win = sized_window(1400, 900, "toggle_front_matter")
     form = win.front_matter.dock
     win.resize(900, 600)
     qtbot.waitUntil(lambda: win.library_dock.isHidden())
@@ -171,9 +157,9 @@ def test_docks_get_their_width_back_after_the_window_shrank_under_them(
 
 
 def test_the_library_asked_for_in_a_small_window_hides_the_form_instead(
-    qtbot: QtBot, make_window: MakeWindow
+    qtbot: QtBot, sized_window: SizedWindow
 ) -> None:
-    win = make_window(900, 600, "toggle_front_matter")
+    win = sized_window(900, 600, "toggle_front_matter")
     assert win.library_dock.isHidden() and win.front_matter.dock.isVisible()
     win.actions_by_id["toggle_sidebar"].setChecked(True)  # the user wants it now
     qtbot.waitUntil(lambda: win.front_matter.dock.isHidden())
@@ -183,9 +169,9 @@ def test_the_library_asked_for_in_a_small_window_hides_the_form_instead(
 
 
 def test_the_outline_under_the_front_matter_gets_a_share_of_the_height(
-    qtbot: QtBot, make_window: MakeWindow
+    qtbot: QtBot, sized_window: SizedWindow
 ) -> None:
-    win = make_window(1400, 900, "toggle_front_matter")
+    win = sized_window(1400, 900, "toggle_front_matter")
     form, outline = win.front_matter.dock, win.outline.dock
     win.actions_by_id["toggle_outline"].setChecked(True)
     qtbot.waitUntil(lambda: outline.isVisible() and not win.pane_sizes.pending())

@@ -4,20 +4,18 @@ editing a field through the form changes only that line."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QLabel
 
-from editor.app.settings import Settings
 from editor.core.site.config import find_site
 from editor.ui.window.main_window import MainWindow
-from tests.core.markdown.test_pelican_links import PNG
+from tests.files import TINY_PNG
+from tests.ui.preview.pages import RESOURCES
+from tests.ui.windows import WindowMaker
 
-RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "preview"
 POST = (
     "Title: Hello Pelican\nDate: 2024-01-02 10:20\nTags: rust, async io\nStatus: draft\n"
     "\nNote: four words here.\n"
@@ -27,7 +25,7 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
-def window(qapp: QApplication, tmp_path: Path) -> Iterator[MainWindow]:
+def window(make_window: WindowMaker, tmp_path: Path) -> MainWindow:
     root = tmp_path / "blog"
     (root / "content").mkdir(parents=True)
     conf = 'SITENAME = "Notes"\nPATH = "content"\nSITEURL = "https://notes.example"\n'
@@ -35,16 +33,10 @@ def window(qapp: QApplication, tmp_path: Path) -> Iterator[MainWindow]:
     (root / "content" / "hello.md").write_text(POST, encoding="utf-8")
     site = find_site(root)
     assert site.kind == "pelican"
-    win = MainWindow(Settings(tmp_path / "config"), site, preview_dir=RESOURCES)
+    win = make_window(site, preview_dir=RESOURCES)
     win.resize(1200, 800)
     win.show()
-    yield win
-    for tab in win.tab_list():
-        tab.document.text_document.setModified(False)
-    win.save_state_on_close = False
-    win.close()
-    win.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return win
 
 
 def _js(qtbot: Any, window: MainWindow, code: str) -> Any:
@@ -88,7 +80,7 @@ def test_a_pelican_post_in_the_window(qtbot: Any, window: MainWindow) -> None:
 def test_a_static_image_shows_in_the_preview(qtbot: Any, window: MainWindow) -> None:
     content = Path(window.site.content_dir)
     (content / "images").mkdir()
-    (content / "images" / "pic.png").write_bytes(PNG)
+    (content / "images" / "pic.png").write_bytes(TINY_PNG)
     path = content / "pics.md"
     path.write_text("Title: Pics\nDate: 2024-01-02\n\n![p]({static}/images/pic.png)\n", "utf-8")
     tab = window.open_post(path)

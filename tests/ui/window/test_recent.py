@@ -3,19 +3,18 @@ greyed out, Clear Recent."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMenu
-from pytestqt.qtbot import QtBot
 
-from editor.app.settings import Settings
 from editor.core.site.config import find_site
 from editor.ui.export.store import IniStore
 from editor.ui.window.main_window import MainWindow
 from editor.ui.window.recent import RECENT_LIMIT, RecentList
-from editor.ui.workers import RenderController
+from tests.files import write_site
+from tests.ui.windows import WindowMaker
 
 
 class _Memory:
@@ -30,32 +29,21 @@ class _Memory:
 
 
 def _site(root: Path, posts: tuple[str, ...] = ("a", "b")) -> Path:
-    (root / "content" / "posts").mkdir(parents=True)
-    (root / "hugo.toml").write_text(f'title = "{root.name}"\n', encoding="utf-8")
-    for name in posts:
-        (root / "content" / "posts" / f"{name}.md").write_text(f"# {name}\n", encoding="utf-8")
-    return root
+    return write_site(
+        root, {f"{name}.md": f"# {name}\n" for name in posts}, f'title = "{root.name}"\n'
+    )
 
 
 @pytest.fixture
-def make_window(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[[Path], MainWindow]]:
-    windows: list[MainWindow] = []
+def recent_window(make_window: WindowMaker, tmp_path: Path) -> Callable[[Path], MainWindow]:
+    """A window on the site at `root`, File > Open Recent's list in tmp_path/config."""
 
     def make(root: Path) -> MainWindow:
-        window = MainWindow(
-            Settings(tmp_path / "config"),
-            find_site(root),
-            create_preview=False,
-            render_controller=RenderController(debounce_ms=-1),
-        )
+        window = make_window(root)
         window.recent.attach(IniStore(tmp_path / "config" / "recent.ini"))
-        windows.append(window)
         return window
 
-    yield make
-    for window in windows:
-        window.close()
-        window.deleteLater()
+    return make
 
 
 def _file_menu(window: MainWindow) -> QMenu:
@@ -65,20 +53,20 @@ def _file_menu(window: MainWindow) -> QMenu:
 
 
 def test_open_recent_sits_after_open_site_in_the_file_menu(
-    make_window: Callable[[Path], MainWindow], tmp_path: Path
+    recent_window: Callable[[Path], MainWindow], tmp_path: Path
 ) -> None:
-    window = make_window(_site(tmp_path / "blog"))
+    window = recent_window(_site(tmp_path / "blog"))
     titles = [a.text() for a in _file_menu(window).actions()]
     assert titles[titles.index("Open S&ite…") + 1] == "Open &Recent"
     assert window.recent.menu.title() == "Open &Recent"
 
 
 def test_posts_and_sites_opened_by_any_path_are_listed_newest_first(
-    make_window: Callable[[Path], MainWindow], tmp_path: Path
+    recent_window: Callable[[Path], MainWindow], tmp_path: Path
 ) -> None:
     blog = _site(tmp_path / "blog")
     other = _site(tmp_path / "other", ("c",))
-    window = make_window(blog)
+    window = recent_window(blog)
     posts = blog / "content" / "posts"
     window.open_post(posts / "a.md")  # the command line and a second start use open_post
     window.library.openPostRequested.emit(posts / "b.md")  # the library
@@ -97,16 +85,16 @@ def test_posts_and_sites_opened_by_any_path_are_listed_newest_first(
 
 
 def test_the_list_survives_a_restart_and_missing_files_are_greyed(
-    make_window: Callable[[Path], MainWindow], tmp_path: Path
+    recent_window: Callable[[Path], MainWindow], tmp_path: Path
 ) -> None:
     blog = _site(tmp_path / "blog")
-    first = make_window(blog)
+    first = recent_window(blog)
     first.open_post(blog / "content" / "posts" / "a.md")
     first.open_post(blog / "content" / "posts" / "b.md")
     first.close()
     (blog / "content" / "posts" / "a.md").unlink()
 
-    second = make_window(blog)
+    second = recent_window(blog)
     second.recent.menu.aboutToShow.emit()
     assert second.recent.entries() == [
         (str(blog / "content" / "posts" / "b.md"), True),
@@ -116,11 +104,11 @@ def test_the_list_survives_a_restart_and_missing_files_are_greyed(
 
 
 def test_choosing_an_entry_opens_it(
-    make_window: Callable[[Path], MainWindow], tmp_path: Path
+    recent_window: Callable[[Path], MainWindow], tmp_path: Path
 ) -> None:
     blog = _site(tmp_path / "blog")
     other = _site(tmp_path / "other", ("c",))
-    window = make_window(blog)
+    window = recent_window(blog)
     window.recent.recent.add_post(blog / "content" / "posts" / "b.md")
     window.recent.recent.add_site(other)
     window.recent.menu.aboutToShow.emit()
@@ -133,10 +121,10 @@ def test_choosing_an_entry_opens_it(
 
 
 def test_clear_recent_empties_both_lists(
-    make_window: Callable[[Path], MainWindow], tmp_path: Path
+    recent_window: Callable[[Path], MainWindow], tmp_path: Path
 ) -> None:
     blog = _site(tmp_path / "blog")
-    window = make_window(blog)
+    window = recent_window(blog)
     window.open_post(blog / "content" / "posts" / "a.md")
     window.recent.menu.aboutToShow.emit()
     (clear,) = [a for a in window.recent.menu.actions() if a.objectName() == "recentClear"]

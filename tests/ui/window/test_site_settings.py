@@ -3,47 +3,32 @@ library's and the preview's settings follow an edit of hugo.toml (pytest-qt)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from editor.app.settings import Settings
 from editor.core.site.config import find_site
 from editor.ui.library.panel import LibraryPanel
 from editor.ui.window.main_window import MainWindow
 from editor.ui.window.site_settings import SiteSettingsWatch
-from editor.ui.workers import RenderController
+from tests.files import write_site
+from tests.ui.windows import WindowMaker
 
 CJK = "---\ntitle: CJK\n---\n日本語の文章です。 and two\n"
 
 
 def _site(root: Path) -> Path:
-    (root / "content" / "posts").mkdir(parents=True)
-    (root / "hugo.toml").write_text('title = "Blog"\n', encoding="utf-8")
-    (root / "content" / "posts" / "cjk.md").write_text(CJK, encoding="utf-8")
-    return root.resolve()
+    return write_site(root, {"cjk.md": CJK}).resolve()
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    win = MainWindow(
-        Settings(tmp_path / "config"),
-        find_site(_site(tmp_path / "blog")),
-        create_preview=False,
-        render_controller=RenderController(debounce_ms=-1),
-    )
+def window(make_window: WindowMaker, tmp_path: Path) -> MainWindow:
+    win = make_window(_site(tmp_path / "blog"))
     win.site_settings.set_debounce_ms(0)
-    win.resize(900, 600)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    for tab in win.tab_list():
-        tab.document.text_document.setModified(False)
-    win.close()
-    win.deleteLater()
+    make_window.show(win, (900, 600))
+    return win
 
 
 def _watch(window: MainWindow) -> SiteSettingsWatch:

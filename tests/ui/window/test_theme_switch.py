@@ -11,39 +11,26 @@ from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from editor.app.settings import Settings
-from editor.core.site.config import find_site
 from editor.ui.editor.documents import DocumentTab
 from editor.ui.window import theme
 from editor.ui.window.main_window import MainWindow
-from editor.ui.workers import RenderController
+from tests.files import write_site
+from tests.ui.windows import WindowMaker, close_window
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    root = tmp_path / "site"
+def window(make_window: WindowMaker, tmp_path: Path) -> Iterator[MainWindow]:
+    text = "---\ntitle: {}\ntags: [a]\n---\n\nSome *words*.\n"
+    root = write_site(tmp_path / "site", {f"{n}.md": text.format(n) for n in ("first", "second")})
     posts = root / "content" / "posts"
-    posts.mkdir(parents=True)
-    (root / "hugo.toml").write_text('title = "Blog"\n', encoding="utf-8")
-    for name in ("first", "second"):
-        text = f"---\ntitle: {name}\ntags: [a]\n---\n\nSome *words*.\n"
-        (posts / f"{name}.md").write_text(text, encoding="utf-8")
-    settings = Settings(tmp_path / "config")
+    settings = make_window.settings
     settings.save_preferences(replace(settings.preferences(), theme="light"))
-    win = MainWindow(
-        settings,
-        find_site(root),
-        create_preview=False,
-        render_controller=RenderController(debounce_ms=-1),
-    )
+    win = make_window(root)
     win.open_post(posts / "first.md")
     win.open_post(posts / "second.md")
-    win.resize(760, 560)
-    win.show()
-    qtbot.waitExposed(win)
+    make_window.show(win, (760, 560))
     yield win
-    win.close()
-    win.deleteLater()
+    close_window(win)
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     theme.apply_palette(app, False)  # the next tests start light

@@ -2,58 +2,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
-from editor.app.settings import Settings
-from editor.core.site.config import find_site
 from editor.ui.library.panel import LibraryPanel
-from editor.ui.window.main_window import LIBRARY_WIDTH, MainWindow
+from editor.ui.window.main_window import LIBRARY_WIDTH
 from editor.ui.window.preferences import WindowState
 from editor.ui.workers import RenderController
+from tests.files import write_site
+from tests.ui.preview.pages import RESOURCES
+from tests.ui.windows import WindowMaker
 
-RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "preview"
 POST = "---\ntitle: Early\ndate: 2026-03-09\n---\n\n" + "word " * 600 + "\n"
 
 
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
-    root = tmp_path / "site"
-    posts = root / "content" / "posts"
-    posts.mkdir(parents=True)
-    (root / "hugo.toml").write_text('title = "Blog"\n', encoding="utf-8")
-    (posts / "early.md").write_text(POST, encoding="utf-8")
-    return root
-
-
-@pytest.fixture
-def make_window(qapp: QApplication, tmp_path: Path, site: Path) -> Iterator[Any]:
-    made: list[MainWindow] = []
-
-    def make(**kwargs: Any) -> MainWindow:
-        win = MainWindow(Settings(tmp_path / "config"), find_site(site), **kwargs)
-        made.append(win)
-        return win
-
-    yield make
-    for win in made:
-        for tab in win.tab_list():  # typed into, not to be saved: close without asking
-            tab.document.text_document.setModified(False)
-        win.close()
-        win.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return write_site(tmp_path / "site", {"early.md": POST})
 
 
 def test_the_post_is_rendered_before_the_preview_exists_and_shown_when_it_does(
-    qtbot: Any, make_window: Any, site: Path
+    qtbot: Any, make_window: WindowMaker, site: Path
 ) -> None:
     controller = RenderController(debounce_ms=-1)  # renders at once, in this process
-    win = make_window(preview_dir=RESOURCES, render_controller=controller)
+    win = make_window(site, preview_dir=RESOURCES, render_controller=controller)
     win.open_post(site / "content" / "posts" / "early.md")
     assert win.preview is None
     assert controller.last_outcome is not None  # asked for without a pane
@@ -69,17 +44,19 @@ def test_the_post_is_rendered_before_the_preview_exists_and_shown_when_it_does(
     assert "Early" in html[0] and "word word" in html[0]
 
 
-def test_without_a_coming_preview_nothing_is_rendered(make_window: Any, site: Path) -> None:
+def test_without_a_coming_preview_nothing_is_rendered(make_window: WindowMaker, site: Path) -> None:
     controller = RenderController(debounce_ms=-1)
-    win = make_window(create_preview=False, render_controller=controller)
+    win = make_window(site, create_preview=False, render_controller=controller)
     win.open_post(site / "content" / "posts" / "early.md")
     assert controller.last_outcome is None
 
 
 def test_preview_and_library_arrive_after_the_first_paint(
-    qtbot: Any, make_window: Any, site: Path, tmp_path: Path
+    qtbot: Any, make_window: WindowMaker, site: Path, tmp_path: Path
 ) -> None:
-    win = make_window(preview_dir=RESOURCES, render_controller=RenderController(debounce_ms=-1))
+    win = make_window(
+        site, preview_dir=RESOURCES, render_controller=RenderController(debounce_ms=-1)
+    )
     win.reserve_library()
     win.resize(1200, 800)
     win.open_post(site / "content" / "posts" / "early.md")
@@ -100,11 +77,13 @@ def test_preview_and_library_arrive_after_the_first_paint(
 
 
 def test_the_editor_keeps_its_width_when_the_preview_arrives(
-    qtbot: Any, make_window: Any, site: Path
+    qtbot: Any, make_window: WindowMaker, site: Path
 ) -> None:
     """The post is on the screen before the preview exists: the pane taking the
     placeholder's place must not move the splitter (the editor would rewrap its text)."""
-    win = make_window(preview_dir=RESOURCES, render_controller=RenderController(debounce_ms=-1))
+    win = make_window(
+        site, preview_dir=RESOURCES, render_controller=RenderController(debounce_ms=-1)
+    )
     win.resize(1200, 800)
     win.open_post(site / "content" / "posts" / "early.md")
     win.show()
@@ -119,9 +98,11 @@ def test_the_editor_keeps_its_width_when_the_preview_arrives(
 
 
 def test_a_reserved_library_keeps_the_restored_visibility(
-    qtbot: Any, make_window: Any, tmp_path: Path
+    qtbot: Any, make_window: WindowMaker, site: Path, tmp_path: Path
 ) -> None:
-    win = make_window(create_preview=False, render_controller=RenderController(debounce_ms=-1))
+    win = make_window(
+        site, create_preview=False, render_controller=RenderController(debounce_ms=-1)
+    )
     win.reserve_library()
     assert win.actions_by_id["toggle_sidebar"].isChecked()
     win.restore_state(WindowState(sidebar_visible=False), reopen_posts=False)
@@ -136,11 +117,11 @@ def test_a_reserved_library_keeps_the_restored_visibility(
 
 
 def test_the_parts_arrive_after_the_first_paint_and_follow_the_open_post(
-    qtbot: Any, make_window: Any, site: Path
+    qtbot: Any, make_window: WindowMaker, site: Path
 ) -> None:
     """With `defer_parts` the first frame has the post but not the docks' panels, File >
     Open Recent or spelling; once they arrive they know the post opened before them."""
-    win = make_window(create_preview=False, defer_parts=True)
+    win = make_window(site, create_preview=False, defer_parts=True)
     win.first_paint.then(win.build_parts)  # as the app does, later
     win.resize(1200, 800)
     post = site / "content" / "posts" / "headed.md"
@@ -163,8 +144,10 @@ def test_the_parts_arrive_after_the_first_paint_and_follow_the_open_post(
     assert checked
 
 
-def test_a_part_used_before_the_first_paint_is_made_at_once(make_window: Any) -> None:
-    win = make_window(create_preview=False, defer_parts=True)
+def test_a_part_used_before_the_first_paint_is_made_at_once(
+    make_window: WindowMaker, site: Path
+) -> None:
+    win = make_window(site, create_preview=False, defer_parts=True)
     assert win._parts is None
     assert win.problems.dock.objectName() == "problemsDock"  # made now, on first use
     assert win._parts is not None
@@ -173,17 +156,17 @@ def test_a_part_used_before_the_first_paint_is_made_at_once(make_window: Any) ->
 
 
 def test_a_dock_restored_visible_shows_before_its_panel_arrives(
-    qtbot: Any, make_window: Any
+    qtbot: Any, make_window: WindowMaker, site: Path
 ) -> None:
     """The restored layout places the parts' docks at once (their shells), so nothing moves
     when the panels arrive after the first paint, and View's actions follow them."""
-    shown = make_window(create_preview=False)
+    shown = make_window(site, create_preview=False)
     shown.resize(1200, 800)
     shown.problems.set_visible(True)
     shown.show()
     qtbot.waitExposed(shown)
     state = shown.window_state()
-    win = make_window(create_preview=False, defer_parts=True)
+    win = make_window(site, create_preview=False, defer_parts=True)
     win.first_paint.then(win.build_parts)
     win.resize(1200, 800)
     win.restore_state(state, reopen_posts=False)
@@ -199,7 +182,11 @@ def test_a_dock_restored_visible_shows_before_its_panel_arrives(
 
 
 def test_a_very_long_post_renders_once_typing_pauses(
-    qtbot: Any, make_window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any,
+    make_window: WindowMaker,
+    site: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from editor.ui.preview import link as preview_link
 
@@ -213,7 +200,7 @@ def test_a_very_long_post_renders_once_typing_pauses(
         encoding="utf-8",
     )
     controller = RenderController(debounce_ms=-1)
-    win = make_window(preview_dir=RESOURCES, render_controller=controller)
+    win = make_window(site, preview_dir=RESOURCES, render_controller=controller)
     win.open_post(long_post)
     editor = win.current_editor()
     assert editor is not None
@@ -230,10 +217,12 @@ def test_a_very_long_post_renders_once_typing_pauses(
     assert controller.last_outcome is not None and not timer.isActive()
 
 
-def test_a_short_post_renders_while_typing(make_window: Any, site: Path) -> None:
+def test_a_short_post_renders_while_typing(make_window: WindowMaker, site: Path) -> None:
     from editor.ui.preview import link as preview_link
 
-    win = make_window(preview_dir=RESOURCES, render_controller=RenderController(debounce_ms=-1))
+    win = make_window(
+        site, preview_dir=RESOURCES, render_controller=RenderController(debounce_ms=-1)
+    )
     win.open_post(site / "content" / "posts" / "early.md")
     editor = win.current_editor()
     assert editor is not None
