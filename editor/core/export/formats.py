@@ -85,8 +85,8 @@ class DateText:
     def toml_item(self) -> Any:
         text = self.text if self.text is not None else _iso(self.value)
         if _TOML_DATETIME.match(text):
-            return tomlkit.parse(f"x = {text}")["x"]
-        return tomlkit.parse(f"x = {_iso(self.value)}")["x"]
+            return tomlkit.parse(f"x = {text}\n")["x"]
+        return tomlkit.parse(f"x = {_iso(self.value)}\n")["x"]
 
     def json(self) -> str:
         return self.text if self.text is not None else _iso(self.value)

@@ -162,6 +162,7 @@ def _load(fm: str, block: str) -> dict[str, object]:
 @settings(max_examples=50, deadline=None)
 @given(st.dictionaries(_keys, _values, min_size=1, max_size=6))
 @example({"A": "0-", "B": "+"})  # values ending in a fence's character
+@example({"A": {"AA": [{}], "A": dt.date(2000, 1, 1)}})  # a date, then an array of tables
 def test_front_matter_round_trips_through_every_format(meta: dict[str, object]) -> None:
     """Whatever goes in comes back out of YAML, TOML and JSON, keys and values alike."""
     for fm in ("yaml", "toml", "json"):
