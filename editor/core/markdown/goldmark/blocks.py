@@ -477,7 +477,7 @@ def goldmark_trim(text: str) -> str:
 def keep_unicode_spaces(rule: Any, kind: str) -> Any:
     """markdown-it's paragraph, ATX heading (`kind` "heading") or setext heading rule,
     keeping the whitespace Goldmark keeps at the text's ends: a Japanese paragraph's
-    indentation (U+3000) stays in Hugo's HTML (a table's cells: tables.keep_cell_spaces)."""
+    indentation (U+3000) stays in Hugo's HTML (a table's cells too: tables._cells)."""
 
     def wrapped(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         count = len(state.tokens)
