@@ -32,10 +32,10 @@ from editor.core.markdown.goldmark.blocks import (
     deflist_rule,
     goldmark_deflist,
     keep_unicode_spaces,
-    multiline_terms,
     parse_attribute_block,
     task_marker_rule,
     task_rule,
+    terms_rule,
     tightness_rule,
     unwrap_images_rule,
 )
@@ -46,6 +46,7 @@ from editor.core.markdown.goldmark.tables import (
     item_columns,
     paragraph_tables,
     setext_tables,
+    table_terms,
 )
 from editor.core.markdown.goldmark.text import id_text, plain_text, toc_title
 
@@ -168,7 +169,8 @@ def build_markdown(options: MarkupOptions) -> MarkdownIt:
         # before setext headings: a ":" line ends the paragraph a setext heading would take
         block_rules.insert(md.block.ruler.__find__("lheading"), rule)
         md.block.ruler.__compile__()
-        md.block.ruler.before("deflist", "goldmark_terms", multiline_terms)
+        tables = table_terms if options.table else None  # a table in the terms comes first
+        md.block.ruler.before("deflist", "goldmark_terms", terms_rule(tables))
         md.block.ruler.before(
             "deflist", "goldmark_dd_stop", definition_stops_paragraph, {"alt": ["paragraph"]}
         )

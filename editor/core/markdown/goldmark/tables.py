@@ -5,7 +5,7 @@ of their own (markdown-it's table rule is off).
 The transformer takes the paragraph's first delimiter row ("|-:|", or "-:" without a pipe),
 if the line above it has no more cells than the row has columns: that line is the header,
 every later line of the paragraph a row, the lines before the header stay the paragraph.
-A paragraph closes in two ways, each with its rule here:
+A paragraph closes in three ways, each with its rule here:
 
 * on a blank line or another block (`paragraph_tables`, around the paragraph rule): the
   table follows what is left of the paragraph;
@@ -13,6 +13,9 @@ A paragraph closes in two ways, each with its rule here:
   lines are trimmed first, the table comes first and the heading, made of the lines before
   the header, after it; with no such line the underline is read again on its own ("---" a
   thematic break, "===" a paragraph, "-" a list);
+* on a definition's ":" line (`table_terms`, the hook of blocks.terms_rule): the same, the
+  definition list of the lines before the header after the table (none: the ":" line is
+  read again).
 
 `cell_code_pipes` gives a code span in a cell its escaped pipes ("`a\\|b`" shows "a|b");
 `item_columns` (around the list rule) keeps the columns where the text of the list items
@@ -28,7 +31,7 @@ from typing import Any, NamedTuple
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 
-from editor.core.markdown.goldmark.blocks import goldmark_trim
+from editor.core.markdown.goldmark.blocks import goldmark_trim, push_terms
 from editor.core.markdown.goldmark.chars import LINE_SPACE, SPACE
 
 __all__ = [
@@ -36,6 +39,7 @@ __all__ = [
     "item_columns",
     "paragraph_tables",
     "setext_tables",
+    "table_terms",
 ]
 
 # isTableDelim's characters (util.IsSpace, "-", "|", ":"); a column as parseDelimiter's
@@ -304,3 +308,63 @@ def setext_tables(lheading: Any) -> Any:
         return True
 
     return wrapped
+
+
+def table_terms(state: StateBlock, start: int, line: int, end: int, blank: bool) -> bool:
+    """Goldmark's table in the paragraph on lines start..line-1 that a definition's ":"
+    line closes (blocks.terms_rule's hook): the table, then the definition list whose terms
+    are the lines before the header (none: the ":" line read again). With a blank line
+    before the ":", the paragraph closed on the blank line, as `paragraph_tables` has it
+    (and the table ends the list's chances). A ":" after a definition list's paragraph adds
+    to that list: Goldmark makes terms of all the lines, no table."""
+    if state.src.find("-", state.bMarks[start + 1], state.eMarks[line - 1]) < 0:
+        return False  # every delimiter row has a "-"
+    last = state.tokens[-1] if state.tokens else None
+    if not blank and last is not None and last.type == "dl_close" and last.level == state.level:
+        return False
+    table = _find_table(state, start, line, trimmed=not blank)
+    if table is None:
+        return False
+    if blank or table.stop < line:
+        if table.header > start:
+            _push_paragraph(state, start, table.header)
+        _push_table(state, table, table.header)
+        state.line = table.stop
+        return True
+    _push_table(state, table, start)
+    state.line = line
+    if table.header > start:
+        _push_last_terms(state, start, table.header, line, end)
+    return True
+
+
+_MARKS = ("bMarks", "eMarks", "tShift", "sCount", "bsCount")
+
+
+def _push_last_terms(state: StateBlock, start: int, header: int, definition: int, end: int) -> None:
+    """The terms on lines start..header-1 and the definitions from line `definition` on,
+    through the definition list rule: it reads its term on the line above the ":" line, so
+    that line (a table row, taken already) shows the last term while the rule runs."""
+    if header - 1 > start:
+        push_terms(state, start, header - 1)
+    ruler = state.md.block.ruler
+    deflist = ruler.__rules__[ruler.__find__("deflist")].fn
+    term, above = header - 1, definition - 1
+    saved = [getattr(state, name)[above] for name in _MARKS]
+    for name in _MARKS:
+        marks = getattr(state, name)
+        marks[above] = marks[term]
+    state.sCount[above] = state.blkIndent  # an indented term line: no code for the rule
+    count = len(state.tokens)
+    try:
+        made = deflist(state, above, end, False)
+    finally:
+        for name, value in zip(_MARKS, saved, strict=True):
+            getattr(state, name)[above] = value
+    if not made:  # pragma: no cover - the rule takes any line before a ":" line
+        _push_paragraph(state, term, header)
+        state.line = definition
+        return
+    for token in state.tokens[count:]:
+        if token.map and token.map[0] == above:
+            token.map = [term, max(token.map[1], term + 1)]
