@@ -11,9 +11,9 @@ the two over the fixtures and hypothesis documents); the preview keeps the plain
   touching the state), and so is each next line of a paragraph among the rules that can end
   it (markdown-it's paragraph rule, otherwise unchanged).
 * Rules a source cannot use: a setext heading needs an underline line ("=" or "-" alone), a
-  definition list a line whose first character after container markers is ":" or "~", a
-  table a "|"; a source without one is parsed without those rules (two substring-like
-  searches per source; 12 % fewer instructions in parsing a generated post, callgrind).
+  definition list a line whose first character after container markers is ":" or "~"; a
+  source without one is parsed without those rules (two substring-like searches per source;
+  12 % fewer instructions in parsing a generated post, callgrind).
 * Inline text: markdown-it's inline parser ends its text rule at each terminator character
   (its own, and Goldmark's linkify stop after "www"); content with none of them is one text
   token whatever rules follow (the text rule comes first and takes it all; no delimiter is
@@ -28,7 +28,7 @@ the two over the fixtures and hypothesis documents); the preview keeps the plain
   token's content is a piece of its inline token's content).
 * Core rules that change nothing without their block run only when the source can hold
   it: the <dl> merge needs a ":" (Goldmark's definition marker), the list tightness fix a
-  table, hence a "|" (markdown-it's table needs one in its header line), task boxes a "[".
+  table, hence a "-" (in its delimiter row), task boxes a "[".
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ from markdown_it.token import Token
 
 from editor.core.markdown.goldmark.blocks import goldmark_trim
 from editor.core.markdown.goldmark.inline import WWW_STOP
-from editor.core.markdown.goldmark.tables import lazy_tables
+from editor.core.markdown.goldmark.tables import paragraph_tables
 from editor.core.markdown.goldmark.typographer import typographer_rule
 
 __all__ = ["speed_up"]
@@ -87,7 +87,6 @@ _NEEDS: dict[str, Callable[[str], object]] = {
     "goldmark_terms": _DEFINITION_RE.search,
     "deflist": _DEFINITION_RE.search,
     "goldmark_dd_stop": _DEFINITION_RE.search,
-    "table": lambda lines: "|" in lines,  # markdown-it's table needs one in its header line
 }
 _STATE_RULES = "_inkpost_rules"  # the StateBlock attribute holding its source's _Rules
 
@@ -128,7 +127,7 @@ class _RuleSets:
         ] != ruler.getRules("paragraph"):  # pragma: no cover - a markdown-it compiling otherwise
             raise RuntimeError("markdown-it's rule chains are not its enabled rules in order")
         names = {name for name, _fn in block}
-        paragraph = lazy_tables(_paragraph) if "table" in names else _paragraph
+        paragraph = paragraph_tables(_paragraph) if md.options["goldmark"].table else _paragraph
         self._block = [(name, paragraph if name == "paragraph" else fn) for name, fn in block]
         self._terminators = terminators
         self._needs = [(name, found) for name, found in _NEEDS.items() if name in names]
@@ -325,7 +324,7 @@ def _when_source_has(text: str, rule: CoreRule) -> CoreRule:
 # core rule -> the guard it gets (see the module docstring)
 _GUARDS: dict[str, Callable[[CoreRule], CoreRule]] = {
     "goldmark_deflist": lambda rule: _when_source_has(":", rule),
-    "goldmark_list_tightness": lambda rule: _when_source_has("|", rule),
+    "goldmark_list_tightness": lambda rule: _when_source_has("-", rule),
     "goldmark_tasks": lambda rule: _when_source_has("[", rule),
     "goldmark_task_markers": lambda rule: _when_source_has("[", rule),
 }

@@ -12,6 +12,7 @@ own rules are in goldmark/tables.py.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from markdown_it.rules_block import StateBlock
@@ -338,7 +339,7 @@ def _list_reach(state: StateBlock, start_line: int, end_line: int) -> int:
 
 
 _INTERRUPTS_RE = re.compile(
-    r"#{1,6}(?:\s|$)|```|~~~|>|<|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|\||=+\s*$|-+\s*$"
+    r"#{1,6}(?:\s|$)|```|~~~|>|<|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|=+\s*$|-+\s*$"
 )
 
 
@@ -350,7 +351,7 @@ def _after_other_block(state: StateBlock, line: int) -> bool:
     if term < 0:
         return False
     text = state.src[state.bMarks[term] + state.tShift[term] : state.eMarks[term]]
-    return _INTERRUPTS_RE.match(text) is not None and not text.startswith(("<", "|"))
+    return _INTERRUPTS_RE.match(text) is not None and not text.startswith("<")
 
 
 def definition_stops_paragraph(
@@ -367,29 +368,12 @@ def _ends_paragraph(state: StateBlock, line: int, end_line: int, terminators: li
     return any(rule(state, line, end_line, True) for rule in terminators)
 
 
-def multiline_terms(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
-    """Goldmark makes every line of a paragraph followed by ":" a term: emit all but the last
-    as their own <dl> (merged with the one the deflist rule opens on the last term)."""
-    if silent or state.sCount[start_line] - state.blkIndent >= 4:
-        return False
-    line = start_line + 1
-    terminators = state.md.block.ruler.getRules("paragraph")
-    while line < end_line and not state.isEmpty(line):
-        if is_definition_line(state, line):
-            break
-        first = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
-        if _INTERRUPTS_RE.match(first) or _ends_paragraph(state, line, end_line, terminators):
-            return False  # another block starts inside: not a plain run of terms
-        line += 1
-    else:
-        # the definition may also follow the terms after one blank line
-        if not (line + 1 < end_line and is_definition_line(state, line + 1)):
-            return False
-    if line - start_line < 2:
-        return False
+def push_terms(state: StateBlock, start: int, end: int) -> None:
+    """A <dl> of the terms on lines start..end-1 alone (the core rule merges it with the
+    next <dl>, which the deflist rule opens on the last term)."""
     token = state.push("dl_open", "dl", 1)
-    token.map = [start_line, line - 1]
-    for term in range(start_line, line - 1):
+    token.map = [start, end]
+    for term in range(start, end):
         state.push("dt_open", "dt", 1).map = [term, term + 1]
         inline = state.push("inline", "", 0)
         inline.map = [term, term + 1]
@@ -397,11 +381,48 @@ def multiline_terms(state: StateBlock, start_line: int, end_line: int, silent: b
         inline.children = []
         state.push("dt_close", "dt", -1)
     state.push("dl_close", "dl", -1)
-    state.line = line - 1
-    if state.sCount[line - 1] - state.blkIndent >= 4:
-        # the paragraph's lazy line, no code: the deflist rule takes it as the last term
-        state.sCount[line - 1] = state.sCount[start_line]
-    return True
+
+
+# A table among the terms' lines (tables.table_terms): (state, first line, the line after
+# the paragraph, end line, a blank line before the ":" line?) -> whether it made the blocks
+TableTerms = Callable[[StateBlock, int, int, int, bool], bool]
+
+
+def terms_rule(tables: TableTerms | None) -> Callable[[StateBlock, int, int, bool], bool]:
+    """Goldmark makes every line of a paragraph followed by ":" a term: the rule emits all
+    but the last as their own <dl> (merged with the one the deflist rule opens on the last
+    term). `tables` first gets the paragraph, to make a table of it as Goldmark would."""
+
+    def multiline_terms(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        if silent or state.sCount[start_line] - state.blkIndent >= 4:
+            return False
+        line = start_line + 1
+        terminators = state.md.block.ruler.getRules("paragraph")
+        blank = False
+        while line < end_line and not state.isEmpty(line):
+            if is_definition_line(state, line):
+                break
+            first = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+            if _INTERRUPTS_RE.match(first) or _ends_paragraph(state, line, end_line, terminators):
+                return False  # another block starts inside: not a plain run of terms
+            line += 1
+        else:
+            # the definition may also follow the terms after one blank line
+            if not (line + 1 < end_line and is_definition_line(state, line + 1)):
+                return False
+            blank = True
+        if line - start_line < 2:
+            return False
+        if tables is not None and tables(state, start_line, line, end_line, blank):
+            return True
+        push_terms(state, start_line, line - 1)
+        state.line = line - 1
+        if state.sCount[line - 1] - state.blkIndent >= 4:
+            # the paragraph's lazy line, no code: the deflist rule takes it as the last term
+            state.sCount[line - 1] = state.sCount[start_line]
+        return True
+
+    return multiline_terms
 
 
 # --- task lists ---------------------------------------------------------------------------
@@ -477,7 +498,7 @@ def goldmark_trim(text: str) -> str:
 def keep_unicode_spaces(rule: Any, kind: str) -> Any:
     """markdown-it's paragraph, ATX heading (`kind` "heading") or setext heading rule,
     keeping the whitespace Goldmark keeps at the text's ends: a Japanese paragraph's
-    indentation (U+3000) stays in Hugo's HTML (a table's cells: tables.keep_cell_spaces)."""
+    indentation (U+3000) stays in Hugo's HTML (a table's cells too: tables._cells)."""
 
     def wrapped(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         count = len(state.tokens)

@@ -32,20 +32,21 @@ from editor.core.markdown.goldmark.blocks import (
     deflist_rule,
     goldmark_deflist,
     keep_unicode_spaces,
-    multiline_terms,
     parse_attribute_block,
     task_marker_rule,
     task_rule,
+    terms_rule,
     tightness_rule,
     unwrap_images_rule,
 )
 from editor.core.markdown.goldmark.html import install_render_rules
 from editor.core.markdown.goldmark.options import MarkupOptions
 from editor.core.markdown.goldmark.tables import (
-    keep_cell_spaces,
-    lazy_tables,
-    no_setext_table,
-    table_before_underline,
+    cell_code_pipes,
+    item_columns,
+    paragraph_tables,
+    setext_tables,
+    table_terms,
 )
 from editor.core.markdown.goldmark.text import id_text, plain_text, toc_title
 
@@ -143,23 +144,18 @@ def build_markdown(options: MarkupOptions) -> MarkdownIt:
     for name in ("paragraph", "heading", "lheading"):
         rule = md.block.ruler.__rules__[md.block.ruler.__find__(name)]
         md.block.ruler.at(name, keep_unicode_spaces(rule.fn, name), {"alt": rule.alt})
-    rule = md.block.ruler.__rules__[md.block.ruler.__find__("table")]
-    md.block.ruler.at("table", keep_cell_spaces(rule.fn), {"alt": rule.alt})
     md.disable(["linkify", "replacements", "smartquotes"], ignoreInvalid=True)
-    if options.table:
-        md.enable("table")
+    if options.table:  # Goldmark makes tables out of paragraphs: markdown-it's rule stays off
         ruler = md.block.ruler
-        table = ruler.__rules__[ruler.__find__("table")]
-        lheading = ruler.__rules__[ruler.__find__("lheading")]
-        ruler.at("lheading", no_setext_table(lheading.fn, table.fn), {"alt": lheading.alt})
-        ruler.at("table", table_before_underline(table.fn), {"alt": table.alt})
-        paragraph = ruler.__rules__[ruler.__find__("paragraph")]
-        ruler.at("paragraph", lazy_tables(paragraph.fn), {"alt": paragraph.alt})
-        # Goldmark makes tables out of paragraphs: fences, headings, lists... come first
-        block_rules = md.block.ruler.__rules__
-        table = block_rules.pop(md.block.ruler.__find__("table"))
-        block_rules.insert(md.block.ruler.__find__("paragraph"), table)
-        md.block.ruler.__compile__()
+        wrappers = (
+            ("lheading", setext_tables),
+            ("paragraph", paragraph_tables),
+            ("list", item_columns),
+        )
+        for name, wrap in wrappers:
+            rule = ruler.__rules__[ruler.__find__(name)]
+            ruler.at(name, wrap(rule.fn), {"alt": rule.alt})
+        md.core.ruler.after("inline", "goldmark_cell_code_pipes", cell_code_pipes)
     runs = goldmark_extras.runs_table(options.strikethrough, options.extras)
     if runs:  # Goldmark's strikethrough and the extras, in place of markdown-it's strikethrough
         goldmark_extras.install(md, runs)
@@ -173,7 +169,8 @@ def build_markdown(options: MarkupOptions) -> MarkdownIt:
         # before setext headings: a ":" line ends the paragraph a setext heading would take
         block_rules.insert(md.block.ruler.__find__("lheading"), rule)
         md.block.ruler.__compile__()
-        md.block.ruler.before("deflist", "goldmark_terms", multiline_terms)
+        tables = table_terms if options.table else None  # a table in the terms comes first
+        md.block.ruler.before("deflist", "goldmark_terms", terms_rule(tables))
         md.block.ruler.before(
             "deflist", "goldmark_dd_stop", definition_stops_paragraph, {"alt": ["paragraph"]}
         )
@@ -193,7 +190,7 @@ def build_markdown(options: MarkupOptions) -> MarkdownIt:
     md.core.ruler.before("inline", "goldmark_heading_attrs", _heading_attrs_rule)
     if options.attribute_block:
         md.block.ruler.before(
-            "table",
+            "paragraph" if options.table else "table",  # where markdown-it's table rule was
             "goldmark_attr_block",
             attr_block,
             {"alt": ["paragraph", "reference", "blockquote", "list", "table"]},
