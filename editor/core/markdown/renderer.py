@@ -36,6 +36,7 @@ from editor.core.markdown.goldmark.parser import (
     HeadingInfo,
     build_markdown,
 )
+from editor.core.markdown.goldmark.typographer import QUOTES, QuoteCounts
 from editor.core.markdown.heading_ids import IdFactory, TocEntry, toc_html
 from editor.core.markdown.highlight import parse_fence_info, render_fence
 from editor.core.markdown.shortcodes import expand as shortcodes
@@ -61,6 +62,7 @@ _MORE_TOKEN = "HUGOMORE42"
 _MORE_BLOCK = f"<p>{_MORE_TOKEN}</p>\n"
 _FIRST_TAG_RE = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
 _SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+Quotes = tuple[int, int]
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,34 @@ class _Chunk:
     line_count: int
     checked: tuple[tuple[str, str], ...] = ()  # preview look-ups, re-checked on a cache hit
     too_deep: bool = False  # cut at MAX_NESTING: what follows depends on the whole body
+    # the typographer's open quotes (single, double) after the chunk, from those it was
+    # rendered with, and its closing quotes that found none open from (0, 0) (QuoteCounts)
+    quotes_out: Quotes = (0, 0)
+    starved: Quotes = (0, 0)
+
+
+@dataclass
+class _Renderings:
+    """A chunk text's renderings by the open quotes they started from: min(k, starved) for
+    k open quotes coming in (more than its starved closing quotes can take pass it by)."""
+
+    starved: Quotes
+    by_start: dict[Quotes, _Chunk]
+
+
+def _start(quotes: Quotes, starved: Quotes) -> Quotes:
+    """The open quotes a chunk's rendering depends on, of those coming in."""
+    if quotes == (0, 0) or starved == (0, 0):
+        return (0, 0)
+    return min(quotes[0], starved[0]), min(quotes[1], starved[1])
+
+
+def _carried(chunk: _Chunk, quotes: Quotes, start: Quotes) -> Quotes:
+    """The open quotes after `chunk` (rendered from `start`) when `quotes` came in."""
+    out = chunk.quotes_out
+    if quotes == start:
+        return out
+    return out[0] + quotes[0] - start[0], out[1] + quotes[1] - start[1]
 
 
 @lru_cache(maxsize=16)
@@ -241,7 +271,7 @@ class Renderer:
             else _markdown_for(self.options)
         )
         self.engine = str(getattr(site, "markdown_engine", "goldmark") or "goldmark")
-        self._cache: ChunkCache[tuple[str, bool, str], _Chunk] | None = (
+        self._cache: ChunkCache[tuple[str, bool, str], _Renderings] | None = (
             ChunkCache() if cache else None
         )
 
@@ -403,14 +433,19 @@ class Renderer:
 
     def _assemble(self, body: str, page: PagePaths, lines: _Lines, preview: bool) -> _Assembly:
         """The body's chunks, rendered (or from the cache), put together in document order:
-        heading ids given page-wide, lines mapped back to the document, the divider found."""
+        heading ids given page-wide, lines mapped back to the document, the divider found.
+        The typographer's open quotes flow from chunk to chunk, as through Goldmark's page."""
         out = _Assembly(page.page_path)
         ids = IdFactory()
         pieces = split_chunks(body) if self._cache is not None else [(body, 0)]
-        chunks = [(self._chunk(text, page), line) for text, line in pieces]
+        chunks: list[tuple[_Chunk, int]] = []
+        quotes: Quotes = (0, 0)
+        for text, line in pieces:
+            chunk, quotes = self._chunk(text, page, quotes)
+            chunks.append((chunk, line))
         if len(chunks) > 1 and any(chunk.too_deep for chunk, _ in chunks):
             # Nesting cut short reaches past a chunk's end: render as the uncached path does.
-            chunks = [(self._chunk(body, page), 0)]
+            chunks = [(self._chunk(body, page, (0, 0))[0], 0)]
         for chunk, chunk_line in chunks:
             final_ids = [self._heading_id(info, ids) for info in chunk.headings]
             for info, final in zip(chunk.headings, final_ids, strict=True):
@@ -448,13 +483,35 @@ class Renderer:
     def _page(self, preview: bool, page_path: Path | None) -> PagePaths:
         return page_paths(self.site, preview, page_path)
 
-    def _chunk(self, chunk_text: str, page: PagePaths) -> _Chunk:
+    def _chunk(self, chunk_text: str, page: PagePaths, quotes: Quotes) -> tuple[_Chunk, Quotes]:
+        """The chunk rendered after `quotes` open quotes (or from the cache), and the open
+        quotes after it."""
         key = (chunk_text, page.preview, str(page.page_path or ""))
-        cached = self._cache.get(key) if self._cache is not None else None
-        if cached is not None and (not cached.checked or page.still_valid(cached.checked)):
-            return cached  # (an image that appeared or went away makes the chunk stale)
+        renderings = self._cache.get(key) if self._cache is not None else None
+        start = quotes
+        if renderings is not None:
+            start = _start(quotes, renderings.starved)
+            cached = renderings.by_start.get(start)
+            if cached is not None and (not cached.checked or page.still_valid(cached.checked)):
+                # (an image that appeared or went away makes the chunk stale)
+                return cached, _carried(cached, quotes, start)
+        chunk = self._parse_chunk(chunk_text, page, start)
+        if renderings is None:  # rendered from `quotes`: keep it under what it depends on
+            start = _start(quotes, chunk.starved)
+            if start != quotes:
+                chunk = replace(chunk, quotes_out=_carried(chunk, start, quotes))
+            if self._cache is not None:
+                renderings = _Renderings(chunk.starved, {})
+                self._cache.put(key, renderings)
+        if renderings is not None:
+            renderings.by_start[start] = chunk
+        return chunk, _carried(chunk, quotes, start)
+
+    def _parse_chunk(self, chunk_text: str, page: PagePaths, quotes: Quotes) -> _Chunk:
+        counts = QuoteCounts(*quotes)
         env: dict[str, Any] = {
-            "page": replace(page, warnings=[], checked=[])  # this chunk's own findings
+            "page": replace(page, warnings=[], checked=[]),  # this chunk's own findings
+            QUOTES: counts,
         }
         if self.deferred is not None:
             env[DEFERRED_FENCES] = self.deferred
@@ -476,17 +533,16 @@ class Renderer:
         found: list[HeadingInfo] = env.get("headings", [])
         chunk_page: PagePaths = env["page"]
         warnings = list(env.get("warnings", [])) + chunk_page.warnings
-        chunk = _Chunk(
+        return _Chunk(
             tuple(blocks),
             tuple(found),
             tuple(warnings),
             chunk_text.count("\n"),
             tuple(chunk_page.checked),
             too_deep=deep is not None,
+            quotes_out=counts.counts(),
+            starved=counts.starved(),
         )
-        if self._cache is not None:
-            self._cache.put(key, chunk)
-        return chunk
 
 
 def _resolve_ids(html: str, final_ids: list[str]) -> str:
