@@ -12,6 +12,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -149,9 +150,9 @@ class QuoteCounts:
     Goldmark keeps it in the parser context for the whole page: the CloseBlock that would
     reset it after each block never runs (its signature is not parser.CloseBlocker's), so a
     quote left open in one block lets a closing quote in any later one close it. Inline
-    content is parsed block by block in document order (an image's alt text in its place),
-    and so is it here (`typographer_rule` takes the counts from the parse's env, QUOTES, and
-    leaves them there).
+    content is parsed block by block in document order (every footnote definition where the
+    first one stands, an image's alt text in its place), and so is it here
+    (`typographer_rule` takes the counts from the parse's env, QUOTES, and leaves them there).
 
     Besides the counts as they go (`single`, `double`, from the ones given), it keeps them as
     they would go from (0, 0) (`base_*`) and how many closing quotes found none open there
@@ -405,8 +406,36 @@ def _cell_tails(line: str) -> list[str]:
     return [cell[len(cell.rstrip()) :] for cell in cells]
 
 
+def _goldmark_order(tokens: list[Token]) -> Iterable[int]:
+    """The tokens' indices in the order Goldmark parses their inline content: the document's,
+    but every footnote definition where the first one stands (its block parser moves each
+    into one list there as it closes, before any inline content is parsed)."""
+    spans: list[tuple[int, int]] = []
+    depth = start = 0
+    for i, token in enumerate(tokens):
+        if token.type == "footnote_reference_open":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif token.type == "footnote_reference_close" and depth > 0:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, i + 1))
+    if len(spans) < 2:
+        return range(len(tokens))
+    order = list(range(spans[0][0]))
+    for begin, end in spans:
+        order.extend(range(begin, end))
+    after = spans[0][1]
+    for begin, end in spans[1:]:
+        order.extend(range(after, begin))
+        after = end
+    order.extend(range(after, len(tokens)))
+    return order
+
+
 def typographer_rule(state: StateCore, *, triggered_only: bool = False) -> None:
-    """Goldmark's typographer over every inline token, in document order, with the quote
+    """Goldmark's typographer over every inline token, in Goldmark's order, with the quote
     counts of the env's QUOTES (page-wide; new ones without it); with `triggered_only`,
     past those whose content `has_typography` says it leaves as it is (the same result,
     faster: without a quote the counts do not change)."""
@@ -417,7 +446,9 @@ def typographer_rule(state: StateCore, *, triggered_only: bool = False) -> None:
     subs = _substitutions(getattr(state.md.options["goldmark"], "typographer_subs", ()))
     lines: list[str] | None = None
     tails: list[str] = []
-    for i, token in enumerate(tokens):
+    order = _goldmark_order(tokens) if "footnotes" in state.env else range(len(tokens))
+    for i in order:
+        token = tokens[i]
         if token.type == "tr_open" and token.map:
             if lines is None:
                 lines = state.src.split("\n")
