@@ -26,6 +26,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from editor.core.diagnostics import Diagnostic, Severity
+from editor.core.markdown import quote_flow
 from editor.core.markdown.chunks import ChunkCache, split_chunks
 from editor.core.markdown.deferred_fences import DeferredFences
 from editor.core.markdown.goldmark.html import DEFERRED_FENCES
@@ -39,6 +40,7 @@ from editor.core.markdown.goldmark.parser import (
 from editor.core.markdown.goldmark.typographer import QUOTES, QuoteCounts
 from editor.core.markdown.heading_ids import IdFactory, TocEntry, toc_html
 from editor.core.markdown.highlight import parse_fence_info, render_fence
+from editor.core.markdown.quote_flow import NO_QUOTES, Quotes, Renderings
 from editor.core.markdown.shortcodes import expand as shortcodes
 from editor.core.markdown.shortcodes.context import ShortcodeContext
 from editor.core.markdown.support import (
@@ -62,7 +64,6 @@ _MORE_TOKEN = "HUGOMORE42"
 _MORE_BLOCK = f"<p>{_MORE_TOKEN}</p>\n"
 _FIRST_TAG_RE = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
 _SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-Quotes = tuple[int, int]
 
 
 @dataclass(frozen=True)
@@ -80,34 +81,11 @@ class _Chunk:
     line_count: int
     checked: tuple[tuple[str, str], ...] = ()  # preview look-ups, re-checked on a cache hit
     too_deep: bool = False  # cut at MAX_NESTING: what follows depends on the whole body
-    # the typographer's open quotes (single, double) after the chunk, from those it was
-    # rendered with, and its closing quotes that found none open from (0, 0) (QuoteCounts)
-    quotes_out: Quotes = (0, 0)
-    starved: Quotes = (0, 0)
-
-
-@dataclass
-class _Renderings:
-    """A chunk text's renderings by the open quotes they started from: min(k, starved) for
-    k open quotes coming in (more than its starved closing quotes can take pass it by)."""
-
-    starved: Quotes
-    by_start: dict[Quotes, _Chunk]
-
-
-def _start(quotes: Quotes, starved: Quotes) -> Quotes:
-    """The open quotes a chunk's rendering depends on, of those coming in."""
-    if quotes == (0, 0) or starved == (0, 0):
-        return (0, 0)
-    return min(quotes[0], starved[0]), min(quotes[1], starved[1])
-
-
-def _carried(chunk: _Chunk, quotes: Quotes, start: Quotes) -> Quotes:
-    """The open quotes after `chunk` (rendered from `start`) when `quotes` came in."""
-    out = chunk.quotes_out
-    if quotes == start:
-        return out
-    return out[0] + quotes[0] - start[0], out[1] + quotes[1] - start[1]
+    # the typographer's open quotes it was rendered after and those after it, and its
+    # closing quotes that find none open after none (markdown.quote_flow)
+    quotes_start: Quotes = NO_QUOTES
+    quotes_out: Quotes = NO_QUOTES
+    starved: Quotes = NO_QUOTES
 
 
 @lru_cache(maxsize=16)
@@ -271,7 +249,7 @@ class Renderer:
             else _markdown_for(self.options)
         )
         self.engine = str(getattr(site, "markdown_engine", "goldmark") or "goldmark")
-        self._cache: ChunkCache[tuple[str, bool, str], _Renderings] | None = (
+        self._cache: ChunkCache[tuple[str, bool, str], Renderings[_Chunk]] | None = (
             ChunkCache() if cache else None
         )
 
@@ -439,13 +417,17 @@ class Renderer:
         ids = IdFactory()
         pieces = split_chunks(body) if self._cache is not None else [(body, 0)]
         chunks: list[tuple[_Chunk, int]] = []
-        quotes: Quotes = (0, 0)
+        quotes = NO_QUOTES
         for text, line in pieces:
-            chunk, quotes = self._chunk(text, page, quotes)
+            chunk = self._chunk(text, page, quotes)
+            if quotes is NO_QUOTES:  # what it was rendered after
+                quotes = chunk.quotes_out
+            else:
+                quotes = quote_flow.carry(chunk.quotes_out, chunk.quotes_start, quotes)
             chunks.append((chunk, line))
         if len(chunks) > 1 and any(chunk.too_deep for chunk, _ in chunks):
             # Nesting cut short reaches past a chunk's end: render as the uncached path does.
-            chunks = [(self._chunk(body, page, (0, 0))[0], 0)]
+            chunks = [(self._chunk(body, page, NO_QUOTES), 0)]
         for chunk, chunk_line in chunks:
             final_ids = [self._heading_id(info, ids) for info in chunk.headings]
             for info, final in zip(chunk.headings, final_ids, strict=True):
@@ -483,29 +465,29 @@ class Renderer:
     def _page(self, preview: bool, page_path: Path | None) -> PagePaths:
         return page_paths(self.site, preview, page_path)
 
-    def _chunk(self, chunk_text: str, page: PagePaths, quotes: Quotes) -> tuple[_Chunk, Quotes]:
-        """The chunk rendered after `quotes` open quotes (or from the cache), and the open
-        quotes after it."""
+    def _chunk(self, chunk_text: str, page: PagePaths, quotes: Quotes) -> _Chunk:
+        """The chunk rendered after `quotes` open quotes, or from the cache."""
         key = (chunk_text, page.preview, str(page.page_path or ""))
         renderings = self._cache.get(key) if self._cache is not None else None
-        start = quotes
+        after = quotes
         if renderings is not None:
-            start = _start(quotes, renderings.starved)
-            cached = renderings.by_start.get(start)
+            plain = quotes is NO_QUOTES or renderings.starved is NO_QUOTES  # the fast path
+            cached = renderings.plain if plain else renderings.get(quotes)
             if cached is not None and (not cached.checked or page.still_valid(cached.checked)):
-                # (an image that appeared or went away makes the chunk stale)
-                return cached, _carried(cached, quotes, start)
-        chunk = self._parse_chunk(chunk_text, page, start)
-        if renderings is None:  # rendered from `quotes`: keep it under what it depends on
-            start = _start(quotes, chunk.starved)
-            if start != quotes:
-                chunk = replace(chunk, quotes_out=_carried(chunk, start, quotes))
+                return cached  # (an image that appeared or went away makes the chunk stale)
+            after = quote_flow.start(quotes, renderings.starved)
+        chunk = self._parse_chunk(chunk_text, page, after)
+        if renderings is None:  # rendered after `quotes`: kept after those it depends on
+            after = quote_flow.start(quotes, chunk.starved)
+            if after != quotes:
+                out = quote_flow.carry(chunk.quotes_out, quotes, after)
+                chunk = replace(chunk, quotes_start=after, quotes_out=out)
             if self._cache is not None:
-                renderings = _Renderings(chunk.starved, {})
+                renderings = Renderings(chunk.starved)
                 self._cache.put(key, renderings)
         if renderings is not None:
-            renderings.by_start[start] = chunk
-        return chunk, _carried(chunk, quotes, start)
+            renderings.keep(chunk)
+        return chunk
 
     def _parse_chunk(self, chunk_text: str, page: PagePaths, quotes: Quotes) -> _Chunk:
         counts = QuoteCounts(*quotes)
@@ -540,8 +522,9 @@ class Renderer:
             chunk_text.count("\n"),
             tuple(chunk_page.checked),
             too_deep=deep is not None,
-            quotes_out=counts.counts(),
-            starved=counts.starved(),
+            quotes_start=quotes,
+            quotes_out=quote_flow.normalized(counts.counts()),
+            starved=quote_flow.normalized(counts.starved()),
         )
 
 
