@@ -422,8 +422,9 @@ class Renderer:
             chunk = self._chunk(text, page, quotes)
             if quotes is NO_QUOTES:  # what it was rendered after
                 quotes = chunk.quotes_out
-            else:
+            elif chunk.quotes_out is not NO_QUOTES or chunk.quotes_start is not NO_QUOTES:
                 quotes = quote_flow.carry(chunk.quotes_out, chunk.quotes_start, quotes)
+            # (else the open quotes pass it by)
             chunks.append((chunk, line))
         if len(chunks) > 1 and any(chunk.too_deep for chunk, _ in chunks):
             # Nesting cut short reaches past a chunk's end: render as the uncached path does.
