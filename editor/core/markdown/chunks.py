@@ -5,8 +5,9 @@ before: not a list marker, not a definition (":"), not inside a fenced code bloc
 block of CommonMark types 1-5 (script/pre/style/textarea, comments, <?, <!X, CDATA), which run
 across blank lines. Merging too much is always safe; splitting too much would change the
 HTML, so every rule errs towards merging. Documents with link reference definitions or
-footnote definitions are not split at all (those are page-wide). `ChunkCache` keeps the
-rendering of each chunk text for the next render.
+footnote definitions are not split at all (those are page-wide). The one state that flows
+from chunk to chunk, the typographer's count of open quotes, the renderer carries across.
+`ChunkCache` keeps the rendering of each chunk text for the next render.
 """
 
 from __future__ import annotations

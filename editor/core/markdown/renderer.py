@@ -26,6 +26,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from editor.core.diagnostics import Diagnostic, Severity
+from editor.core.markdown import quote_flow
 from editor.core.markdown.chunks import ChunkCache, split_chunks
 from editor.core.markdown.deferred_fences import DeferredFences
 from editor.core.markdown.goldmark.html import DEFERRED_FENCES
@@ -36,8 +37,10 @@ from editor.core.markdown.goldmark.parser import (
     HeadingInfo,
     build_markdown,
 )
+from editor.core.markdown.goldmark.typographer import QUOTES, QuoteCounts
 from editor.core.markdown.heading_ids import IdFactory, TocEntry, toc_html
 from editor.core.markdown.highlight import parse_fence_info, render_fence
+from editor.core.markdown.quote_flow import NO_QUOTES, Quotes, Renderings
 from editor.core.markdown.shortcodes import expand as shortcodes
 from editor.core.markdown.shortcodes.context import ShortcodeContext
 from editor.core.markdown.support import (
@@ -78,6 +81,11 @@ class _Chunk:
     line_count: int
     checked: tuple[tuple[str, str], ...] = ()  # preview look-ups, re-checked on a cache hit
     too_deep: bool = False  # cut at MAX_NESTING: what follows depends on the whole body
+    # the typographer's open quotes it was rendered after and those after it, and its
+    # closing quotes that find none open after none (markdown.quote_flow)
+    quotes_start: Quotes = NO_QUOTES
+    quotes_out: Quotes = NO_QUOTES
+    starved: Quotes = NO_QUOTES
 
 
 @lru_cache(maxsize=16)
@@ -241,7 +249,7 @@ class Renderer:
             else _markdown_for(self.options)
         )
         self.engine = str(getattr(site, "markdown_engine", "goldmark") or "goldmark")
-        self._cache: ChunkCache[tuple[str, bool, str], _Chunk] | None = (
+        self._cache: ChunkCache[tuple[str, bool, str], Renderings[_Chunk]] | None = (
             ChunkCache() if cache else None
         )
 
@@ -406,14 +414,24 @@ class Renderer:
 
     def _assemble(self, body: str, page: PagePaths, lines: _Lines, preview: bool) -> _Assembly:
         """The body's chunks, rendered (or from the cache), put together in document order:
-        heading ids given page-wide, lines mapped back to the document, the divider found."""
+        heading ids given page-wide, lines mapped back to the document, the divider found.
+        The typographer's open quotes flow from chunk to chunk, as through Goldmark's page."""
         out = _Assembly(page.page_path)
         ids = IdFactory()
         pieces = split_chunks(body) if self._cache is not None else [(body, 0)]
-        chunks = [(self._chunk(text, page), line) for text, line in pieces]
+        chunks: list[tuple[_Chunk, int]] = []
+        quotes = NO_QUOTES
+        for text, line in pieces:
+            chunk = self._chunk(text, page, quotes)
+            if quotes is NO_QUOTES:  # what it was rendered after
+                quotes = chunk.quotes_out
+            elif chunk.quotes_out is not NO_QUOTES or chunk.quotes_start is not NO_QUOTES:
+                quotes = quote_flow.carry(chunk.quotes_out, chunk.quotes_start, quotes)
+            # (else the open quotes pass it by)
+            chunks.append((chunk, line))
         if len(chunks) > 1 and any(chunk.too_deep for chunk, _ in chunks):
             # Nesting cut short reaches past a chunk's end: render as the uncached path does.
-            chunks = [(self._chunk(body, page), 0)]
+            chunks = [(self._chunk(body, page, NO_QUOTES), 0)]
         for chunk, chunk_line in chunks:
             final_ids = [self._heading_id(info, ids) for info in chunk.headings]
             for info, final in zip(chunk.headings, final_ids, strict=True):
@@ -451,13 +469,35 @@ class Renderer:
     def _page(self, preview: bool, page_path: Path | None) -> PagePaths:
         return page_paths(self.site, preview, page_path)
 
-    def _chunk(self, chunk_text: str, page: PagePaths) -> _Chunk:
+    def _chunk(self, chunk_text: str, page: PagePaths, quotes: Quotes) -> _Chunk:
+        """The chunk rendered after `quotes` open quotes, or from the cache."""
         key = (chunk_text, page.preview, str(page.page_path or ""))
-        cached = self._cache.get(key) if self._cache is not None else None
-        if cached is not None and (not cached.checked or page.still_valid(cached.checked)):
-            return cached  # (an image that appeared or went away makes the chunk stale)
+        renderings = self._cache.get(key) if self._cache is not None else None
+        after = quotes
+        if renderings is not None:
+            plain = quotes is NO_QUOTES or renderings.starved is NO_QUOTES  # the fast path
+            cached = renderings.plain if plain else renderings.get(quotes)
+            if cached is not None and (not cached.checked or page.still_valid(cached.checked)):
+                return cached  # (an image that appeared or went away makes the chunk stale)
+            after = quote_flow.start(quotes, renderings.starved)
+        chunk = self._parse_chunk(chunk_text, page, after)
+        if renderings is None:  # rendered after `quotes`: kept after those it depends on
+            after = quote_flow.start(quotes, chunk.starved)
+            if after != quotes:
+                out = quote_flow.carry(chunk.quotes_out, quotes, after)
+                chunk = replace(chunk, quotes_start=after, quotes_out=out)
+            if self._cache is not None:
+                renderings = Renderings(chunk.starved)
+                self._cache.put(key, renderings)
+        if renderings is not None:
+            renderings.keep(chunk)
+        return chunk
+
+    def _parse_chunk(self, chunk_text: str, page: PagePaths, quotes: Quotes) -> _Chunk:
+        counts = QuoteCounts(*quotes)
         env: dict[str, Any] = {
-            "page": replace(page, warnings=[], checked=[])  # this chunk's own findings
+            "page": replace(page, warnings=[], checked=[]),  # this chunk's own findings
+            QUOTES: counts,
         }
         if self.deferred is not None:
             env[DEFERRED_FENCES] = self.deferred
@@ -479,17 +519,17 @@ class Renderer:
         found: list[HeadingInfo] = env.get("headings", [])
         chunk_page: PagePaths = env["page"]
         warnings = list(env.get("warnings", [])) + chunk_page.warnings
-        chunk = _Chunk(
+        return _Chunk(
             tuple(blocks),
             tuple(found),
             tuple(warnings),
             chunk_text.count("\n"),
             tuple(chunk_page.checked),
             too_deep=deep is not None,
+            quotes_start=quotes,
+            quotes_out=quote_flow.normalized(counts.counts()),
+            starved=quote_flow.normalized(counts.starved()),
         )
-        if self._cache is not None:
-            self._cache.put(key, chunk)
-        return chunk
 
 
 def _resolve_ids(html: str, final_ids: list[str]) -> str:

@@ -248,6 +248,47 @@ def test_the_cache_is_used_and_gives_the_same_result() -> None:
     assert renderer.cache_stats()[0] >= 49  # hits: only the edited chunk was parsed again
 
 
+def test_a_quote_opened_early_closes_in_a_later_chunk_through_the_cache(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Goldmark counts the quotes left open page-wide: one opened in an early paragraph turns
+    a later chunk's closing quote into &rdquo;. Through the cache the result is a full
+    render's, and only the chunks whose output depends on the open quote are parsed again."""
+    paragraphs = [f"Paragraph {i} with *words*." for i in range(50)]
+    paragraphs[30] = 'Paragraph 30 closes" here.'
+    paragraphs[40] = 'Paragraph 40 closes" too.'
+    text = "\n\n".join(paragraphs)
+    opened = text.replace("Paragraph 3 ", 'Paragraph 3 "opens ', 1)
+    twice = opened.replace("Paragraph 4 ", 'Paragraph 4 "opens ', 1)
+    full = {version: Renderer(_site(), cache=False).render(version) for version in (opened, twice)}
+    renderer = Renderer(_site())
+    first = renderer.render(text)
+    assert "closes&quot; here" in first.html and "closes&quot; too" in first.html
+    parsed: list[str] = []  # the number of each paragraph parsed again
+    parse = renderer.md.parse
+
+    def counted(src: str, env: Any = None) -> Any:
+        parsed.append(src.split(" ", 2)[1])
+        return parse(src, env)
+
+    monkeypatch.setattr(renderer.md, "parse", counted)
+
+    second = renderer.render(opened)
+    assert second == full[opened]
+    assert "closes&rdquo; here" in second.html and "closes&quot; too" in second.html
+    assert parsed == ["3", "30"]  # not the chunks between, after, or 40 (nothing left open)
+
+    parsed.clear()
+    assert renderer.render(text) == first
+    assert parsed == []  # the first version: every chunk from the cache
+
+    parsed.clear()
+    third = renderer.render(twice)
+    assert third == full[twice]
+    assert "closes&rdquo; here" in third.html and "closes&rdquo; too" in third.html
+    assert parsed == ["4", "40"]  # 30 from the cache: one open quote comes to it, as before
+
+
 def test_python_markdown_sites_render_with_their_extensions() -> None:
     site = dataclasses.replace(
         SiteConfig.hugo_defaults(SITE_ROOT),

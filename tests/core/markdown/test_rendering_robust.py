@@ -78,6 +78,10 @@ EDITS = [
     "> ",
     "<div>",
     "1. ",
+    '"',  # quotes left open or closed: the typographer's counts flow from chunk to chunk
+    "'",
+    'a "open',
+    'close" b',
 ]
 
 

@@ -1,8 +1,9 @@
 """Goldmark's typographer (goldmark/extension/typographer.go) for markdown-it-py.
 
 Quotes are decided by flanking, not pairing, with its special cases for '90s, 'em, don't,
-I've ...; text tokens with typography become "typo_text" tokens whose content is HTML with
-named entities (or the site's substitutions, markup.goldmark.extensions.typographer).
+I've ...; a closing quote needs an opened one, counted page-wide (QuoteCounts). Text tokens
+with typography become "typo_text" tokens whose content is HTML with named entities (or the
+site's substitutions, markup.goldmark.extensions.typographer).
 `install` adds its "<<" rule; `typographer_rule` is the core rule that substitutes.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -28,7 +30,14 @@ from editor.core.markdown.goldmark.chars import (
 )
 from editor.core.markdown.goldmark.inline import LINE_TAIL
 
-__all__ = ["DEFAULT_SUBSTITUTIONS", "has_typography", "install", "typographer_rule"]
+__all__ = [
+    "DEFAULT_SUBSTITUTIONS",
+    "QUOTES",
+    "QuoteCounts",
+    "has_typography",
+    "install",
+    "typographer_rule",
+]
 
 
 def _angle_quotes(state: StateInline, silent: bool) -> bool:
@@ -131,17 +140,56 @@ def _digit(ch: str) -> bool:
     return unicodedata.category(ch) == "Nd"
 
 
-class _Counter:
-    """Goldmark's per-block count of opened quotes (a closing quote needs an opened one)."""
-
-    __slots__ = ("double", "single")
-
-    def __init__(self) -> None:
-        self.single = 0
-        self.double = 0
+QUOTES = "goldmark_quotes"  # env key: the QuoteCounts the page's earlier blocks left
 
 
-def _quote(c: str, line: str, before: str, after: str, counter: _Counter) -> str | None:
+class QuoteCounts:
+    """Goldmark's unclosedCounter: the quotes opened and not closed yet (a closing quote
+    needs one), single and double.
+
+    Goldmark keeps it in the parser context for the whole page: the CloseBlock that would
+    reset it after each block never runs (its signature is not parser.CloseBlocker's), so a
+    quote left open in one block lets a closing quote in any later one close it. Inline
+    content is parsed block by block in document order (every footnote definition where the
+    first one stands, an image's alt text in its place), and so is it here
+    (`typographer_rule` takes the counts from the parse's env, QUOTES, and leaves them there).
+
+    Besides the counts as they go (`single`, `double`, from the ones given), it keeps them as
+    they would go from (0, 0) (`base_*`) and how many closing quotes found none open there
+    (`starved_*`): from k open quotes the output differs from (0, 0)'s only in that the
+    first min(k, starved) of those close, and the counts after are base + max(0, k - starved).
+    The renderer's chunk cache keys a chunk by min(k, starved) and carries the rest past it.
+    """
+
+    __slots__ = (
+        "base_double",
+        "base_single",
+        "double",
+        "single",
+        "starved_double",
+        "starved_single",
+    )
+
+    def __init__(self, single: int = 0, double: int = 0) -> None:
+        self.single = single
+        self.double = double
+        self.base_single = self.base_double = 0
+        self.starved_single = self.starved_double = 0
+
+    def starved(self) -> tuple[int, int]:
+        return self.starved_single, self.starved_double
+
+    def counts(self) -> tuple[int, int]:
+        return self.single, self.double
+
+    def __repr__(self) -> str:
+        return (
+            f"QuoteCounts({self.single}, {self.double}, base=({self.base_single}, "
+            f"{self.base_double}), starved={self.starved()})"
+        )
+
+
+def _quote(c: str, line: str, before: str, after: str, counter: QuoteCounts) -> str | None:
     """Goldmark's typographer for a quote at the start of `line` (the rest of its line, or
     its first 6 characters at least); `after` is the character after this run of quotes."""
     n = len(line[:5].encode("utf-8"))  # Goldmark's byte count; only n < 5 matters
@@ -184,26 +232,38 @@ def _quote(c: str, line: str, before: str, after: str, counter: _Counter) -> str
                 name = "rsquo"
             if name == "lsquo":
                 counter.single += 1
+                counter.base_single += 1
             return name
         if n > 2 and l1 and not _digit(l1):
             return "rsquo"  # plural possessives and abbreviations: Smiths', doin'
-        if counter.single > 0 and ((can_close and not can_open) or maybe_close):
-            counter.single -= 1
-            return "rsquo"
+        if (can_close and not can_open) or maybe_close:  # closes an open quote, if any
+            if counter.base_single:
+                counter.base_single -= 1
+            else:
+                counter.starved_single += 1
+            if counter.single > 0:
+                counter.single -= 1
+                return "rsquo"
         return None
     if can_open and not can_close:
         counter.double += 1
+        counter.base_double += 1
         return "ldquo"
-    if counter.double > 0 and ((can_close and not can_open) or maybe_close):
+    if (can_close and not can_open) or maybe_close:  # closes an open quote, if any
         if l1 == '"' and _digit(before):
-            return None  # "Monitor 21""
-        counter.double -= 1
-        return "rdquo"
+            return None  # "Monitor 21"" (whatever is open)
+        if counter.base_double:
+            counter.base_double -= 1
+        else:
+            counter.starved_double += 1
+        if counter.double > 0:
+            counter.double -= 1
+            return "rdquo"
     return None
 
 
 def _typography(
-    text: str, before: str, follow: str, counter: _Counter
+    text: str, before: str, follow: str, counter: QuoteCounts
 ) -> list[tuple[str, bool]] | None:
     """Split `text` into (piece, is_entity) parts, or None when nothing changes.
 
@@ -281,18 +341,22 @@ def _follow(children: list[Token], k: int) -> str:
 
 
 def _typographer_children(
-    children: list[Token], tail: str = "", subs: dict[str, str] = DEFAULT_SUBSTITUTIONS
+    children: list[Token],
+    counter: QuoteCounts,
+    tail: str = "",
+    subs: dict[str, str] = DEFAULT_SUBSTITUTIONS,
 ) -> None:
     """Turn text tokens with typography into "typo_text" tokens (HTML: the substitutions,
-    named entities unless the site chose others)."""
+    named entities unless the site chose others), an image's alt text in its place."""
     in_autolink = 0
-    counter = _Counter()
     for k, token in enumerate(children):
         kind = token.type
         if kind == "link_open" and token.info == "auto":
             in_autolink += 1
         elif kind == "link_close" and token.info == "auto":
             in_autolink -= 1
+        elif kind == "image" and token.children:
+            _typographer_children(token.children, counter, subs=subs)
         if kind != "text" or in_autolink or not _TRIGGERS.search(token.content):
             continue
         before = "\n"
@@ -342,14 +406,49 @@ def _cell_tails(line: str) -> list[str]:
     return [cell[len(cell.rstrip()) :] for cell in cells]
 
 
+def _goldmark_order(tokens: list[Token]) -> Iterable[int]:
+    """The tokens' indices in the order Goldmark parses their inline content: the document's,
+    but every footnote definition where the first one stands (its block parser moves each
+    into one list there as it closes, before any inline content is parsed)."""
+    spans: list[tuple[int, int]] = []
+    depth = start = 0
+    for i, token in enumerate(tokens):
+        if token.type == "footnote_reference_open":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif token.type == "footnote_reference_close" and depth > 0:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, i + 1))
+    if len(spans) < 2:
+        return range(len(tokens))
+    order = list(range(spans[0][0]))
+    for begin, end in spans:
+        order.extend(range(begin, end))
+    after = spans[0][1]
+    for begin, end in spans[1:]:
+        order.extend(range(after, begin))
+        after = end
+    order.extend(range(after, len(tokens)))
+    return order
+
+
 def typographer_rule(state: StateCore, *, triggered_only: bool = False) -> None:
-    """Goldmark's typographer over every inline token; with `triggered_only`, past those
-    whose content `has_typography` says it leaves as it is (the same result, faster)."""
+    """Goldmark's typographer over every inline token, in Goldmark's order, with the quote
+    counts of the env's QUOTES (page-wide; new ones without it); with `triggered_only`,
+    past those whose content `has_typography` says it leaves as it is (the same result,
+    faster: without a quote the counts do not change)."""
     tokens = state.tokens
+    counter = state.env.get(QUOTES)
+    if counter is None:
+        counter = state.env[QUOTES] = QuoteCounts()
     subs = _substitutions(getattr(state.md.options["goldmark"], "typographer_subs", ()))
     lines: list[str] | None = None
     tails: list[str] = []
-    for i, token in enumerate(tokens):
+    order = _goldmark_order(tokens) if "footnotes" in state.env else range(len(tokens))
+    for i in order:
+        token = tokens[i]
         if token.type == "tr_open" and token.map:
             if lines is None:
                 lines = state.src.split("\n")
@@ -361,7 +460,4 @@ def typographer_rule(state: StateCore, *, triggered_only: bool = False) -> None:
                 tail = tails.pop(0) if tails else ""
             if triggered_only and not has_typography(token.content):
                 continue
-            _typographer_children(token.children, tail, subs)
-            for child in token.children:
-                if child.type == "image" and child.children:
-                    _typographer_children(child.children, subs=subs)
+            _typographer_children(token.children, counter, tail, subs)
