@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from editor.app.settings import Settings
+from editor.ui.editor.post_editor import PostEditor
 from editor.ui.window.main_window import MainWindow
 from editor.ui.window.preferences import Preferences
 from tests.files import write_site
@@ -349,17 +350,24 @@ def test_closing_right_after_a_keystroke_renders_nothing_more(
     assert not window.preview_link.pending
 
 
+def _active_with_first_post(
+    qtbot: QtBot, make_window: WindowMaker, site_dir: Path
+) -> tuple[MainWindow, PostEditor]:
+    """A shown, active window (shortcuts answer there) with first.md open."""
+    window = make_window(site_dir)
+    window.open_post(window.site.content_dir / "posts" / "first.md")
+    make_window.show(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    editor = window.current_editor()
+    assert editor is not None
+    return window, editor
+
+
 def test_format_keys_reach_the_current_post(
     qtbot: QtBot, make_window: WindowMaker, site_dir: Path
 ) -> None:
-    window = make_window(site_dir)
-    window.open_post(window.site.content_dir / "posts" / "first.md")
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)  # shortcuts answer in the active window
-    editor = window.current_editor()
-    assert editor is not None
+    window, editor = _active_with_first_post(qtbot, make_window, site_dir)
     editor.setFocus()
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     editor.textCursor().insertText("milk")
@@ -385,14 +393,7 @@ def test_edit_actions_act_where_the_keyboard_is(
 ) -> None:
     from PySide6.QtWidgets import QApplication
 
-    window = make_window(site_dir)
-    window.open_post(window.site.content_dir / "posts" / "first.md")
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    editor = window.current_editor()
-    assert editor is not None
+    window, editor = _active_with_first_post(qtbot, make_window, site_dir)
     before = editor.toPlainText()
     window.find_bar.open_find(replace=False)
     search = window.find_bar.find_edit
