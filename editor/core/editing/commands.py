@@ -7,8 +7,9 @@ so the widget applies it in O(line length) whatever the document's size, and tes
   them on an empty item; inside fenced code it keeps the line's indentation only: `on_enter`.
 - Tab / Shift+Tab indent and outdent list items: `indent_list_line`, `outdent_list_line`.
 - Formatting: `wrap_inline` (bold, italic, code, strikethrough), `cycle_heading`, `make_link`.
-- Lines as a block quote, a bulleted, numbered or task list, and back: `toggle_lines`; a
-  selection in a fenced code block, and back: `toggle_fence`.
+- Lines as a block quote, a bulleted, numbered or task list, and back: `toggle_lines`; their
+  task boxes ticked or cleared: `toggle_done`; a selection in a fenced code block, and back:
+  `toggle_fence`.
 - A URL pasted over a selection becomes a link: `is_url`, `link_for_paste`.
 """
 
@@ -320,6 +321,18 @@ def toggle_lines(lines: Sequence[str], style: LineStyle) -> list[str]:
             marker = f"{number}." if prefix.ordered else prefix.marker
         box = "[ ] " if style == "task" else ""
         out.append(f"{head}{indent}{marker} {box}{text}")
+    return out
+
+
+def toggle_done(lines: Sequence[str]) -> list[str]:
+    """The task boxes of `lines` ticked ("[x]"), or all cleared when every one is ticked
+    already; other lines are left as they are."""
+    boxes = [(i, p) for i, p in enumerate(map(parse_prefix, lines)) if p is not None and p.task]
+    tick = any(p.task == "[ ]" for _i, p in boxes)
+    out = list(lines)
+    for i, prefix in boxes:
+        at = lines[i].rindex("[", 0, prefix.end)
+        out[i] = f"{lines[i][: at + 1]}{'x' if tick else ' '}{lines[i][at + 2 :]}"
     return out
 
 

@@ -240,8 +240,17 @@ class PostEditor(QPlainTextEdit):
         self._replace_selection(editing.make_link(self._selected_text(), url))
 
     def toggle_lines(self, style: editing.LineStyle) -> None:
-        """The lines the cursor or selection touches as a quote or a list, or back (fenced
-        code and the front matter are left as they are); one undo step."""
+        """The lines the cursor or selection touches as a quote or a list, or back."""
+        self._change_lines(lambda lines: editing.toggle_lines(lines, style))
+
+    def toggle_task_done(self) -> None:
+        """Tick the task boxes of the lines the cursor or selection touches, or clear them."""
+        self._change_lines(editing.toggle_done)
+
+    def _change_lines(self, change: Callable[[list[str]], list[str]]) -> None:
+        """`change` applied to the lines the cursor or selection touches, fenced code and the
+        front matter left out, in one undo step; a selection stays on the lines, a cursor in
+        its place in the text."""
         cursor = self.textCursor()
         first, last = self._touched_blocks(cursor)
         blocks = [first]
@@ -250,18 +259,18 @@ class PostEditor(QPlainTextEdit):
         old = [block.text() for block in blocks]
         free = [i for i, block in enumerate(blocks) if not self._kept(block.blockNumber())]
         new = list(old)
-        for i, line in zip(free, editing.toggle_lines([old[i] for i in free], style), strict=True):
+        for i, line in zip(free, change([old[i] for i in free]), strict=True):
             new[i] = line
         if new == old:
             return
-        column, start = cursor.positionInBlock(), first.position()
+        column, start, selected = cursor.positionInBlock(), first.position(), cursor.hasSelection()
         edit = QTextCursor(self.document())
         edit.setPosition(start)
         edit.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
         edit.beginEditBlock()
         edit.insertText("\n".join(new))
         edit.endEditBlock()
-        if cursor.hasSelection():  # the lines stay selected, for the next style
+        if selected:  # the lines stay selected, for the next style
             edit.setPosition(start)
             edit.setPosition(start + _utf16_len("\n".join(new)), QTextCursor.MoveMode.KeepAnchor)
         else:  # the cursor keeps its place in the line's text

@@ -125,6 +125,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "task_list", "&Task List", "task_list", "Ctrl+Shift+T", tip="Task list (- [ ] item)"
     ),
     ActionSpec(
+        "task_done",
+        "Tick Tas&ks",
+        "task_done",
+        "Ctrl+Shift+D",
+        tip="Tick the task boxes of the lines (- [x]), or clear them",
+    ),
+    ActionSpec(
         "code_block",
         "Code Bl&ock",
         "code_block",
@@ -310,6 +317,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "bullet_list",
             "numbered_list",
             "task_list",
+            "task_done",
             "code_block",
         ),
     ),
@@ -403,6 +411,7 @@ def window_handlers(window: Any) -> dict[str, Callable[..., object]]:
         "bullet_list": on_editor("toggle_lines", "bullet"),
         "numbered_list": on_editor("toggle_lines", "numbered"),
         "task_list": on_editor("toggle_lines", "task"),
+        "task_done": on_editor("toggle_task_done"),
         "code_block": on_editor("toggle_code_block"),
         "select_all": on_focused("selectAll"),
         "go_to_line": lambda: prompts.ask_line(window, window.current_editor()),

@@ -12,6 +12,7 @@ from editor.core.editing.commands import (
     LineStyle,
     TextEdit,
     parse_prefix,
+    toggle_done,
     toggle_fence,
     toggle_lines,
 )
@@ -110,3 +111,18 @@ def test_a_fenced_block_is_unwrapped(block: str, inner: str) -> None:
 
 def test_a_block_not_closed_by_its_own_fence_is_wrapped_again() -> None:
     assert toggle_fence("```\nx\n~~~").text == "````\n```\nx\n~~~\n````"
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["- [ ] a", "- [x] b", "text"], ["- [x] a", "- [x] b", "text"]),
+        (["- [x] a", "* [X] b"], ["- [ ] a", "* [ ] b"]),  # all ticked: cleared
+        (["> 1. [ ] quoted", "  - [ ] nested"], ["> 1. [x] quoted", "  - [x] nested"]),
+        (["- [ ] the box, not [ ] this"], ["- [x] the box, not [ ] this"]),
+        (["- item", "plain [ ]"], ["- item", "plain [ ]"]),
+        ([], []),
+    ],
+)
+def test_task_boxes_are_ticked_then_cleared(lines: list[str], expected: list[str]) -> None:
+    assert toggle_done(lines) == expected

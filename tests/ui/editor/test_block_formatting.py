@@ -53,6 +53,17 @@ def test_a_selection_becomes_a_list_in_one_undo_step(qtbot: QtBot) -> None:
     assert editor.toPlainText() == "Intro\nmilk\neggs\nflour\nOutro"
 
 
+def test_tasks_are_ticked_and_cleared_in_one_undo_step(qtbot: QtBot) -> None:
+    editor = _editor(qtbot, "- [ ] milk\n- [x] eggs\nnot a task")
+    editor.selectAll()
+    editor.toggle_task_done()
+    assert editor.toPlainText() == "- [x] milk\n- [x] eggs\nnot a task"
+    editor.toggle_task_done()
+    assert editor.toPlainText() == "- [ ] milk\n- [ ] eggs\nnot a task"
+    editor.undo()
+    assert editor.toPlainText() == "- [x] milk\n- [x] eggs\nnot a task"
+
+
 def test_without_a_selection_the_cursor_line_changes_and_the_cursor_stays_in_its_word(
     qtbot: QtBot,
 ) -> None:

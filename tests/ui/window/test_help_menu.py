@@ -88,6 +88,7 @@ def test_f1_opens_the_shortcuts_and_the_search_filters_them(
         "Bulleted List",
         "Numbered List",
         "Task List",
+        "Tick Tasks",
         "Code Block",
     ]
     dialog.search.clear()
