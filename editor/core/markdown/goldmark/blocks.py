@@ -204,6 +204,7 @@ def deflist_rule(state: StateCore) -> None:
         if tokens[j - 1].type == "dt_close" and term_map:
             line = term_map[0] + 2  # mdit maps the first <dd> to its term's line
         loose = line > 0 and line - 1 < len(lines) and not lines[line - 1].strip()
+        token.meta["tight"] = not loose  # Goldmark writes no newline after a tight <dd>
         # Goldmark turns only the first paragraph of a tight <dd> into bare text (its loop
         # stops after the first replacement)
         depth = 0
