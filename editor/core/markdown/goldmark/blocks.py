@@ -303,13 +303,40 @@ def goldmark_deflist(rule: Any) -> Any:
             ):
                 hidden[other] = state.sCount[other]
                 state.sCount[other] = -1
+        last = state.tokens[-1] if state.tokens else None
+        if last is not None and "raw_terms" in last.meta:  # the lines above this one
+            raw = bool(last.meta["raw_terms"])
+        else:
+            raw = line == start_line + 1 and continues_list(state)
+        count = len(state.tokens)
         try:
-            return bool(rule(state, start_line, end_line, silent))
+            made = bool(rule(state, start_line, end_line, silent))
         finally:
             for other, count in hidden.items():
                 state.sCount[other] = count
+        if made:
+            _retrim_terms(state, count, raw)
+        return made
 
     return deflist
+
+
+def _retrim_terms(state: StateBlock, count: int, raw: bool) -> None:
+    """The terms the deflist rule pushed from `count` on, trimmed as Goldmark trims them
+    (term_text): the first group as `raw` says, every later one adds to the list."""
+    tokens = state.tokens
+    first = True
+    for index in range(count, len(tokens) - 2):
+        if tokens[index].type != "dt_open" or tokens[index].level != state.level + 1:
+            continue
+        inline = tokens[index + 1]
+        if not inline.map:
+            continue
+        if not first:  # the ":" line right below, or after a blank line
+            raw = not state.isEmpty(inline.map[0] + 1)
+        first = False
+        if raw:
+            inline.content = term_text(state, inline.map[0], True)
 
 
 def _has_marker(state: StateBlock, line: int) -> bool:
@@ -369,19 +396,34 @@ def _ends_paragraph(state: StateBlock, line: int, end_line: int, terminators: li
     return any(rule(state, line, end_line, True) for rule in terminators)
 
 
-def push_terms(state: StateBlock, start: int, end: int) -> None:
+def continues_list(state: StateBlock) -> bool:
+    """Does a paragraph starting here follow a definition list (its previous sibling)?"""
+    last = state.tokens[-1] if state.tokens else None
+    return last is not None and last.type == "dl_close" and last.level == state.level
+
+
+def term_text(state: StateBlock, line: int, raw: bool) -> str:
+    """A term line's text. Goldmark trims the paragraph's lines when it closes, which the
+    first terms' paragraph does before the ":" line opens the list, as does any paragraph
+    ended by a blank line; the terms of a paragraph that adds to a list right above the
+    ":" line (`raw`) lose only their trailing whitespace (" x" stays " x")."""
+    text = state.getLines(line, line + 1, state.blkIndent, False)
+    return text.rstrip(SPACE) if raw else goldmark_trim(text)
+
+
+def push_terms(state: StateBlock, start: int, end: int, raw: bool = False) -> None:
     """A <dl> of the terms on lines start..end-1 alone (the core rule merges it with the
-    next <dl>, which the deflist rule opens on the last term)."""
+    next <dl>, which the deflist rule opens on the last term). `raw`: see term_text."""
     token = state.push("dl_open", "dl", 1)
     token.map = [start, end]
     for term in range(start, end):
         state.push("dt_open", "dt", 1).map = [term, term + 1]
         inline = state.push("inline", "", 0)
         inline.map = [term, term + 1]
-        inline.content = state.getLines(term, term + 1, state.blkIndent, False).strip()
+        inline.content = term_text(state, term, raw)
         inline.children = []
         state.push("dt_close", "dt", -1)
-    state.push("dl_close", "dl", -1)
+    state.push("dl_close", "dl", -1).meta["raw_terms"] = raw
 
 
 # A table among the terms' lines (tables.table_terms): (state, first line, the line after
@@ -414,9 +456,10 @@ def terms_rule(tables: TableTerms | None) -> Callable[[StateBlock, int, int, boo
             blank = True
         if line - start_line < 2:
             return False
+        raw = not blank and continues_list(state)
         if tables is not None and tables(state, start_line, line, end_line, blank):
             return True
-        push_terms(state, start_line, line - 1)
+        push_terms(state, start_line, line - 1, raw)
         state.line = line - 1
         if state.sCount[line - 1] - state.blkIndent >= 4:
             # the paragraph's lazy line, no code: the deflist rule takes it as the last term
