@@ -95,14 +95,14 @@ def goldmark_deflist(rule: Any) -> Any:
             raw = bool(last.meta["raw_terms"])
         else:
             raw = line == start_line + 1 and continues_list(state)
-        count = len(state.tokens)
+        first_token = len(state.tokens)
         try:
             made = bool(rule(state, start_line, end_line, silent))
         finally:
             for other, count in hidden.items():
                 state.sCount[other] = count
         if made:
-            _retrim_terms(state, count, raw)
+            _retrim_terms(state, first_token, raw)
         return made
 
     return deflist
