@@ -86,7 +86,7 @@ def goldmark_deflist(rule: Any) -> Any:
             start = state.bMarks[other] + state.tShift[other]
             marker = state.src[start : start + 2]
             if marker in (": ", ":\t", "~ ", "~\t") and (
-                not is_definition_line(state, other) or _after_other_block(state, other)
+                not is_definition_line(state, other) or _after_other_block(state, other, start_line)
             ):
                 hidden[other] = state.sCount[other]
                 state.sCount[other] = -1
@@ -156,16 +156,22 @@ def _list_reach(state: StateBlock, start_line: int, end_line: int) -> int:
 _INTERRUPTS_RE = re.compile(
     r"#{1,6}(?:\s|$)|```|~~~|>|<|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|=+\s*$|-+\s*$"
 )
+# a setext underline, or a paragraph's text where no paragraph is above it ("--", "==")
+_UNDERLINE_ONLY_RE = re.compile(r"(?:=+|--)[ \t]*$")
 
 
-def _after_other_block(state: StateBlock, line: int) -> bool:
-    """Is the term line above this ":" line (maybe across a blank) a heading, list item...?"""
+def _after_other_block(state: StateBlock, line: int, first: int) -> bool:
+    """Is the term line above this ":" line (maybe across a blank) a heading, list item...?
+    `first` is the line the definition list's rule runs on: a block starts there, so a
+    "--" or "==" line there underlines nothing and is a term."""
     term = line - 1
     if term >= 0 and state.isEmpty(term):
         term -= 1
     if term < 0:
         return False
     text = state.src[state.bMarks[term] + state.tShift[term] : state.eMarks[term]]
+    if _UNDERLINE_ONLY_RE.match(text):
+        return term > first and not state.isEmpty(term - 1)
     return _INTERRUPTS_RE.match(text) is not None and not text.startswith("<")
 
 
