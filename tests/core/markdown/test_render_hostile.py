@@ -386,14 +386,14 @@ _DEFLIST_LINES = st.sampled_from(
 def test_the_reach_of_a_definition_list_never_changes_the_html(lines: list[str]) -> None:
     """Hiding Goldmark's unusable markers only as far as a list can reach gives the same HTML
     as hiding them to the end of the post (what the rule did when it was quadratic)."""
-    from editor.core.markdown.goldmark import blocks
+    from editor.core.markdown.goldmark import deflist
 
     text = "\n".join(lines) + "\n"
     bounded = render(text).html
-    original = blocks._list_reach
-    blocks._list_reach = lambda state, start, end: end  # type: ignore[assignment]
+    original = deflist._list_reach
+    deflist._list_reach = lambda state, start, end: end  # type: ignore[assignment]
     try:
         unbounded = render(text).html
     finally:
-        blocks._list_reach = original
+        deflist._list_reach = original
     assert bounded == unbounded

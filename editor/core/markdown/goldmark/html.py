@@ -154,6 +154,17 @@ def _render_blockquote_open(
     return self.renderToken(tokens, idx, options, env)
 
 
+def _render_dd_open(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    """Goldmark ends a tight <dd>'s tag with no newline, whatever block comes first in it (a
+    table, a list, a quote...), and a loose one's with a newline."""
+    token = tokens[idx]
+    if "tight" not in token.meta:
+        return self.renderToken(tokens, idx, options, env)
+    return "<dd" + self.renderAttrs(token) + (">" if token.meta["tight"] else ">\n")
+
+
 def _render_thead_close(
     self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
@@ -289,6 +300,7 @@ def install_render_rules(md: MarkdownIt) -> None:
         "s_close": _render_s_close,
         "table_open": _render_table_open,
         "blockquote_open": _render_blockquote_open,
+        "dd_open": _render_dd_open,
         "table_close": _table_rule("</table>\n"),
         "thead_open": _table_rule("\t<thead>\n"),
         "thead_close": _render_thead_close,

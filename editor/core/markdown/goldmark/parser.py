@@ -3,9 +3,9 @@
 `build_markdown(options)` (a `MarkupOptions`, goldmark/options.py) returns a MarkdownIt whose
 rules reproduce Goldmark's: linkify triggers and trailing-punctuation rules, the typographer
 emitted as named entities, task lists, heading attributes, Hugo's table markup, footnotes, raw
-HTML omission and Hugo's code blocks. Block rules live in goldmark/blocks.py and
-goldmark/tables.py, inline rules in goldmark/inline.py and goldmark/typographer.py (and the
-extensions' own modules), render rules in goldmark/html.py.
+HTML omission and Hugo's code blocks. Block rules live in goldmark/blocks.py,
+goldmark/deflist.py and goldmark/tables.py, inline rules in goldmark/inline.py and
+goldmark/typographer.py (and the extensions' own modules), render rules in goldmark/html.py.
 """
 
 from __future__ import annotations
@@ -28,16 +28,18 @@ from editor.core.markdown.goldmark.blocks import (
     GLOBAL_ATTRS,
     attr_block,
     attr_block_rule,
-    definition_stops_paragraph,
-    deflist_rule,
-    goldmark_deflist,
     keep_unicode_spaces,
     parse_attribute_block,
     task_marker_rule,
     task_rule,
-    terms_rule,
     tightness_rule,
     unwrap_images_rule,
+)
+from editor.core.markdown.goldmark.deflist import (
+    definition_stops_paragraph,
+    deflist_rule,
+    goldmark_deflist,
+    terms_rule,
 )
 from editor.core.markdown.goldmark.html import install_render_rules
 from editor.core.markdown.goldmark.options import MarkupOptions

@@ -31,8 +31,9 @@ from typing import Any, NamedTuple
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 
-from editor.core.markdown.goldmark.blocks import goldmark_trim, push_terms
+from editor.core.markdown.goldmark.blocks import goldmark_trim
 from editor.core.markdown.goldmark.chars import LINE_SPACE, SPACE
+from editor.core.markdown.goldmark.deflist import push_terms
 
 __all__ = [
     "cell_code_pipes",

@@ -343,7 +343,6 @@ def _follow(children: list[Token], k: int) -> str:
 def _typographer_children(
     children: list[Token],
     counter: QuoteCounts,
-    tail: str = "",
     subs: dict[str, str] = DEFAULT_SUBSTITUTIONS,
 ) -> None:
     """Turn text tokens with typography into "typo_text" tokens (HTML: the substitutions,
@@ -362,9 +361,9 @@ def _typographer_children(
         before = "\n"
         if k > 0:
             before = _source_text(children[k - 1])[-1:] or " "
+        # a table cell's text ends where its segment does: Goldmark trims the cell before
+        # the typographer reads it, so no space after it is seen
         follow = _follow(children, k)
-        if "\n" not in follow:
-            follow += tail
         parts = _typography(token.content, before, follow, counter)
         if parts is None:
             continue
@@ -392,18 +391,6 @@ def _typographer_children(
             "head": "" if parts[0][1] else parts[0][0],
             "tail": "" if parts[-1][1] else parts[-1][0],
         }
-
-
-_PIPE_RE = re.compile(r"(?<!\\)\|")
-
-
-def _cell_tails(line: str) -> list[str]:
-    """The whitespace after each cell's text in a table row (Goldmark's cell ends at "|")."""
-    row = line.strip()
-    row = row[1:] if row.startswith("|") else row
-    row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
-    cells = _PIPE_RE.split(row)
-    return [cell[len(cell.rstrip()) :] for cell in cells]
 
 
 def _goldmark_order(tokens: list[Token]) -> Iterable[int]:
@@ -444,20 +431,10 @@ def typographer_rule(state: StateCore, *, triggered_only: bool = False) -> None:
     if counter is None:
         counter = state.env[QUOTES] = QuoteCounts()
     subs = _substitutions(getattr(state.md.options["goldmark"], "typographer_subs", ()))
-    lines: list[str] | None = None
-    tails: list[str] = []
     order = _goldmark_order(tokens) if "footnotes" in state.env else range(len(tokens))
     for i in order:
         token = tokens[i]
-        if token.type == "tr_open" and token.map:
-            if lines is None:
-                lines = state.src.split("\n")
-            row = token.map[0]
-            tails = _cell_tails(lines[row]) if row < len(lines) else []
         if token.type == "inline" and token.children:
-            tail = ""
-            if i > 0 and tokens[i - 1].type in ("td_open", "th_open"):
-                tail = tails.pop(0) if tails else ""
             if triggered_only and not has_typography(token.content):
                 continue
-            _typographer_children(token.children, counter, tail, subs)
+            _typographer_children(token.children, counter, subs)
