@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QColor, QImage, QTextCursor
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from editor.ui.editor import prompts
 from editor.ui.editor.documents import Document, DocumentTab
 from editor.ui.editor.post_editor import PostEditor
+from tests.files import TINY_PNG
 
 
 def _editor(qtbot: QtBot, text: str) -> PostEditor:
@@ -120,9 +121,7 @@ def _bundle_post(tmp_path: Path) -> Path:
 
 def _png(path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    image = QImage(3, 3, QImage.Format.Format_RGB32)
-    image.fill(QColor("#336699"))
-    assert image.save(str(path))
+    path.write_bytes(TINY_PNG)
     return path
 
 
